@@ -1,0 +1,1 @@
+"""Subcommands of the `quiz` command line, one module each (see `quiz.cli`)."""

@@ -1,0 +1,532 @@
+"""Cards and decks: the dataclasses, safe YAML loading with file:line errors, and a
+deterministic dump.
+
+A deck file is a mapping with `title`, `source` and a list of `cards`. A cloze card has
+one blank in Anki's syntax, `{{c1::answer}}` or `{{c1::answer::hint}}`; a match card has
+a prompt and 2 to 8 pairs. See DESIGN.md, "Deck file".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from quiz.errors import QuizError
+from quiz.generate.ids import cloze_id, match_id, sentence_key
+
+CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+MIN_PAIRS = 2
+MAX_PAIRS = 8
+
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class ClozeCard:
+    """A sentence with one blank. `text` holds the blank as `{{c1::answer}}`."""
+
+    id: str
+    text: str
+    accept: tuple[str, ...] = ()
+    hint: str | None = None
+    section: str | None = None
+    line: int | None = None
+    tags: tuple[str, ...] = ()
+    type: ClassVar[str] = "cloze"
+
+    def _match(self) -> re.Match[str]:
+        found = CLOZE_RE.search(self.text)
+        if found is None:  # validated on load; a hand-built card may still be wrong
+            raise ValueError(f"cloze card {self.id} has no {{{{c1::...}}}} blank")
+        return found
+
+    @property
+    def answer(self) -> str:
+        return self._match().group(2)
+
+    @property
+    def before(self) -> str:
+        return self.text[: self._match().start()]
+
+    @property
+    def after(self) -> str:
+        return self.text[self._match().end() :]
+
+    @property
+    def inline_hint(self) -> str | None:
+        return self._match().group(3)
+
+    @property
+    def sentence(self) -> str:
+        """The sentence as the source has it, with the answer in place."""
+        return self.before + self.answer + self.after
+
+    @property
+    def sibling_key(self) -> str:
+        return sentence_key(self.sentence)
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Every accepted answer, the main one first."""
+        return (self.answer, *(a for a in self.accept if a != self.answer))
+
+    @property
+    def display_hint(self) -> str | None:
+        return self.hint or self.inline_hint
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type, "text": self.text}
+        if self.accept:
+            data["accept"] = _Flow(self.accept)
+        if self.hint:
+            data["hint"] = self.hint
+        _common_to_dict(self, data)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class MatchCard:
+    """A matching set: left items to be paired with right items."""
+
+    id: str
+    prompt: str
+    pairs: tuple[tuple[str, str], ...]
+    section: str | None = None
+    line: int | None = None
+    tags: tuple[str, ...] = ()
+    type: ClassVar[str] = "match"
+
+    @property
+    def sibling_key(self) -> str:
+        return "match:" + self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type, "prompt": self.prompt}
+        data["pairs"] = [_Flow(pair) for pair in self.pairs]
+        _common_to_dict(self, data)
+        return data
+
+
+Card = ClozeCard | MatchCard
+
+
+def _common_to_dict(card: Card, data: dict[str, Any]) -> None:
+    if card.section:
+        data["section"] = card.section
+    if card.line is not None:
+        data["line"] = card.line
+    if card.tags:
+        data["tags"] = _Flow(card.tags)
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A titled list of cards; `name` is the deck's key (its file stem)."""
+
+    name: str
+    title: str
+    cards: tuple[Card, ...]
+    source: str | None = None
+    path: Path | None = field(default=None, compare=False)
+
+    def __iter__(self) -> Iterator[Card]:
+        return iter(self.cards)
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def card(self, card_id: str) -> Card:
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        raise KeyError(card_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": self.title}
+        if self.source:
+            data["source"] = self.source
+        data["cards"] = [card.to_dict() for card in self.cards]
+        return data
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a deck file, at a line (1-based) when known."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class DeckError(QuizError):
+    """A deck file that cannot be used; `problems` lists everything wrong with it."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_deck(path: str | os.PathLike[str]) -> Deck:
+    """Read and validate a deck file.
+
+    Raises:
+        DeckError: the file is unreadable, not YAML, or breaks the schema; every problem
+            found is listed with its line.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DeckError([Problem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DeckError(
+            [Problem(str(path), None, f"not UTF-8 text (byte {exc.start}); deck files are UTF-8")]
+        ) from exc
+    return parse_deck(text, name=path.stem, path=path)
+
+
+def parse_deck(text: str, *, name: str, path: Path | None = None) -> Deck:
+    """Validate deck YAML held in a string (see `load_deck`)."""
+    label = str(path) if path else f"<{name}>"
+    if "\x00" in text:
+        raise DeckError([Problem(label, None, "binary file, not a YAML deck")])
+    try:
+        loader = _SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DeckError([Problem(label, line, f"invalid YAML: {problem}")]) from exc
+    builder = _DeckBuilder(label, node)
+    deck = builder.build(data, name=name, path=path)
+    if builder.problems:
+        raise DeckError(builder.problems)
+    assert deck is not None
+    return deck
+
+
+class _DeckBuilder:
+    """Turns constructed YAML into a Deck, collecting problems with their lines."""
+
+    CLOZE_KEYS: ClassVar[set[str]] = {
+        "id",
+        "type",
+        "text",
+        "accept",
+        "hint",
+        "section",
+        "line",
+        "tags",
+    }
+    MATCH_KEYS: ClassVar[set[str]] = {"id", "type", "prompt", "pairs", "section", "line", "tags"}
+
+    def __init__(self, label: str, node: yaml.Node | None):
+        self.label = label
+        self.node = node
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, line, message))
+
+    def build(self, data: Any, *, name: str, path: Path | None) -> Deck | None:
+        if data is None:
+            self.error(None, "empty file: a deck needs `title` and `cards`")
+            return None
+        if not isinstance(data, dict):
+            self.error(1, f"a deck is a mapping with `title` and `cards`, not {_kind(data)}")
+            return None
+        top = _mapping_lines(self.node)
+        for key in data:
+            if key not in {"title", "source", "cards"}:
+                self.error(top.get(key), f"unknown key {key!r} (expected title, source, cards)")
+        title = data.get("title", name)
+        if not isinstance(title, str) or not title.strip():
+            self.error(top.get("title"), "`title` must be a non-empty string")
+            title = name
+        source = data.get("source")
+        if source is not None and not isinstance(source, str):
+            self.error(top.get("source"), "`source` must be a string")
+            source = None
+        raw_cards = data.get("cards")
+        if raw_cards is None:
+            self.error(None, "missing `cards` (a list of cards)")
+            raw_cards = []
+        elif not isinstance(raw_cards, list):
+            self.error(top.get("cards"), f"`cards` must be a list, not {_kind(raw_cards)}")
+            raw_cards = []
+        card_nodes = _sequence_items(_mapping_value(self.node, "cards"))
+        cards: list[Card] = []
+        seen: dict[str, int | None] = {}
+        for index, raw in enumerate(raw_cards):
+            card_node = card_nodes[index] if index < len(card_nodes) else None
+            card = self.card(raw, index, card_node)
+            if card is None:
+                continue
+            line = _node_line(card_node)
+            if card.id in seen:
+                first = seen[card.id]
+                self.error(line, f"duplicate card id {card.id!r} (first at line {first})")
+                continue
+            seen[card.id] = line
+            cards.append(card)
+        return Deck(name=name, title=title.strip(), source=source, cards=tuple(cards), path=path)
+
+    def card(self, raw: Any, index: int, node: yaml.Node | None) -> Card | None:
+        line = _node_line(node)
+        if not isinstance(raw, dict):
+            self.error(line, f"card {index + 1}: expected a mapping, not {_kind(raw)}")
+            return None
+        lines = _mapping_lines(node)
+        kind = raw.get("type", "cloze" if "text" in raw else "match" if "pairs" in raw else None)
+        before = len(self.problems)
+        if kind == "cloze":
+            card: Card | None = self.cloze(raw, lines, line)
+        elif kind == "match":
+            card = self.match(raw, lines, line)
+        else:
+            message = f"card type must be 'cloze' or 'match', not {kind!r}"
+            self.error(lines.get("type", line), message)
+            return None
+        return card if len(self.problems) == before else None
+
+    def common(
+        self, raw: dict[str, Any], lines: dict[str, int], kind: str, line: int | None
+    ) -> tuple[str | None, int | None, tuple[str, ...]]:
+        allowed = self.CLOZE_KEYS if kind == "cloze" else self.MATCH_KEYS
+        for key in raw:
+            if key not in allowed:
+                self.error(lines.get(key, line), f"unknown key {key!r} in a {kind} card")
+        section = raw.get("section")
+        if section is not None and not isinstance(section, str):
+            self.error(lines.get("section", line), "`section` must be a string")
+            section = None
+        src_line = raw.get("line")
+        if src_line is not None and (
+            isinstance(src_line, bool) or not isinstance(src_line, int) or src_line < 1
+        ):
+            self.error(lines.get("line", line), "`line` must be a positive whole number")
+            src_line = None
+        tags = self.strings(raw.get("tags", []), "tags", lines.get("tags", line))
+        return section, src_line, tags
+
+    def strings(self, value: Any, key: str, line: int | None) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.error(line, f"`{key}` must be a list of non-empty strings")
+            return ()
+        return tuple(value)
+
+    def card_id(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> str | None:
+        value = raw.get("id")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.error(lines.get("id", line), "`id` must be a string")
+            return None
+        value = str(value).strip()
+        if not value or any(ch.isspace() for ch in value):
+            self.error(lines.get("id", line), "`id` must be a non-empty string without spaces")
+            return None
+        return value
+
+    def cloze(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
+        section, src_line, tags = self.common(raw, lines, "cloze", line)
+        text = raw.get("text")
+        at = lines.get("text", line)
+        if not isinstance(text, str) or not text.strip():
+            self.error(at, "a cloze card needs `text` with one {{c1::answer}} blank")
+            return None
+        blanks = CLOZE_RE.findall(text)
+        if len(blanks) != 1:
+            found = len(blanks)
+            self.error(at, f"a cloze card has exactly one {{{{c1::...}}}} blank, found {found}")
+            return None
+        if not blanks[0][1].strip():
+            self.error(at, "the blank's answer is empty")
+            return None
+        if "{{" in CLOZE_RE.sub("", text) or "}}" in CLOZE_RE.sub("", text):
+            self.error(at, "unbalanced {{ }} outside the blank")
+            return None
+        accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
+        hint = raw.get("hint")
+        if hint is not None and not isinstance(hint, str | int | float):
+            self.error(lines.get("hint", line), "`hint` must be a string")
+            hint = None
+        card_id = self.card_id(raw, lines, line)
+        probe = ClozeCard(id="", text=text)
+        return ClozeCard(
+            id=card_id or cloze_id(probe.answer, probe.sentence),
+            text=text,
+            accept=accept,
+            hint=str(hint) if hint is not None and str(hint).strip() else None,
+            section=section,
+            line=src_line,
+            tags=tags,
+        )
+
+    def match(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
+        section, src_line, tags = self.common(raw, lines, "match", line)
+        prompt = raw.get("prompt", "Match each item with its pair")
+        if not isinstance(prompt, str) or not prompt.strip():
+            self.error(lines.get("prompt", line), "`prompt` must be a non-empty string")
+            return None
+        raw_pairs = raw.get("pairs")
+        at = lines.get("pairs", line)
+        if not isinstance(raw_pairs, list):
+            self.error(at, "a match card needs `pairs`: a list of [left, right]")
+            return None
+        pairs: list[tuple[str, str]] = []
+        for pair in raw_pairs:
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not all(isinstance(v, str) and v.strip() for v in pair)
+            ):
+                self.error(at, f"each pair is [left, right] of two non-empty strings, not {pair!r}")
+                return None
+            pairs.append((pair[0], pair[1]))
+        if not MIN_PAIRS <= len(pairs) <= MAX_PAIRS:
+            self.error(at, f"a match card has {MIN_PAIRS} to {MAX_PAIRS} pairs, found {len(pairs)}")
+            return None
+        for side, name in ((0, "left"), (1, "right")):
+            items = [pair[side] for pair in pairs]
+            if len(set(items)) != len(items):
+                self.error(at, f"two pairs share a {name} item; each item must be unique")
+                return None
+        card_id = self.card_id(raw, lines, line)
+        return MatchCard(
+            id=card_id or match_id(pairs),
+            prompt=prompt,
+            pairs=tuple(pairs),
+            section=section,
+            line=src_line,
+            tags=tags,
+        )
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "a string"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _node_line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _mapping_lines(node: yaml.Node | None) -> dict[str, int]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): key.start_mark.line + 1
+        for key, _value in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+def _mapping_value(node: yaml.Node | None, name: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == name:
+                return value
+    return None
+
+
+def _sequence_items(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+# --------------------------------------------------------------------------- dumping
+
+
+class _Flow(tuple[Any, ...]):
+    """A sequence dumped in flow style: `[a, b]`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(data), flow_style=True)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_deck(deck: Deck) -> str:
+    """The deck as YAML: block style, unicode kept, keys in a fixed order, no line folding."""
+    return yaml.dump(
+        deck.to_dict(),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+        indent=2,
+    )
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename: never half-written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_deck(deck: Deck, path: str | os.PathLike[str]) -> None:
+    """Dump the deck to `path` atomically."""
+    write_text_atomic(path, dump_deck(deck))
+
+
+def load_decks(paths: Iterable[str | os.PathLike[str]]) -> list[Deck]:
+    """Load several decks, reporting the problems of all of them together."""
+    decks: list[Deck] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            decks.append(load_deck(path))
+        except DeckError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DeckError(problems)
+    return decks

@@ -1,0 +1,1 @@
+"""Phrases in, cards out: cloze and matching cards with stable ids."""

@@ -1,0 +1,1 @@
+"""Text in, phrases out: reading, cleaning, script conversion and key-phrase extraction."""
