@@ -1,0 +1,254 @@
+"""Study settings: Anki's scheduling defaults, daily limits and the local day boundary,
+read from a TOML file (`[scheduling]`, `[limits]`, `[study]`) with file-naming errors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from quiz.errors import QuizError
+
+LeechAction = Literal["suspend", "tag"]
+
+FSRS_PARAMETER_COUNT = 21
+MAX_INTERVAL_LIMIT = 36500
+
+
+class ConfigError(QuizError):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+def local_timezone() -> tzinfo:
+    """The machine's time zone, with its daylight-saving rules when they can be found.
+
+    Tries `$TZ`, then the zone `/etc/localtime` points at, then that file's rules, and
+    falls back to the current fixed UTC offset.
+    """
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    localtime = Path("/etc/localtime")
+    try:
+        target = str(localtime.resolve())
+        if "/zoneinfo/" in target:
+            return ZoneInfo(target.split("/zoneinfo/", 1)[1])
+        with localtime.open("rb") as handle:
+            return ZoneInfo.from_file(handle, key="localtime")
+    except (OSError, ValueError, ZoneInfoNotFoundError):
+        pass
+    return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a study session needs to know besides the cards.
+
+    The defaults are Anki's: FSRS with 90% desired retention, learning steps of 1 and 10
+    minutes, one 10-minute relearning step, 20 new cards and 200 reviews a day, a day that
+    starts at 04:00 local time, siblings buried, leeches at 8 lapses (tagged and suspended).
+    """
+
+    desired_retention: float = 0.9
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval: int = MAX_INTERVAL_LIMIT
+    enable_fuzzing: bool = True
+    fsrs_parameters: tuple[float, ...] | None = None
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_starts_at: int = 4
+    leech_threshold: int = 8
+    leech_action: LeechAction = "suspend"
+    bury_siblings: bool = True
+    learn_ahead: timedelta = timedelta(minutes=20)
+    timezone: tzinfo = field(default_factory=local_timezone)
+
+
+# --------------------------------------------------------------------------- loading
+
+_Parser = Callable[[Any], Any]
+
+
+def _steps(value: Any) -> tuple[timedelta, ...]:
+    if not isinstance(value, list):
+        raise ValueError('expected a list of durations such as ["1m", "10m"]')
+    steps = tuple(parse_duration(item) for item in value)
+    if any(step <= timedelta(0) for step in steps):
+        raise ValueError("every step must be longer than zero")
+    return steps
+
+
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}
+
+
+def parse_duration(value: Any) -> timedelta:
+    """A step such as `"30s"`, `"10m"`, `"1h"`, `"2d"`, or a bare number of minutes (Anki's)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a duration")
+    if isinstance(value, int | float):
+        return timedelta(minutes=value)
+    if isinstance(value, str):
+        found = _DURATION_RE.match(value.lower())
+        if found:
+            return timedelta(seconds=float(found.group(1)) * _UNIT_SECONDS[found.group(2)])
+    raise ValueError(f"{value!r} is not a duration (use e.g. 30s, 10m, 1h, 2d)")
+
+
+def _number(low: float, high: float, *, exclusive: bool = False) -> _Parser:
+    def parse(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"expected a number, not {value!r}")
+        inside = low < value < high if exclusive else low <= value <= high
+        if not inside:
+            bounds = f"between {low} and {high}" + (" (exclusive)" if exclusive else "")
+            raise ValueError(f"{value} is out of range: must be {bounds}")
+        return float(value)
+
+    return parse
+
+
+def _whole(low: int, high: int) -> _Parser:
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected a whole number, not {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"{value} is out of range: must be from {low} to {high}")
+        return value
+
+    return parse
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, not {value!r}")
+    return value
+
+
+def _timezone(value: Any) -> tzinfo:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a time zone name such as 'Asia/Shanghai'")
+    try:
+        return ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {value!r}") from exc
+
+
+def _leech_action(value: Any) -> LeechAction:
+    if value == "suspend":
+        return "suspend"
+    if value == "tag":
+        return "tag"
+    raise ValueError(f"expected 'suspend' or 'tag', not {value!r}")
+
+
+def _minutes(value: Any) -> timedelta:
+    return timedelta(minutes=_number(0, 24 * 60)(value))
+
+
+def _fsrs_parameters(value: Any) -> tuple[float, ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in value
+    ):
+        raise ValueError("expected a list of numbers (the FSRS model weights)")
+    if len(value) != FSRS_PARAMETER_COUNT:
+        raise ValueError(f"expected {FSRS_PARAMETER_COUNT} numbers, found {len(value)}")
+    import fsrs
+
+    try:
+        fsrs.Scheduler(parameters=value)
+    except ValueError as exc:
+        raise ValueError(" ".join(str(exc).split())) from exc
+    return tuple(float(v) for v in value)
+
+
+# table -> key -> (Config field, parser)
+_SCHEMA: dict[str, dict[str, tuple[str, _Parser]]] = {
+    "scheduling": {
+        "desired_retention": ("desired_retention", _number(0.7, 0.99)),
+        "learning_steps": ("learning_steps", _steps),
+        "relearning_steps": ("relearning_steps", _steps),
+        "maximum_interval": ("maximum_interval", _whole(1, MAX_INTERVAL_LIMIT)),
+        "enable_fuzzing": ("enable_fuzzing", _boolean),
+        "fsrs_parameters": ("fsrs_parameters", _fsrs_parameters),
+    },
+    "limits": {
+        "new_per_day": ("new_per_day", _whole(0, 9999)),
+        "reviews_per_day": ("reviews_per_day", _whole(0, 99999)),
+    },
+    "study": {
+        "day_starts_at": ("day_starts_at", _whole(0, 23)),
+        "leech_threshold": ("leech_threshold", _whole(1, 99)),
+        "leech_action": ("leech_action", _leech_action),
+        "bury_siblings": ("bury_siblings", _boolean),
+        "learn_ahead_minutes": ("learn_ahead", _minutes),
+        "timezone": ("timezone", _timezone),
+    },
+}
+
+
+def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>") -> Config:
+    """Build a Config from parsed TOML; unknown tables or keys and bad values are errors."""
+    changes: dict[str, Any] = {}
+    problems: list[str] = []
+    for table, values in data.items():
+        schema = _SCHEMA.get(table)
+        if schema is None:
+            known = ", ".join(f"[{name}]" for name in _SCHEMA)
+            problems.append(f"unknown table [{table}] (expected {known})")
+            continue
+        if not isinstance(values, Mapping):
+            problems.append(f"`{table}` must be a table such as [{table}]")
+            continue
+        for key, value in values.items():
+            if key not in schema:
+                known = ", ".join(schema)
+                problems.append(f"[{table}] {key}: unknown key (expected one of: {known})")
+                continue
+            name, parse = schema[key]
+            try:
+                changes[name] = parse(value)
+            except ValueError as exc:
+                problems.append(f"[{table}] {key}: {exc}")
+    if problems:
+        raise ConfigError(f"{source}: " + f"\n{source}: ".join(problems))
+    return replace(Config(), **changes)
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read the config file (default: `quiz.paths.config_path()`); a missing file gives
+    the defaults.
+
+    Raises:
+        ConfigError: the file is unreadable, not TOML, or holds an unknown key or a bad
+            value; the message names the file, the key and what is wrong.
+    """
+    if path is None:
+        from quiz.paths import config_path
+
+        path = config_path()
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    return config_from_mapping(data, source=str(path))
