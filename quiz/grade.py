@@ -1,0 +1,349 @@
+"""Grading a typed cloze answer: a verdict with a character-level diff, and the rating
+suggested from the verdict, the hints used and the time taken.
+
+Verdicts, checked in this order (`Verdict.kind`):
+
+============  ========  ==========================================================
+kind          correct   when
+============  ========  ==========================================================
+empty         no        nothing but whitespace was typed: the user asks to see it
+exact         yes       the typed text (outer whitespace stripped) is an answer
+equivalent    yes       equal after folding: Traditional/Simplified (OpenCC), full/half
+                        width (NFKC), letter case, spaces and punctuation ignored
+pinyin        yes       pinyin typed instead of the characters, with tone marks, tone
+                        numbers or no tones (per syllable; a tone given must be one of
+                        the character's readings), ü as ü/v/u/u:
+near          4+ chars  one character off (one substitution, insertion or deletion
+                        after folding): forgiven as a typo on answers of 4 or more
+                        characters, a miss on shorter ones (a 2-character answer with
+                        one character wrong is half wrong)
+wrong         no        anything else (`note` says when only a tone was wrong)
+============  ========  ==========================================================
+
+Suggested ratings (`suggest_rating`); the user may always pick another, and Easy is
+never suggested (as in Anki, it stays the user's call):
+
+==========================================  ==================  ======
+verdict                                     hints / time        rating
+==========================================  ==================  ======
+empty, wrong, near on 2-3 chars             any                 Again
+near on 4+ chars (correct, a typo)          any                 Hard
+exact, equivalent, pinyin                   any hint used       Hard
+exact, equivalent, pinyin                   slower than budget  Hard
+exact, equivalent, pinyin                   otherwise           Good
+==========================================  ==================  ======
+
+The time budget is generous on purpose (typing Chinese goes through an IME):
+`SLOW_BASE_MS` + `SLOW_PER_CHAR_MS` per character of the answer, 21 s for 4 characters.
+An unknown duration never lowers the rating. Matching rounds: see `match_rating`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+from fsrs import Rating
+
+from quiz.pinyin import answer_slots, has_han, is_ignorable, matches, parse_typed
+from quiz.text.script import to_simplified, to_traditional
+
+if TYPE_CHECKING:
+    from quiz.deck import ClozeCard
+
+__all__ = [
+    "DiffOp",
+    "Rating",
+    "Verdict",
+    "VerdictKind",
+    "blank",
+    "display_width",
+    "grade",
+    "mask",
+    "match_rating",
+    "suggest_rating",
+]
+
+NEAR_CORRECT_MIN_CHARS = 4
+NEAR_MIN_CHARS = 2
+MAX_TYPED_CHARS = 400
+SLOW_BASE_MS = 15_000
+SLOW_PER_CHAR_MS = 1_500
+MATCH_SLOW_BASE_MS = 10_000
+MATCH_SLOW_PER_PAIR_MS = 6_000
+MAX_BLANK_CELLS = 24
+BLANK_WIDE = "＿"
+BLANK_NARROW = "_"
+ELLIPSIS = "…"
+
+
+class VerdictKind(StrEnum):
+    EMPTY = "empty"
+    EXACT = "exact"
+    EQUIVALENT = "equivalent"
+    PINYIN = "pinyin"
+    NEAR = "near"
+    WRONG = "wrong"
+
+
+DiffKind = Literal["equal", "insert", "delete", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step from the typed text to the expected one.
+
+    `equal`: the same after folding (script, width, case; spaces and punctuation), so
+    `typed` and `expected` may differ in form; `insert`: expected characters the typed
+    text lacks; `delete`: typed characters the answer does not have; `replace`: typed
+    characters standing where the expected ones belong.
+    """
+
+    kind: DiffKind
+    typed: str
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a typed answer is worth. `expected` is the card's main answer, `matched`
+    the accepted answer the typed text was compared with (None when wrong or empty),
+    `diff` runs from the typed text to `matched` (or `expected`), `note` is for the UI."""
+
+    kind: VerdictKind
+    correct: bool
+    expected: str
+    typed: str
+    matched: str | None
+    diff: tuple[DiffOp, ...]
+    note: str
+
+
+# --------------------------------------------------------------------------- grading
+
+
+def grade(typed: str, card: ClozeCard) -> Verdict:
+    """Grade what the user typed for a cloze card; never raises on any string."""
+    expected = card.answer
+    answers = card.answers
+    text = _clean(typed).strip()
+    if not text or all(is_ignorable(char) and not char.isprintable() for char in text):
+        return Verdict(
+            VerdictKind.EMPTY, False, expected, typed, None, (_missing(expected),), "revealed"
+        )
+    if text in answers:
+        return Verdict(VerdictKind.EXACT, True, expected, typed, text, _diff(text, text), "")
+    if len(text) > max(MAX_TYPED_CHARS, 4 * max(len(answer) for answer in answers)):
+        cut = text[:MAX_TYPED_CHARS] + ELLIPSIS
+        ops: tuple[DiffOp, ...] = (DiffOp("replace", cut, expected),)
+        return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, "far too long")
+
+    folds = _folds(text)
+    for answer in answers:
+        answer_folds = _folds(answer)
+        if answer_folds[0] and (folds[0] == answer_folds[0] or folds[1] == answer_folds[1]):
+            note = "accepted: " + _equivalence_reason(text, answer)
+            ops = _diff(text, answer)
+            return Verdict(VerdictKind.EQUIVALENT, True, expected, typed, answer, ops, note)
+
+    wrong_tone_note = ""
+    units = parse_typed(text)
+    if units is not None:
+        for answer in answers:
+            slots = answer_slots(answer) if has_han(answer) else None
+            if not slots:
+                continue
+            if matches(units, slots):
+                ops = (DiffOp("equal", text, answer),)
+                note = f"pinyin accepted for {answer}"
+                return Verdict(VerdictKind.PINYIN, True, expected, typed, answer, ops, note)
+            if not wrong_tone_note and matches(units, slots, tones=False):
+                wrong_tone_note = f"right syllables, wrong tone for {answer}"
+
+    if not wrong_tone_note:
+        for answer in answers:
+            answer_fold = _folds(answer)[0]
+            if len(answer_fold) >= NEAR_MIN_CHARS and _one_edit_apart(folds[0], answer_fold):
+                correct = len(answer_fold) >= NEAR_CORRECT_MIN_CHARS
+                note = "one character off" + (": counted as a typo" if correct else "")
+                ops = _diff(text, answer)
+                return Verdict(VerdictKind.NEAR, correct, expected, typed, answer, ops, note)
+
+    ops = _diff(text, expected)
+    return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, wrong_tone_note)
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (from a broken paste) would make OpenCC raise: replace them."""
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return text
+
+
+def _fold(text: str, convert: Callable[[str], str] = str) -> str:
+    """NFKC, script conversion, casefold, and spaces and punctuation dropped."""
+    folded = convert(unicodedata.normalize("NFKC", text)).casefold()
+    return "".join(char for char in folded if not is_ignorable(char))
+
+
+def _folds(text: str) -> tuple[str, str]:
+    """The comparable forms of a text: folded to Simplified, and folded to Traditional."""
+    return _fold(text, to_simplified), _fold(text, to_traditional)
+
+
+def _equivalence_reason(typed: str, answer: str) -> str:
+    """Why an equivalent answer was accepted, for the UI's note."""
+    reasons = []
+    if _fold(typed) != _fold(answer):
+        reasons.append("other script")
+    if unicodedata.normalize("NFKC", typed) != typed:
+        reasons.append("full/half width")
+    if any(is_ignorable(char) for char in typed + answer):
+        reasons.append("spaces and punctuation ignored")
+    if typed.casefold() != typed or answer.casefold() != answer:
+        reasons.append("case ignored")
+    return ", ".join(reasons)
+
+
+def _one_edit_apart(left: str, right: str) -> bool:
+    """Exactly one substitution, insertion or deletion turns `left` into `right`."""
+    if left == right or abs(len(left) - len(right)) > 1:
+        return False
+    if len(left) == len(right):
+        return sum(a != b for a, b in zip(left, right, strict=True)) == 1
+    short, long = (left, right) if len(left) < len(right) else (right, left)
+    index = next(
+        (i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short)
+    )
+    return short[index:] == long[index + 1 :]
+
+
+def _char_keys(text: str) -> list[str]:
+    """One comparison key per character (1:1 with `text`): Simplified, NFKC, casefolded."""
+    simplified = to_simplified(text)
+    if len(simplified) != len(text):
+        simplified = text
+    return [unicodedata.normalize("NFKC", char).casefold() for char in simplified]
+
+
+def _diff(typed: str, expected: str) -> tuple[DiffOp, ...]:
+    matcher = SequenceMatcher(None, _char_keys(typed), _char_keys(expected), autojunk=False)
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        part_typed, part_expected = typed[i1:i2], expected[j1:j2]
+        kind: DiffKind = tag
+        if all(is_ignorable(char) for char in part_typed + part_expected):
+            kind = "equal"
+        if ops and ops[-1].kind == kind:
+            last = ops.pop()
+            part_typed, part_expected = last.typed + part_typed, last.expected + part_expected
+        ops.append(DiffOp(kind, part_typed, part_expected))
+    return tuple(ops)
+
+
+def _missing(expected: str) -> DiffOp:
+    return DiffOp("insert", "", expected)
+
+
+# --------------------------------------------------------------------------- ratings
+
+
+def suggest_rating(
+    verdict: Verdict,
+    hints_used: int = 0,
+    duration_ms: int | None = None,
+    *,
+    expected_chars: int | None = None,
+) -> Rating:
+    """The rating to highlight after a cloze answer (see the table in the module doc).
+
+    Args:
+        verdict: from `grade`.
+        hints_used: how many steps of the hint ladder were shown; any hint caps at Hard.
+        duration_ms: time from the card shown to the answer checked; None if unknown.
+        expected_chars: length of the answer for the time budget; defaults to the
+            number of characters of `verdict.expected` that count (no spaces/punctuation).
+
+    Raises:
+        ValueError: a negative hint count or duration.
+    """
+    if hints_used < 0:
+        raise ValueError(f"hints_used must be 0 or more, not {hints_used}")
+    if duration_ms is not None and duration_ms < 0:
+        raise ValueError(f"duration_ms must be 0 or more, not {duration_ms}")
+    if not verdict.correct:
+        return Rating.Again
+    if verdict.kind is VerdictKind.NEAR or hints_used > 0:
+        return Rating.Hard
+    if expected_chars is None:
+        expected_chars = sum(not is_ignorable(char) for char in verdict.expected)
+    budget = SLOW_BASE_MS + SLOW_PER_CHAR_MS * max(expected_chars, 1)
+    if duration_ms is not None and duration_ms > budget:
+        return Rating.Hard
+    return Rating.Good
+
+
+def match_rating(mistakes: int, pairs: int, duration_ms: int | None = None) -> Rating:
+    """The rating of a matching round.
+
+    No mistake: Good (Hard when slower than `MATCH_SLOW_BASE_MS` plus
+    `MATCH_SLOW_PER_PAIR_MS` per pair, 46 s for 6 pairs); up to one mistake per four pairs
+    (at least one): Hard; more: Again. Easy is never suggested.
+
+    Raises:
+        ValueError: a negative mistake count or duration, or no pairs.
+    """
+    if pairs < 1:
+        raise ValueError(f"a matching round has at least one pair, not {pairs}")
+    if mistakes < 0:
+        raise ValueError(f"mistakes must be 0 or more, not {mistakes}")
+    if duration_ms is not None and duration_ms < 0:
+        raise ValueError(f"duration_ms must be 0 or more, not {duration_ms}")
+    if mistakes > max(1, pairs // 4):
+        return Rating.Again
+    if mistakes > 0:
+        return Rating.Hard
+    budget = MATCH_SLOW_BASE_MS + MATCH_SLOW_PER_PAIR_MS * pairs
+    if duration_ms is not None and duration_ms > budget:
+        return Rating.Hard
+    return Rating.Good
+
+
+# --------------------------------------------------------------------------- the blank
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes: 2 for wide (CJK) characters, 0 for combining marks."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def blank(answer: str, *, shown: int = 0) -> str:
+    """The blank standing for `answer`, as wide as the answer, its first `shown`
+    characters written out. Full-width underscores (＿) when the answer has wide
+    characters, `_` otherwise; answers wider than `MAX_BLANK_CELLS` get a shortened
+    blank with an ellipsis in the middle."""
+    head, rest = answer[:shown], answer[shown:]
+    cells = display_width(rest)
+    wide = any(unicodedata.east_asian_width(char) in ("W", "F") for char in answer)
+    unit, unit_cells = (BLANK_WIDE, 2) if wide else (BLANK_NARROW, 1)
+    if cells > MAX_BLANK_CELLS:
+        side = (MAX_BLANK_CELLS // 2 - 1) // unit_cells
+        return head + unit * side + ELLIPSIS + unit * side
+    drawn = unit * (cells // unit_cells)
+    if cells % unit_cells:
+        drawn += BLANK_NARROW
+    return head + drawn
+
+
+def mask(card: ClozeCard) -> str:
+    """The card's sentence with its answer replaced by a blank (no markup)."""
+    return card.before + blank(card.answer) + card.after
