@@ -1,0 +1,295 @@
+"""Card queries the engine, the app and stats use: the study queue, counts and flags.
+
+Every query takes `decks` (names; None means every deck the store knows) and skips retired
+cards unless told otherwise. Times are aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Literal
+
+from quiz.store.db import Database, StoreError
+from quiz.store.models import CardRow, CardStatus, DayCounts, DeckCounts, from_ms, opt_ms, to_ms
+from quiz.store.rows import CARD_COLUMNS, card_from_row, placeholders
+
+ACTIVE = "c.suspended = 0 AND c.retired_at IS NULL"
+NOT_BURIED = "(c.buried_until IS NULL OR c.buried_until <= :now)"
+# Cards whose sibling (same sentence, other card) was answered since :bury_since.
+SIBLING_ANSWERED = """
+    EXISTS (SELECT 1 FROM review_log AS r JOIN cards AS s
+                ON s.deck = r.deck AND s.card_id = r.card_id
+            WHERE r.deck = c.deck AND r.reviewed_at >= :bury_since
+              AND r.kind NOT IN ('undo', 'cram')
+              AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)
+              AND s.sibling_key = c.sibling_key AND s.card_id <> c.card_id)
+"""
+
+Order = Literal["due", "retrievability"]
+
+
+class CardQueries:
+    """Mixin of `Store`: reads and flag changes on the cards table."""
+
+    _db: Database
+
+    # ------------------------------------------------------------------ helpers
+
+    def deck_names(self) -> list[str]:
+        """Every deck the store knows, by name."""
+        return [row[0] for row in self._db.query("SELECT name FROM decks ORDER BY name")]
+
+    def _decks(self, decks: Iterable[str] | None) -> list[str]:
+        return self.deck_names() if decks is None else list(dict.fromkeys(decks))
+
+    # ------------------------------------------------------------------ single cards
+
+    def card(self, deck: str, card_id: str) -> CardRow | None:
+        """One card (retired ones included), or None."""
+        row = self._db.query_one(
+            f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE c.deck = ? AND c.card_id = ?",
+            (deck, card_id),
+        )
+        return card_from_row(row) if row else None
+
+    def cards(
+        self, decks: Iterable[str] | None = None, *, include_retired: bool = False
+    ) -> list[CardRow]:
+        """Every card of `decks` in deck order (deck name, then position)."""
+        names = self._decks(decks)
+        if not names:
+            return []
+        retired = "" if include_retired else "AND c.retired_at IS NULL"
+        rows = self._db.query(
+            f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE c.deck IN ({placeholders(names)}) "
+            f"{retired} ORDER BY c.deck, c.position",
+            names,
+        )
+        return [card_from_row(row) for row in rows]
+
+    # ------------------------------------------------------------------ the queue
+
+    def due_cards(
+        self,
+        decks: Iterable[str] | None,
+        before: datetime,
+        *,
+        now: datetime,
+        statuses: Sequence[CardStatus] = (
+            CardStatus.LEARNING,
+            CardStatus.REVIEW,
+            CardStatus.RELEARNING,
+        ),
+        order: Order = "due",
+        limit: int | None = None,
+        bury_siblings_since: datetime | None = None,
+    ) -> list[CardRow]:
+        """Studied cards due before `before`: active, unsuspended, not buried at `now`.
+
+        Args:
+            statuses: which states (learning and relearning for the learning queue,
+                REVIEW for the day's reviews).
+            order: "due" (earliest first) or "retrievability" (lowest first, i.e. the most
+                overdue relative to its stability: largest elapsed/stability at `now`).
+            limit: at most this many cards.
+            bury_siblings_since: leave out cards whose sibling (same sentence, another
+                card) has an effective answer since this time (the day start).
+        """
+        names = self._decks(decks)
+        wanted = [int(s) for s in statuses if s != CardStatus.NEW]
+        if not names or not wanted or (limit is not None and limit <= 0):
+            return []
+        params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
+        deck_marks = _named(params, "d", names)
+        state_marks = _named(params, "s", wanted)
+        sql = (
+            f"SELECT {CARD_COLUMNS} FROM cards AS c "
+            f"WHERE c.deck IN ({deck_marks}) AND c.state > 0 AND {ACTIVE} "
+            f"AND c.state IN ({state_marks}) AND c.due < :before AND {NOT_BURIED}"
+        )
+        if bury_siblings_since is not None:
+            params["bury_since"] = to_ms(bury_siblings_since)
+            sql += f" AND NOT {SIBLING_ANSWERED}"
+        if order == "retrievability":
+            sql += (
+                " ORDER BY CAST(:now - coalesce(c.last_review, c.due) AS REAL)"
+                " / max(coalesce(c.stability, 0.0), 1e-6) DESC, c.due, c.deck, c.card_id"
+            )
+        else:
+            sql += " ORDER BY c.due, c.deck, c.card_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [card_from_row(row) for row in self._db.query(sql, params)]
+
+    def next_due(self, decks: Iterable[str] | None, *, now: datetime) -> datetime | None:
+        """When the earliest studied, active, unsuspended card falls due (learn-ahead)."""
+        names = self._decks(decks)
+        if not names:
+            return None
+        params: dict[str, object] = {"now": to_ms(now)}
+        marks = _named(params, "d", names)
+        row = self._db.query_one(
+            f"SELECT min(c.due) FROM cards AS c WHERE c.deck IN ({marks}) AND c.state > 0 "
+            f"AND {ACTIVE} AND {NOT_BURIED}",
+            params,
+        )
+        return from_ms(row[0]) if row and row[0] is not None else None
+
+    def new_cards(
+        self,
+        decks: Iterable[str] | None,
+        *,
+        now: datetime,
+        limit: int,
+        bury_siblings_since: datetime | None = None,
+    ) -> list[CardRow]:
+        """Up to `limit` new cards, deck by deck (in the order given), each in position order.
+
+        Skips suspended, retired and buried cards, and (with `bury_siblings_since`) cards
+        whose sibling was answered since then.
+        """
+        found: list[CardRow] = []
+        for deck in self._decks(decks):
+            if len(found) >= limit:
+                break
+            params: dict[str, object] = {"deck": deck, "now": to_ms(now)}
+            sql = (
+                f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE c.deck = :deck AND c.state = 0 "
+                f"AND {ACTIVE} AND {NOT_BURIED}"
+            )
+            if bury_siblings_since is not None:
+                params["bury_since"] = to_ms(bury_siblings_since)
+                sql += f" AND NOT {SIBLING_ANSWERED}"
+            sql += f" ORDER BY c.position LIMIT {int(limit - len(found))}"
+            found.extend(card_from_row(row) for row in self._db.query(sql, params))
+        return found
+
+    def siblings_answered_since(
+        self, decks: Iterable[str] | None, since: datetime
+    ) -> dict[tuple[str, str], set[str]]:
+        """(deck, sibling_key) -> ids of cards with an effective non-cram answer since then."""
+        names = self._decks(decks)
+        if not names:
+            return {}
+        params: dict[str, object] = {"since": to_ms(since)}
+        marks = _named(params, "d", names)
+        rows = self._db.query(
+            "SELECT c.deck, c.sibling_key, c.card_id FROM review_log AS r "
+            "JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id "
+            f"WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since "
+            "AND r.kind NOT IN ('undo', 'cram') "
+            "AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)",
+            params,
+        )
+        answered: dict[tuple[str, str], set[str]] = {}
+        for deck, key, card_id in rows:
+            answered.setdefault((deck, key), set()).add(card_id)
+        return answered
+
+    # ------------------------------------------------------------------ counts
+
+    def deck_counts(
+        self, decks: Iterable[str] | None = None, *, now: datetime, day_end: datetime
+    ) -> dict[str, DeckCounts]:
+        """Per deck: new, learning and review cards due before `day_end` (unsuspended, not
+        buried at `now`), total active, suspended, leeches and retired cards."""
+        names = self._decks(decks)
+        if not names:
+            return {}
+        params: dict[str, object] = {"now": to_ms(now), "end": to_ms(day_end)}
+        marks = _named(params, "d", names)
+        live = f"c.retired_at IS NULL AND c.suspended = 0 AND {NOT_BURIED}"
+        rows = self._db.query(
+            "SELECT c.deck,"
+            f" sum(c.state = 0 AND {live}),"
+            f" sum(c.state IN (1, 3) AND c.due < :end AND {live}),"
+            f" sum(c.state = 2 AND c.due < :end AND {live}),"
+            " sum(c.retired_at IS NULL),"
+            " sum(c.suspended = 1 AND c.retired_at IS NULL),"
+            " sum(c.leech = 1 AND c.retired_at IS NULL),"
+            " sum(c.retired_at IS NOT NULL)"
+            f" FROM cards AS c WHERE c.deck IN ({marks}) GROUP BY c.deck",
+            params,
+        )
+        counts = {name: DeckCounts(deck=name) for name in names}
+        for deck, *values in rows:
+            counts[deck] = DeckCounts(deck, *(int(v or 0) for v in values))
+        return counts
+
+    def day_counts(self, decks: Iterable[str] | None, since: datetime) -> DayCounts:
+        """What was answered since `since` (the day start): effective, non-cram answers."""
+        names = self._decks(decks)
+        if not names:
+            return DayCounts()
+        params: dict[str, object] = {"since": to_ms(since)}
+        marks = _named(params, "d", names)
+        row = self._db.query_one(
+            "SELECT sum(r.state_before = 0), sum(r.state_before = 2), count(*),"
+            " sum(r.rating = 1), sum(coalesce(r.duration_ms, 0))"
+            f" FROM review_log AS r WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since"
+            " AND r.kind NOT IN ('undo', 'cram', 'manual')"
+            " AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)",
+            params,
+        )
+        return DayCounts(*(int(v or 0) for v in row))
+
+    def last_studied(self, decks: Iterable[str] | None = None) -> dict[str, datetime | None]:
+        """Per deck, the time of its latest effective answer (None: never studied)."""
+        result: dict[str, datetime | None] = {}
+        for deck in self._decks(decks):
+            row = self._db.query_one(
+                "SELECT r.reviewed_at FROM review_log AS r WHERE r.deck = ?"
+                " AND r.kind <> 'undo'"
+                " AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)"
+                " ORDER BY r.reviewed_at DESC LIMIT 1",
+                (deck,),
+            )
+            result[deck] = from_ms(row[0]) if row else None
+        return result
+
+    # ------------------------------------------------------------------ flags
+
+    def set_suspended(self, deck: str, card_ids: Iterable[str], suspended: bool = True) -> int:
+        """Suspend (or unsuspend) cards; returns how many rows changed."""
+        return self._set_flag(deck, card_ids, "suspended", int(suspended))
+
+    def bury(self, deck: str, card_ids: Iterable[str], until: datetime | None) -> int:
+        """Hide cards from the queue until `until` (None unburies); returns rows changed."""
+        return self._set_flag(deck, card_ids, "buried_until", opt_ms(until))
+
+    def set_leech(self, deck: str, card_id: str, leech: bool = True) -> int:
+        """Tag (or untag) a card as a leech outside a review (reviews carry it in state)."""
+        return self._set_flag(deck, [card_id], "leech", int(leech))
+
+    def _set_flag(self, deck: str, card_ids: Iterable[str], column: str, value: object) -> int:
+        ids = list(card_ids)
+        if not ids:
+            return 0
+        with self._db.atomic() as conn:
+            changed = 0
+            for card_id in ids:
+                cursor = conn.execute(
+                    f"UPDATE cards SET {column} = ? WHERE deck = ? AND card_id = ?"
+                    f" AND {column} IS NOT ?",
+                    (value, deck, card_id, value),
+                )
+                if (
+                    cursor.rowcount == 0
+                    and not conn.execute(
+                        "SELECT 1 FROM cards WHERE deck = ? AND card_id = ?", (deck, card_id)
+                    ).fetchone()
+                ):
+                    raise StoreError(f"{self._db.path}: no card {card_id} in deck {deck}")
+                changed += cursor.rowcount
+        return changed
+
+
+def _named(params: dict[str, object], prefix: str, values: Sequence[object]) -> str:
+    """Add `values` to `params` as :prefix0, :prefix1… and return the placeholder list."""
+    marks = []
+    for index, value in enumerate(values):
+        key = f"{prefix}{index}"
+        params[key] = value
+        marks.append(f":{key}")
+    return ", ".join(marks)

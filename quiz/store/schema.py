@@ -1,0 +1,141 @@
+"""The database schema as ordered migrations; `SCHEMA_VERSION` is the newest one.
+
+Migration N brings `PRAGMA user_version` from N-1 to N. Each is applied in one transaction
+together with its version bump (see `quiz.store.migrations`). Never edit a released
+migration: append a new one.
+
+Times are INTEGER epoch milliseconds (UTC). `cards.state` is 0 new, 1 learning, 2 review,
+3 relearning (`fsrs.State` plus 0). Nothing is deleted: cards that leave a deck get
+`retired_at`; `review_log` refuses UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+V1_CORE = """
+CREATE TABLE decks (
+    name          TEXT PRIMARY KEY,            -- the deck file's stem
+    title         TEXT NOT NULL,
+    source        TEXT,
+    content_hash  TEXT,                        -- hash of the deck's content at the last sync
+    synced_at     INTEGER
+);
+
+CREATE TABLE cards (
+    deck          TEXT NOT NULL REFERENCES decks(name),
+    card_id       TEXT NOT NULL,
+    type          TEXT NOT NULL CHECK (type IN ('cloze', 'match')),
+    body          TEXT NOT NULL,               -- JSON of the deck card (Card.to_dict())
+    answer        TEXT,                        -- cloze: the main answer
+    sentence      TEXT,                        -- cloze: the sentence with the answer in place
+    section       TEXT,
+    line          INTEGER,
+    position      INTEGER NOT NULL,            -- order in the deck (new-card order)
+    sibling_key   TEXT NOT NULL,               -- same sentence => same key
+    tags          TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    state         INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),
+    step          INTEGER,
+    stability     REAL,
+    difficulty    REAL,
+    due           INTEGER,
+    last_review   INTEGER,
+    reps          INTEGER NOT NULL DEFAULT 0,
+    lapses        INTEGER NOT NULL DEFAULT 0,
+    suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+    buried_until  INTEGER,
+    leech         INTEGER NOT NULL DEFAULT 0 CHECK (leech IN (0, 1)),
+    retired_at    INTEGER,
+    added_at      INTEGER NOT NULL,
+    carried_from  TEXT,                        -- card_id of the predecessor in this deck
+    PRIMARY KEY (deck, card_id)
+);
+
+-- The engine's two hot queries: due cards and new cards, active and unsuspended only.
+CREATE INDEX cards_due ON cards (deck, due)
+    WHERE state > 0 AND suspended = 0 AND retired_at IS NULL;
+CREATE INDEX cards_new ON cards (deck, position)
+    WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
+CREATE INDEX cards_sibling ON cards (deck, sibling_key);
+CREATE INDEX cards_carried_from ON cards (deck, carried_from) WHERE carried_from IS NOT NULL;
+
+CREATE TRIGGER cards_no_delete BEFORE DELETE ON cards
+BEGIN
+    SELECT RAISE(ABORT, 'cards are never deleted: retire them');
+END;
+
+CREATE TABLE sessions (
+    id            INTEGER PRIMARY KEY,
+    started_at    INTEGER NOT NULL,
+    ended_at      INTEGER,
+    decks         TEXT NOT NULL DEFAULT '[]',  -- JSON list of deck names
+    kind          TEXT NOT NULL DEFAULT 'study' CHECK (kind IN ('study', 'cram')),
+    counts        TEXT NOT NULL DEFAULT '{}'   -- JSON, filled by end_session
+);
+
+CREATE TABLE review_log (
+    id                  INTEGER PRIMARY KEY,
+    deck                TEXT NOT NULL,
+    card_id             TEXT NOT NULL,
+    session_id          INTEGER REFERENCES sessions(id),
+    reviewed_at         INTEGER NOT NULL,
+    utc_offset_min      INTEGER NOT NULL DEFAULT 0,
+    rating              INTEGER CHECK (rating BETWEEN 1 AND 4),
+    duration_ms         INTEGER CHECK (duration_ms >= 0),
+    kind                TEXT NOT NULL
+        CHECK (kind IN ('learn', 'review', 'relearn', 'cram', 'manual', 'undo')),
+    -- the complete card state before (what undo restores) ...
+    state_before        INTEGER NOT NULL,
+    step_before         INTEGER,
+    stability_before    REAL,
+    difficulty_before   REAL,
+    due_before          INTEGER,
+    last_review_before  INTEGER,
+    reps_before         INTEGER NOT NULL,
+    lapses_before       INTEGER NOT NULL,
+    leech_before        INTEGER NOT NULL,
+    -- ... and after the answer
+    state_after         INTEGER NOT NULL,
+    step_after          INTEGER,
+    stability_after     REAL,
+    difficulty_after    REAL,
+    due_after           INTEGER,
+    last_review_after   INTEGER,
+    reps_after          INTEGER NOT NULL,
+    lapses_after        INTEGER NOT NULL,
+    leech_after         INTEGER NOT NULL,
+    elapsed_days        REAL,                  -- since the previous review; NULL for the first
+    typed               TEXT,
+    hints               INTEGER NOT NULL DEFAULT 0,
+    undoes              INTEGER UNIQUE REFERENCES review_log(id),
+    FOREIGN KEY (deck, card_id) REFERENCES cards(deck, card_id),
+    CHECK ((kind = 'undo') = (undoes IS NOT NULL)),
+    CHECK (kind IN ('undo', 'manual') OR rating IS NOT NULL)
+);
+
+CREATE INDEX review_log_card ON review_log (deck, card_id, id);
+CREATE INDEX review_log_session ON review_log (session_id) WHERE session_id IS NOT NULL;
+
+CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+BEGIN
+    SELECT RAISE(ABORT, 'review_log is append-only: UPDATE refused');
+END;
+CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+BEGIN
+    SELECT RAISE(ABORT, 'review_log is append-only: DELETE refused');
+END;
+"""
+
+V2_STATS = """
+-- Reviews that count: not undo markers, and not undone by one.
+CREATE VIEW effective_reviews AS
+    SELECT r.* FROM review_log AS r
+    WHERE r.kind <> 'undo'
+      AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id);
+
+-- "What was done today", last studied and day-bucketed statistics read the log by time.
+CREATE INDEX review_log_deck_time ON review_log (deck, reviewed_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS)
+"""MIGRATIONS[i] takes the schema from version i to version i + 1."""
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,83 @@
+"""`Store`: the collection database, the one object the rest of quiz talks SQL through.
+
+Its methods come from one mixin per job: `CardQueries` (queue, counts, flags),
+`ReviewLog` (answers, undo, history), `Sessions`, `DeckSync`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from quiz.store.cards import CardQueries
+from quiz.store.db import DEFAULT_BUSY_TIMEOUT_MS, Database
+from quiz.store.migrations import migrate, open_database
+from quiz.store.reviews import ReviewLog
+from quiz.store.sessions import Sessions
+from quiz.store.sync import DeckSync
+
+
+class Store(CardQueries, ReviewLog, Sessions, DeckSync):
+    """The quiz collection in one SQLite file. Open with `Store.open(path)`; close it, or
+    use it as a context manager. One Store per thread (the connection is not shared)."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        synchronous: str = "NORMAL",
+        now: datetime | None = None,
+    ) -> Store:
+        """Open the database at `path`, creating it and its folder when missing.
+
+        An older schema is migrated after a backup copy `<name>.bak-v<old>-<timestamp>` is
+        made next to it. WAL mode; `synchronous=NORMAL` keeps every committed answer
+        through a killed process (see `quiz.store.db`). `now` names the backup (default:
+        the current time).
+
+        Raises:
+            StoreError: not a quiz database, a newer schema, locked past the busy timeout,
+                or the place cannot be written. The file is left untouched in the first two
+                cases.
+        """
+        db = open_database(
+            Path(path), busy_timeout_ms=busy_timeout_ms, synchronous=synchronous, now=now
+        )
+        return cls(db)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throwaway in-memory store (no WAL) for quick tests of code built on the store."""
+        db = Database.connect(Path(":memory:"), wal=False)
+        migrate(db)
+        return cls(db)
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.query_one("PRAGMA user_version")[0])
+
+    def close(self) -> None:
+        """Close the connection (a WAL checkpoint happens when it is the last one)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
