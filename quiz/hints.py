@@ -1,0 +1,160 @@
+"""The hint ladder of a cloze card: each step gives more of the answer away.
+
+1. `length`: how long the answer is ("4 characters", "2 words");
+2. `first`: its first character, the rest blanked (`三＿＿＿`); skipped for one-character answers;
+3. `pinyin`: the card's own hint when it has one (kind `hint` when it does not spell the
+   answer in pinyin),
+   else the answer's pinyin with tone marks, read from its Simplified form (pypinyin is
+   imported then, ~0.1 s the first time); skipped for answers without Han characters;
+4. `context`: the sentences of the deck's other cards in the same section just before and
+   after this card (by line, then deck order), with this card's answer blanked out.
+
+Match cards get no ladder. The ladder is deterministic and holds no markup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quiz.deck import Card, ClozeCard, Deck
+from quiz.grade import blank
+from quiz.pinyin import answer_pinyin, answer_slots, has_han, is_ignorable, matches, parse_typed
+from quiz.text.script import to_simplified
+
+BEFORE_MARK = "↑ "
+AFTER_MARK = "↓ "
+
+
+class HintKind(StrEnum):
+    LENGTH = "length"
+    FIRST = "first"
+    PINYIN = "pinyin"
+    HINT = "hint"
+    CONTEXT = "context"
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One step of the ladder: what it is and the plain text to show."""
+
+    kind: HintKind
+    text: str
+
+
+def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
+    """The hints for `card`, least revealing first (see the module doc)."""
+    if not isinstance(card, ClozeCard):
+        return []
+    answer = card.answer
+    ladder = [Hint(HintKind.LENGTH, length_text(answer))]
+    if _counted(answer) > 1:
+        ladder.append(Hint(HintKind.FIRST, blank(answer, shown=_first_shown(answer))))
+    authored = card.display_hint
+    if authored:
+        kind = HintKind.PINYIN if spells_answer(authored, answer) else HintKind.HINT
+        ladder.append(Hint(kind, authored))
+    elif has_han(answer):
+        ladder.append(Hint(HintKind.PINYIN, answer_pinyin(answer)))
+    if deck is not None:
+        context = context_text(card, deck)
+        if context:
+            ladder.append(Hint(HintKind.CONTEXT, context))
+    return ladder
+
+
+def spells_answer(hint: str, answer: str) -> bool:
+    """Whether an authored hint is the answer's pinyin (tones not checked)."""
+    units = parse_typed(hint)
+    slots = answer_slots(answer) if units is not None and has_han(answer) else None
+    return bool(units and slots and matches(units, slots, tones=False))
+
+
+def length_text(answer: str) -> str:
+    """ "4 characters" for Chinese (and mixed) answers, "2 words" / "5 letters" for Latin."""
+    if has_han(answer) or any(_is_wide(char) for char in answer):
+        return _plural(_counted(answer), "character")
+    words = answer.split()
+    if len(words) > 1:
+        return _plural(len(words), "word")
+    return _plural(_counted(answer), "letter")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _counted(answer: str) -> int:
+    """The characters that count: spaces and punctuation do not."""
+    return sum(not is_ignorable(char) for char in answer)
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _first_shown(answer: str) -> int:
+    """How many leading characters the `first` hint writes out: up to the first one that
+    counts (so an opening 《 or quote comes with it)."""
+    for index, char in enumerate(answer):
+        if not is_ignorable(char):
+            return index + 1
+    return len(answer)
+
+
+# --------------------------------------------------------------------------- context
+
+
+def context_text(card: ClozeCard, deck: Deck) -> str:
+    """The neighbouring sentences of `card` in its section, its answer blanked; "" if none."""
+    if card.line is None:
+        return ""
+    own_key = card.sibling_key
+    position = next((i for i, other in enumerate(deck.cards) if other.id == card.id), -1)
+    here = (card.line, position)
+    before: tuple[tuple[int, int], str] | None = None
+    after: tuple[tuple[int, int], str] | None = None
+    for index, other in enumerate(deck.cards):
+        if (
+            not isinstance(other, ClozeCard)
+            or other.id == card.id
+            or other.line is None
+            or other.section != card.section
+            or other.sibling_key == own_key
+        ):
+            continue
+        where = (other.line, index)
+        if where < here and (before is None or where > before[0]):
+            before = (where, other.sentence)
+        elif where > here and (after is None or where < after[0]):
+            after = (where, other.sentence)
+    lines: list[str] = []
+    if before is not None:
+        lines.append(BEFORE_MARK + _blank_out(before[1], card.answers))
+    if after is not None and (before is None or after[1] != before[1]):
+        lines.append(AFTER_MARK + _blank_out(after[1], card.answers))
+    return "\n".join(lines)
+
+
+def _blank_out(sentence: str, answers: Iterable[str]) -> str:
+    """`sentence` with every occurrence of any answer (in either script) blanked."""
+    simplified = to_simplified(sentence)
+    if len(simplified) != len(sentence):
+        simplified = sentence
+    spans: list[tuple[int, int]] = []
+    for answer in sorted(set(answers), key=len, reverse=True):
+        needle = to_simplified(answer)
+        if not needle.strip():
+            continue
+        start = simplified.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            if not any(start < taken_end and taken_start < end for taken_start, taken_end in spans):
+                spans.append((start, end))
+            start = simplified.find(needle, end)
+    out = sentence
+    for start, end in sorted(spans, reverse=True):
+        out = out[:start] + blank(sentence[start:end]) + out[end:]
+    return out

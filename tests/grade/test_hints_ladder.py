@@ -1,0 +1,238 @@
+"""The hint ladder on small inline decks, in both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.deck import ClozeCard, Deck, MatchCard, parse_deck
+from quiz.hints import Hint, HintKind, context_text, hint_ladder, length_text
+
+SIMPLIFIED_DECK = """\
+title: 抓基层打基础
+cards:
+  - id: s1
+    text: 一、完善组织之“形”，坚持{{c1::纵向到底}}。
+    section: 一、完善组织之“形”
+    line: 3
+  - id: s2
+    text: 认真落实“{{c1::三会一课}}”、主题党日等制度。
+    section: 二、铸牢思想之“魂”
+    line: 10
+  - id: s3
+    text: 认真落实“三会一课”、{{c1::主题党日}}等制度。
+    section: 二、铸牢思想之“魂”
+    line: 10
+  - id: s4
+    text: 把{{c1::三会一课}}作为党支部组织生活的基本制度。
+    section: 二、铸牢思想之“魂”
+    line: 12
+  - id: s5
+    text: 牢记“{{c1::两个确立}}”的决定性意义。
+    section: 二、铸牢思想之“魂”
+    line: 8
+  - id: s6
+    text: 增强“{{c1::四个意识}}”。
+    section: 二、铸牢思想之“魂”
+    line: 14
+  - id: s7
+    text: 抓住{{c1::牛鼻子}}。
+    section: 三、激活发展之“能”
+    line: 13
+  - id: m1
+    type: match
+    prompt: 配对
+    pairs:
+      - [完善组织之“形”, 建起来变强起来]
+      - [铸牢思想之“魂”, 走形式变下功夫]
+    section: 二、铸牢思想之“魂”
+    line: 11
+"""
+
+TRADITIONAL_DECK = """\
+title: 抓基層打基礎
+cards:
+  - id: t1
+    text: 認真落實“{{c1::三會一課}}”、主題黨日等制度。
+    section: 二、鑄牢思想之“魂”
+    line: 10
+  - id: t2
+    text: 把三会一课作为{{c1::黨支部}}組織生活的基本制度。
+    section: 二、鑄牢思想之“魂”
+    line: 12
+  - id: t3
+    text: 堅持{{c1::長城}}。
+    hint: cháng chéng
+    section: 二、鑄牢思想之“魂”
+    line: 6
+"""
+
+
+@pytest.fixture
+def simplified() -> Deck:
+    return parse_deck(SIMPLIFIED_DECK, name="s")
+
+
+@pytest.fixture
+def traditional() -> Deck:
+    return parse_deck(TRADITIONAL_DECK, name="t")
+
+
+def kinds(ladder: list[Hint]) -> list[str]:
+    return [hint.kind for hint in ladder]
+
+
+def test_full_ladder_on_a_simplified_card(simplified: Deck) -> None:
+    card = simplified.card("s2")
+    assert hint_ladder(card, simplified) == [
+        Hint(HintKind.LENGTH, "4 characters"),
+        Hint(HintKind.FIRST, "三＿＿＿"),
+        Hint(HintKind.PINYIN, "sān huì yī kè"),
+        Hint(
+            HintKind.CONTEXT,
+            "↑ 牢记“两个确立”的决定性意义。\n↓ 把＿＿＿＿作为党支部组织生活的基本制度。",
+        ),
+    ]
+
+
+def test_full_ladder_on_a_traditional_card(traditional: Deck) -> None:
+    card = traditional.card("t1")
+    assert hint_ladder(card, traditional) == [
+        Hint(HintKind.LENGTH, "4 characters"),
+        Hint(HintKind.FIRST, "三＿＿＿"),
+        Hint(HintKind.PINYIN, "sān huì yī kè"),
+        # the answer is blanked even where the neighbour writes it in the other script
+        Hint(HintKind.CONTEXT, "↑ 堅持長城。\n↓ 把＿＿＿＿作为黨支部組織生活的基本制度。"),
+    ]
+
+
+def test_pinyin_reads_a_traditional_answer_through_its_simplified_form(
+    traditional: Deck,
+) -> None:
+    ladder = hint_ladder(traditional.card("t2"), traditional)
+    assert Hint(HintKind.PINYIN, "dǎng zhī bù") in ladder
+
+
+def test_the_cards_own_hint_comes_first(traditional: Deck) -> None:
+    ladder = hint_ladder(traditional.card("t3"), traditional)
+    assert ladder[2] == Hint(HintKind.PINYIN, "cháng chéng")
+    inline = ClozeCard(id="i", text="坚持{{c1::三会一课::会议制度}}。")
+    assert hint_ladder(inline, None)[2] == Hint(HintKind.HINT, "会议制度")
+    english = ClozeCard(id="e", text="{{c1::三会一课}}", hint="a book")
+    assert hint_ladder(english, None)[2] == Hint(HintKind.HINT, "a book")
+
+
+def test_siblings_of_the_same_sentence_are_not_context(simplified: Deck) -> None:
+    # s3 shares its sentence with s2: the context skips it and looks at lines 8 and 12
+    context = context_text(simplified.card("s3"), simplified)
+    assert "主题党日" not in context
+    assert context.splitlines() == [
+        "↑ 牢记“两个确立”的决定性意义。",
+        "↓ 把三会一课作为党支部组织生活的基本制度。",
+    ]
+
+
+def test_context_stays_in_the_section(simplified: Deck) -> None:
+    # s1 is alone in its section; s7 is alone in its section (line 13 sits between
+    # cards of another section)
+    assert [h.kind for h in hint_ladder(simplified.card("s1"), simplified)] == [
+        HintKind.LENGTH,
+        HintKind.FIRST,
+        HintKind.PINYIN,
+    ]
+    assert context_text(simplified.card("s7"), simplified) == ""
+
+
+def test_context_at_the_end_of_a_section_has_only_what_came_before(simplified: Deck) -> None:
+    assert (
+        context_text(simplified.card("s6"), simplified)
+        == "↑ 把三会一课作为党支部组织生活的基本制度。"
+    )
+
+
+def test_a_repeated_sentence_is_shown_once() -> None:
+    deck = Deck(
+        name="r",
+        title="r",
+        cards=(
+            ClozeCard(id="a", text="学习{{c1::党章}}。", section="s", line=1),
+            ClozeCard(id="b", text="贯彻{{c1::条例}}。", section="s", line=2),
+            ClozeCard(id="c", text="{{c1::学习}}党章。", section="s", line=3),
+        ),
+    )
+    # the source says 学习党章。 before and after line 2: the hint shows it once
+    assert context_text(deck.cards[1], deck) == "↑ 学习党章。"
+    # neighbours on the same line count, in deck order
+    deck = Deck(
+        name="r",
+        title="r",
+        cards=(
+            ClozeCard(id="a", text="学习{{c1::党章}}。", section="s", line=1),
+            ClozeCard(id="b", text="贯彻{{c1::条例}}。", section="s", line=1),
+            ClozeCard(id="c", text="遵守{{c1::纪律}}。", section="s", line=1),
+        ),
+    )
+    assert context_text(deck.cards[1], deck) == "↑ 学习党章。\n↓ 遵守纪律。"
+
+
+def test_no_context_without_a_deck_or_a_line(simplified: Deck) -> None:
+    card = simplified.card("s2")
+    assert HintKind.CONTEXT not in kinds(hint_ladder(card, None))
+    lineless = ClozeCard(id="x", text="坚持{{c1::三会一课}}。", section=card.section)
+    assert context_text(lineless, simplified) == ""
+
+
+def test_match_cards_get_no_ladder(simplified: Deck) -> None:
+    match = simplified.card("m1")
+    assert isinstance(match, MatchCard)
+    assert hint_ladder(match, simplified) == []
+
+
+def test_a_one_character_answer_skips_the_first_character_step() -> None:
+    card = ClozeCard(id="x", text="铸牢思想之“{{c1::魂}}”")
+    assert kinds(hint_ladder(card)) == [HintKind.LENGTH, HintKind.PINYIN]
+    assert hint_ladder(card)[0].text == "1 character"
+
+
+def test_latin_answers_get_no_pinyin() -> None:
+    card = ClozeCard(id="x", text="The {{c1::spaced repetition}} method.")
+    assert hint_ladder(card) == [
+        Hint(HintKind.LENGTH, "2 words"),
+        Hint(HintKind.FIRST, "s" + "_" * 16),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "text"),
+    [
+        ("三会一课", "4 characters"),
+        ("三會一課", "4 characters"),
+        ("《中国共产党章程》", "7 characters"),  # the title marks do not count
+        ("5G网络", "4 characters"),
+        ("repetition", "10 letters"),
+        ("spaced repetition", "2 words"),
+    ],
+)
+def test_length_text(answer: str, text: str) -> None:
+    assert length_text(answer) == text
+
+
+def test_first_character_step_keeps_opening_marks() -> None:
+    card = ClozeCard(id="x", text="学习{{c1::《论语》}}")
+    assert hint_ladder(card)[1] == Hint(HintKind.FIRST, "《论＿＿")
+
+
+def test_markup_looking_text_is_kept_literally() -> None:
+    deck = Deck(
+        name="m",
+        title="m",
+        cards=(
+            ClozeCard(id="a", text="[bold]学习{{c1::党章}}[/]", section="s", line=1),
+            ClozeCard(id="b", text="[red]贯彻{{c1::条例}}[/red]", section="s", line=2),
+        ),
+    )
+    assert context_text(deck.cards[0], deck) == "↓ [red]贯彻条例[/red]"
+
+
+def test_the_ladder_is_deterministic(simplified: Deck) -> None:
+    for card in simplified:
+        assert hint_ladder(card, simplified) == hint_ladder(card, simplified)
