@@ -1,0 +1,146 @@
+"""`quiz` (no subcommand) opens the app on the collection here; `quiz study` goes straight
+into a session.
+
+The collection is the working directory: decks in `decks/*.yaml`, source texts in
+`seeds/`. When `decks/` is missing it is generated from `seeds/` first (the generator, and
+jieba, are imported only then). Every deck is synced into the database before the app opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import QuizError
+
+DEFAULT = True
+ORDER = 20
+BENCH_EXIT_ENV = "QUIZ_BENCH_EXIT_ON_FIRST_CARD"
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "study",
+        parents=[parent],
+        help="study in the app, straight into a session",
+        description="Open the app straight into a study session on DECKs (default: all "
+        "decks in decks/). Esc ends the session; every answer is saved as you go.",
+    )
+    parser.add_argument(
+        "decks",
+        nargs="*",
+        metavar="DECK",
+        help="a deck file, or a deck name in decks/ (default: every deck)",
+    )
+    parser.add_argument(
+        "--cram",
+        action="store_true",
+        help="study every card of the decks now without changing their schedules",
+    )
+    parser.set_defaults(func=run_study)
+
+
+def run_default(args: argparse.Namespace) -> int:
+    """`quiz`: the home screen."""
+    return _run(args, study=None, cram=False)
+
+
+def run_study(args: argparse.Namespace) -> int:
+    """`quiz study [DECK...] [--cram]`: a session at once."""
+    return _run(args, study=list(args.decks), cram=bool(args.cram))
+
+
+class NoDecksError(QuizError):
+    """There is nothing to study here."""
+
+
+def _deck_paths(root: Path) -> list[Path]:
+    decks = root / "decks"
+    return sorted(decks.glob("*.yaml")) if decks.is_dir() else []
+
+
+def ensure_decks(root: Path) -> list[Path]:
+    """The deck files of the collection in `root`, generated from `seeds/` when there are none."""
+    paths = _deck_paths(root)
+    if paths:
+        return paths
+    from quiz.tui.screens.regenerate import regenerate_one, seed_files
+
+    seeds = seed_files(root)
+    if not seeds:
+        raise NoDecksError(
+            f"{root / 'decks'}: no decks here, and no texts in {root / 'seeds'} to make them "
+            "from; run quiz in a collection folder or `quiz generate FILE`"
+        )
+    print(f"quiz: generating decks from {len(seeds)} text(s) in {root / 'seeds'} …", flush=True)
+    for seed in seeds:
+        regenerate_one(seed, root / "decks")
+    return _deck_paths(root)
+
+
+def _chosen_paths(names: list[str], root: Path, available: list[Path]) -> list[Path]:
+    by_name = {path.stem: path for path in available}
+    chosen: list[Path] = []
+    for name in names:
+        candidate = Path(name)
+        if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+            if not candidate.is_file():
+                raise NoDecksError(f"{candidate}: no such deck file")
+            chosen.append(candidate)
+        elif name in by_name:
+            chosen.append(by_name[name])
+        else:
+            known = ", ".join(sorted(by_name)) or "none"
+            raise NoDecksError(f"{name}: no deck of that name in {root / 'decks'} (decks: {known})")
+    return chosen
+
+
+def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> int:
+    from datetime import UTC, datetime
+
+    from quiz.config import load_config
+    from quiz.deck import load_decks
+    from quiz.paths import resolve_db_path
+    from quiz.store import Store
+
+    root = Path.cwd()
+    config = load_config()
+    available = ensure_decks(root) if not study or not all(_is_file(n) for n in study) else []
+    chosen = _chosen_paths(study, root, available) if study else []
+    paths = list(dict.fromkeys([*available, *chosen]))
+    decks = load_decks(paths)
+    by_path = {deck.path: deck for deck in decks}
+    study_names = [by_path[p].name for p in chosen] if study is not None else None
+
+    def clock() -> datetime:
+        return datetime.now(UTC)
+
+    from quiz.tui.app import QuizApp
+
+    with Store.open(resolve_db_path(args.db)) as store:
+        for deck in decks:
+            store.sync_deck(deck, now=clock())
+        # The benchmark's hook: leave as soon as the first card is on screen.
+        bench = bool(os.environ.get(BENCH_EXIT_ENV))
+
+        def first_card_drawn() -> None:
+            app.exit()
+
+        app = QuizApp(
+            store,
+            decks,
+            config,
+            clock,
+            study=study_names,
+            cram=cram,
+            root=root,
+            on_first_card=first_card_drawn if bench else None,
+        )
+        app.run(headless=bench)
+    return 0
+
+
+def _is_file(name: str) -> bool:
+    return Path(name).suffix in (".yaml", ".yml")

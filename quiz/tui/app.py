@@ -1,0 +1,174 @@
+"""The quiz app: one composition root that takes the store, the decks, the config and a clock.
+
+The command line and the tests build it the same way; screens get what they need from it
+and report back with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quiz.deck import Deck
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quiz.config import Config
+    from quiz.store import Store, SyncReport
+
+
+class QuizApp(App[None]):
+    """Home, study sessions, summaries, the browser and help, over one store."""
+
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    BINDINGS = [Binding("f1", "help", "Help", show=False)]
+
+    def __init__(
+        self,
+        store: Store,
+        decks: Sequence[Deck],
+        config: Config,
+        clock: Callable[[], datetime],
+        *,
+        study: Sequence[str] | None = None,
+        cram: bool = False,
+        root: Path | None = None,
+        cursor_blink: bool = True,
+        on_first_card: Callable[[], None] | None = None,
+    ) -> None:
+        """Build the app.
+
+        Args:
+            store: the open collection; the app never closes it.
+            decks: the decks to show, already synced into `store`.
+            config: study settings.
+            clock: returns the current time (aware UTC); tests pass a fixed one.
+            study: when given, open a session on these deck names at once (empty: all).
+            cram: that session is a cram session (schedules untouched).
+            root: the collection folder holding `seeds/` and `decks/` (for regenerate).
+            cursor_blink: off in tests and snapshots, so pictures are stable.
+            on_first_card: called once the first card of the first session is drawn.
+        """
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self.root = root
+        self.cursor_blink = cursor_blink
+        self.decks: dict[str, Deck] = {}
+        self.set_decks(decks)
+        self._start_study = None if study is None else tuple(study)
+        self._start_cram = cram
+        self._on_first_card = on_first_card
+
+    def set_decks(self, decks: Iterable[Deck]) -> None:
+        self.decks = {deck.name: deck for deck in decks}
+
+    @property
+    def deck_names(self) -> list[str]:
+        return list(self.decks)
+
+    @property
+    def deck_titles(self) -> dict[str, str]:
+        return {name: deck.title for name, deck in self.decks.items()}
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen(self.store, self.config, self.clock)
+
+    def on_mount(self) -> None:
+        if self._start_study is not None:
+            self.start_session(self._start_study, cram=self._start_cram)
+
+    # ------------------------------------------------------------------ sessions
+
+    def start_session(self, names: Sequence[str], *, cram: bool = False) -> None:
+        """Push a study screen over `names` (every deck when empty)."""
+        from quiz.session import StudySession
+        from quiz.tui.screens.study import StudyScreen
+
+        chosen = [self.decks[name] for name in names if name in self.decks] or list(
+            self.decks.values()
+        )
+        session = StudySession(self.store, chosen, self.config, self.clock, cram=cram)
+        if len(chosen) == 1:
+            title = chosen[0].title
+        else:
+            title = f"{len(chosen)} decks"
+        callback, self._on_first_card = self._on_first_card, None
+        self.push_screen(
+            StudyScreen(
+                session,
+                self.decks,
+                self.clock,
+                title=("Cram: " if cram else "") + title,
+                on_first_card=callback,
+            )
+        )
+
+    def on_home_screen_study(self, message: HomeScreen.Study) -> None:
+        self.start_session(message.decks, cram=message.cram)
+
+    # ------------------------------------------------------------------ other screens
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_browse(self) -> None:
+        from quiz.tui.screens.browser import BrowserScreen
+
+        self.push_screen(BrowserScreen(self.store, self.deck_names, self.clock))
+
+    def action_stats(self) -> None:
+        try:
+            from quiz.tui.screens.stats import StatsScreen
+        except ImportError:
+            self.notify("Statistics are not available yet.", severity="warning")
+            return
+        self.push_screen(
+            StatsScreen(self.store, list(self.decks.values()), self.config, self.clock)
+        )
+
+    def action_regenerate(self) -> None:
+        from quiz.tui.screens.regenerate import RegenerateScreen
+
+        if self.root is None:
+            self.notify(
+                "No collection folder: regenerate from the command line.", severity="warning"
+            )
+            return
+        self.push_screen(RegenerateScreen(self.root), self._regenerated)
+
+    def _regenerated(self, decks: list[Deck] | None) -> None:
+        if not decks:
+            return
+        reports: list[SyncReport] = [self.store.sync_deck(deck, now=self.clock()) for deck in decks]
+        merged = dict(self.decks)
+        merged.update({deck.name: deck for deck in decks})
+        self.set_decks(merged.values())
+        self.notify("\n".join(report.format() for report in reports), title="Decks regenerated")
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Study all decks", "A session over every deck", self._study_all)
+        yield SystemCommand(
+            "Browse cards", "Search cards, suspend, see history", self.action_browse
+        )
+        yield SystemCommand("Statistics", "Retention, forecast, weakest cards", self.action_stats)
+        yield SystemCommand(
+            "Regenerate decks", "Run the generator on seeds/ and sync", self.action_regenerate
+        )
+        yield SystemCommand("Keys", "Every key of the app", self.action_help)
+
+    def _study_all(self) -> None:
+        self.start_session(())

@@ -1,0 +1,196 @@
+"""The card browser: search every card by text, tag, deck or state; suspend; see history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+
+from quiz.tui.format import when_label
+from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
+
+if TYPE_CHECKING:
+    from quiz.store import Store
+    from quiz.store.models import CardRow
+
+MAX_ROWS = 500
+SENTENCE_CELLS = 40
+PREFIXES = ("is:", "tag:", "deck:", "state:")
+
+
+def searchable(row: CardRow) -> str:
+    """Everything a search term may match, folded to lower case."""
+    parts = [row.deck, status_name(row), row.type, row.answer or "", card_text(row), *row.tags]
+    if row.state.leech:
+        parts.append("leech")
+    if row.section:
+        parts.append(row.section)
+    return "\n".join(parts).casefold()
+
+
+def matches(haystack: str, query: str) -> bool:
+    """Every space-separated term occurs (Anki-like `is:`, `tag:`, `deck:` prefixes allowed)."""
+    for term in query.casefold().split():
+        for prefix in PREFIXES:
+            if term.startswith(prefix) and len(term) > len(prefix):
+                term = term[len(prefix) :]
+                break
+        if term not in haystack:
+            return False
+    return True
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` on one line cut to `cells` terminal cells (CJK counts double)."""
+    flat = " ".join(text.split())
+    if cell_len(flat) <= cells:
+        return flat
+    out = ""
+    for char in flat:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"
+
+
+class BrowserScreen(Screen[None]):
+    """A search box over a table of cards, with the highlighted card's history beside it."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("at", "toggle_suspend", "Suspend/unsuspend", key_display="@"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, store: Store, decks: Sequence[str], clock: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.store = store
+        self.deck_names = list(decks)
+        self.clock = clock
+        self.rows: list[CardRow] = []
+        self.haystacks: list[str] = []
+        self.shown: dict[str, CardRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Input(
+            placeholder="Search text, tags, deck, state (new, review, suspended, leech)…",
+            id="browser-search",
+        )
+        with Horizontal(id="browser-main"):
+            yield DataTable[Text](id="browser-cards", cursor_type="row", zebra_stripes=True)
+            yield CardHistory(id="browser-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Browse"
+        table = self.query_one("#browser-cards", DataTable)
+        table.add_column("Answer", key="answer")
+        table.add_column("State", key="state")
+        table.add_column("Due", key="due")
+        table.add_column("Card", key="card", width=SENTENCE_CELLS)
+        self.query_one("#browser-search", Input).cursor_blink = getattr(
+            self.app, "cursor_blink", True
+        )
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        """Read every card of the decks again (after a suspension, for instance)."""
+        self.rows = self.store.cards(self.deck_names)
+        self.haystacks = [searchable(row) for row in self.rows]
+        self.filter(self.query_one("#browser-search", Input).value)
+
+    def filter(self, query: str) -> None:
+        table = self.query_one("#browser-cards", DataTable)
+        current = self._current_key()
+        table.clear()
+        self.shown = {}
+        now = self.clock()
+        total = 0
+        for row, haystack in zip(self.rows, self.haystacks, strict=True):
+            if not matches(haystack, query):
+                continue
+            total += 1
+            if len(self.shown) >= MAX_ROWS:
+                continue
+            key = f"{row.deck}\t{row.card_id}"
+            self.shown[key] = row
+            answer = row.answer or f"match ×{len(row.body.get('pairs', ()))}"
+            table.add_row(
+                Text(clip(answer, 14)),
+                Text(status_name(row)),
+                Text(when_label(row.state.due, now) if row.state.due else "—"),
+                Text(clip(card_text(row), SENTENCE_CELLS)),
+                key=key,
+            )
+        more = f" (first {MAX_ROWS})" if total > MAX_ROWS else ""
+        table.border_title = f"{total} card{'s' if total != 1 else ''}{more}"
+        keys = list(self.shown)
+        if current in keys:
+            table.move_cursor(row=keys.index(current))
+        self._show_history()
+
+    def _current_key(self) -> str | None:
+        table = self.query_one("#browser-cards", DataTable)
+        if not table.row_count:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if value is None else str(value)
+
+    def _show_history(self) -> None:
+        key = self._current_key()
+        history = self.query_one(CardHistory)
+        if key is None or key not in self.shown:
+            history.update(Content.styled("No card matches.", "dim"))
+            return
+        row = self.shown[key]
+        history.show(row, self.store.card_history(row.deck, row.card_id), self.clock())
+
+    @work(exclusive=True, group="search")
+    async def _debounced(self, query: str) -> None:
+        import asyncio
+
+        await asyncio.sleep(0.15)
+        self.filter(query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._debounced(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.filter(event.value)
+        self.query_one("#browser-cards", DataTable).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_history()
+
+    def action_search(self) -> None:
+        self.query_one("#browser-search", Input).focus()
+
+    def action_toggle_suspend(self) -> None:
+        key = self._current_key()
+        if key is None or key not in self.shown:
+            return
+        row = self.shown[key]
+        self.store.set_suspended(row.deck, [row.card_id], not row.suspended)
+        self.notify(
+            ("Unsuspended " if row.suspended else "Suspended ") + (row.answer or "set"), timeout=2
+        )
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()

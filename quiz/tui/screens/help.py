@@ -1,0 +1,87 @@
+"""Every key of the app on one page (`?`)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Decks",
+        (
+            ("Enter", "study the highlighted deck"),
+            ("a", "study all decks"),
+            ("c", "cram the highlighted deck (schedules untouched)"),
+            ("s", "statistics"),
+            ("b", "browse cards"),
+            ("r", "regenerate decks from seeds/"),
+            ("ctrl+p", "command palette (themes, commands)"),
+            ("q", "quit"),
+        ),
+    ),
+    (
+        "Cloze card",
+        (
+            ("type + Enter", "check your answer (characters or pinyin)"),
+            ("Enter / Space", "on an empty answer: show the answer"),
+            ("Tab", "next hint (each hint lowers the suggested rating)"),
+            ("1 2 3 4", "Again, Hard, Good, Easy"),
+            ("Enter", "after the answer: accept the suggested rating"),
+        ),
+    ),
+    (
+        "Matching",
+        (
+            ("1-6 then a-f", "pick a left item, then its right partner"),
+            ("arrows Tab Enter", "move and pick; the mouse works too"),
+            ("1 2 3 4 / Enter", "when done: override or accept the rating"),
+        ),
+    ),
+    (
+        "Any card",
+        (
+            ("u / ctrl+z", "undo the last answer"),
+            ("-", "bury: hide until tomorrow"),
+            ("@", "suspend: hide until unsuspended"),
+            ("Esc", "end the session (summary)"),
+        ),
+    ),
+    (
+        "Browser",
+        (
+            ("type", "search card text, tags, deck, state (new/learning/review/suspended)"),
+            ("@", "suspend / unsuspend the highlighted card"),
+            ("Esc", "back"),
+        ),
+    ),
+)
+
+
+def help_content() -> Content:
+    lines: list[Content] = []
+    for title, keys in KEYS:
+        if lines:
+            lines.append(Content(""))
+        lines.append(Content.styled(title, "bold $accent"))
+        for key, what in keys:
+            lines.append(Content.assemble((f"  {key:<17}", "bold"), what))
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key reference; any of Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "Esc to close"
+            yield Static(help_content(), id="help-text")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

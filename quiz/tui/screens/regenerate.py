@@ -1,0 +1,98 @@
+"""Regenerate every deck from `seeds/` in a thread, with a progress bar; the app syncs after.
+
+The generator (and with it jieba) is imported inside the worker thread only, so the study
+path never loads it. The screen dismisses with the new decks (None when it failed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, LoadingIndicator, ProgressBar
+from textual.worker import Worker, WorkerState
+
+from quiz.deck import Deck
+
+SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+def seed_files(root: Path) -> list[Path]:
+    """The source texts of the collection in `root`, by name."""
+    seeds = root / "seeds"
+    if not seeds.is_dir():
+        return []
+    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+
+
+def regenerate_one(seed: Path, decks_dir: Path) -> Deck:
+    """Generate the deck of one seed and write it to `decks_dir/<stem>.yaml`."""
+    from quiz.deck import write_deck
+    from quiz.generate.pipeline import generate_deck
+
+    result = generate_deck(seed)
+    deck: Deck = getattr(result, "deck", result)
+    write_deck(deck, decks_dir / f"{seed.stem}.yaml")
+    return deck
+
+
+class RegenerateScreen(ModalScreen[list[Deck] | None]):
+    """Runs the generator over every seed; Esc cancels between files."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="regenerate-body") as body:
+            body.border_title = "Regenerating decks"
+            yield Label("Reading seeds…", id="regenerate-status", markup=False)
+            yield LoadingIndicator()
+            yield ProgressBar(id="regenerate-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        seeds = seed_files(self.root)
+        if not seeds:
+            self.notify(f"No seed texts in {self.root / 'seeds'}.", severity="warning")
+            self.dismiss(None)
+            return
+        self.query_one(ProgressBar).update(total=len(seeds), progress=0)
+        self.generate(seeds)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def generate(self, seeds: list[Path]) -> list[Deck]:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        decks: list[Deck] = []
+        for index, seed in enumerate(seeds):
+            if worker.is_cancelled:
+                break
+            self.app.call_from_thread(self._progress, index, seed.name)
+            decks.append(regenerate_one(seed, self.root / "decks"))
+        self.app.call_from_thread(self._progress, len(seeds), "done")
+        return decks
+
+    def _progress(self, done: int, name: str) -> None:
+        self.query_one("#regenerate-status", Label).update(
+            f"{done + 1 if name != 'done' else done}: {name}"
+        )
+        self.query_one(ProgressBar).update(progress=done)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS:
+            self.dismiss(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.notify(f"Regenerating failed: {event.worker.error}", severity="error", timeout=10)
+            self.dismiss(None)
+        elif event.state == WorkerState.CANCELLED:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.workers.cancel_all()

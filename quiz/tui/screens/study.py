@@ -1,0 +1,358 @@
+"""A study session: one card at a time, cloze or matching, answered and committed in turn.
+
+The screen drives a `StudySession`: it asks for the next card, shows it, grades what was
+typed (or reveals it), offers the four ratings with their intervals, and hands the chosen
+rating back to the session, which commits it before the next card is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from quiz.deck import ClozeCard, Deck, MatchCard
+from quiz.tui.match_round import MatchRound
+from quiz.tui.widgets.answer_input import AnswerInput
+from quiz.tui.widgets.cloze import ClozeView, Outcome
+from quiz.tui.widgets.matching import MatchBoard
+from quiz.tui.widgets.rating import RatingBar
+from quiz.tui.widgets.session_bar import SessionBar
+from quiz.tui.widgets.verdict import VerdictView
+
+if TYPE_CHECKING:
+    from quiz.session import StudySession
+
+HINT_LABELS = {
+    "length": "Length",
+    "pinyin": "Pinyin",
+    "hint": "Hint",
+    "context": "Around it",
+}
+
+Phase = Literal["idle", "question", "answer", "playing", "matched"]
+
+_OUTCOME: dict[str, Outcome] = {
+    "exact": "right",
+    "equivalent": "right",
+    "pinyin": "right",
+    "near": "near",
+    "wrong": "wrong",
+}
+
+
+class StudyScreen(Screen[None]):
+    """Cards one after another until the session is empty or the user leaves."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "End"),
+        Binding("tab", "hint", "Hint", priority=True),
+        Binding("h", "hint", "Hint", show=False),
+        Binding("space", "accept", "Accept", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("minus", "bury", "Bury", key_display="-"),
+        Binding("at", "suspend", "Suspend", key_display="@"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 7)),
+        *(Binding(letter, f"letter({row})", show=False) for row, letter in enumerate("abcdef")),
+    ]
+
+    def __init__(
+        self,
+        session: StudySession,
+        decks: Mapping[str, Deck],
+        clock: Callable[[], datetime],
+        *,
+        title: str = "Study",
+        on_first_card: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.decks = decks
+        self.clock = clock
+        self.sub_title = title
+        self.on_first_card = on_first_card
+        self.item: Any = None
+        self.phase: Phase = "idle"
+        self.shown_at = clock()
+        self.answered_at: datetime | None = None
+        self.hints: list[tuple[str, str]] = []
+        self.hint_count = 0
+        self.blank_text = ""
+        self.ladder: list[Any] = []
+        self.typed = ""
+        self.suggested: int | None = None
+        self.done = 0
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        with ContentSwitcher(initial="cloze-pane", id="study-switcher"):
+            with Vertical(id="cloze-pane"):
+                yield ClozeView(id="cloze-view")
+                yield AnswerInput(
+                    placeholder="Type the answer (characters or pinyin) …", id="answer"
+                )
+                yield VerdictView(id="verdict")
+            yield MatchBoard(id="match-pane")
+        yield RatingBar(id="rating-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AnswerInput).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.set_interval(1.0, self._tick)
+        self.call_after_refresh(self.advance)
+
+    # ------------------------------------------------------------------ flow
+
+    async def advance(self) -> None:
+        """Draw the next card, or end the session when there is none."""
+        item = self.session.next_card()
+        if item is None:
+            self.finish()
+            return
+        await self.present(item)
+
+    async def present(self, item: Any) -> None:
+        """Show `item` as a fresh question."""
+        self.item = item
+        self.hints = []
+        self.hint_count = 0
+        self.blank_text = ""
+        self.ladder = []
+        self.typed = ""
+        self.suggested = None
+        self.shown_at = self.clock()
+        self.answered_at = None
+        card = item.card
+        self.query_one(RatingBar).display = False
+        switcher = self.query_one(ContentSwitcher)
+        if isinstance(card, MatchCard):
+            switcher.current = "match-pane"
+            self.phase = "playing"
+            round_ = MatchRound.for_card(card.id, item.state.reps, card.pairs)
+            await self.query_one(MatchBoard).start(card.prompt, round_)
+        else:
+            switcher.current = "cloze-pane"
+            self.phase = "question"
+            self.query_one(ClozeView).ask(card)
+            self.query_one(VerdictView).display = False
+            answer = self.query_one(AnswerInput)
+            answer.value = ""
+            answer.display = True
+            answer.focus()
+        self._refresh_bar()
+        self.refresh_bindings()
+        if self.on_first_card is not None:
+            callback, self.on_first_card = self.on_first_card, None
+            self.call_after_refresh(callback)
+
+    def finish(self) -> None:
+        """Close the session and show its summary in place of this screen."""
+        from quiz.tui.screens.summary import SummaryScreen
+
+        self.phase = "idle"
+        summary = self.session.summary()
+        self.session.close()
+        self.app.switch_screen(SummaryScreen(summary, self.clock))
+
+    def _elapsed_ms(self, until: datetime | None = None) -> int:
+        moment = until or self.clock()
+        return max(0, int((moment - self.shown_at) / timedelta(milliseconds=1)))
+
+    def _refresh_bar(self) -> None:
+        bar = self.query_one(SessionBar)
+        counts = self.session.counts()
+        new, learning, review = counts.new, counts.learning, counts.review
+        kind = getattr(self.item, "kind", None)
+        bar.show_counts(new, learning, review, kind)
+        bar.show_progress(self.done, new + learning + review)
+        bar.show_time(self._elapsed_ms() / 1000)
+
+    def _tick(self) -> None:
+        if self.phase in ("question", "playing"):
+            self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000)
+
+    # ------------------------------------------------------------------ cloze
+
+    def check(self, typed: str) -> None:
+        """Grade what was typed and show the verdict with the ratings."""
+        from quiz.grade import grade, suggest_rating
+
+        card = self.item.card
+        assert isinstance(card, ClozeCard)
+        self.answered_at = self.clock()
+        verdict = grade(typed, card)
+        self.typed = typed
+        duration = self._elapsed_ms(self.answered_at)
+        self.suggested = int(suggest_rating(verdict, self.hint_count, duration))
+        self._show_answer(card, _OUTCOME.get(verdict.kind, "wrong"))
+        self.query_one(VerdictView).show(
+            verdict, hints=self.hint_count, others=self._others(card, verdict.matched)
+        )
+
+    def reveal(self) -> None:
+        """Show the answer without grading: the user rates themselves (Good suggested, or
+        what the hints taken allow, as if it had been typed right)."""
+        from quiz.grade import grade, suggest_rating
+
+        card = self.item.card
+        assert isinstance(card, ClozeCard)
+        self.answered_at = self.clock()
+        duration = self._elapsed_ms(self.answered_at)
+        self.suggested = int(suggest_rating(grade(card.answer, card), self.hint_count, duration))
+        self._show_answer(card, "revealed")
+        self.query_one(VerdictView).revealed(hints=self.hint_count, others=self._others(card, None))
+
+    @staticmethod
+    def _others(card: ClozeCard, matched: str | None) -> list[str]:
+        return [a for a in card.answers[1:] if a != matched]
+
+    def _show_answer(self, card: ClozeCard, outcome: Outcome) -> None:
+        self.phase = "answer"
+        self.query_one(ClozeView).show(card, outcome, self.hints)
+        self.query_one(AnswerInput).display = False
+        self.query_one(VerdictView).display = True
+        self._offer_ratings()
+
+    def _offer_ratings(self) -> None:
+        bar = self.query_one(RatingBar)
+        bar.display = True
+        bar.offer(self.session.next_intervals(self.item), self.suggested)
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        if self.phase != "question":
+            return
+        typed = event.value.strip()
+        if typed:
+            self.check(typed)
+        else:
+            self.reveal()
+
+    async def on_answer_input_shortcut(self, message: AnswerInput.Shortcut) -> None:
+        message.stop()
+        if message.action == "reveal":
+            if self.phase == "question":
+                self.reveal()
+        elif message.action == "help":
+            await self.app.run_action("help")
+        else:
+            await self.run_action(message.action)
+
+    def action_hint(self) -> None:
+        """Show the next rung of the hint ladder (each one lowers the suggested rating)."""
+        if self.phase != "question":
+            return
+        if not self.ladder and not self.hint_count:
+            from quiz.hints import hint_ladder
+
+            self.ladder = list(hint_ladder(self.item.card, self.decks.get(self.item.deck)))
+        if not self.ladder:
+            self.notify("No more hints for this card.", timeout=2)
+            return
+        hint = self.ladder.pop(0)
+        if hint.kind == "first":
+            self.blank_text = hint.text
+        else:
+            self.hints.append((HINT_LABELS.get(hint.kind, str(hint.kind)), hint.text))
+        self.hint_count += 1
+        self.query_one(ClozeView).ask(self.item.card, self.hints, self.blank_text)
+        self.query_one(AnswerInput).focus()
+
+    # ------------------------------------------------------------------ matching
+
+    def on_match_board_finished(self, message: MatchBoard.Finished) -> None:
+        from quiz.grade import match_rating
+
+        card = self.item.card
+        assert isinstance(card, MatchCard)
+        self.answered_at = self.clock()
+        duration = self._elapsed_ms(self.answered_at)
+        self.suggested = int(match_rating(message.mistakes, len(card.pairs), duration))
+        self.phase = "matched"
+        self._offer_ratings()
+
+    # ------------------------------------------------------------------ rating
+
+    async def rate(self, rating: int) -> None:
+        """Commit `rating` for the current card and move on."""
+        if self.phase not in ("answer", "matched") or self.item is None:
+            return
+        self.phase = "idle"
+        self.session.answer(
+            self.item,
+            rating,
+            typed=self.typed or None,
+            duration_ms=self._elapsed_ms(),
+            hints=self.hint_count,
+        )
+        self.done += 1
+        await self.advance()
+
+    async def on_rating_bar_rated(self, message: RatingBar.Rated) -> None:
+        message.stop()
+        await self.rate(message.rating)
+
+    async def action_number(self, number: int) -> None:
+        if self.phase == "playing":
+            self.query_one(MatchBoard).pick("left", number - 1)
+        elif number <= 4:
+            await self.rate(number)
+
+    def action_letter(self, row: int) -> None:
+        if self.phase == "playing":
+            self.query_one(MatchBoard).pick("right", row)
+
+    async def action_accept(self) -> None:
+        if self.suggested is not None:
+            await self.rate(self.suggested)
+
+    # ------------------------------------------------------------------ card actions
+
+    async def action_undo(self) -> None:
+        item = self.session.undo()
+        if item is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.done = max(0, self.done - 1)
+        self.notify("Undone.", timeout=2)
+        await self.present(item)
+
+    async def action_bury(self) -> None:
+        if self.item is None or self.phase == "idle":
+            return
+        self.session.bury(self.item)
+        self.notify("Buried until tomorrow.", timeout=2)
+        await self.advance()
+
+    async def action_suspend(self) -> None:
+        if self.item is None or self.phase == "idle":
+            return
+        self.session.suspend(self.item)
+        self.notify("Suspended (unsuspend it in the browser).", timeout=3)
+        await self.advance()
+
+    def action_leave(self) -> None:
+        self.finish()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint":
+            return self.phase == "question"
+        if action == "accept":
+            return self.phase in ("answer", "matched")
+        if action == "number":
+            return self.phase in ("answer", "matched", "playing")
+        if action == "letter":
+            return self.phase == "playing"
+        if action in ("bury", "suspend"):
+            return self.phase != "idle"
+        return True

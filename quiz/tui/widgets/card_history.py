@@ -1,0 +1,82 @@
+"""One card in full: its text, where its schedule stands, and every answer it was given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.tui.format import duration_label, when_label
+
+if TYPE_CHECKING:
+    from quiz.store.models import CardRow, ReviewRow
+
+RATING_STYLE = {
+    1: ("Again", "$error"),
+    2: ("Hard", "$warning"),
+    3: ("Good", "$success"),
+    4: ("Easy", "$primary"),
+}
+STATUS_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+def status_name(row: CardRow) -> str:
+    """The card's state as the browser searches and shows it."""
+    if row.retired_at is not None:
+        return "retired"
+    if row.suspended:
+        return "suspended"
+    return STATUS_NAMES.get(int(row.state.status), "?")
+
+
+def card_text(row: CardRow) -> str:
+    """The card's words: the sentence of a cloze, the prompt and pairs of a matching set."""
+    if row.type == "match":
+        pairs = row.body.get("pairs", ())
+        lines = [str(row.body.get("prompt", ""))]
+        lines += [f"{left}  ↔  {right}" for left, right in pairs]
+        return "\n".join(lines)
+    return row.sentence or ""
+
+
+class CardHistory(Static):
+    """Shows one card and its review log; empty until `show` is called."""
+
+    def show(self, row: CardRow, reviews: Sequence[ReviewRow], now: datetime) -> None:
+        state = row.state
+        lines: list[Content] = []
+        if row.answer:
+            lines.append(
+                Content.assemble(("answer  ", "$text-muted"), (row.answer, "bold $accent"))
+            )
+        lines.append(Content(card_text(row)))
+        if row.section:
+            lines.append(Content.styled(row.section, "italic $text-muted"))
+        lines.append(Content(""))
+        facts = [f"{status_name(row)}", f"due {when_label(state.due, now)}"]
+        if state.stability is not None:
+            facts.append(f"stability {state.stability:.1f}d")
+        facts.append(f"{state.reps} reviews, {state.lapses} lapses")
+        if state.leech:
+            facts.append("leech")
+        lines.append(Content.styled(" · ".join(facts), "$text-muted"))
+        lines.append(Content(""))
+        if not reviews:
+            lines.append(Content.styled("Never answered.", "dim"))
+        for review in reversed(reviews):
+            name, style = RATING_STYLE.get(review.rating or 0, ("—", "dim"))
+            local = review.reviewed_at.astimezone()
+            seconds = (review.duration_ms or 0) / 1000
+            parts: list[tuple[str, str] | str] = [
+                (local.strftime("%Y-%m-%d %H:%M "), "$text-muted"),
+                (f"{name:<6}", f"bold {style}"),
+                (f"{review.kind:<8}", "$text-muted"),
+                (f"{duration_label(seconds):>5}", "$text-muted"),
+            ]
+            if review.typed:
+                parts += ["  ", review.typed]
+            lines.append(Content.assemble(*parts))
+        self.update(Content("\n").join(lines))

@@ -1,0 +1,77 @@
+"""The cloze card: its section, the sentence with a blank drawn to the answer's width, hints.
+
+All card text goes through `Content` built from plain strings, so `[bold]` in a card is
+shown as typed, never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.deck import ClozeCard
+from quiz.grade import blank
+
+Outcome = Literal["right", "near", "wrong", "revealed"]
+
+_ANSWER_STYLE: dict[Outcome, str] = {
+    "right": "bold $success",
+    "near": "bold $warning",
+    "wrong": "bold $error",
+    "revealed": "bold $accent",
+}
+
+
+def sentence_content(card: ClozeCard, *, filled: Outcome | None, blank_text: str = "") -> Content:
+    """The card's sentence with the blank (a question; `blank_text` replaces the plain
+    blank once a hint has filled part of it) or the answer in place (an answer)."""
+    if filled is None:
+        middle = (blank_text or blank(card.answer), "bold $accent")
+    else:
+        middle = (card.answer, _ANSWER_STYLE[filled] + " underline")
+    return Content.assemble(card.before, middle, card.after)
+
+
+class ClozeView(Vertical):
+    """A cloze card as a question or an answer; the screen sets what to show."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="cloze-section", markup=False)
+        yield Static(id="cloze-sentence", markup=False)
+        yield Static(id="cloze-hints", markup=False)
+
+    def ask(
+        self, card: ClozeCard, hints: Sequence[tuple[str, str]] = (), blank_text: str = ""
+    ) -> None:
+        """Show the question: the blank, and the hints taken so far as (label, text) pairs."""
+        self._set_section(card)
+        self.query_one("#cloze-sentence", Static).update(
+            sentence_content(card, filled=None, blank_text=blank_text)
+        )
+        self._set_hints(hints)
+
+    def show(
+        self, card: ClozeCard, outcome: Outcome, hints: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Show the answer in place, coloured by how it went."""
+        self._set_section(card)
+        self.query_one("#cloze-sentence", Static).update(sentence_content(card, filled=outcome))
+        self._set_hints(hints)
+
+    def _set_section(self, card: ClozeCard) -> None:
+        section = self.query_one("#cloze-section", Static)
+        section.update(Content(card.section or ""))
+        section.display = bool(card.section)
+
+    def _set_hints(self, hints: Sequence[tuple[str, str]]) -> None:
+        widget = self.query_one("#cloze-hints", Static)
+        lines = [
+            Content.assemble((f"{label}: ", "bold $text-muted"), text) for label, text in hints
+        ]
+        widget.update(Content("\n").join(lines))
+        widget.display = bool(hints)

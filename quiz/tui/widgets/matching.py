@@ -1,0 +1,187 @@
+"""The matching game board: two columns of items drawn from a `MatchRound`.
+
+Items are focusable (Tab, arrows, Enter) and clickable; the screen may also pick by row
+number (1-6 on the left, a-f on the right). Right pairs lock, a wrong pair flashes.
+The board reports `MatchBoard.Finished` when every pair is locked.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from quiz.tui.match_round import MatchRound, PickResult, Side
+
+LEFT_KEYS = "123456789"
+RIGHT_KEYS = "abcdefghi"
+FLASH_SECONDS = 0.6
+
+
+class MatchItem(Static, can_focus=True):
+    """One item of a column."""
+
+    BINDINGS = [
+        Binding("enter,space", "pick", "Pick", show=False),
+        Binding("up", "move(0, -1)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
+    ]
+
+    class Picked(Message):
+        def __init__(self, side: Side, row: int) -> None:
+            super().__init__()
+            self.side: Side = side
+            self.row = row
+
+    class Move(Message):
+        def __init__(self, side: Side, row: int, across: int, down: int) -> None:
+            super().__init__()
+            self.side: Side = side
+            self.row = row
+            self.across = across
+            self.down = down
+
+    def __init__(self, side: Side, row: int, text: str) -> None:
+        key = (LEFT_KEYS if side == "left" else RIGHT_KEYS)[row]
+        super().__init__(
+            Content.assemble((f"{key} ", "bold $text-muted"), text),
+            id=f"match-{side}-{row}",
+            classes=f"match-item match-{side}",
+            markup=False,
+        )
+        self.side: Side = side
+        self.row = row
+
+    def action_pick(self) -> None:
+        self.post_message(self.Picked(self.side, self.row))
+
+    def action_move(self, across: int, down: int) -> None:
+        self.post_message(self.Move(self.side, self.row, across, down))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.focus()
+        self.post_message(self.Picked(self.side, self.row))
+
+
+class MatchBoard(Vertical):
+    """Both columns of one round; `start` sets the round."""
+
+    class Finished(Message):
+        """Every pair is locked."""
+
+        def __init__(self, mistakes: int) -> None:
+            super().__init__()
+            self.mistakes = mistakes
+
+    class Missed(Message):
+        """A wrong pair was picked."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.round: MatchRound | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="match-prompt", markup=False)
+        with Horizontal(id="match-columns"):
+            yield Vertical(id="match-left")
+            yield Vertical(id="match-right")
+        yield Static(id="match-status", markup=False)
+
+    async def start(self, prompt: str, round_: MatchRound) -> None:
+        """Lay out a new round."""
+        self.round = round_
+        self.query_one("#match-prompt", Static).update(Content(prompt))
+        for side in ("left", "right"):
+            column = self.query_one(f"#match-{side}", Vertical)
+            await column.remove_children()
+            await column.mount_all(
+                MatchItem(side, row, round_.text(side, row)) for row in range(round_.size)
+            )
+        self._show_status()
+        self.query_one("#match-left-0", MatchItem).focus()
+
+    def item(self, side: Side, row: int) -> MatchItem:
+        return self.query_one(f"#match-{side}-{row}", MatchItem)
+
+    def pick(self, side: Side, row: int) -> PickResult:
+        """Pick an item (from a key, a click or Enter) and show the result."""
+        round_ = self.round
+        if round_ is None or round_.done:
+            return PickResult.IGNORED
+        result = round_.pick(side, row)
+        for item in self.query(MatchItem):
+            item.set_class(round_.selected == (item.side, item.row), "-selected")
+            if round_.is_locked(item.side, item.row) and not item.has_class("-locked"):
+                item.add_class("-locked")
+                item.can_focus = False
+        if result is PickResult.MISSED and round_.last_miss is not None:
+            left_row, right_row = round_.last_miss
+            flashing = (self.item("left", left_row), self.item("right", right_row))
+            for item in flashing:
+                item.add_class("-wrong")
+            self.set_timer(FLASH_SECONDS, lambda: [i.remove_class("-wrong") for i in flashing])
+            self.post_message(self.Missed())
+        if result is PickResult.SELECTED:
+            # Go across to the other column, where the partner is chosen.
+            other: Side = "right" if side == "left" else "left"
+            self._focus_free(other, 0)
+        elif result in (PickResult.MATCHED, PickResult.MISSED):
+            self._focus_free("left", 0)
+        self._show_status()
+        if round_.done:
+            self.post_message(self.Finished(round_.mistakes))
+        return result
+
+    def _focus_free(self, side: Side, start: int) -> None:
+        round_ = self.round
+        assert round_ is not None
+        for offset in range(round_.size):
+            row = (start + offset) % round_.size
+            if not round_.is_locked(side, row):
+                self.item(side, row).focus()
+                return
+
+    def _show_status(self) -> None:
+        round_ = self.round
+        if round_ is None:
+            return
+        mistakes = round_.mistakes
+        self.query_one("#match-status", Static).update(
+            Content.assemble(
+                (f"{len(round_.locked)}/{round_.size} matched", "bold"),
+                "   ",
+                (
+                    f"{mistakes} mistake{'s' if mistakes != 1 else ''}",
+                    "$error" if mistakes else "dim",
+                ),
+            )
+        )
+
+    def on_match_item_picked(self, message: MatchItem.Picked) -> None:
+        message.stop()
+        self.pick(message.side, message.row)
+
+    def on_match_item_move(self, message: MatchItem.Move) -> None:
+        message.stop()
+        round_ = self.round
+        if round_ is None:
+            return
+        side: Side = message.side
+        if message.across:
+            side = "right" if message.across > 0 else "left"
+        step = message.down or 0
+        row = message.row
+        for _ in range(round_.size):
+            row = (row + step) % round_.size if step else min(row, round_.size - 1)
+            if not round_.is_locked(side, row):
+                self.item(side, row).focus()
+                return
+            if not step:
+                step = 1

@@ -1,0 +1,46 @@
+"""The strip above a study card: Anki's three counts, today's progress and a stopwatch."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Label, ProgressBar
+
+from quiz.tui.format import duration_label
+
+
+def counts_content(new: int, learning: int, review: int, current: str | None = None) -> Content:
+    """`12 + 3 + 40` in Anki's blue, red and green; the current card's queue underlined."""
+    parts: list[tuple[str, str] | str] = []
+    for index, (kind, value, colour) in enumerate(
+        (("new", new, "$primary"), ("learning", learning, "$error"), ("review", review, "$success"))
+    ):
+        if index:
+            parts.append(" + ")
+        style = f"bold {colour}" + (" underline" if kind == current else "")
+        parts.append((str(value), style))
+    return Content.assemble(*parts)
+
+
+class SessionBar(Horizontal):
+    """Counts left, cards done out of today's total, and the time on this card."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="session-counts", markup=False)
+        yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
+        yield Label(id="session-done", markup=False)
+        yield Label(id="session-timer", markup=False)
+
+    def show_counts(self, new: int, learning: int, review: int, current: str | None) -> None:
+        self.query_one("#session-counts", Label).update(
+            counts_content(new, learning, review, current)
+        )
+
+    def show_progress(self, done: int, left: int) -> None:
+        total = max(done + left, 1)
+        self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#session-done", Label).update(f"{done}/{done + left}")
+
+    def show_time(self, seconds: float) -> None:
+        self.query_one("#session-timer", Label).update(duration_label(seconds))
