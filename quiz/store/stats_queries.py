@@ -7,9 +7,9 @@ agree with each other even while a study session is writing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz import srs
 from quiz.config import Config
@@ -24,6 +24,9 @@ from quiz.stats import (
 )
 from quiz.store.db import Database
 from quiz.store.models import to_ms
+
+if TYPE_CHECKING:
+    from quiz.store.store import Store
 
 DAY_MS = 86_400_000
 SLOT_MS = 900_000
@@ -150,8 +153,9 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
     return [SectionRow(*row) for row in rows]
 
 
-_WEAK_COLUMNS = """deck, card_id, type, answer, sentence, section, lapses, reps, state,
-    stability, difficulty, last_review"""
+# A matching set has no sentence: its prompt stands in for it.
+_WEAK_COLUMNS = """deck, card_id, type, answer, coalesce(sentence, json_extract(body, '$.prompt')),
+    section, lapses, reps, state, stability, difficulty, last_review"""
 
 
 def weak_by_lapses(
@@ -196,10 +200,16 @@ def deck_titles(db: Database, decks: Sequence[str] = ()) -> dict[str, str]:
     return dict(db.query(f"SELECT name, title FROM decks WHERE {where}", params))
 
 
+def database_of(source: Store | Database) -> Database:
+    """The connection behind a Store (this module is part of the store package)."""
+    return source if isinstance(source, Database) else source._db
+
+
 def stats_rows(
-    db: Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
+    source: Store | Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
 ) -> StatsRows:
     """Everything `quiz.stats.compute` needs, read in one transaction."""
+    db = database_of(source)
     with db.atomic(write=False):
         return StatsRows(
             decks=tuple(decks),
@@ -212,3 +222,44 @@ def stats_rows(
             weak_by_retrievability=tuple(weak_by_retrievability(db, now, decks)),
             titles=deck_titles(db, decks),
         )
+
+
+REVIEW_LOG_COLUMNS: tuple[str, ...] = (
+    "id",
+    "deck",
+    "card_id",
+    "session_id",
+    "reviewed_at",
+    "utc_offset_min",
+    "rating",
+    "duration_ms",
+    "kind",
+    "state_before",
+    "state_after",
+    "stability_after",
+    "difficulty_after",
+    "due_after",
+    "elapsed_days",
+    "typed",
+    "hints",
+    "undoes",
+    "undone",
+)
+"""The review-log export's columns; times are epoch ms, `undone` is 1 for a cancelled answer."""
+
+
+def review_log_rows(
+    source: Store | Database, decks: Sequence[str] = ()
+) -> Iterator[tuple[Any, ...]]:
+    """Every review-log row (undo markers and undone answers included, flagged), in order,
+    streamed rather than loaded at once."""
+    db = database_of(source)
+    where, params = _deck_filter(decks, "r.deck")
+    columns = ", ".join(f"r.{name}" for name in REVIEW_LOG_COLUMNS[:-1])
+    yield from db.iterate(
+        f"""
+        SELECT {columns}, EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)
+        FROM review_log AS r WHERE {where} ORDER BY r.id
+        """,
+        params,
+    )

@@ -1,0 +1,281 @@
+"""`quiz stats [DECK...]`: scores and retention as aligned tables, `--json` for every figure
+with stable keys, `--csv FILE|-` for the review log."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from quiz.stats import Stats, Tally
+
+ORDER = 40
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        parents=[parent],
+        help="scores, retention, streaks and what is coming",
+        description="Show what you know, what you forget and what is due. Days start at "
+        "04:00 local time (see the config file).",
+    )
+    parser.add_argument("decks", nargs="*", metavar="DECK", help="deck names or deck files")
+    parser.add_argument("--json", action="store_true", help="every figure as JSON")
+    parser.add_argument(
+        "--csv", metavar="FILE", help="write the review log as CSV to FILE ('-' for stdout)"
+    )
+    parser.add_argument("--now", help=argparse.SUPPRESS)  # fixed clock for reproducible output
+    parser.set_defaults(func=run)
+
+
+def deck_names(values: Sequence[str]) -> list[str]:
+    """Deck names from the command line: a path to a deck file counts by its stem."""
+    names = []
+    for value in values:
+        is_file = value.endswith((".yaml", ".yml")) or "/" in value
+        names.append(Path(value).stem if is_file else value)
+    return sorted(dict.fromkeys(names))
+
+
+def _now(value: str | None) -> datetime:
+    from quiz.errors import QuizError
+
+    if not value:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise QuizError(f"--now: not an ISO date and time: {value!r}") from exc
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.config import load_config
+    from quiz.paths import resolve_db_path
+    from quiz.stats import StatsRows, compute
+
+    config = load_config()
+    now = _now(args.now)
+    decks = deck_names(args.decks)
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        rows = StatsRows(decks=tuple(decks))
+        if args.csv:
+            _write_csv_header_only(args.csv)
+        missing: Path | None = path
+    else:
+        from quiz.store import Store
+        from quiz.store.stats_queries import stats_rows
+
+        with Store.open(path) as store:
+            rows = stats_rows(store, now=now, config=config, decks=decks)
+            if args.csv:
+                _write_review_log(store, decks, args.csv)
+        missing = None
+    stats = compute(rows, now=now, config=config)
+    if args.csv and args.csv != "-" and not args.json:
+        print(f"review log written to {args.csv}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+    elif not (args.csv == "-"):
+        sys.stdout.write(render(stats, config_label=_zone_label(config), missing=missing))
+    return 0
+
+
+def _zone_label(config: Any) -> str:
+    zone = config.timezone
+    return f"{config.day_starts_at:02d}:00 {getattr(zone, 'key', None) or zone}"
+
+
+# --------------------------------------------------------------------------- review log
+
+
+def _open_out(target: str) -> tuple[TextIO, bool]:
+    from quiz.errors import QuizError
+
+    if target == "-":
+        return sys.stdout, False
+    try:
+        return open(target, "w", encoding="utf-8", newline=""), True  # noqa: SIM115
+    except OSError as exc:
+        raise QuizError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _write_csv_header_only(target: str) -> None:
+    from quiz.store.stats_queries import REVIEW_LOG_COLUMNS
+
+    out, close = _open_out(target)
+    try:
+        csv.writer(out, lineterminator="\n").writerow(REVIEW_LOG_COLUMNS)
+    finally:
+        if close:
+            out.close()
+
+
+def _write_review_log(store: Any, decks: Sequence[str], target: str) -> None:
+    from quiz.store.stats_queries import REVIEW_LOG_COLUMNS, review_log_rows
+
+    out, close = _open_out(target)
+    try:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(REVIEW_LOG_COLUMNS)
+        writer.writerows(review_log_rows(store, decks))
+    finally:
+        if close:
+            out.close()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns `text` takes: East Asian wide and full-width characters take two."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    if cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_width: int = 40) -> str:
+    """Columns aligned by display width; the first column left, the others right."""
+    cells = [[_fit(str(c), max_width) for c in row] for row in [headers, *rows]]
+    widths = [max(cell_width(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for row in cells:
+        parts = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - cell_width(cell))
+            parts.append(cell + pad if i == 0 else pad + cell)
+        lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def sparkline(values: Sequence[int]) -> str:
+    top = max(values, default=0)
+    if top == 0:
+        return SPARK[0] * len(values)
+    return "".join(
+        SPARK[min(len(SPARK) - 1, (v * (len(SPARK) - 1) + top - 1) // top)] for v in values
+    )
+
+
+def percent(tally: Tally) -> str:
+    rate = tally.rate
+    return "—" if rate is None else f"{rate:.0%} ({tally.passed}/{tally.total})"
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def render(stats: Stats, *, config_label: str = "", missing: Path | None = None) -> str:
+    """The figures as plain-text tables."""
+    out: list[str] = []
+    day = stats.today.isoformat()
+    out.append(
+        f"quiz stats for {day}" + (f" (days start at {config_label})" if config_label else "")
+    )
+    if missing is not None:
+        out.append(f"No study history yet: there is no database at {missing}.")
+    elif stats.empty:
+        out.append("No study history yet: study a deck with `quiz study` and come back.")
+    out.append("")
+    headers = ["Cards", "new", "learning", "review", "relearning", "suspended", "leech", "total"]
+    rows = [
+        [d.title if d.title == d.name else f"{d.title} ({d.name})", *_counts(d.cards)]
+        for d in stats.decks
+    ]
+    rows.append(["all decks", *_counts(stats.cards)])
+    out.append(table(headers, rows))
+    minutes = stats.time_today_ms / 60000
+    out.append(
+        f"Reviews: {stats.reviews_today} today ({minutes:.0f} min), {stats.reviews_total} in total."
+        f"  Due today: {stats.due_today}."
+    )
+    streak = stats.streak
+    out.append(
+        f"Streak: {streak.current} day{'s' * (streak.current != 1)}"
+        f" (longest {streak.longest}, {streak.study_days} study days)."
+    )
+    out.append("")
+    labels = {"today": "today", "7d": "7 days", "30d": "30 days", "365d": "365 days"}
+    ret_rows = [
+        [labels.get(name, name), percent(r.young), percent(r.mature), percent(r.total)]
+        for name, r in stats.retention.items()
+    ]
+    out.append(table(["True retention", "young", "mature", "total"], ret_rows))
+    per_day = [d.count for d in stats.per_day]
+    forecast = [d.count for d in stats.forecast]
+    out.append(f"Reviews, last 30 days  {sparkline(per_day)}  (max {max(per_day, default=0)}/day)")
+    out.append(f"Due, next 30 days      {sparkline(forecast)}  ({sum(forecast)} cards)")
+    out.append("")
+    if stats.sessions:
+        latest = stats.sessions[-10:]
+        session_rows = [
+            [s.started_at.strftime("%Y-%m-%d %H:%M"), s.kind, str(s.reviews), _share(s.score)]
+            for s in latest
+        ]
+        out.append(table(["Session (UTC)", "kind", "answers", "correct"], session_rows))
+    if stats.sections:
+        section_rows = [
+            [
+                s.section or "(no section)",
+                s.deck,
+                str(s.cards),
+                str(s.answers),
+                _share(s.correct_share),
+                percent(s.retention),
+            ]
+            for s in stats.sections
+        ]
+        out.append(
+            table(["Section", "deck", "cards", "answers", "correct", "retention"], section_rows)
+        )
+    for title, cards in (
+        ("Most lapses", stats.weakest_by_lapses),
+        ("Lowest recall now", stats.weakest_by_retrievability),
+    ):
+        if cards:
+            weak_rows = [
+                [c.sentence or c.card_id, str(c.lapses), f"{c.retrievability:.1%}", c.deck]
+                for c in cards
+            ]
+            out.append(table([title, "lapses", "recall", "deck"], weak_rows))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _counts(cards: Any) -> list[str]:
+    return [
+        str(v)
+        for v in (
+            cards.new,
+            cards.learning,
+            cards.review,
+            cards.relearning,
+            cards.suspended,
+            cards.leech,
+            cards.total,
+        )
+    ]

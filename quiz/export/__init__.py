@@ -1,0 +1,93 @@
+"""Decks as Anki notes: the one mapping the .apkg and text exporters share.
+
+A cloze card becomes a cloze note (`Text`, `Extra`, `Section`, `Line`); its hint rides in
+the blank as `{{c1::answer::hint}}` and its other accepted answers go in `Extra`. A
+matching set becomes one basic note per pair (`Front`, `Back`, `Section`, `Line`,
+`Prompt`). A note's GUID is the card id (`<id>.<n>` for pair n), so importing a newer
+export into Anki updates the notes instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from quiz.deck import CLOZE_RE, ClozeCard, Deck, MatchCard
+
+NoteKind = Literal["cloze", "basic"]
+
+CLOZE_NOTETYPE = "quiz Cloze"
+BASIC_NOTETYPE = "quiz Basic"
+CLOZE_FIELDS: tuple[str, ...] = ("Text", "Extra", "Section", "Line")
+BASIC_FIELDS: tuple[str, ...] = ("Front", "Back", "Section", "Line", "Prompt")
+LIST_SEPARATOR = " | "
+PAIR_GUID_RE = re.compile(r"^(?P<card>\S+)\.(?P<n>\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One Anki note: its GUID, note type, fields in the note type's order, and tags."""
+
+    guid: str
+    kind: NoteKind
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def notetype(self) -> str:
+        return CLOZE_NOTETYPE if self.kind == "cloze" else BASIC_NOTETYPE
+
+
+def sanitize_tag(tag: str) -> str:
+    """An Anki tag: no whitespace inside (spaces become underscores)."""
+    return "_".join(tag.split())
+
+
+def join_list(items: tuple[str, ...]) -> str:
+    """Items joined with " | ", a literal `|` or `\\` escaped with a backslash."""
+    return LIST_SEPARATOR.join(item.replace("\\", "\\\\").replace("|", "\\|") for item in items)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """The inverse of `join_list`."""
+    items: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            current.append(next(chars, "\\"))
+        elif ch == "|":
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current).strip())
+    return tuple(item for item in items if item)
+
+
+def cloze_text_with_hint(card: ClozeCard) -> str:
+    """The card's text with its hint inside the blank (`{{c1::answer::hint}}`)."""
+    hint = card.display_hint
+    found = CLOZE_RE.search(card.text)
+    if found is None or not hint:
+        return card.text
+    blank = f"{{{{c1::{card.answer}::{hint}}}}}"
+    return card.text[: found.start()] + blank + card.text[found.end() :]
+
+
+def deck_notes(deck: Deck) -> list[Note]:
+    """Every note of a deck, in deck order."""
+    notes: list[Note] = []
+    for card in deck.cards:
+        tags = tuple(sanitize_tag(tag) for tag in card.tags if sanitize_tag(tag))
+        section = card.section or ""
+        line = "" if card.line is None else str(card.line)
+        if isinstance(card, ClozeCard):
+            fields = (cloze_text_with_hint(card), join_list(card.accept), section, line)
+            notes.append(Note(card.id, "cloze", fields, tags))
+        elif isinstance(card, MatchCard):
+            for number, (left, right) in enumerate(card.pairs, start=1):
+                fields = (left, right, section, line, card.prompt)
+                notes.append(Note(f"{card.id}.{number}", "basic", fields, tags))
+    return notes

@@ -1,0 +1,127 @@
+"""A deck as an Anki package (.apkg) built with genanki.
+
+Ids are derived, never random: the note types' ids from their names (one "quiz Cloze" and
+one "quiz Basic" note type in Anki however many decks are exported), the Anki deck's id
+from the quiz deck's name, and each note's GUID from its card id (see `quiz.export`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import genanki
+
+from quiz.deck import Deck
+from quiz.errors import QuizError
+from quiz.export import (
+    BASIC_FIELDS,
+    BASIC_NOTETYPE,
+    CLOZE_FIELDS,
+    CLOZE_NOTETYPE,
+    Note,
+    deck_notes,
+)
+
+_CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; font-size: 22px;
+  text-align: left; line-height: 1.6; }
+.cloze { font-weight: bold; color: #1565c0; }
+.section, .extra { font-size: 15px; color: #666; margin-top: 12px; }
+"""
+
+
+class ExportError(QuizError):
+    """The export file cannot be written."""
+
+
+def stable_id(*parts: str) -> int:
+    """A deterministic id in genanki's recommended range [2**30, 2**31)."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    return (1 << 30) + int.from_bytes(digest, "big") % (1 << 30)
+
+
+CLOZE_MODEL = genanki.Model(
+    stable_id("quiz", "model", CLOZE_NOTETYPE),
+    CLOZE_NOTETYPE,
+    fields=[{"name": name} for name in CLOZE_FIELDS],
+    templates=[
+        {
+            "name": "Cloze",
+            "qfmt": "{{cloze:Text}}",
+            "afmt": "{{cloze:Text}}"
+            '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
+            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
+        }
+    ],
+    css=_CSS,
+    model_type=genanki.Model.CLOZE,
+)
+
+BASIC_MODEL = genanki.Model(
+    stable_id("quiz", "model", BASIC_NOTETYPE),
+    BASIC_NOTETYPE,
+    fields=[{"name": name} for name in BASIC_FIELDS],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": '{{#Prompt}}<div class="extra">{{Prompt}}</div>{{/Prompt}}{{Front}}',
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'
+            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
+        }
+    ],
+    css=_CSS,
+)
+
+
+def _html(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def anki_deck_id(deck: Deck) -> int:
+    return stable_id("quiz", "deck", deck.name)
+
+
+def _genanki_note(note: Note) -> genanki.Note:
+    model = CLOZE_MODEL if note.kind == "cloze" else BASIC_MODEL
+    return genanki.Note(
+        model=model,
+        fields=[_html(value) for value in note.fields],
+        tags=list(note.tags),
+        guid=note.guid,
+    )
+
+
+def build_package(deck: Deck) -> genanki.Package:
+    """The genanki package of a deck (one Anki deck named after the deck's title)."""
+    anki_deck = genanki.Deck(anki_deck_id(deck), deck.title)
+    for note in deck_notes(deck):
+        anki_deck.add_note(_genanki_note(note))
+    return genanki.Package(anki_deck)
+
+
+def write_apkg(deck: Deck, path: str | os.PathLike[str], *, timestamp: float | None = None) -> int:
+    """Write the deck to `path` atomically; returns the number of notes.
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    path = Path(path)
+    package = build_package(deck)
+    count = len(package.decks[0].notes)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    try:
+        package.write_to_file(tmp, timestamp=timestamp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return count

@@ -1,0 +1,378 @@
+"""Anki's text format both ways: a deck as a tab-separated file with Anki's `#` headers,
+and such a file (from quiz or from Anki's "Notes in Plain Text" export) back as a deck.
+
+Reading understands the headers of Anki's manual ("Importing text files"): `#separator`,
+`#html`, `#tags`, `#columns`, `#notetype`, `#deck`, and `#notetype`/`#deck`/`#tags`/`#guid
+column`. Cloze notes become cloze cards (one per cloze number); basic notes become the
+pairs of matching sets. A file that cannot be read raises `ImportFileError` naming the
+file and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.deck import CLOZE_RE, MAX_PAIRS, ClozeCard, Deck, MatchCard
+from quiz.errors import QuizError
+from quiz.export import (
+    BASIC_NOTETYPE,
+    CLOZE_NOTETYPE,
+    PAIR_GUID_RE,
+    deck_notes,
+    sanitize_tag,
+    split_list,
+)
+from quiz.generate.ids import cloze_id, match_id
+
+PAIRS_PER_SET = 6
+DEFAULT_PROMPT = "Match each item with its pair"
+_SEPARATORS = {
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "space": " ",
+    "pipe": "|",
+    "colon": ":",
+}
+_HEADER_RE = re.compile(r"^#([a-z ]+):(.*)$")
+_TAG_RE = re.compile(r"<[^>]*>")
+_BREAK_RE = re.compile(r"<br\s*/?>|</div>|</p>", re.IGNORECASE)
+_ID_RE = re.compile(r"^\S+$")
+
+
+class ImportFileError(QuizError):
+    """A text file that cannot be turned into a deck; names the file and the line."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def deck_to_text(deck: Deck) -> str:
+    """The deck in Anki's text format: tab-separated, plain text, with headers."""
+    out = io.StringIO()
+    out.write("#separator:tab\n#html:false\n")
+    out.write("#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:9\n")
+    columns = ("GUID", "Notetype", "Deck", "Text/Front", "Extra/Back", "Section", "Line")
+    out.write("#columns:" + "\t".join((*columns, "Prompt", "Tags")) + "\n")
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    for note in deck_notes(deck):
+        cells = list(note.fields) + [""] * (5 - len(note.fields))
+        writer.writerow([note.guid, note.notetype, deck.title, *cells, " ".join(note.tags)])
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Headers:
+    separator: str | None = None
+    html: bool = False
+    tags: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    notetype: str | None = None
+    deck: str | None = None
+    notetype_column: int | None = None
+    deck_column: int | None = None
+    tags_column: int | None = None
+    guid_column: int | None = None
+    lines: int = 0
+
+
+@dataclass
+class _Row:
+    line: int
+    guid: str | None
+    notetype: str | None
+    deck: str | None
+    fields: list[str]
+    tags: tuple[str, ...]
+
+
+@dataclass
+class _PairGroup:
+    key: tuple[str, ...]
+    card_id: str | None
+    prompt: str
+    section: str | None
+    line: int | None
+    tags: tuple[str, ...]
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    first_row: int = 0
+
+
+def read_text_deck(path: str | os.PathLike[str], *, name: str | None = None) -> Deck:
+    """Read an Anki text file as a deck named `name` (the file stem by default).
+
+    Raises:
+        ImportFileError: unreadable, not UTF-8, bad headers, or rows that make no card.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    if "\x00" in text:
+        raise ImportFileError(f"{path}: binary file, not an Anki text file")
+    return parse_text_deck(text, name=name or path.stem, label=str(path))
+
+
+def parse_text_deck(text: str, *, name: str, label: str | None = None) -> Deck:
+    """`read_text_deck` over text held in a string."""
+    label = label or f"<{name}>"
+    lines = text.splitlines(keepends=True)
+    headers = _read_headers(lines, label)
+    rows = list(_read_rows(lines, headers, label))
+    if not rows:
+        raise ImportFileError(f"{label}: no notes found")
+    title = headers.deck or next((row.deck for row in rows if row.deck), None) or name
+    return Deck(name=name, title=title, cards=tuple(_cards(rows, label)))
+
+
+def _read_headers(lines: Sequence[str], label: str) -> _Headers:
+    headers = _Headers()
+    for number, line in enumerate(lines, start=1):
+        found = _HEADER_RE.match(line.rstrip("\r\n"))
+        if not found:
+            break
+        headers.lines = number
+        key, value = found.group(1).strip().lower(), found.group(2)
+        where = f"{label}:{number}"
+        if key == "separator":
+            sep = _SEPARATORS.get(value.strip().lower(), value if len(value) == 1 else None)
+            if sep is None or sep in "\"\r\n":
+                raise ImportFileError(f"{where}: unknown separator {value!r}")
+            headers.separator = sep
+        elif key == "html":
+            if value.strip().lower() not in {"true", "false"}:
+                raise ImportFileError(f"{where}: #html must be true or false, not {value!r}")
+            headers.html = value.strip().lower() == "true"
+        elif key == "tags":
+            headers.tags = tuple(value.split())
+        elif key == "columns":
+            headers.columns = tuple(value.split(headers.separator or "\t"))
+        elif key == "notetype":
+            headers.notetype = value.strip()
+        elif key == "deck":
+            headers.deck = value.strip() or None
+        elif key in {"notetype column", "deck column", "tags column", "guid column"}:
+            if not value.strip().isdigit() or int(value) < 1:
+                raise ImportFileError(f"{where}: #{key} must be a column number from 1")
+            setattr(headers, key.replace(" ", "_"), int(value))
+        # other headers (if matches, match scope) do not change what a card is
+    return headers
+
+
+def _sniff_separator(lines: Sequence[str]) -> str:
+    sample = next((line for line in lines if line.strip()), "")
+    for sep in ("\t", ";", ","):
+        if sep in sample:
+            return sep
+    return "\t"
+
+
+def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[_Row]:
+    body = lines[headers.lines :]
+    sep = headers.separator or _sniff_separator(body)
+    reader = csv.reader(body, delimiter=sep, quotechar='"', doublequote=True, strict=True)
+    meta = {
+        headers.guid_column: "guid",
+        headers.notetype_column: "notetype",
+        headers.deck_column: "deck",
+        headers.tags_column: "tags",
+    }
+    meta.pop(None, None)
+    line = headers.lines
+    while True:
+        start = line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFileError(f"{label}:{start}: {exc}") from exc
+        line = headers.lines + reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if record[0].startswith("#") and len(record) == 1:
+            continue  # a comment line
+        values: dict[str, str] = {}
+        fields: list[str] = []
+        for column, cell in enumerate(record, start=1):
+            role = meta.get(column)
+            if role:
+                values[role] = cell.strip()
+            else:
+                fields.append(_clean(cell, headers.html))
+        for column, role in meta.items():
+            if column is not None and column > len(record) and role in {"guid", "notetype"}:
+                message = f"{role} column {column} is missing (the row has {len(record)})"
+                raise ImportFileError(f"{label}:{start}: {message}")
+        tags = (*headers.tags, *values.get("tags", "").split())
+        yield _Row(
+            line=start,
+            guid=values.get("guid") or None,
+            notetype=values.get("notetype") or headers.notetype,
+            deck=values.get("deck") or None,
+            fields=fields,
+            tags=tuple(dict.fromkeys(sanitize_tag(tag) for tag in tags if tag)),
+        )
+
+
+def _clean(cell: str, is_html: bool) -> str:
+    if is_html:
+        cell = _BREAK_RE.sub("\n", cell)
+        cell = html.unescape(_TAG_RE.sub("", cell))
+    return cell.strip()
+
+
+def _is_cloze(row: _Row) -> bool:
+    if row.notetype is not None:
+        return "cloze" in row.notetype.casefold()
+    return bool(row.fields) and CLOZE_RE.search(row.fields[0]) is not None
+
+
+def _field(row: _Row, index: int) -> str:
+    return row.fields[index] if index < len(row.fields) else ""
+
+
+def _line_number(value: str) -> int | None:
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _cards(rows: Sequence[_Row], label: str) -> Iterator[ClozeCard | MatchCard]:
+    seen: set[str] = set()
+    groups: dict[tuple[str, ...], list[_PairGroup]] = {}
+    order: list[ClozeCard | MatchCard | tuple[str, ...]] = []
+    placed: set[tuple[str, ...]] = set()
+    for row in rows:
+        if _is_cloze(row):
+            for card in _cloze_cards(row, label):
+                if card.id not in seen:
+                    seen.add(card.id)
+                    order.append(card)
+        else:
+            key = _add_pair(row, groups, label)
+            if key not in placed:
+                placed.add(key)
+                order.append(key)
+    for item in order:
+        if isinstance(item, tuple):
+            for card in _match_cards(groups[item], label):
+                if card.id not in seen:
+                    seen.add(card.id)
+                    yield card
+        else:
+            yield item
+
+
+def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
+    text = _field(row, 0)
+    blanks = list(CLOZE_RE.finditer(text))
+    if not blanks:
+        raise ImportFileError(f"{label}:{row.line}: a cloze note without a {{{{c1::...}}}} blank")
+    quiz_note = row.notetype == CLOZE_NOTETYPE
+    accept = split_list(_field(row, 1)) if quiz_note else ()
+    section = _field(row, 2) or None if quiz_note else None
+    line = _line_number(_field(row, 3)) if quiz_note else None
+    numbers = sorted({int(found.group(1)) for found in blanks})
+    for number in numbers:
+        card_text = _one_blank(text, number)
+        probe = ClozeCard(id="", text=card_text)
+        if not probe.answer.strip():
+            raise ImportFileError(f"{label}:{row.line}: cloze c{number} has an empty answer")
+        use_guid = quiz_note and len(numbers) == 1 and row.guid and _ID_RE.match(row.guid)
+        yield ClozeCard(
+            id=row.guid if use_guid and row.guid else cloze_id(probe.answer, probe.sentence),
+            text=card_text,
+            accept=accept,
+            section=section,
+            line=line,
+            tags=row.tags,
+        )
+
+
+def _one_blank(text: str, number: int) -> str:
+    """The note's text with cloze `number` as the one blank (its first occurrence) and
+    every other cloze shown as its answer."""
+    kept = False
+
+    def replace(found: re.Match[str]) -> str:
+        nonlocal kept
+        answer, hint = found.group(2), found.group(3)
+        if int(found.group(1)) == number and not kept:
+            kept = True
+            return f"{{{{c1::{answer}::{hint}}}}}" if hint else f"{{{{c1::{answer}}}}}"
+        return answer
+
+    return CLOZE_RE.sub(replace, text)
+
+
+def _add_pair(
+    row: _Row, groups: dict[tuple[str, ...], list[_PairGroup]], label: str
+) -> tuple[str, ...]:
+    front, back = _field(row, 0), _field(row, 1)
+    if not front or not back:
+        raise ImportFileError(f"{label}:{row.line}: a basic note needs a front and a back")
+    quiz_note = row.notetype == BASIC_NOTETYPE
+    section = (_field(row, 2) or None) if quiz_note else None
+    line = _line_number(_field(row, 3)) if quiz_note else None
+    prompt = (_field(row, 4) if quiz_note else "") or DEFAULT_PROMPT
+    found = PAIR_GUID_RE.match(row.guid or "") if quiz_note else None
+    card_id = found.group("card") if found else None
+    key = ("id", card_id) if card_id else ("auto", row.deck or "", section or "", prompt)
+    chunks = groups.setdefault(key, [])
+    chunk = chunks[-1] if chunks else None
+    full = chunk is not None and card_id is None and len(chunk.pairs) >= PAIRS_PER_SET
+    clash = chunk is not None and any(front == a or back == b for a, b in chunk.pairs)
+    if chunk is None or full or (clash and card_id is None):
+        chunk = _PairGroup(key, card_id, prompt, section, line, row.tags, first_row=row.line)
+        chunks.append(chunk)
+    elif clash or len(chunk.pairs) >= MAX_PAIRS:
+        problem = "repeats an item of its matching set" if clash else "makes its set too large"
+        raise ImportFileError(f"{label}:{row.line}: pair {front!r} → {back!r} {problem}")
+    chunk.pairs.append((front, back))
+    return key
+
+
+def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | MatchCard]:
+    if len(chunks) > 1 and len(chunks[-1].pairs) == 1:
+        last = chunks.pop()
+        if not any(
+            last.pairs[0][0] == a or last.pairs[0][1] == b for a, b in chunks[-1].pairs
+        ):
+            chunks[-1].pairs.extend(last.pairs)
+        else:
+            chunks.append(last)
+    for chunk in chunks:
+        if len(chunk.pairs) == 1:
+            front, back = chunk.pairs[0]
+            sentence_text = f"{front}: {{{{c1::{back}}}}}"
+            probe = ClozeCard(id="", text=sentence_text)
+            yield ClozeCard(
+                id=cloze_id(probe.answer, probe.sentence),
+                text=sentence_text,
+                section=chunk.section,
+                line=chunk.line,
+                tags=chunk.tags,
+            )
+            continue
+        yield MatchCard(
+            id=chunk.card_id or match_id(chunk.pairs),
+            prompt=chunk.prompt,
+            pairs=tuple(chunk.pairs),
+            section=chunk.section,
+            line=chunk.line,
+            tags=chunk.tags,
+        )

@@ -1,0 +1,129 @@
+"""Statistics from a real SQLite store holding the hand-written log of conftest.py.
+
+Hand computation (study days start 04:00 Shanghai time; today is 26 Nov):
+- effective answers: c1 learn 1 Oct, review 24 Nov, cram today; c2 learn 20 Nov, review
+  (fail) and relearn at 03:30/03:45 on 25 Nov = study day 24 Nov, review today; c3 learn
+  (fail) today, its undone pass left out; m1 learn 25 Nov  -> 9 in total, 3 today.
+- study days: 1 Oct, 20 Nov, 24, 25, 26 Nov -> streak 3 now, longest 3, 5 study days.
+- true retention (review kind only): c1 mature pass 24 Nov (interval 30 d), c2 young
+  fail 24 Nov (3 d), c2 young pass today (1 d) -> today 1/1; 7/30/365 days 2 of 3, young
+  1 of 2, mature 1 of 1. The cram answer and learning answers are not counted.
+- due: c3 (learning, due 09:31 today), c2 on 30 Nov (day 4), m1 on 20 Dec (day 24); c1 is
+  due in January (beyond 30 days); c4 is suspended.
+- sections: 一、甲 (c1, c2): 6 answers, 5 correct, retention 2 of 3; 二、乙 (c3, c4, m1):
+  2 answers, 1 correct, no review answers yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CONFIG, NOW
+
+from quiz.stats import compute
+from quiz.store import Store
+from quiz.store.stats_queries import stats_rows
+
+
+def _stats(path: Path, decks: tuple[str, ...] = ()):
+    with Store.open(path) as store:
+        return compute(
+            stats_rows(store, now=NOW, config=CONFIG, decks=decks), now=NOW, config=CONFIG
+        )
+
+
+def test_counts_and_reviews(log_db: Path) -> None:
+    stats = _stats(log_db)
+    assert stats.cards.to_dict() == {
+        "new": 0,
+        "learning": 1,
+        "review": 3,
+        "relearning": 0,
+        "suspended": 1,
+        "leech": 0,
+        "total": 5,
+    }
+    assert (stats.reviews_today, stats.reviews_total) == (3, 9)
+    assert [d.count for d in stats.per_day[-3:]] == [3, 1, 3]
+
+
+def test_true_retention(log_db: Path) -> None:
+    ret = _stats(log_db).retention
+    assert (ret["today"].total.passed, ret["today"].total.failed) == (1, 0)
+    for window in ("7d", "30d", "365d"):
+        assert (ret[window].young.passed, ret[window].young.failed) == (1, 1)
+        assert (ret[window].mature.passed, ret[window].mature.failed) == (1, 0)
+        assert ret[window].total.rate == pytest.approx(2 / 3)
+
+
+def test_streak_uses_the_four_oclock_day(log_db: Path) -> None:
+    assert _stats(log_db).streak.to_dict() == {"current": 3, "longest": 3, "study_days": 5}
+
+
+def test_due_forecast(log_db: Path) -> None:
+    stats = _stats(log_db)
+    due = {i: d.count for i, d in enumerate(stats.forecast) if d.count}
+    assert due == {0: 1, 4: 1, 24: 1}
+    assert stats.due_today == 1
+    assert stats.forecast[24].day.isoformat() == "2026-12-20"
+
+
+def test_sessions_share_correct(log_db: Path) -> None:
+    sessions = _stats(log_db).sessions
+    assert [(s.kind, s.reviews, s.correct) for s in sessions] == [
+        ("study", 1, 1),
+        ("study", 2, 1),
+        ("study", 2, 1),
+        ("cram", 1, 1),
+    ]
+
+
+def test_retention_per_section(log_db: Path) -> None:
+    first, second = _stats(log_db).sections
+    assert (first.section, first.cards, first.answers, first.correct) == ("一、甲", 2, 6, 5)
+    assert first.retention.rate == pytest.approx(2 / 3)
+    assert (second.section, second.cards, second.answers, second.correct) == ("二、乙", 3, 2, 1)
+    assert second.retention.rate is None
+
+
+def test_weakest_cards_with_sentences(log_db: Path) -> None:
+    stats = _stats(log_db)
+    assert [c.card_id for c in stats.weakest_by_lapses] == ["c2"]
+    assert stats.weakest_by_lapses[0].sentence == "增强政治领导力、思想引领力"
+    weakest = stats.weakest_by_retrievability[0]
+    # c1: stability 60 days, last reviewed 2 days (and an hour) ago
+    scheduler_factor = 0.9 ** (1 / -0.1542) - 1
+    assert weakest.card_id == "c1"
+    assert weakest.retrievability == pytest.approx((1 + scheduler_factor * 2 / 60) ** -0.1542)
+    match = next(c for c in stats.weakest_by_retrievability if c.card_id == "m1")
+    assert match.sentence == "配对"
+
+
+def test_deck_filter(log_db: Path) -> None:
+    stats = _stats(log_db, ("other",))
+    assert stats.reviews_total == 0 and stats.cards.total == 0
+    assert [d.name for d in stats.decks] == ["other"]
+
+
+def test_single_review_log(tmp_path: Path) -> None:
+    from conftest import DECK, local, review
+
+    path = tmp_path / "one.db"
+    with Store.open(path) as store:
+        store.sync_deck(DECK, now=local(11, 1, 9))
+        t = local(11, 26, 3, 59)  # before 04:00: yesterday's study day
+        store.record_review("d", "c1", rating=1, kind="learn", now=t, after=review(1, t, t, 1))
+    stats = _stats(path)
+    assert (stats.reviews_today, stats.reviews_total) == (0, 1)
+    assert stats.per_day[-2].count == 1
+    assert stats.streak.current == 1 and stats.streak.longest == 1
+    assert stats.retention["365d"].total.rate is None  # a learning answer is not retention
+    assert stats.due_today == 1  # its due time has passed: overdue counts today
+
+
+def test_empty_database(empty_db: Path) -> None:
+    stats = _stats(empty_db)
+    assert stats.empty and stats.due_today == 0 and stats.decks == ()
+    data = stats.to_dict()
+    assert data["reviews"]["total"] == 0 and data["sessions"] == [] and data["sections"] == []
