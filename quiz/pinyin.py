@@ -19,7 +19,6 @@ from quiz.text.script import to_simplified
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _DIAERESIS = "\u0308"  # ü = u + U+0308; written v
 _CIRCUMFLEX = "\u0302"  # ê; read as e
-_SEPARATORS = frozenset(" '’‘-_·.,")
 _TONE_DIGITS = "012345"
 _NEUTRAL = 5
 SEPARATOR = " "
@@ -56,16 +55,18 @@ def is_ignorable(char: str) -> bool:
 
 
 def parse_typed(text: str) -> tuple[Unit, ...] | None:
-    """Read `text` as pinyin: letters with their tone marks, digits, separators.
+    """Read `text` as pinyin: letters with their tone marks, digits, symbols, separators.
 
-    Full-width letters, capitals, ü written as ü, v or u:, and apostrophes, hyphens and
-    spaces between syllables are all accepted. Returns None when `text` holds anything
-    else (a Han character, other punctuation) or no letter at all; this is the cheap
-    "does it look like pinyin" test and imports nothing.
+    Full-width forms, capitals, ü written as ü, v or u:, and spaces or any punctuation
+    between syllables are accepted; symbols (`+`, `=`) are kept to be matched as
+    themselves. Returns None when `text` holds anything else (a Han character, another
+    alphabet) or no letter at all; this is the cheap "does it look like pinyin" test and
+    imports nothing.
     """
     units: list[Unit] = []
     for char in unicodedata.normalize("NFKD", text):
         last = units[-1] if units else None
+        category = unicodedata.category(char)
         if char in _TONE_MARKS:
             if last is None or not last[0].isalpha() or last[1]:
                 return None
@@ -77,13 +78,13 @@ def parse_typed(text: str) -> tuple[Unit, ...] | None:
         elif char == _CIRCUMFLEX:
             if last is None or last[0] != "e":
                 return None
-        elif char.isascii() and char.isalpha():
+        elif char.isascii() and char.isalnum():
             units.append((char.lower(), 0))
-        elif char.isascii() and char.isdigit():
-            units.append((char, 0))
-        elif char in _SEPARATORS or char.isspace():
+        elif category[0] in "PZC":
             if last is not None and last[0] != SEPARATOR:
                 units.append((SEPARATOR, 0))
+        elif category[0] == "S":
+            units.append((char, 0))
         else:
             return None
     if not any(unit[0].isalpha() for unit in units):
@@ -91,6 +92,21 @@ def parse_typed(text: str) -> tuple[Unit, ...] | None:
     while units and units[-1][0] == SEPARATOR:
         units.pop()
     return tuple(units)
+
+
+def _literal(char: str) -> tuple[str, ...] | None:
+    """What a non-Han character of an answer is typed as in a pinyin answer: itself
+    (ASCII letters and digits, case and width folded; symbols); None if pinyin input
+    cannot hold it (another alphabet)."""
+    typed: list[str] = []
+    for part in unicodedata.normalize("NFKD", char):
+        if part.isascii() and part.isalnum():
+            typed.append(part.lower())
+        elif unicodedata.category(part)[0] == "S":
+            typed.append(part)
+        elif not unicodedata.combining(part):
+            return None
+    return tuple(typed)
 
 
 def looks_like_pinyin(text: str) -> bool:
@@ -182,18 +198,11 @@ def answer_slots(answer: str) -> tuple[Slot, ...] | None:
         elif is_ignorable(original):
             continue
         else:
-            units = parse_typed(original) or _digits_only(original)
-            if units is None:
+            literal = _literal(original)
+            if not literal:
                 return None
-            slots.append(Slot(literal=tuple(char for char, _ in units if char != SEPARATOR)))
+            slots.append(Slot(literal=literal))
     return tuple(slots)
-
-
-def _digits_only(char: str) -> tuple[Unit, ...] | None:
-    folded = unicodedata.normalize("NFKC", char)
-    if folded.isascii() and folded.isdigit():
-        return tuple((digit, 0) for digit in folded)
-    return None
 
 
 def _context_readings(simplified: str) -> list[set[Reading]]:
@@ -211,10 +220,10 @@ def _context_readings(simplified: str) -> list[set[Reading]]:
 def matches(units: Sequence[Unit], slots: Sequence[Slot], *, tones: bool = True) -> bool:
     """Whether the typed units spell the slots, syllable by syllable.
 
-    Separators may stand between slots, never inside one. A syllable's tone is optional
-    (a mark on its vowel or a digit after it, 5 or 0 for the neutral tone); when given
-    it must be the tone of the reading matched. `tones=False` ignores given tones, to
-    tell a wrong tone from wrong syllables.
+    Separators may stand between slots, never inside one; a symbol slot may be skipped.
+    A syllable's tone is optional (a mark on its vowel or a digit after it, 5 or 0 for
+    the neutral tone); when given it must be the tone of the reading matched.
+    `tones=False` ignores given tones, to tell a wrong tone from wrong syllables.
     """
     if len(units) > MAX_UNITS_PER_CHAR * len(slots) + MAX_UNITS_SLACK:
         return False
@@ -230,7 +239,12 @@ def matches(units: Sequence[Unit], slots: Sequence[Slot], *, tones: bool = True)
         if slot.literal:
             end = at + len(slot.literal)
             typed = tuple(char for char, mark in units[at:end] if not mark)
-            return typed == slot.literal and from_here(slot_index + 1, end)
+            if typed == slot.literal and from_here(slot_index + 1, end):
+                return True
+            # a symbol (`+`) may be left out, like the punctuation around it
+            return not any(char.isalnum() for char in slot.literal) and from_here(
+                slot_index + 1, at
+            )
         for letters, tone in sorted(slot.readings):
             end = at + len(letters)
             if end > count or "".join(char for char, _ in units[at:end]) != letters:

@@ -21,7 +21,7 @@ def test_grading_characters_does_not_load_pypinyin() -> None:
         "from quiz.grade import grade, suggest_rating, mask\n"
         "from quiz.hints import length_text\n"
         "card = ClozeCard(id='x', text='落实{{c1::三会一课}}')\n"
-        "for typed in ('三会一课', '三會一課', '三会一果', '两个确立', '', '[b]'):\n"
+        "for typed in ('三会一课', '三會一課', '三会一果', '两个确立', '', '[三会]'):\n"
         "    suggest_rating(grade(typed, card), 0, 1000)\n"
         "mask(card); length_text('三会一课')"
     )
