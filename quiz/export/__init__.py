@@ -83,6 +83,7 @@ def deck_notes(deck: Deck) -> list[Note]:
         tags = tuple(sanitize_tag(tag) for tag in card.tags if sanitize_tag(tag))
         section = card.section or ""
         line = "" if card.line is None else str(card.line)
+        fields: tuple[str, ...]
         if isinstance(card, ClozeCard):
             fields = (cloze_text_with_hint(card), join_list(card.accept), section, line)
             notes.append(Note(card.id, "cloze", fields, tags))

@@ -151,7 +151,7 @@ def _read_headers(lines: Sequence[str], label: str) -> _Headers:
         where = f"{label}:{number}"
         if key == "separator":
             sep = _SEPARATORS.get(value.strip().lower(), value if len(value) == 1 else None)
-            if sep is None or sep in "\"\r\n":
+            if sep is None or sep in '"\r\n':
                 raise ImportFileError(f"{where}: unknown separator {value!r}")
             headers.separator = sep
         elif key == "html":
@@ -186,13 +186,16 @@ def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[
     body = lines[headers.lines :]
     sep = headers.separator or _sniff_separator(body)
     reader = csv.reader(body, delimiter=sep, quotechar='"', doublequote=True, strict=True)
-    meta = {
-        headers.guid_column: "guid",
-        headers.notetype_column: "notetype",
-        headers.deck_column: "deck",
-        headers.tags_column: "tags",
+    meta: dict[int, str] = {
+        column: role
+        for column, role in (
+            (headers.guid_column, "guid"),
+            (headers.notetype_column, "notetype"),
+            (headers.deck_column, "deck"),
+            (headers.tags_column, "tags"),
+        )
+        if column is not None
     }
-    meta.pop(None, None)
     line = headers.lines
     while True:
         start = line + 1
@@ -216,7 +219,7 @@ def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[
             else:
                 fields.append(_clean(cell, headers.html))
         for column, role in meta.items():
-            if column is not None and column > len(record) and role in {"guid", "notetype"}:
+            if column > len(record) and role in {"guid", "notetype"}:
                 message = f"{role} column {column} is missing (the row has {len(record)})"
                 raise ImportFileError(f"{label}:{start}: {message}")
         tags = (*headers.tags, *values.get("tags", "").split())
@@ -269,10 +272,10 @@ def _cards(rows: Sequence[_Row], label: str) -> Iterator[ClozeCard | MatchCard]:
                 order.append(key)
     for item in order:
         if isinstance(item, tuple):
-            for card in _match_cards(groups[item], label):
-                if card.id not in seen:
-                    seen.add(card.id)
-                    yield card
+            for made in _match_cards(groups[item], label):
+                if made.id not in seen:
+                    seen.add(made.id)
+                    yield made
         else:
             yield item
 
@@ -349,9 +352,7 @@ def _add_pair(
 def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | MatchCard]:
     if len(chunks) > 1 and len(chunks[-1].pairs) == 1:
         last = chunks.pop()
-        if not any(
-            last.pairs[0][0] == a or last.pairs[0][1] == b for a, b in chunks[-1].pairs
-        ):
+        if not any(last.pairs[0][0] == a or last.pairs[0][1] == b for a, b in chunks[-1].pairs):
             chunks[-1].pairs.extend(last.pairs)
         else:
             chunks.append(last)

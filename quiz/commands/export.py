@@ -1,0 +1,64 @@
+"""`quiz export anki DECK -o FILE.apkg` and `quiz export csv DECK [-o FILE]`: a deck file
+to Anki, as a package or as Anki's text format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+ORDER = 60
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        parents=[parent],
+        help="a deck to Anki (.apkg) or to Anki's text format",
+        description="Export a deck file for Anki. Cloze cards become cloze notes (hints "
+        "kept), matching sets one basic note per pair; note ids come from card ids, so "
+        "importing a newer export updates the notes in Anki.",
+    )
+    parser.add_argument("format", choices=("anki", "csv"), help="anki: .apkg; csv: text")
+    parser.add_argument("deck", metavar="DECK", help="a deck file (or a deck name in decks/)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (csv: default stdout)"
+    )
+    parser.set_defaults(func=run)
+
+
+def deck_path(value: str) -> Path:
+    """A deck argument as a file: an existing path, else `decks/<name>.yaml`."""
+    from quiz.paths import decks_dir
+
+    path = Path(value)
+    if path.exists() or path.suffix in {".yaml", ".yml"}:
+        return path
+    return decks_dir() / f"{value}.yaml"
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.deck import load_deck, write_text_atomic
+    from quiz.errors import QuizError
+
+    deck = load_deck(deck_path(args.deck))
+    if args.format == "anki":
+        from quiz.export.anki import write_apkg
+
+        output = Path(args.output) if args.output else Path(f"{deck.name}.apkg")
+        count = write_apkg(deck, output)
+        print(f"{output}: {count} notes from {len(deck)} cards of {deck.name}", file=sys.stderr)
+        return 0
+    from quiz.export.csv import deck_to_text
+
+    text = deck_to_text(deck)
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        raise QuizError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    print(f"{args.output}: {len(deck)} cards of {deck.name}", file=sys.stderr)
+    return 0

@@ -1,0 +1,207 @@
+"""Anki's text format both ways: quiz decks survive the round trip, Anki's own exports
+and hand-made files are read, bad files fail with file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.deck import ClozeCard, Deck, MatchCard, load_deck, parse_deck
+from quiz.export import join_list, split_list
+from quiz.export.csv import ImportFileError, deck_to_text, parse_text_deck, read_text_deck
+
+
+def _semantics(deck: Deck) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for card in deck.cards:
+        if isinstance(card, ClozeCard):
+            out.append(
+                (
+                    card.id,
+                    card.answer,
+                    card.sentence,
+                    card.display_hint,
+                    card.accept,
+                    card.section,
+                    card.line,
+                    card.tags,
+                )
+            )
+        else:
+            out.append((card.id, card.prompt, card.pairs, card.section, card.line, card.tags))
+    return out
+
+
+SAMPLE = parse_deck(
+    """title: 抓基层打基础
+cards:
+  - id: 9c1f3a2b7e40
+    type: cloze
+    text: "认真落实“{{c1::三会一课}}”、主题党日\\t(tab)"
+    accept: [三會一課, "a|b\\\\c"]
+    hint: sān huì yī kè
+    section: 二、铸牢思想之“魂”
+    line: 31
+    tags: [formula]
+  - id: 51be0c9d2a11
+    type: match
+    prompt: 把各部分标题与其目标配对
+    pairs:
+      - [完善組織之「形」, "推動基層組織由\\"建起來\\"變"]
+      - [铸牢思想之“魂”, 推动学习教育]
+    section: 三
+""",
+    name="jiceng",
+)
+
+
+def test_round_trip_keeps_every_card() -> None:
+    text = deck_to_text(SAMPLE)
+    assert text.startswith("#separator:tab\n#html:false\n")
+    assert "#notetype column:2" in text and "#tags column:9" in text and "#columns:" in text
+    back = parse_text_deck(text, name="jiceng")
+    assert back.title == SAMPLE.title
+    assert _semantics(back) == _semantics(SAMPLE)
+
+
+def test_list_escaping_round_trips() -> None:
+    items = ("a|b", "c\\d", "三會一課")
+    assert split_list(join_list(items)) == items
+
+
+_text = (
+    st.text(
+        alphabet=st.sampled_from(list("三会一课組織形魂党建abcXYZ 09|\\\"'#,;:\t“”「」")),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and "::" not in s and "{" not in s and "}" not in s)
+)
+# Anki's own syntax cannot tell `{{c1:::x}}` apart: answers and hints never hold a colon.
+_answer = _text.filter(lambda s: ":" not in s)
+_tag = st.text(alphabet=st.sampled_from(list("abc组织_-")), min_size=1, max_size=6)
+
+
+@st.composite
+def _decks(draw: st.DrawFn) -> Deck:
+    cards: list[ClozeCard | MatchCard] = []
+    for index in range(draw(st.integers(1, 6))):
+        section = draw(st.none() | _text)
+        line = draw(st.none() | st.integers(1, 500))
+        tags = tuple(draw(st.lists(_tag, max_size=3, unique=True)))
+        if draw(st.booleans()):
+            before, answer, after = draw(_text), draw(_answer), draw(_text)
+            hint = draw(st.none() | _answer)
+            accept = tuple(draw(st.lists(_text, max_size=2, unique=True)))
+            accept = tuple(a for a in accept if a != answer)
+            cards.append(
+                ClozeCard(
+                    f"c{index}",
+                    f"{before}{{{{c1::{answer}}}}}{after}",
+                    accept=accept,
+                    hint=hint,
+                    section=section,
+                    line=line,
+                    tags=tags,
+                )
+            )
+        else:
+            lefts = draw(st.lists(_text, min_size=2, max_size=6, unique=True))
+            rights = draw(st.lists(_text, min_size=len(lefts), max_size=len(lefts), unique=True))
+            cards.append(
+                MatchCard(
+                    f"m{index}",
+                    draw(_text),
+                    tuple(zip(lefts, rights, strict=True)),
+                    section=section,
+                    line=line,
+                    tags=tags,
+                )
+            )
+    return Deck(name="gen", title=draw(_text), cards=tuple(cards))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_decks())
+def test_round_trip_property(deck: Deck) -> None:
+    back = parse_text_deck(deck_to_text(deck), name="gen")
+    assert _semantics(back) == _semantics(deck)
+
+
+ANKI_EXPORT = """#separator:tab
+#html:true
+#guid column:1
+#notetype column:2
+#deck column:3
+#tags column:6
+f@|D1u!rX#\tCloze\t政治::基层\t坚持{{c1::纵向到底}}，实现{{c2::全覆盖::fù gài}}<br>第二行\t额外\tpolicy
+A7kq0s\tBasic\t政治::基层\t四个意识\t政治意识、大局意识\tpolicy
+B8lr1t\tBasic\t政治::基层\t两个确立\t&lt;确立&gt;\t
+"""
+
+
+def test_reads_anki_notes_in_plain_text() -> None:
+    deck = parse_text_deck(ANKI_EXPORT, name="anki")
+    assert deck.title == "政治::基层"
+    first, second, match = deck.cards
+    assert isinstance(first, ClozeCard) and isinstance(second, ClozeCard)
+    assert first.text == "坚持{{c1::纵向到底}}，实现全覆盖\n第二行"
+    assert second.text == "坚持纵向到底，实现{{c1::全覆盖::fù gài}}\n第二行"
+    assert second.display_hint == "fù gài" and first.tags == ("policy",)
+    assert isinstance(match, MatchCard)
+    assert match.pairs == (("四个意识", "政治意识、大局意识"), ("两个确立", "<确立>"))
+
+
+def test_headerless_comma_file_and_single_pair() -> None:
+    deck = parse_text_deck("三会一课,党的组织生活制度\n", name="plain")
+    (card,) = deck.cards
+    assert isinstance(card, ClozeCard) and card.answer == "党的组织生活制度"
+
+
+def test_basic_notes_chunk_into_sets_of_at_most_six() -> None:
+    rows = "".join(f"q{i}\ta{i}\n" for i in range(13))
+    deck = parse_text_deck("#separator:tab\n" + rows, name="many")
+    sizes = [len(card.pairs) for card in deck.cards if isinstance(card, MatchCard)]
+    assert sizes == [6, 7] and sum(sizes) == 13
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("#separator:wat\na\tb\n", "x.txt:1: unknown separator"),
+        ("#separator:tab\n#notetype column:zero\n", "x.txt:2: #notetype column must be"),
+        ("#separator:tab\nq\tok\nonly front\n", "x.txt:3: a basic note needs a front and a back"),
+        ("#separator:tab\n#notetype:Cloze\nno blank here\tx\n", "x.txt:3: a cloze note without"),
+        ("#separator:tab\n\n", "x.txt: no notes found"),
+        ('#separator:tab\n"open quote\tb\n', "x.txt:2:"),
+        ("#separator:tab\n#html:maybe\n", "x.txt:2: #html must be true or false"),
+    ],
+)
+def test_bad_files_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        read_text_deck(path)
+    assert str(path.parent) in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_binary_and_non_utf8_files(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_bytes("三会一课\t制度\n".encode("gbk"))
+    with pytest.raises(ImportFileError, match="not UTF-8"):
+        read_text_deck(path)
+    path.write_bytes(b"PK\x03\x04\x00\x00")
+    with pytest.raises(ImportFileError, match="binary"):
+        read_text_deck(path)
+
+
+def test_export_then_load_deck_from_yaml(tmp_path: Path) -> None:
+    from quiz.deck import write_deck
+
+    write_deck(SAMPLE, tmp_path / "s.yaml")
+    assert _semantics(load_deck(tmp_path / "s.yaml")) == _semantics(SAMPLE)
