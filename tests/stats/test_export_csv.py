@@ -132,16 +132,17 @@ def test_round_trip_property(deck: Deck) -> None:
     assert _semantics(back) == _semantics(deck)
 
 
-ANKI_EXPORT = """#separator:tab
-#html:true
-#guid column:1
-#notetype column:2
-#deck column:3
-#tags column:6
-f@|D1u!rX#\tCloze\t政治::基层\t坚持{{c1::纵向到底}}，实现{{c2::全覆盖::fù gài}}<br>第二行\t额外\tpolicy
-A7kq0s\tBasic\t政治::基层\t四个意识\t政治意识、大局意识\tpolicy
+ANKI_EXPORT = (
+    (
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
+        "#tags column:6\n"
+        "f@|D1u!rX#\tCloze\t政治::基层\t"
+        "坚持{{c1::纵向到底}}，实现{{c2::全覆盖::fù gài}}<br>第二行\t额外\tpolicy\n"
+    )
+    + """A7kq0s\tBasic\t政治::基层\t四个意识\t政治意识、大局意识\tpolicy
 B8lr1t\tBasic\t政治::基层\t两个确立\t&lt;确立&gt;\t
 """
+)
 
 
 def test_reads_anki_notes_in_plain_text() -> None:
