@@ -142,6 +142,9 @@ def migrate(db: Database, target: int = SCHEMA_VERSION) -> int:
     Safe when another process migrates at the same time: the version is re-read under the
     write lock before each step. Returns the version reached.
     """
+    current = int(db.query_one("PRAGMA user_version")[0])
+    if target <= current <= SCHEMA_VERSION:
+        return current  # up to date: no write lock needed
     while True:
         with db.atomic() as conn:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
