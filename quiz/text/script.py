@@ -7,7 +7,7 @@ string has the same length as its source and offsets carry over 1:1.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 
 @cache
@@ -25,3 +25,39 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Convert Simplified characters to Traditional (OpenCC s2t)."""
     return str(_converter("s2t").convert(text)) if text else text
+
+
+Script = Literal["traditional", "simplified", "none"]
+
+_DETECT_SAMPLE = 200_000
+
+
+def _differences(text: str, converted: str) -> int:
+    return sum(map(str.__ne__, text, converted))
+
+
+def detect_script(text: str) -> Script:
+    """Say which script a text is written in.
+
+    Counts the characters that OpenCC t2s would change (Traditional-only characters)
+    against those s2t would change (Simplified-only ones); ``"none"`` when neither kind
+    occurs (no Han, or only characters both scripts share) or they are tied.
+    """
+    sample = text[:_DETECT_SAMPLE]
+    traditional_only = _differences(sample, to_simplified(sample))
+    simplified_only = _differences(sample, to_traditional(sample))
+    if traditional_only > simplified_only:
+        return "traditional"
+    if simplified_only > traditional_only:
+        return "simplified"
+    return "none"
+
+
+def other_script(text: str) -> str:
+    """The same text in the other script (``發展`` -> ``发展``, ``发展`` -> ``發展``).
+
+    A text both scripts write alike is returned unchanged.
+    """
+    if detect_script(text) == "traditional":
+        return to_simplified(text)
+    return to_traditional(text)

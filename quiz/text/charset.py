@@ -1,0 +1,83 @@
+"""Character knowledge the text cleaners share: which Han characters are common, which
+strings are legal pinyin syllables, and which code points are CJK at all.
+
+"Common" is derived, not hand-listed: a character is common when its Simplified form
+(OpenCC t2s) is in GB2312 level 1 (the 3,755 most frequent characters), and known when
+it is in GB2312 levels 1 or 2. Both sets therefore cover Traditional text as well.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from quiz.text.script import to_simplified
+
+# Unified ideographs plus extension A and the compatibility block; 〇 and 々 count as Han.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\u3005"
+# CJK punctuation and full-width forms that sit inside Chinese sentences.
+CJK_PUNCT_CLASS = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+)
+PRIVATE_USE_CLASS = "\ue000-\uf8ff\ufffd"
+
+HAN_RE = re.compile(f"[{HAN_CLASS}]")
+
+
+def _gb2312_levels() -> tuple[str, str]:
+    """The characters of GB2312 level 1 (rows 16-55) and level 2 (rows 56-87)."""
+    level1: list[str] = []
+    level2: list[str] = []
+    for lead in range(0xB0, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                char = bytes((lead, trail)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            (level1 if lead < 0xD8 else level2).append(char)
+    return "".join(level1), "".join(level2)
+
+
+@cache
+def _han_tiers() -> tuple[frozenset[str], frozenset[str]]:
+    level1, level2 = _gb2312_levels()
+    first, second = set(level1), set(level2)
+    block = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    simplified = to_simplified("\n".join(block)).split("\n")
+    common = {c for c, s in zip(block, simplified, strict=True) if s in first}
+    known = common | {c for c, s in zip(block, simplified, strict=True) if s in second}
+    common.add("\u3007")
+    known.add("\u3007")
+    return frozenset(common), frozenset(known)
+
+
+def common_han() -> frozenset[str]:
+    """Han characters whose Simplified form is in GB2312 level 1 (either script)."""
+    return _han_tiers()[0]
+
+
+def known_han() -> frozenset[str]:
+    """Han characters whose Simplified form is anywhere in GB2312 (either script)."""
+    return _han_tiers()[1]
+
+
+@cache
+def pinyin_syllables() -> frozenset[str]:
+    """Every legal toneless pinyin syllable (ü written v), from pypinyin's dictionary."""
+    data = resources.files("quiz.text").joinpath("data/pinyin_syllables.txt")
+    lines = data.read_text(encoding="utf-8").split("\n")
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+_TONE_DIGIT = re.compile(r"[0-5]$")
+
+
+def plain_syllable(syllable: str) -> str:
+    """Drop tone marks and tone digits, fold case, write ü as v: ``Lǜ3`` -> ``lv``."""
+    text = syllable.lower().replace("u:", "v").replace("ü", "v")
+    decomposed = unicodedata.normalize("NFD", text).replace("u\u0308", "v")
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TONE_DIGIT.sub("", stripped)

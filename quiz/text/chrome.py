@@ -1,0 +1,159 @@
+"""Recognise lines that are web-page furniture rather than text: navigation and share
+buttons, player timers, breadcrumbs, source/editor/copyright lines, and spam link lists.
+
+The rules score a whole line by what it is made of (UI words, timers, separators, short
+items, no sentence punctuation); they never look for a particular page's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from quiz.text.script import to_simplified
+
+LineKind = Literal["chrome", "spam"]
+
+# Words that only ever appear as page controls, in Simplified form (lines are compared
+# through OpenCC t2s) and lower-case English.
+_UI_WORDS = frozenset(
+    """
+    手机版 电脑版 网页版 触屏版 移动版 极速版 简体版 繁体版 简体 繁体 繁體 无障碍 长者模式
+    打印 打印本页 打印此页 打印文章 纠错 我要纠错 分享 分享到 收藏 加入收藏 设为首页 关闭
+    关闭窗口 关闭本页 返回 返回顶部 回到顶部 顶部 返回首页 返回列表 字号 字体 大 中 小 默认
+    放大 缩小 微信 微博 新浪微博 腾讯微博 朋友圈 qq空间 qq 好友 扫一扫 微信扫一扫 手机扫一扫
+    扫码 扫描二维码 二维码 上一篇 下一篇 上一条 下一条 上一页 下一页 首页 尾页 主页 登录 注册
+    退出 收听本文 听全文 朗读 播放 暂停 评论 发表评论 点赞 转发 复制链接 链接 打开 客户端
+    下载客户端 下载 app 更多 更多新闻 相关阅读 相关文章 相关新闻 相关链接 推荐阅读 延伸阅读
+    热点 热门 热门推荐 正文 网站地图 联系我们 关于我们 免责声明 隐私政策 搜索 订阅 rss 举报
+    × x ✕ 【 】 toggle
+    print share email e-mail tweet facebook twitter weibo wechat home menu search login
+    logout register subscribe comments comment related next previous prev top back close
+    font more sitemap contact about privacy terms cookies skip navigation
+    """.split()
+)
+_UI_PHRASES = re.compile(
+    r"^(?:欢迎(?:使用|访问|光临|来到|进入).{0,12}"
+    r"|.{0,6}(?:扫一扫|二维码|客户端|手机版|电脑版|移动端)"
+    r"|(?:分享|打印|收藏|关闭|返回|下载).{0,4}"
+    r"|.{0,12}(?:网|网站|频道|门户)"
+    r"|back to top|sign (?:in|up)|log (?:in|out)|read more|skip to .{0,20})$",
+    re.IGNORECASE,
+)
+_TIMER = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\b")
+_ONLY_TIMER_OR_NUMBER = re.compile(r"^[\d:./\-\s]+$")
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|未经授权|"
+    r"icp\s*[备证]|公网安备|网安备|增值电信|违法和不良信息",
+    re.IGNORECASE,
+)
+_METADATA = re.compile(
+    r"^\s*[【\[]?\s*(?:来源|稿源|出处|责任编辑|责编|编辑|审核|校对|发布时间|发布日期|更新时间|"
+    r"发布者|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|字号|"
+    r"source|editor|published|updated)\s*[:：】\]]",
+    re.IGNORECASE,
+)
+_BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>|>>|»|›|→|＞)\s*")
+_DATE_ONLY = re.compile(
+    r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_SPAM_SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*")
+_DOT_SEPARATORS = re.compile(r"\s*[·•]\s*")
+_TOKEN_SPLIT = re.compile(r"[\s|｜丨¦·•/>»›<«‹【】\[\]]+")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？、,;!?]")
+_SENTENCE_PUNCT_STRICT = re.compile(r"[，。；！？、]|[,;!?](?=\s|$)")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+_SHORT_LINE = 40
+_MAX_SPAM_ITEM = 10
+
+
+def classify_line(line: str) -> LineKind | None:
+    """Say whether a line is page chrome, a spam link list, or (``None``) real text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    simplified = to_simplified(stripped)
+    if _is_spam(simplified):
+        return "spam"
+    if _is_chrome(simplified):
+        return "chrome"
+    return None
+
+
+def _is_chrome(line: str) -> bool:
+    length = len(line)
+    if length <= 120 and _COPYRIGHT.search(line):
+        return True
+    if length <= 80 and _METADATA.match(line) and not _long_sentence(line):
+        return True
+    if length <= _SHORT_LINE and _TIMER.search(line):
+        return True
+    if length <= 24 and (_ONLY_TIMER_OR_NUMBER.match(line) or _DATE_ONLY.match(line)):
+        return True
+    if not _WORD_CHAR.search(line):
+        return True  # separators, rules and symbols only
+    if _is_breadcrumb(line):
+        return True
+    return _mostly_ui(line)
+
+
+def _mostly_ui(line: str) -> bool:
+    if len(line) > _SHORT_LINE:
+        return False
+    tokens = [token for token in _TOKEN_SPLIT.split(line) if token]
+    if not tokens:
+        return True
+    ui_chars = sum(len(token) for token in tokens if _is_ui_token(token))
+    all_chars = sum(len(token) for token in tokens)
+    if ui_chars == all_chars:
+        return True
+    if _SENTENCE_PUNCT.search(line):
+        return False
+    return len(tokens) >= 2 and ui_chars >= 0.6 * all_chars
+
+
+def _is_ui_token(token: str) -> bool:
+    lowered = token.lower().strip(":：,，.。")
+    if lowered in _UI_WORDS:
+        return True
+    if _ONLY_TIMER_OR_NUMBER.match(lowered):
+        return True
+    if len(lowered) > 24:
+        return False
+    return bool(_UI_PHRASES.match(lowered))
+
+
+def _is_breadcrumb(line: str) -> bool:
+    if _BREADCRUMB_LABEL.match(line):
+        return True
+    parts = [part for part in _BREADCRUMB_SEPARATOR.split(line) if part.strip()]
+    separators = len(_BREADCRUMB_SEPARATOR.findall(line))
+    if separators < 2 or len(parts) < 3:
+        return False
+    return all(len(part) <= 12 for part in parts) and not _SENTENCE_PUNCT.search(line)
+
+
+def _is_spam(line: str) -> bool:
+    for separators, minimum in ((_SPAM_SEPARATORS, 4), (_DOT_SEPARATORS, 6)):
+        if len(separators.findall(line)) < minimum - 1:
+            continue
+        items = [item for item in separators.split(line) if item.strip()]
+        if len(items) >= minimum and _short_items(items):
+            return True
+    items = line.split()
+    if len(items) >= 8 and _short_items(items) and sum(1 for i in items if _HAN.search(i)) >= 6:
+        return not _SENTENCE_PUNCT_STRICT.search(line)
+    return False
+
+
+def _short_items(items: list[str]) -> bool:
+    lengths = [len(item.strip()) for item in items]
+    longest_allowed = sum(1 for n in lengths if n <= _MAX_SPAM_ITEM)
+    return longest_allowed >= 0.9 * len(lengths) and sum(lengths) / len(lengths) <= 6
+
+
+def _long_sentence(line: str) -> bool:
+    return len(_SENTENCE_PUNCT_STRICT.findall(line)) >= 2

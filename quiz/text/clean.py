@@ -1,0 +1,350 @@
+"""Clean a source text for card generation and report every change.
+
+Removes what scraping leaves behind (control characters, HTML remnants, pinyin
+annotations, page chrome, spam link lists, garbled byte spans) and widens ASCII
+punctuation between Chinese characters. Lines are ``\\n``-separated and never added or
+removed: a dropped line becomes an empty line, so line numbers stay the source's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
+from quiz.text.chrome import classify_line
+from quiz.text.garble import find_garbles
+from quiz.text.script import Script, detect_script
+
+KINDS = (
+    "pinyin",
+    "chrome",
+    "spam",
+    "html",
+    "garbled-repaired",
+    "garbled-dropped",
+    "punctuation",
+    "whitespace",
+    "control",
+)
+_NOUNS = {
+    "pinyin": ("pinyin annotation", "pinyin annotations"),
+    "chrome": ("chrome line", "chrome lines"),
+    "spam": ("spam line", "spam lines"),
+    "html": ("HTML remnant", "HTML remnants"),
+    "garbled-repaired": ("garbled span repaired", "garbled spans repaired"),
+    "garbled-dropped": ("garbled sentence dropped", "garbled sentences dropped"),
+    "punctuation": ("punctuation mark", "punctuation marks"),
+    "whitespace": ("whitespace fix", "whitespace fixes"),
+    "control": ("control character", "control characters"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit: its kind, the 1-based source line, and the text before and after."""
+
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass
+class CleanReport:
+    """Every change the cleaner made, in line order."""
+
+    changes: list[Change] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of changes per kind, in the order of ``KINDS``; kinds with none left out."""
+        tally = Counter(change.kind for change in self.changes)
+        return {kind: tally[kind] for kind in KINDS if tally[kind]}
+
+    def format(self, verbose: bool = False) -> str:
+        """A one-line summary of the counts, or (verbose) one line per change."""
+        counts = self.counts()
+        if not counts:
+            summary = "cleaned: nothing to clean"
+        else:
+            parts = [f"{n} {_NOUNS[kind][n != 1]}" for kind, n in counts.items()]
+            summary = "cleaned: " + ", ".join(parts)
+        if not verbose:
+            return summary
+        lines = [
+            f"line {c.line}: {c.kind}: {_shown(c.before)} -> {_shown(c.after)}"
+            for c in self.changes
+        ]
+        return "\n".join([*lines, summary])
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned text (same number of lines as the input) and what was changed."""
+
+    text: str
+    report: CleanReport
+
+
+def clean(text: str) -> Cleaned:
+    """Clean ``text`` line by line; never raises, never changes the number of lines."""
+    script = detect_script(text)
+    report = CleanReport()
+    lines = text.split("\n")
+    cleaned = [_clean_line(line, number, script, report) for number, line in enumerate(lines, 1)]
+    return Cleaned("\n".join(cleaned), report)
+
+
+def _clean_line(line: str, number: int, script: Script, report: CleanReport) -> str:
+    if not line:
+        return line
+    changes = report.changes
+    if not line.isascii() or _ASCII_SUSPECT.search(line):
+        line = _remove_controls(line, number, changes)
+        line = _normalise_spaces(line, number, changes)
+    line = _remove_html(line, number, changes)
+    line = _remove_pinyin(line, number, changes)
+    line = _tidy(line)
+    kind = classify_line(line)
+    if kind is not None:
+        changes.append(Change(kind, number, line, ""))
+        return ""
+    line = _handle_garbles(line, number, script, changes)
+    line = _widen_punctuation(line, number, changes)
+    return _tidy(line)
+
+
+# --- control characters and whitespace -------------------------------------------------
+
+_ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f&<>]| {2,}|\t|\(|p>")
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]+"
+)
+_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_SPACE_RUN = re.compile("(?<=\\S)[ \u3000]{2,}(?=\\S)")
+
+
+def _remove_controls(line: str, number: int, changes: list[Change]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        run = match.group()
+        # A line or paragraph separator splits words: keep a space in its place.
+        kept = " " if any(c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" for c in run) else ""
+        for char in run:
+            changes.append(Change("control", number, _escape(char), kept))
+        return kept
+
+    return _CONTROLS.sub(replace, line)
+
+
+def _normalise_spaces(line: str, number: int, changes: list[Change]) -> str:
+    def to_space(match: re.Match[str]) -> str:
+        changes.append(Change("whitespace", number, _escape(match.group()), " "))
+        return " "
+
+    def collapse(match: re.Match[str]) -> str:
+        changes.append(Change("whitespace", number, _escape(match.group()), " "))
+        return " "
+
+    line = _ODD_SPACES.sub(to_space, line)
+    return _SPACE_RUN.sub(collapse, line)
+
+
+def _tidy(line: str) -> str:
+    """Trim the line's edges (indentation is layout, not text) and collapse space runs."""
+    if "  " in line:
+        line = re.sub(" {2,}", " ", line)
+    return line.strip(" \t\u3000")
+
+
+# --- HTML remnants --------------------------------------------------------------------
+
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|big|blockquote|body|br|button|center|cite|code|dd|del|div|dl|dt|"
+    "em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|"
+    "ins|label|li|link|main|mark|meta|nav|nobr|ol|option|p|pre|q|s|script|section|select|"
+    "small|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|tt|"
+    "u|ul|wbr"
+)
+_LONG_TAG_NAMES = "|".join(n for n in _TAG_NAMES.split("|") if len(n) > 1 or n == "p")
+_ENTITY = re.compile(r"&(?:#\d{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[a-zA-Z][a-zA-Z0-9]{1,31};)")
+_BARE_ENTITY = re.compile(
+    r"&(nbsp|amp|lt|gt|quot|apos|ensp|emsp|middot|hellip|mdash|ldquo|rdquo)(?![a-zA-Z0-9;])"
+)
+_TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})(?:\s+[^<>]*)?\s*/?\s*>|<!--.*?-->", re.IGNORECASE)
+_TAG_REMNANT = re.compile(
+    rf"(?<![A-Za-z0-9<])(?:/\s*(?:{_TAG_NAMES})|(?:{_LONG_TAG_NAMES})\s*/?)>"
+    rf"|<\s*/?\s*(?:{_TAG_NAMES})(?:\s+[^<>]*)?$"
+    rf"|^[^<>]*?\s(?:href|src|class|style)=[\"'][^<>]*?>",
+    re.IGNORECASE,
+)
+_WORD_EDGE = re.compile(r"[A-Za-z0-9]")
+
+
+def _remove_html(line: str, number: int, changes: list[Change]) -> str:
+    if "&" in line:
+
+        def unescape(match: re.Match[str]) -> str:
+            entity = match.group()
+            if not entity.endswith(";"):
+                entity += ";"
+            decoded = html.unescape(entity)
+            if decoded == entity:
+                return match.group()
+            decoded = " " if decoded in "\u00a0\u2002\u2003" else decoded
+            changes.append(Change("html", number, match.group(), decoded))
+            return decoded
+
+        line = _ENTITY.sub(unescape, line)
+        line = _BARE_ENTITY.sub(unescape, line)
+    if "<" in line or ">" in line:
+        line = _strip_tags(line, number, changes, _TAG)
+        line = _strip_tags(line, number, changes, _TAG_REMNANT)
+    return line
+
+
+def _strip_tags(line: str, number: int, changes: list[Change], pattern: re.Pattern[str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        before = line[match.start() - 1 : match.start()]
+        after = line[match.end() : match.end() + 1]
+        kept = " " if _WORD_EDGE.match(before) and _WORD_EDGE.match(after) else ""
+        changes.append(Change("html", number, match.group(), kept))
+        return kept
+
+    return pattern.sub(replace, line)
+
+
+# --- pinyin annotations ---------------------------------------------------------------
+
+_PINYIN_NOTE = re.compile(
+    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（]"
+    r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80})[)）]"
+)
+_TONE_MARK = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f]|[a-zA-Z:][1-5]")
+_SYLLABLE_SPLIT = re.compile(r"[\s'’-]+|(?<=[1-5])(?=[A-Za-z])")
+
+
+def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
+    if "(" not in line and "（" not in line:
+        return line
+
+    def replace(match: re.Match[str]) -> str:
+        han = match.group("han")
+        count = _syllable_count(match.group("body"))
+        if count is None or count > len(han):
+            return match.group()
+        changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
+        return han
+
+    return _PINYIN_NOTE.sub(replace, line)
+
+
+def _syllable_count(body: str) -> int | None:
+    """How many pinyin syllables ``body`` spells, or ``None`` if it is not pinyin."""
+    toned = bool(_TONE_MARK.search(body))
+    parts = [part for part in _SYLLABLE_SPLIT.split(body.strip()) if part]
+    if not parts:
+        return None
+    legal = pinyin_syllables()
+    count = 0
+    for part in parts:
+        plain = plain_syllable(part)
+        if plain in legal:
+            count += 1
+            continue
+        if not toned:
+            return None  # untoned words are only pinyin when each is one syllable
+        pieces = _segment(plain, legal)
+        if pieces is None:
+            return None
+        count += pieces
+    if count == 1 and not toned and len(parts[0]) < 2:
+        return None  # (a), (e): list markers, not pinyin
+    return count
+
+
+def _segment(word: str, legal: frozenset[str]) -> int | None:
+    """Fewest legal syllables that spell ``word`` (``nihao`` -> 2), or ``None``."""
+    best: list[int | None] = [0] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            previous = best[start]
+            if previous is not None and word[start:end] in legal:
+                if best[end] is None or previous + 1 < (best[end] or 0):
+                    best[end] = previous + 1
+    return best[-1]
+
+
+# --- garbled spans --------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!；;…]")  # an ASCII "?" may be a lost byte
+
+
+def _handle_garbles(line: str, number: int, script: Script, changes: list[Change]) -> str:
+    garbles = find_garbles(line, script)
+    for garble in reversed(garbles):
+        if garble.repair is not None:
+            before = line[garble.start : garble.end]
+            changes.append(Change("garbled-repaired", number, before, garble.repair))
+            line = line[: garble.start] + garble.repair + line[garble.end :]
+            continue
+        start, end = _sentence_around(line, garble.start, garble.end)
+        changes.append(Change("garbled-dropped", number, line[start:end], ""))
+        line = line[:start] + line[end:]
+    return line
+
+
+def _sentence_around(line: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``line[start:end]``: from the last sentence end before it to
+    the first one after it (inclusive), or the line's edges."""
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(line, 0, start):
+        sentence_start = match.end()
+    after = _SENTENCE_END.search(line, end)
+    sentence_end = after.end() if after else len(line)
+    return sentence_start, sentence_end
+
+
+# --- punctuation ----------------------------------------------------------------------
+
+_CJK = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。"}
+_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[,:;?!](?={_CJK})")
+_ENDING = re.compile(rf"(?<=[{HAN_CLASS}])(?:[?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))")
+_PARENS = re.compile(
+    rf"(?:(?<={_CJK})|^)\(([^()A-Za-z]*[{HAN_CLASS}][^()A-Za-z]*)\)(?:(?={_CJK})|$)"
+)
+
+
+def _widen_punctuation(line: str, number: int, changes: list[Change]) -> str:
+    if line.isascii():
+        return line
+
+    def widen(match: re.Match[str]) -> str:
+        mark = match.group()
+        wide = _FULL_WIDTH[mark]
+        context = line[max(0, match.start() - 1) : match.end() + 1]
+        changes.append(Change("punctuation", number, context, context.replace(mark, wide, 1)))
+        return wide
+
+    def widen_parens(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        changes.append(Change("punctuation", number, match.group(), f"（{inner}）"))
+        return f"（{inner}）"
+
+    line = _BETWEEN_CJK.sub(widen, line)
+    line = _ENDING.sub(widen, line)
+    return _PARENS.sub(widen_parens, line)
+
+
+# --- display --------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return "".join(c if c.isprintable() and c != " " else f"\\u{ord(c):04x}" for c in text)
+
+
+def _shown(text: str) -> str:
+    return text if text else "(removed)"

@@ -1,0 +1,172 @@
+"""Reduce HTML and Markdown to plain text with one block (paragraph, heading, list item)
+per line, so that the cleaner and the generator only ever see prose.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose whole content is page furniture or code, never prose.
+_ALWAYS_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+_CHROME_ELEMENTS = frozenset({"nav", "header", "footer", "aside", "button", "select", "form"})
+_BLOCKS = frozenset(
+    {
+        "address", "article", "blockquote", "br", "caption", "center", "dd", "div", "dl",
+        "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main",
+        "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "title", "tr", "ul",
+    }
+)  # fmt: skip
+_CELLS = frozenset({"td", "th"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, skipped: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self._skipped = skipped
+        self._skip_depth = 0
+        self._pre_depth = 0
+        self._lines: list[str] = []
+        self._current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._skipped:
+            if tag not in _VOID:
+                self._skip_depth += 1
+            return
+        if tag in _BLOCKS:
+            self._break()
+        elif tag in _CELLS:
+            self._current.append(" ")
+        if tag == "pre":
+            self._pre_depth += 1
+        if tag == "img" and not self._skip_depth:
+            alt = dict(attrs).get("alt")
+            if alt and alt.strip():
+                self._current.append(alt)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skipped:
+            if self._skip_depth:
+                self._skip_depth -= 1
+            return
+        if tag == "pre" and self._pre_depth:
+            self._pre_depth -= 1
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._pre_depth:
+            lines = data.split("\n")
+            for index, piece in enumerate(lines):
+                if index:
+                    self._break()
+                self._current.append(piece)
+            return
+        self._current.append(_SPACE_RUN.sub(" ", data))
+
+    def _break(self) -> None:
+        line = "".join(self._current).strip()
+        if line:
+            self._lines.append(line)
+        self._current = []
+
+    def text(self) -> str:
+        self._break()
+        return "\n".join(self._lines)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page: one block per line, entities decoded, no furniture.
+
+    Navigation, header, footer and aside elements are dropped; when that leaves nothing
+    (a page that forgot to close its header) they are kept instead.
+    """
+    text = _extract(html, _ALWAYS_SKIPPED | _CHROME_ELEMENTS)
+    if text.strip():
+        return text
+    return _extract(html, _ALWAYS_SKIPPED)
+
+
+def _extract(html: str, skipped: frozenset[str]) -> str:
+    parser = _TextExtractor(skipped)
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+\s*)?$")
+_SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_BLOCKQUOTE = re.compile(r"^\s{0,3}(>\s?)+")
+_BULLET = re.compile(r"^(\s*)[-*+]\s+(\[[ xX]\]\s+)?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain text of a Markdown document, line for line.
+
+    Headings lose their ``#``, emphasis and links keep only their text, list bullets go
+    but their lines stay, code fences keep their content as text, and rules, fence
+    markers and link definitions become empty lines.
+    """
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        opener = _FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+                out.append("")
+            else:
+                out.append(line)
+            continue
+        if opener:
+            fence = opener.group(1)
+            out.append("")
+            continue
+        out.append(_markdown_line(line))
+    return "\n".join(out)
+
+
+def _markdown_line(line: str) -> str:
+    if _THEMATIC_BREAK.match(line) or _SETEXT_RULE.match(line) or _TABLE_RULE.match(line):
+        return ""
+    if _LINK_DEFINITION.match(line):
+        return ""
+    heading = _HEADING.match(line)
+    if heading:
+        line = heading.group(1)
+    line = _BLOCKQUOTE.sub("", line)
+    line = _BULLET.sub(r"\1", line)
+    line = _IMAGE.sub(r"\1", line)
+    line = _LINK.sub(r"\1", line)
+    line = _REF_LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _CODE_SPAN.sub(lambda m: m.group(2).strip(), line)
+    line = _STRONG.sub(r"\2", line)
+    line = _STRIKE.sub(r"\1", line)
+    line = _EMPHASIS_STAR.sub(r"\1", line)
+    line = _EMPHASIS_UNDERSCORE.sub(r"\1", line)
+    return line.rstrip()

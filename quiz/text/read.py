@@ -1,0 +1,257 @@
+"""Read a source file into plain text: detect its encoding, reduce HTML and Markdown to
+one block per line, and refuse missing, empty, binary or undecodable files clearly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from quiz.errors import QuizError
+from quiz.text.markup import html_to_text, markdown_to_text
+
+Kind = Literal["txt", "md", "html"]
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_SNIFF = re.compile(rb"^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"BZh",
+    b"7z\xbc\xaf",
+    b"SQLite format 3",
+)
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_SAMPLE = 1 << 16
+
+_CANDIDATES = ("utf-8", "gb18030", "big5hkscs", "utf-16-le", "utf-16-be")
+
+
+class ReadError(QuizError):
+    """A source file that cannot be read as text; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source text ready for cleaning: newlines are ``\\n``, markup is gone."""
+
+    text: str
+    encoding: str
+    kind: Kind
+    path: Path | None = None
+
+
+def read_source(path: str | Path) -> Source:
+    """Read ``path`` as text, detecting its encoding and reducing markup to text.
+
+    Raises:
+        ReadError: the file is missing, unreadable, empty, binary or undecodable.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"{file}: is a directory, not a text file") from None
+    except OSError as error:
+        raise ReadError(f"{file}: cannot read ({error.strerror or error})") from None
+    kind = _kind_of(file, data)
+    text, encoding = decode_bytes(data, str(file), prefer=_declared_charset(data, kind))
+    text = _normalise_newlines(text)
+    if kind == "html":
+        text = html_to_text(text)
+    elif kind == "md":
+        text = markdown_to_text(text)
+    if not text.strip():
+        what = "no text after removing markup" if kind != "txt" else "empty file"
+        raise ReadError(f"{file}: {what}")
+    return Source(text=text, encoding=encoding, kind=kind, path=file)
+
+
+def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` (the contents of file ``name``) and say which encoding it was.
+
+    Byte-order marks decide first; then NUL patterns reveal BOM-less UTF-16; otherwise
+    every candidate that decodes strictly is scored by how much of the result is
+    common Chinese or plain ASCII, and the best one wins (UTF-8 on ties).
+    """
+    if not data.strip(b" \t\r\n\f\v\x00"):
+        raise ReadError(f"{name}: empty file")
+    bom = _by_bom(data)
+    if bom is not None:
+        return _strict(data, bom, name), bom
+    if data.startswith(_BINARY_MAGIC):
+        raise ReadError(f"{name}: binary file (not text)")
+    utf16 = _utf16_by_nuls(data)
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), name), utf16
+        except UnicodeDecodeError:
+            pass
+    head = data[:_SAMPLE]
+    if b"\x00" in head or len(_CONTROL_BYTES.findall(head)) > max(2, len(head) // 100):
+        raise ReadError(f"{name}: binary file (not text)")
+    best: tuple[float, str, str] | None = None
+    order = ((prefer,) if prefer else ()) + _CANDIDATES
+    for rank, encoding in enumerate(order):
+        if encoding.startswith("utf-16") and (len(data) % 2 or b"\x00" not in head):
+            continue
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = _plausibility(text[:_SAMPLE]) - rank * 1e-6
+        if best is None or score > best[0]:
+            best = (score, text, _canonical(encoding, data))
+        if encoding == "utf-8" and _looks_settled(text):
+            break
+    if best is None or best[0] < 0:
+        raise ReadError(f"{name}: cannot decode as UTF-8, UTF-16, GB18030 or Big5")
+    return _checked(best[1], name), best[2]
+
+
+def _kind_of(file: Path, data: bytes) -> Kind:
+    suffix = file.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MD_SUFFIXES:
+        return "md"
+    head = data[:512].lstrip(codecs.BOM_UTF8)
+    if _HTML_SNIFF.match(head):
+        return "html"
+    return "txt"
+
+
+def _declared_charset(data: bytes, kind: Kind) -> str | None:
+    if kind != "html":
+        return None
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # A page that says gb2312 is nearly always really GBK; read it with the superset.
+    return {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}.get(codec, codec)
+
+
+def _by_bom(data: bytes) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NULs almost only at odd (LE) or even (BE) positions."""
+    head = data[:_SAMPLE]
+    if len(head) < 2 or len(data) % 2:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    if even + odd < max(1, len(head) // 64):
+        return None
+    if odd >= 0.9 * (even + odd):
+        return "utf-16-le"
+    if even >= 0.9 * (even + odd):
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return _checked(data.decode(encoding), name)
+    except UnicodeDecodeError as error:
+        raise ReadError(
+            f"{name}: not valid {encoding.upper()} (bad byte at offset {error.start})"
+        ) from None
+
+
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _checked(text: str, name: str) -> str:
+    sample = text[:_SAMPLE]
+    if "\x00" in sample or len(_TEXT_CONTROLS.findall(sample)) > max(2, len(sample) // 100):
+        raise ReadError(f"{name}: binary file (not text)")
+    if not text.strip():
+        raise ReadError(f"{name}: empty file (only whitespace)")
+    return text
+
+
+def _canonical(encoding: str, data: bytes) -> str:
+    """Name the narrowest standard encoding that decodes the data."""
+    if encoding == "gb18030":
+        for narrower in ("gb2312", "gbk"):
+            try:
+                data.decode(narrower)
+            except UnicodeDecodeError:
+                continue
+            return narrower
+    if encoding == "big5hkscs":
+        for narrower in ("big5", "cp950"):
+            try:
+                data.decode(narrower)
+            except UnicodeDecodeError:
+                continue
+            return narrower
+    return encoding
+
+
+_COMMON_RE: re.Pattern[str] | None = None
+_HAN_ANY = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_ASCII_TEXT = re.compile(r"[\t\n\r\x20-\x7e]")
+_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026]")
+_SUSPECT = re.compile("[\ue000-\uf8ff\ufffd\x80-\x9f]")
+
+
+def _common_re() -> re.Pattern[str]:
+    global _COMMON_RE
+    if _COMMON_RE is None:
+        from quiz.text.charset import common_han
+
+        chars = "".join(sorted(common_han()))
+        _COMMON_RE = re.compile(f"[{re.escape(chars)}]")
+    return _COMMON_RE
+
+
+def _plausibility(text: str) -> float:
+    """Score a decoding in [-inf, 1]: share of common Han, ASCII and CJK punctuation."""
+    if not text:
+        return 0.0
+    total = len(text)
+    common = len(_common_re().findall(text))
+    han = len(_HAN_ANY.findall(text))
+    ascii_text = len(_ASCII_TEXT.findall(text))
+    punct = len(_CJK_PUNCT.findall(text))
+    suspect = len(_SUSPECT.findall(text))
+    rare = han - common
+    other = total - han - ascii_text - punct - suspect
+    good = common + ascii_text + punct
+    return (good - 2 * rare - 4 * suspect - 1.5 * other) / total
+
+
+def _looks_settled(text: str) -> bool:
+    """UTF-8 that decodes to ASCII or common Chinese needs no further candidates."""
+    return _plausibility(text[:_SAMPLE]) > 0.9
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
