@@ -1,0 +1,484 @@
+"""A study session: which card comes next, what an answer does, undo, suspend and bury,
+today's counts and the summary. What the app and the CLI drive studying with.
+
+Every answer is committed through the store before `answer` returns, and the queue is
+read from the store each time, so a session reopened on the same file carries on where
+the last one stopped. No SQL here: the store does that; the policy is `quiz.srs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Literal
+
+from quiz import srs
+from quiz.config import Config
+from quiz.deck import Card, Deck
+from quiz.srs import Rating
+from quiz.store import CardRow, CardState, CardStatus, Store, StoreError
+
+ItemKind = Literal["new", "learning", "review", "relearning", "cram"]
+Clock = Callable[[], datetime]
+
+CRAM_AGAIN_GAP = 3
+"""In cram mode a card answered Again comes back after this many other cards."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One card to show: its deck, the card itself, its schedule and why it is up."""
+
+    deck: str
+    card: Card
+    state: CardState
+    kind: ItemKind
+    due: datetime | None
+
+    @property
+    def card_id(self) -> str:
+        return self.card.id
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.deck, self.card.id)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerOutcome:
+    """What an answer did: when the card is next due and the interval as a label."""
+
+    next_due: datetime | None
+    interval: str
+    became_leech: bool = False
+    suspended: bool = False
+    review_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Anki's three numbers: new, learning and review cards left today."""
+
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """How the session went: answers, correct ones (rating ≥ Hard), Agains, per card type
+    and per kind, time spent, and when the next card falls due."""
+
+    reviewed: int = 0
+    correct: int = 0
+    again: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[str, int] = field(default_factory=dict)
+    time_spent: timedelta = timedelta(0)
+    next_due: datetime | None = None
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.reviewed if self.reviewed else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Answered:
+    """What undo needs to take an answer back."""
+
+    item: QueueItem
+    review_id: int
+    rating: Rating
+    duration_ms: int
+    suspended_as_leech: bool
+    reviews_since_new: int
+    cram_queue: tuple[tuple[str, str], ...]
+
+
+_KIND_OF_STATUS: dict[CardStatus, ItemKind] = {
+    CardStatus.NEW: "new",
+    CardStatus.LEARNING: "learning",
+    CardStatus.REVIEW: "review",
+    CardStatus.RELEARNING: "relearning",
+}
+_LEARNING = (CardStatus.LEARNING, CardStatus.RELEARNING)
+_CRAM_LABELS = {
+    Rating.Again: "again",
+    Rating.Hard: "done",
+    Rating.Good: "done",
+    Rating.Easy: "done",
+}
+
+
+class StudySession:
+    """Study the given decks (or cram them) against a store.
+
+    Args:
+        store: the open collection; the decks are synced into it (skipped when unchanged).
+        decks: the decks to study; cards are shown from these objects.
+        config: limits and scheduling settings.
+        clock: returns the current time (aware UTC); tests pass a fixed clock.
+        cram: study without touching schedules (answers are logged as "cram").
+        cram_cards: (deck, card id) keys to cram; default every active, unsuspended card
+            of the decks, in deck order.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        decks: Sequence[Deck],
+        config: Config,
+        clock: Clock,
+        *,
+        cram: bool = False,
+        cram_cards: Iterable[tuple[str, str]] | None = None,
+    ):
+        self.store = store
+        self.decks = list(decks)
+        self.config = config
+        self.clock = clock
+        self.cram = cram
+        self.scheduler = srs.Scheduler(config)
+        self._deck_names = [deck.name for deck in self.decks]
+        self._cards: dict[tuple[str, str], Card] = {
+            (deck.name, card.id): card for deck in self.decks for card in deck.cards
+        }
+        now = self._now()
+        self.sync_reports = store.sync_decks(self.decks, now=now)
+        self.session_id = store.start_session(self._deck_names, now, "cram" if cram else "study")
+        self._closed = False
+        self._answered: list[_Answered] = []
+        self._front: QueueItem | None = None
+        self._reviews_since_new = 0
+        self._cram_queue: list[tuple[str, str]] = []
+        if cram:
+            self._cram_queue = self._cram_selection(cram_cards)
+
+    # ------------------------------------------------------------------ the queue
+
+    def next_card(self) -> QueueItem | None:
+        """The card to show now, or None when nothing is left for today."""
+        if self._front is not None:
+            row = self.store.card(self._front.deck, self._front.card_id)
+            if row is not None and self._showable(row):
+                return self._item(row, self._front.kind)
+            self._front = None
+        if self.cram:
+            return self._next_cram()
+        now = self._now()
+        learning, reviews, new = self._candidates(now)
+        rows = {row.key: row for row in (*learning, *reviews, *new)}
+        chosen = srs.pick_next(
+            [self._candidate(row, now) for row in learning],
+            [self._candidate(row, now) for row in reviews],
+            [self._candidate(row, now) for row in new],
+            now=now,
+            config=self.config,
+            reviews_since_new=self._reviews_since_new,
+        )
+        if chosen is None:
+            return None
+        row = rows[chosen.key]
+        return self._item(row, _KIND_OF_STATUS[row.state.status])
+
+    def counts(self) -> Counts:
+        """New, learning and review cards left today (after daily limits and burying)."""
+        if self.cram:
+            return Counts(review=len(self._cram_queue))
+        learning, reviews, new = self._candidates(self._now())
+        return Counts(new=len(new), learning=len(learning), review=len(reviews))
+
+    def _candidates(self, now: datetime) -> tuple[list[CardRow], list[CardRow], list[CardRow]]:
+        """Learning cards due within learn-ahead, and the reviews and new cards today's
+        limits still allow (siblings of today's answers left out)."""
+        start = srs.day_start(now, self.config)
+        end = srs.day_end(now, self.config)
+        done = self.store.day_counts(self._deck_names, start)
+        bury_since = start if self.config.bury_siblings else None
+        learning = self.store.due_cards(
+            self._deck_names,
+            now + self.config.learn_ahead + timedelta(milliseconds=1),
+            now=now,
+            statuses=_LEARNING,
+        )
+        reviews = self.store.due_cards(
+            self._deck_names,
+            end,
+            now=now,
+            statuses=(CardStatus.REVIEW,),
+            order="retrievability",
+            limit=srs.remaining(self.config.reviews_per_day, done.reviews),
+            bury_siblings_since=bury_since,
+        )
+        new = self.store.new_cards(
+            self._deck_names,
+            now=now,
+            limit=srs.remaining(self.config.new_per_day, done.introduced),
+            bury_siblings_since=bury_since,
+        )
+        return learning, reviews, new
+
+    def _candidate(self, row: CardRow, now: datetime) -> srs.Candidate:
+        return srs.Candidate(
+            key=row.key,
+            phase=srs.phase_of(row.state.status),
+            due=row.state.due,
+            sibling_key=row.sibling_key,
+            position=row.position,
+            retrievability=self.scheduler.retrievability(row.state, now),
+        )
+
+    # ------------------------------------------------------------------ answering
+
+    def answer(
+        self,
+        item: QueueItem,
+        rating: Rating | int,
+        *,
+        typed: str | None = None,
+        duration_ms: int,
+        hints: int = 0,
+    ) -> AnswerOutcome:
+        """Record an answer (committed before this returns) and reschedule the card.
+
+        In cram mode the card's schedule is left alone; an Again brings it back soon.
+        """
+        self._check_open()
+        rating = Rating(int(rating))
+        now = self._now()
+        row = self._row(item)
+        if item == self._front or (self._front is not None and item.key == self._front.key):
+            self._front = None
+        snapshot = (self._reviews_since_new, tuple(self._cram_queue))
+        if self.cram:
+            review_id = self.store.record_review(
+                item.deck,
+                item.card_id,
+                rating=int(rating),
+                kind="cram",
+                after=None,
+                now=now,
+                utc_offset_min=self._offset(now),
+                session_id=self.session_id,
+                duration_ms=duration_ms,
+                typed=typed,
+                hints=hints,
+            )
+            self._requeue_cram(item.key, rating)
+            outcome = AnswerOutcome(row.state.due, _CRAM_LABELS[rating], review_id=review_id)
+            self._remember(item, review_id, rating, duration_ms, False, snapshot)
+            return outcome
+        result = self.scheduler.review(
+            row.state, rating, now, card_key=_card_key(item.key), duration_ms=duration_ms
+        )
+        after = _card_state(result.after, leech=row.state.leech or result.became_leech)
+        review_id = self.store.record_review(
+            item.deck,
+            item.card_id,
+            rating=int(rating),
+            kind=result.kind,
+            after=after,
+            now=now,
+            utc_offset_min=self._offset(now),
+            session_id=self.session_id,
+            duration_ms=duration_ms,
+            typed=typed,
+            hints=hints,
+        )
+        suspend = (
+            result.became_leech and self.config.leech_action == "suspend" and not row.suspended
+        )
+        if suspend:
+            self.store.set_suspended(item.deck, [item.card_id], True)
+        if row.state.status == CardStatus.NEW:
+            self._reviews_since_new = 0
+        elif row.state.status == CardStatus.REVIEW:
+            self._reviews_since_new += 1
+        self._remember(item, review_id, rating, duration_ms, suspend, snapshot)
+        return AnswerOutcome(
+            next_due=after.due,
+            interval=result.interval_text,
+            became_leech=result.became_leech,
+            suspended=suspend,
+            review_id=review_id,
+        )
+
+    def next_intervals(self, item: QueueItem) -> dict[Rating, str]:
+        """The label under each answer button: what Again, Hard, Good and Easy would give."""
+        if self.cram:
+            return dict(_CRAM_LABELS)
+        row = self._row(item)
+        preview = self.scheduler.preview(row.state, self._now(), card_key=_card_key(item.key))
+        return {rating: result.interval_text for rating, result in preview.items()}
+
+    def undo(self) -> QueueItem | None:
+        """Take back the last answer of this session: the card gets its exact previous
+        state back (the log keeps the answer and gains an undo marker) and comes up next.
+        Returns that card, or None when there is nothing to undo."""
+        self._check_open()
+        if not self._answered:
+            return None
+        last = self._answered.pop()
+        self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
+        if last.suspended_as_leech:
+            self.store.set_suspended(last.item.deck, [last.item.card_id], False)
+        self._reviews_since_new = last.reviews_since_new
+        self._cram_queue = list(last.cram_queue)
+        row = self._row(last.item)
+        self._front = self._item(row, last.item.kind)
+        return self._front
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._answered)
+
+    # ------------------------------------------------------------------ flags
+
+    def suspend(self, item: QueueItem) -> None:
+        """Take the card out of study until it is unsuspended."""
+        self.store.set_suspended(item.deck, [item.card_id], True)
+        self._drop(item)
+
+    def unsuspend(self, item: QueueItem) -> None:
+        self.store.set_suspended(item.deck, [item.card_id], False)
+
+    def bury(self, item: QueueItem) -> None:
+        """Hide the card until the next day starts."""
+        self.store.bury(item.deck, [item.card_id], srs.day_end(self._now(), self.config))
+        self._drop(item)
+
+    def _drop(self, item: QueueItem) -> None:
+        if self._front is not None and self._front.key == item.key:
+            self._front = None
+        self._cram_queue = [key for key in self._cram_queue if key != item.key]
+
+    # ------------------------------------------------------------------ summary and end
+
+    def summary(self) -> SessionSummary:
+        """What this session did so far (undone answers not counted)."""
+        by_type: dict[str, int] = {}
+        by_kind: dict[str, int] = {}
+        for answered in self._answered:
+            card_type = answered.item.card.type
+            by_type[card_type] = by_type.get(card_type, 0) + 1
+            by_kind[answered.item.kind] = by_kind.get(answered.item.kind, 0) + 1
+        ratings = [answered.rating for answered in self._answered]
+        return SessionSummary(
+            reviewed=len(ratings),
+            correct=sum(1 for rating in ratings if rating >= Rating.Hard),
+            again=sum(1 for rating in ratings if rating == Rating.Again),
+            by_type=by_type,
+            by_kind=by_kind,
+            time_spent=timedelta(milliseconds=sum(a.duration_ms for a in self._answered)),
+            next_due=self.store.next_due(self._deck_names, now=self._now()),
+        )
+
+    def close(self) -> None:
+        """End the session record (safe to call twice)."""
+        if not self._closed:
+            self.store.end_session(self.session_id, self._now())
+            self._closed = True
+
+    def __enter__(self) -> StudySession:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ cram
+
+    def _cram_selection(self, keys: Iterable[tuple[str, str]] | None) -> list[tuple[str, str]]:
+        if keys is None:
+            rows = self.store.cards(self._deck_names)
+            order = {name: index for index, name in enumerate(self._deck_names)}
+            rows.sort(key=lambda row: (order.get(row.deck, len(order)), row.position))
+            return [row.key for row in rows if not row.suspended]
+        selected = list(dict.fromkeys(keys))
+        for deck, card_id in selected:
+            row = self.store.card(deck, card_id)
+            if row is None or not row.active:
+                raise StoreError(f"{self.store.path}: no active card {card_id} in deck {deck}")
+        return selected
+
+    def _next_cram(self) -> QueueItem | None:
+        while self._cram_queue:
+            deck, card_id = self._cram_queue[0]
+            row = self.store.card(deck, card_id)
+            if row is not None and row.active:
+                return self._item(row, "cram")
+            self._cram_queue.pop(0)
+        return None
+
+    def _requeue_cram(self, key: tuple[str, str], rating: Rating) -> None:
+        if key in self._cram_queue:
+            self._cram_queue.remove(key)
+        if rating == Rating.Again:
+            self._cram_queue.insert(min(CRAM_AGAIN_GAP, len(self._cram_queue)), key)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _now(self) -> datetime:
+        return srs.require_utc(self.clock())
+
+    def _offset(self, now: datetime) -> int:
+        offset = now.astimezone(self.config.timezone).utcoffset()
+        return 0 if offset is None else int(offset.total_seconds() // 60)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("this study session is closed")
+
+    def _row(self, item: QueueItem) -> CardRow:
+        row = self.store.card(item.deck, item.card_id)
+        if row is None:
+            raise StoreError(f"{self.store.path}: no card {item.card_id} in deck {item.deck}")
+        return row
+
+    def _showable(self, row: CardRow) -> bool:
+        now = self._now()
+        buried = row.buried_until is not None and row.buried_until > now
+        return row.active and not row.suspended and not buried
+
+    def _item(self, row: CardRow, kind: ItemKind) -> QueueItem:
+        card = self._cards.get(row.key) or row.to_card()
+        return QueueItem(row.deck, card, row.state, kind, row.state.due)
+
+    def _remember(
+        self,
+        item: QueueItem,
+        review_id: int,
+        rating: Rating,
+        duration_ms: int,
+        suspended: bool,
+        snapshot: tuple[int, tuple[tuple[str, str], ...]],
+    ) -> None:
+        self._answered.append(_Answered(item, review_id, rating, duration_ms, suspended, *snapshot))
+
+
+def _card_key(key: tuple[str, str]) -> str:
+    return f"{key[0]}/{key[1]}"
+
+
+def _card_state(memory: srs.Memory, *, leech: bool) -> CardState:
+    return CardState(
+        status=CardStatus(memory.status),
+        step=memory.step,
+        stability=memory.stability,
+        difficulty=memory.difficulty,
+        due=memory.due,
+        last_review=memory.last_review,
+        reps=memory.reps,
+        lapses=memory.lapses,
+        leech=leech,
+    )
