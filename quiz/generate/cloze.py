@@ -1,0 +1,161 @@
+"""Cloze cards: which phrase of a sentence may be blanked, and the card that blanks it.
+
+A candidate is an offset range in the document; the checks run on the Simplified mirror
+(word boundaries, filler words, numbers) and on the output text (the answer occurs exactly
+once in its sentence), and the card is cut from the output text at the same offsets.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from quiz.deck import ClozeCard
+from quiz.generate.ids import cloze_id, normalise
+from quiz.text.phrases import MAX_ANSWER, MIN_ANSWER, QUOTE_MARKS, is_filler, is_number
+
+# Lower value = preferred when candidates overlap or a sentence has too many.
+RULE_PRIORITY = {
+    "title": 0,
+    "formula": 1,
+    "quote": 2,
+    "lead": 3,
+    "list": 4,
+    "term": 5,
+    "keyword": 6,
+}
+MAX_PER_SENTENCE = 3
+MAX_TITLE = 60
+MAX_TERM = 40
+NEAR_DUPLICATE = 0.8
+_BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
+_BRACKETS = "《》〈〉【】[]{}"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A phrase to blank: `[start, end)` in the document, inside sentence `[s_start, s_end)`."""
+
+    start: int
+    end: int
+    s_start: int
+    s_end: int
+    rule: str
+    line: int
+    section: str | None
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        return RULE_PRIORITY.get(self.rule, 9), self.start
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def answer_problem(
+    candidate: Candidate,
+    mirror: str,
+    output: str,
+    bounds: set[int],
+) -> str | None:
+    """Why `candidate` cannot be a blank, or None when it can.
+
+    `bounds` are the word boundaries of the sentence (offsets relative to its start).
+    """
+    answer = mirror[candidate.start : candidate.end]
+    limit = {"title": MAX_TITLE, "term": MAX_TERM, "keyword": MAX_TERM}.get(
+        candidate.rule, MAX_ANSWER
+    )
+    if not answer.isascii() and candidate.rule in {"term"}:
+        limit = MAX_ANSWER
+    if not MIN_ANSWER <= len(answer) <= limit:
+        return f"length {len(answer)}"
+    if answer != answer.strip() or "{" in answer or "}" in answer or "\n" in answer:
+        return "spaces or braces"
+    if any(mark in answer for mark in QUOTE_MARKS):
+        return "quote mark"
+    if candidate.rule != "title" and (
+        _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
+    ):
+        return "punctuation at an edge"
+    if is_filler(answer) or is_number(answer):
+        return "filler or number"
+    relative = (candidate.start - candidate.s_start, candidate.end - candidate.s_start)
+    if relative[0] not in bounds or relative[1] not in bounds:
+        return "fragment of a word"
+    sentence = output[candidate.s_start : candidate.s_end]
+    if sentence.count(output[candidate.start : candidate.end]) != 1:
+        return "answer occurs more than once in its sentence"
+    if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
+        return "answer occurs more than once in its sentence"
+    return None
+
+
+def select(candidates: Iterable[Candidate], limit: int = MAX_PER_SENTENCE) -> list[Candidate]:
+    """The best non-overlapping candidates of one sentence, at most `limit`, in text order."""
+    chosen: list[Candidate] = []
+    seen_answers: set[tuple[int, int]] = set()
+    for candidate in sorted(candidates, key=lambda c: c.priority):
+        if len(chosen) >= limit:
+            break
+        if any(candidate.overlaps(other) for other in chosen):
+            continue
+        key = (candidate.start, candidate.end)
+        if key not in seen_answers:
+            seen_answers.add(key)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def build_card(
+    candidate: Candidate,
+    output: str,
+    mirror: str,
+    *,
+    tags: Sequence[str],
+    other_script: Callable[[str], str] | None,
+    hint: Callable[[str], str | None],
+) -> ClozeCard:
+    """The card blanking `candidate`, cut from `output` (the text in the deck's script)."""
+    before = output[candidate.s_start : candidate.start]
+    answer = output[candidate.start : candidate.end]
+    after = output[candidate.end : candidate.s_end]
+    accept: tuple[str, ...] = ()
+    if other_script is not None:
+        other = other_script(answer)
+        if other != answer:
+            accept = (other,)
+    return ClozeCard(
+        id=cloze_id(answer, before + answer + after),
+        text=f"{before}{{{{c1::{answer}}}}}{after}",
+        accept=accept,
+        hint=hint(mirror[candidate.start : candidate.end]),
+        section=candidate.section,
+        line=candidate.line,
+        tags=tuple(tags),
+    )
+
+
+class DuplicateFilter:
+    """Drops a card whose answer was already blanked in a near-identical sentence."""
+
+    def __init__(self, threshold: float = NEAR_DUPLICATE):
+        self.threshold = threshold
+        self.ids: set[str] = set()
+        self.sentences_by_answer: dict[str, list[str]] = {}
+
+    def admit(self, card: ClozeCard) -> bool:
+        if card.id in self.ids:
+            return False
+        answer = normalise(card.answer)
+        sentence = normalise(card.sentence)
+        earlier = self.sentences_by_answer.setdefault(answer, [])
+        for other in earlier:
+            matcher = difflib.SequenceMatcher(None, sentence, other, autojunk=False)
+            if matcher.real_quick_ratio() >= self.threshold and matcher.ratio() >= self.threshold:
+                return False
+        earlier.append(sentence)
+        self.ids.add(card.id)
+        return True

@@ -1,0 +1,575 @@
+"""From a source file to a deck: read, clean, mirror in Simplified, lay out, extract, cut cards.
+
+`generate_deck(path)` is what `quiz generate` runs for each file; `build_deck(text)` does
+the work on an already cleaned text (tests use it directly). Extraction happens on the
+Simplified mirror, whose offsets equal the original's; cards are cut from the output text
+(the original, or its conversion for `--script`) at the same offsets.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from quiz.deck import Card, ClozeCard, Deck
+from quiz.errors import QuizError
+from quiz.generate import cloze, matching
+from quiz.generate.cloze import Candidate
+from quiz.generate.hints import pinyin_hint
+from quiz.generate.matching import PairSource
+from quiz.generate.structure import Layout, Paragraph, Sentence, layout
+from quiz.text import phrases
+from quiz.text.phrases import Segmenter
+from quiz.text.script import to_simplified, to_traditional
+
+ScriptChoice = Literal["keep", "simplified", "traditional"]
+SCRIPTS: tuple[str, ...] = ("keep", "simplified", "traditional")
+MAX_LEAD = 30
+MAX_INLINE_HEAD = 12
+LEAD_ANSWER = 6
+KEYWORD_GAP = 6
+MIN_KEYWORD_SENTENCE = 8
+LONG_SENTENCE = 60
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+
+class GenerateError(QuizError):
+    """A source that yields no deck (no usable text, or nothing worth a card)."""
+
+
+@dataclass(slots=True)
+class GenerateReport:
+    """What `generate_deck` did: counts for the CLI, and the cleaner's report."""
+
+    source: str
+    script: str
+    cloze: int = 0
+    match: int = 0
+    clean_report: Any = None
+    rules: Counter[str] = field(default_factory=Counter)
+
+
+@cache
+def segmenter() -> Segmenter:
+    """The process-wide jieba wrapper (loading jieba's dictionary once)."""
+    return Segmenter()
+
+
+def generate_deck(
+    path: str | os.PathLike[str],
+    *,
+    script: ScriptChoice = "keep",
+    source_label: str | None = None,
+) -> tuple[Deck, GenerateReport]:
+    """Read, clean and turn one source file into a deck (named after the file's stem).
+
+    Raises:
+        ReadError: the file is missing, empty, binary or undecodable.
+        GenerateError: the text gives no card; the message says why.
+    """
+    from quiz.text.clean import clean
+    from quiz.text.read import read_source
+
+    path = Path(path)
+    source = read_source(path)
+    cleaned = clean(source.text)
+    label = source_label or path.as_posix()
+    deck, report = build_deck(cleaned.text, name=path.stem, source=label, script=script)
+    report.clean_report = cleaned.report
+    if not deck.cards:
+        raise GenerateError(f"{path}: no cards: {_why_empty(cleaned.text)}")
+    return deck, report
+
+
+def _why_empty(text: str) -> str:
+    if not text.strip():
+        return "nothing is left after cleaning (the file holds only page chrome or markup)"
+    if not phrases.has_cjk(text):
+        return (
+            "the text has no Chinese, and no capitalised terms or repeated phrases "
+            "that could be blanked"
+        )
+    return "no sentence holds a phrase worth a blank (too short or only filler words)"
+
+
+def build_deck(
+    text: str,
+    *,
+    name: str,
+    source: str | None = None,
+    script: ScriptChoice = "keep",
+) -> tuple[Deck, GenerateReport]:
+    """Cards from an already cleaned text, in source order, deterministic."""
+    from quiz.text.script import detect_script
+
+    mirror = _simplified_mirror(text)
+    detected = detect_script(text)
+    output, out_script = _output_text(text, mirror, detected, script)
+    lay = layout(mirror)
+    report = GenerateReport(source=source or name, script=detected)
+    title = _title(lay, output, name)
+    if phrases.has_cjk(mirror):
+        cards = _ChineseCards(mirror, output, lay, out_script).build()
+    else:
+        cards = _english_cards(mirror, output, lay)
+    ordered = sorted(cards, key=lambda item: item[0])
+    deck_cards: list[Card] = [card for _pos, card in ordered]
+    for card in deck_cards:
+        report.rules.update(card.tags[:1])
+        if isinstance(card, ClozeCard):
+            report.cloze += 1
+        else:
+            report.match += 1
+    deck = Deck(name=name, title=title, cards=tuple(deck_cards), source=source)
+    return deck, report
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+def _simplified_mirror(text: str) -> str:
+    """The text in Simplified characters, with exactly the same length and line breaks."""
+    mirror = to_simplified(text)
+    if len(mirror) == len(text):
+        return mirror
+    lines = []
+    for line in text.split("\n"):
+        converted = to_simplified(line)
+        if len(converted) != len(line):
+            converted = "".join(
+                to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line
+            )
+        lines.append(converted)
+    return "\n".join(lines)
+
+
+def _output_text(text: str, mirror: str, detected: str, choice: str) -> tuple[str, str]:
+    """The text the cards are cut from, and its script."""
+    if choice == "simplified" or (choice == "keep" and detected == "simplified"):
+        return mirror, "simplified" if detected != "none" else "none"
+    if choice == "traditional":
+        converted = to_traditional(mirror)
+        if len(converted) != len(mirror):
+            converted = "\n".join(_same_length(to_traditional, line) for line in mirror.split("\n"))
+        return converted, "traditional" if detected != "none" else "none"
+    return text, detected
+
+
+def _same_length(convert: Callable[[str], str], line: str) -> str:
+    converted = convert(line)
+    if len(converted) == len(line):
+        return converted
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in line)
+
+
+def _other_script(out_script: str) -> Callable[[str], str] | None:
+    if out_script == "traditional":
+        return to_simplified
+    if out_script == "simplified":
+        return to_traditional
+    return None
+
+
+def _title(lay: Layout, output: str, name: str) -> str:
+    if lay.title is not None:
+        return " ".join(output[lay.title[0] : lay.title[1]].split())
+    for paragraph in lay.paragraphs:
+        first = paragraph.sentences[0] if paragraph.sentences else None
+        if first is not None and first.end - first.start <= 40:
+            return output[first.start : first.end].strip()
+    return name
+
+
+# --------------------------------------------------------------------------- Chinese
+
+
+@dataclass(slots=True)
+class _Lead:
+    """A parallel clause: the head (and its distinctive part) and what follows it."""
+
+    sentence: Sentence
+    head: tuple[int, int]
+    tail: tuple[int, int] | None
+
+
+class _ChineseCards:
+    """Extraction and card building for one Chinese document."""
+
+    def __init__(self, mirror: str, output: str, lay: Layout, out_script: str):
+        self.mirror = mirror
+        self.output = output
+        self.lay = lay
+        self.other = _other_script(out_script)
+        self.out_script = out_script
+        self.seg = segmenter()
+        self.candidates: dict[int, list[Candidate]] = {}
+        self.sentences = lay.sentences
+        self.index_of = {s.start: i for i, s in enumerate(self.sentences)}
+        self.lead_groups: list[tuple[str, list[_Lead]]] = []
+
+    # ----- helpers
+    def section_label(self, sentence: Sentence) -> str | None:
+        if sentence.section is None:
+            return None
+        start, end = sentence.section
+        return self.output[start:end].strip() or None
+
+    def add(self, sentence: Sentence, start: int, end: int, rule: str) -> None:
+        candidate = Candidate(
+            start=start,
+            end=end,
+            s_start=sentence.start,
+            s_end=sentence.end,
+            rule=rule,
+            line=sentence.line,
+            section=self.section_label(sentence),
+        )
+        self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
+
+    def prompt(self, kind: str) -> str:
+        text = matching.PROMPTS[kind]
+        return to_traditional(text) if self.out_script == "traditional" else text
+
+    # ----- extraction
+    def build(self) -> list[tuple[int, Card]]:
+        for sentence in self.sentences:
+            text = self.mirror[sentence.start : sentence.end]
+            for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+                self.add(
+                    sentence, sentence.start + span.start, sentence.start + span.end, span.rule
+                )
+            for enumeration in phrases.enumerations(text):
+                items = [(s, e) for s, e in enumeration.items if e - s > 2]
+                for start, end in items[:1] + items[-1:] if len(items) > 1 else items:
+                    self.add(sentence, sentence.start + start, sentence.start + end, "list")
+        # Rule phrases are checked against jieba's own cut (a blank must not split a word),
+        # then registered so the TF-IDF pass never cuts through them.
+        self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
+        self.bounds = [_bounds(tokens) for tokens in self.tokens]
+        self.find_leads()
+        self.valid = self.validate()
+        words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
+        cards: list[tuple[int, Card]] = []
+        with self.seg.registered(words):
+            cards.extend(self.cloze_cards(words))
+            cards.extend(self.match_cards())
+        return cards
+
+    def validate(self) -> dict[int, list[Candidate]]:
+        valid: dict[int, list[Candidate]] = {}
+        for index, candidates in self.candidates.items():
+            for candidate in candidates:
+                if self.problem(index, candidate) is None:
+                    valid.setdefault(index, []).append(candidate)
+        return valid
+
+    def problem(self, index: int, candidate: Candidate) -> str | None:
+        return cloze.answer_problem(candidate, self.mirror, self.output, self.bounds[index])
+
+    def find_leads(self) -> None:
+        by_section: dict[tuple[int, int] | None, list[Paragraph]] = {}
+        for paragraph in self.lay.paragraphs:
+            if paragraph.heading is None:
+                by_section.setdefault(paragraph.section, []).append(paragraph)
+            self.find_inline_heads(paragraph)
+        for paragraphs in by_section.values():
+            leads = []
+            for paragraph in paragraphs:
+                body = [s for s in paragraph.sentences if not s.heading]
+                if len(body) < 2 or body[0].end - body[0].start > MAX_LEAD:
+                    continue
+                leads.append(self.split_clause(body[0], whole_tail=True))
+            if len(leads) < 2:
+                continue
+            heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+            same_shape = phrases.parallel_groups(heads, min_size=2)
+            if same_shape and len(same_shape[0]) == len(leads):
+                self.lead_groups.append(("lead", leads))
+            elif all(lead.tail is not None for lead in leads):
+                self.lead_groups.append(("lead", leads))
+        for _kind, leads in self.lead_groups:
+            self.add_lead_candidates(leads)
+
+    def find_inline_heads(self, paragraph: Paragraph) -> None:
+        body = [s for s in paragraph.sentences if not s.heading]
+        if len(body) < 3:
+            return
+        leads = [self.split_clause(sentence, whole_tail=False) for sentence in body]
+        heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+        short = [i for i, head in enumerate(heads) if len(head) <= MAX_INLINE_HEAD]
+        for group in phrases.parallel_groups([heads[i] for i in short], min_size=3):
+            members = [leads[short[i]] for i in group]
+            self.lead_groups.append(("inline", members))
+
+    def split_clause(self, sentence: Sentence, *, whole_tail: bool) -> _Lead:
+        """The sentence's first clause (head) and the rest (whole) or next clause (tail)."""
+        masked = phrases.mask_quotes(self.mirror[sentence.start : sentence.end])
+        stop = _CLAUSE_END.search(masked)
+        if stop is None:
+            return _Lead(sentence, (sentence.start, sentence.end), None)
+        head = (sentence.start, sentence.start + stop.start())
+        rest_start = stop.end()
+        nxt = _CLAUSE_END.search(masked, rest_start)
+        rest_end = len(masked) if whole_tail or nxt is None else nxt.start()
+        if whole_tail:
+            rest_end = len(masked.rstrip("。！？!?；;.…"))
+            if _CLAUSE_END.search(masked[rest_start:rest_end]):
+                rest_end = rest_start + _CLAUSE_END.search(masked[rest_start:rest_end]).start()  # type: ignore[union-attr]
+        tail = (sentence.start + rest_start, sentence.start + rest_end)
+        return _Lead(sentence, head, tail if rest_end > rest_start else None)
+
+    def add_lead_candidates(self, leads: Sequence[_Lead]) -> None:
+        """Blank what each parallel clause says alone (纵向到底 of 坚持纵向到底), in every
+        member of the group or in none: the head clause first, else the second half."""
+        for part in ("head", "tail"):
+            spans = [getattr(lead, part) for lead in leads]
+            if any(span is None for span in spans):
+                continue
+            texts = [self.mirror[s:e] for s, e in spans]
+            prefix = len(phrases.common_prefix(texts))
+            suffix = len(phrases.common_suffix(texts))
+            prefix = prefix if prefix >= 2 else 0
+            suffix = suffix if suffix >= 2 else 0
+            if any(len(t) - prefix - suffix < 2 for t in texts):
+                continue
+            made = []
+            for lead, (s, e) in zip(leads, spans, strict=True):
+                candidate = self.lead_answer(lead.sentence, s + prefix, e - suffix)
+                if candidate is None:
+                    break
+                made.append((lead.sentence, candidate))
+            else:
+                for sentence, candidate in made:
+                    self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
+                return
+
+    def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
+        """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
+        a 9-character clause keeps its last 6 or fewer characters on a word boundary)."""
+        index = self.index_of[sentence.start]
+        bounds = self.bounds[index]
+        rel_start, rel_end = start - sentence.start, end - sentence.start
+        if rel_end - rel_start > LEAD_ANSWER:
+            later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
+            if not later:
+                return None
+            rel_start = min(later)
+        candidate = Candidate(
+            sentence.start + rel_start,
+            sentence.start + rel_end,
+            sentence.start,
+            sentence.end,
+            "lead",
+            sentence.line,
+            self.section_label(sentence),
+        )
+        return candidate if self.problem(index, candidate) is None else None
+
+    # ----- cloze
+    def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
+        doc_counts: Counter[str] = Counter(t for ts in self.tokens for t in ts)
+        self.pair_counts: Counter[tuple[str, str]] = Counter(
+            pair for ts in self.tokens for pair in zip(ts, ts[1:], strict=False)
+        )
+        registered = _alternation(words)
+        dedupe = cloze.DuplicateFilter()
+        cards: list[tuple[int, Card]] = []
+        for index, sentence in enumerate(self.sentences):
+            chosen = cloze.select(self.valid.get(index, []))
+            if not chosen and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE:
+                text = self.mirror[sentence.start : sentence.end]
+                if registered is not None and registered.search(text):
+                    self.tokens[index] = self.seg.cut(text)
+                    self.bounds[index] = _bounds(self.tokens[index])
+                chosen = self.keywords(index, sentence, doc_counts)
+            for candidate in chosen:
+                card = cloze.build_card(
+                    candidate,
+                    self.output,
+                    self.mirror,
+                    tags=self.tags(candidate, sentence),
+                    other_script=self.other,
+                    hint=pinyin_hint,
+                )
+                if dedupe.admit(card):
+                    cards.append((candidate.start, card))
+        return cards
+
+    def keywords(self, index: int, sentence: Sentence, doc_counts: Counter[str]) -> list[Candidate]:
+        limit = 2 if sentence.end - sentence.start >= LONG_SENTENCE else 1
+        spans = phrases.keyword_spans(
+            self.tokens[index],
+            self.seg.keyword_weight,
+            doc_counts,
+            pair_counts=self.pair_counts,
+            limit=limit * 4,
+        )
+        found: list[Candidate] = []
+        for span in spans:
+            candidate = Candidate(
+                sentence.start + span.start,
+                sentence.start + span.end,
+                sentence.start,
+                sentence.end,
+                "keyword",
+                sentence.line,
+                self.section_label(sentence),
+            )
+            if self.problem(index, candidate) is None and not any(
+                candidate.start < other.end + KEYWORD_GAP
+                and other.start < candidate.end + KEYWORD_GAP
+                for other in found
+            ):
+                found.append(candidate)
+        return sorted(found[:limit], key=lambda c: c.start)
+
+    def tags(self, candidate: Candidate, sentence: Sentence) -> list[str]:
+        tags = [candidate.rule]
+        if sentence.heading and candidate.rule != "heading":
+            tags.append("heading")
+        return tags
+
+    # ----- matching
+    def match_cards(self) -> list[tuple[int, Card]]:
+        cards: list[tuple[int, Card]] = []
+        cards.extend(self.heading_sets())
+        for kind, leads in self.lead_groups:
+            sources = [
+                PairSource(lead.head, lead.tail, lead.sentence.line)
+                for lead in leads
+                if lead.tail is not None
+            ]
+            if len(sources) == len(leads):
+                cards.extend(self.sets(sources, kind, leads[0].sentence))
+        cards.extend(self.enumeration_sets())
+        return cards
+
+    def sets(
+        self, sources: Sequence[PairSource], kind: str, where: Sentence
+    ) -> list[tuple[int, Card]]:
+        made = matching.build_sets(
+            sources,
+            self.output,
+            kind=kind,
+            section=self.section_label(where),
+            prompt=self.prompt(kind),
+        )
+        return [(sources[0].left[0], card) for card in made]
+
+    def heading_sets(self) -> list[tuple[int, Card]]:
+        by_style: dict[str, list[PairSource]] = {}
+        for heading in self.lay.headings:
+            if heading.subtitle is not None:
+                by_style.setdefault(heading.style, []).append(
+                    PairSource(heading.title, heading.subtitle, heading.line)
+                )
+        cards: list[tuple[int, Card]] = []
+        for sources in by_style.values():
+            made = matching.build_sets(
+                sources, self.output, kind="heading", section=None, prompt=self.prompt("heading")
+            )
+            cards.extend((sources[0].left[0], card) for card in made)
+        return cards
+
+    def enumeration_sets(self) -> list[tuple[int, Card]]:
+        cards: list[tuple[int, Card]] = []
+        for sentence in self.sentences:
+            text = self.mirror[sentence.start : sentence.end]
+            for enumeration in phrases.enumerations(text):
+                sources = self.enumeration_pairs(sentence, text, enumeration)
+                if sources:
+                    cards.extend(self.sets(sources, "list", sentence))
+        return cards
+
+    def enumeration_pairs(
+        self, sentence: Sentence, text: str, enumeration: phrases.Enumeration
+    ) -> list[PairSource]:
+        items = enumeration.texts(text)
+        if not any(len(set(column)) == 1 for column in zip(*items, strict=True)):
+            return []
+        sources = []
+        for (start, end), item in zip(enumeration.items, items, strict=True):
+            quoted = phrases.quoted_spans(item)
+            if quoted:
+                q_start, q_end = quoted[0]
+                split = (start, start + q_start - 1), (start + q_start, start + q_end)
+            else:
+                first = self.seg.cut(item)[0]
+                split = (start, start + len(first)), (start + len(first), end)
+            left, right = split
+            if left[1] - left[0] < 2 or right[1] - right[0] < 2:
+                return []
+            sources.append(
+                PairSource(
+                    (sentence.start + left[0], sentence.start + left[1]),
+                    (sentence.start + right[0], sentence.start + right[1]),
+                    sentence.line,
+                )
+            )
+        lefts = {self.mirror[s.left[0] : s.left[1]] for s in sources}
+        rights = {self.mirror[s.right[0] : s.right[1]] for s in sources}
+        if len(lefts) != len(sources) or len(rights) != len(sources):
+            return []
+        return sources
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def _bounds(tokens: Iterable[str]) -> set[int]:
+    bounds = {0}
+    at = 0
+    for token in tokens:
+        at += len(token)
+        bounds.add(at)
+    return bounds
+
+
+# --------------------------------------------------------------------------- English
+
+
+def _english_cards(mirror: str, output: str, lay: Layout) -> list[tuple[int, Card]]:
+    """Cloze cards from capitalised terms and repeated phrases of a text without Chinese."""
+    sentences = lay.sentences
+    texts = [mirror[s.start : s.end] for s in sentences]
+    repeated = phrases.repeated_phrases(texts)
+    dedupe = cloze.DuplicateFilter()
+    cards: list[tuple[int, Card]] = []
+    for sentence, text in zip(sentences, texts, strict=True):
+        bounds = {m.start() for m in re.finditer(r"\b", text)}
+        section = None
+        if sentence.section is not None:
+            section = output[sentence.section[0] : sentence.section[1]].strip() or None
+        valid = []
+        for span in phrases.english_terms(text, repeated):
+            candidate = Candidate(
+                sentence.start + span.start,
+                sentence.start + span.end,
+                sentence.start,
+                sentence.end,
+                span.rule,
+                sentence.line,
+                section,
+            )
+            if cloze.answer_problem(candidate, mirror, output, bounds) is None:
+                valid.append(candidate)
+        for candidate in cloze.select(valid, 2):
+            card = cloze.build_card(
+                candidate,
+                output,
+                mirror,
+                tags=[candidate.rule],
+                other_script=None,
+                hint=pinyin_hint,
+            )
+            if dedupe.admit(card):
+                cards.append((candidate.start, card))
+    return cards

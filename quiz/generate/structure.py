@@ -1,0 +1,213 @@
+"""Document layout: the title, numbered headings, sections, paragraphs and sentences of a
+cleaned text, each with its offsets and source line number.
+
+Offsets index the text given (the Simplified mirror and the original have the same
+length), so the caller cuts labels and card texts from the original at the same places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.text.phrases import CJK, mask_quotes
+
+_NUMERALS = "一二三四五六七八九十百零〇"
+HEADING_NUMBER = re.compile(
+    f"(?:第[{_NUMERALS}\\d]+[章节部分篇编条]\\s*"
+    f"|[{_NUMERALS}]+[、．.]\\s*"
+    f"|[（(][{_NUMERALS}]+[）)]\\s*"
+    f"|\\d{{1,2}}(?:[、．]|\\.(?!\\d))\\s*"
+    f"|[（(]\\d{{1,2}}[）)]\\s*"
+    f"|#{{1,6}}\\s+)"
+)
+MAX_HEADING = 40
+MAX_SHORT_LINE = 24
+SENTENCE_END = re.compile(
+    r"(?:[。！？!?；;]+|…{1,2}|(?<=[A-Za-z\d)\"'”])\.(?=\s|$))[”’」』）)\]\"']*"
+)
+_FINAL_PUNCT = "。！？!?；;.…"
+META_LINE = re.compile(
+    r"^\s*(?:来源|文章来源|出处|作者|编辑|责任编辑|责编|审核|校对|发布时间|发布日期|发表时间|"
+    r"时间|日期|字号|原标题|记者|通讯员|摄影|图片来源|本文来源|转载|声明|关键词|标签)\s*[:：]"
+)
+RUN_IN_MAX = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a heading) of one paragraph: `text[start:end]`."""
+
+    start: int
+    end: int
+    line: int
+    paragraph: int
+    section: tuple[int, int] | None
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading; `title` and `subtitle` are offset ranges (subtitle after `，`).
+
+    `style` is the numbering pattern (`N、`, `（N）`, `D.`): headings of one style are siblings.
+    """
+
+    start: int
+    end: int
+    line: int
+    style: str
+    number: str
+    title: tuple[int, int]
+    subtitle: tuple[int, int] | None
+    label: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    line: int
+    start: int
+    end: int
+    section: tuple[int, int] | None
+    heading: Heading | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Layout:
+    title: tuple[int, int] | None
+    headings: list[Heading]
+    paragraphs: list[Paragraph]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+def is_meta_line(line: str) -> bool:
+    """Source, author, date and similar labelled lines: never a card."""
+    return META_LINE.match(line) is not None
+
+
+def _substantial(line: str) -> bool:
+    cjk = len(re.findall(f"[{CJK}]", line))
+    words = len(re.findall(r"[A-Za-z]{2,}", line))
+    return cjk >= 4 or words >= 2
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence ranges in `text[start:end]`; a run-in head of a few characters (督察全面化。)
+    stays with the sentence after it. Quotations never split a sentence."""
+    masked = mask_quotes(text[start:end])
+    ranges = []
+    at = 0
+    for match in SENTENCE_END.finditer(masked):
+        ranges.append((at, match.end()))
+        at = match.end()
+    if at < len(masked) and masked[at:].strip():
+        ranges.append((at, len(masked)))
+    merged: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for s, e in ranges:
+        s += len(masked[s:e]) - len(masked[s:e].lstrip())
+        if s >= e:
+            continue
+        if pending is not None:
+            s = pending[0]
+            pending = None
+        if e - s <= RUN_IN_MAX and masked[s:e].rstrip()[-1:] in "。." and e < len(masked):
+            pending = (s, e)
+            continue
+        merged.append((s, e))
+    if pending is not None:
+        merged.append(pending)
+    return [(start + s, start + len(masked[s:e].rstrip()) + s) for s, e in merged]
+
+
+def parse_heading(text: str, start: int, end: int, line: int) -> Heading | None:
+    """The numbered heading `text[start:end]` is (or begins with), else None."""
+    match = HEADING_NUMBER.match(text, start, end)
+    if match is None:
+        return None
+    body_start = match.end()
+    number = match.group().strip()
+    masked = mask_quotes(text[body_start:end])
+    stop = SENTENCE_END.search(masked)
+    body_end = body_start + (stop.start() if stop else len(masked))
+    if not 2 <= body_end - body_start <= MAX_HEADING:
+        return None
+    if stop and body_start + stop.end() < end and number[0].isdigit():
+        return None  # "1. a sentence. Another one." is a numbered item, not a heading
+    style = re.sub(r"\d+", "D", re.sub(f"[{_NUMERALS}]+", "N", number.replace("(", "（")))
+    comma = re.search(r"[，,：:]", masked[: body_end - body_start])
+    if comma is not None and comma.start() >= 2 and body_end - body_start - comma.end() >= 2:
+        title = (body_start, body_start + comma.start())
+        subtitle: tuple[int, int] | None = (body_start + comma.end(), body_end)
+    else:
+        title = (body_start, body_end)
+        subtitle = None
+    label = (start, title[1])
+    return Heading(start, body_end, line, style, number, title, subtitle, label)
+
+
+def layout(text: str) -> Layout:
+    """Split a cleaned text into paragraphs (non-empty lines), headings and sentences."""
+    paragraphs: list[Paragraph] = []
+    headings: list[Heading] = []
+    title: tuple[int, int] | None = None
+    section: tuple[int, int] | None = None
+    body_seen = False
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line_start, line_end = offset, offset + len(raw)
+        offset = line_end + 1
+        stripped = raw.strip()
+        if not stripped or is_meta_line(stripped):
+            continue
+        start = line_start + len(raw) - len(raw.lstrip())
+        end = line_start + len(raw.rstrip())
+        heading = parse_heading(text, start, end, number)
+        if heading is None and not body_seen:
+            if title is None and _substantial(stripped) and not _ends_sentence(stripped):
+                title = (start, end)
+            if _is_body(stripped):
+                body_seen = True
+            else:
+                continue
+        elif heading is None and _is_short_line(stripped):
+            section = (start, end)
+            continue
+        if heading is not None:
+            headings.append(heading)
+            section = heading.label
+            body_seen = True
+        paragraph = Paragraph(len(paragraphs), number, start, end, section, heading)
+        sentence_from = start
+        if heading is not None:
+            paragraph.sentences.append(
+                Sentence(start, heading.end, number, paragraph.index, section, heading=True)
+            )
+            sentence_from = heading.end
+            while sentence_from < end and not _is_word_char(text[sentence_from]):
+                sentence_from += 1
+        for s, e in split_sentences(text, sentence_from, end):
+            paragraph.sentences.append(Sentence(s, e, number, paragraph.index, section))
+        paragraphs.append(paragraph)
+    return Layout(title, headings, paragraphs)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _ends_sentence(line: str) -> bool:
+    return line[-1] in _FINAL_PUNCT
+
+
+def _is_body(line: str) -> bool:
+    return len(line) > MAX_SHORT_LINE * 2 or (_ends_sentence(line) and _substantial(line))
+
+
+def _is_short_line(line: str) -> bool:
+    return len(line) <= MAX_SHORT_LINE and not _ends_sentence(line) and _substantial(line)

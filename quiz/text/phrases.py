@@ -1,0 +1,565 @@
+"""Key-phrase extractors: rules for what a student must learn, then jieba TF-IDF for the rest.
+
+Every extractor works on one sentence of the Simplified mirror and returns spans (offsets
+into that string), so the caller can cut the same offsets out of the original text. The
+rules find quoted terms, numbered formulas, 《titles》, same-shaped enumerations and
+parallel clauses; `Segmenter` wraps jieba (the only text module that imports it) for word
+boundaries and TF-IDF keywords, with the rule phrases registered as words while a document
+is processed.
+"""
+
+from __future__ import annotations
+
+import marshal
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NUMERALS = "一二两兩三四五六七八九十百千万萬双雙"
+CLASSIFIERS = "个個项項条條种種大"
+_CJK_RE = re.compile(f"[{CJK}]")
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A phrase found by a rule: `text[start:end]` of the sentence it was found in."""
+
+    start: int
+    end: int
+    rule: str
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """Same-shaped items separated by `、` (and a final 和/与/及) in one clause."""
+
+    items: tuple[tuple[int, int], ...]
+
+    def texts(self, text: str) -> list[str]:
+        return [text[start:end] for start, end in self.items]
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RE.search(text) is not None
+
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "〝": "〞"}
+_QUOTE_RE = re.compile(
+    r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』|‘([^‘’\n]{1,60})’"
+    r'|"([^"\n]{1,60})"|〝([^〝〞\n]{1,60})〞'
+)
+QUOTE_MARKS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
+MIN_ANSWER = 2
+MAX_ANSWER = 12
+
+_FORMULA_FULL = re.compile(
+    f"[{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]"  # 三会一课, 五位一体, 一岗双责
+    f"|[{NUMERALS}]+[{CLASSIFIERS}][{CJK}]{{2,4}}"  # 两个确立, 四个意识, 三大攻坚战
+    f"|[{NUMERALS}][{CJK}]{{1,2}}[{NUMERALS}][{CJK}]{{1,2}}"  # 一书一单, 两学一做
+)
+_FORMULA_UNIT = "年月日天次周期届岁号时分秒"
+
+
+def is_formula(text: str) -> bool:
+    """A numbered formula such as 三会一课 or 四个意识 (the whole string)."""
+    if _FORMULA_FULL.fullmatch(text) is None:
+        return False
+    return text[1] not in _FORMULA_UNIT
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Every quotation's inside, whatever its length (callers decide what is usable)."""
+    spans = []
+    for match in _QUOTE_RE.finditer(text):
+        group = next(i for i in range(1, 7) if match.group(i) is not None)
+        spans.append((match.start(group), match.end(group)))
+    return spans
+
+
+def quoted_terms(text: str) -> list[Span]:
+    """Quoted terms and slogans of 2 to 12 characters; numbered ones are tagged `formula`."""
+    found = []
+    for start, end in quoted_spans(text):
+        inner = text[start:end]
+        if not MIN_ANSWER <= len(inner) <= MAX_ANSWER or not _has_word_char(inner):
+            continue
+        found.append(Span(start, end, "formula" if is_formula(inner) else "quote"))
+    return found
+
+
+def _has_word_char(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+# --------------------------------------------------------------------------- formulas
+
+_FORMULA_IN_TEXT = re.compile(
+    f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個][{CJK}]{{2}})"
+    f"(?=$|[^{CJK}]|[和与與及的等])"
+)
+
+
+def formulas(text: str) -> list[Span]:
+    """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...).
+
+    Quoted formulas are found by `quoted_terms`; here the formula must end where the
+    phrase ends (punctuation, 和/与/及/的/等), so 六个规定动作 does not yield 六个规定.
+    """
+    quoted = quoted_spans(text)
+    found = []
+    for match in _FORMULA_IN_TEXT.finditer(text):
+        start, end = match.span(1)
+        if any(qs <= start and end <= qe for qs, qe in quoted):
+            continue
+        if is_formula(text[start:end]):
+            found.append(Span(start, end, "formula"))
+    return found
+
+
+# --------------------------------------------------------------------------- titles
+
+_TITLE_RE = re.compile(r"《([^《》\n]{1,60})》|〈([^〈〉\n]{1,60})〉")
+
+
+def titles(text: str) -> list[Span]:
+    """Titles of documents and works in 《》 (any length: a title is learnt whole)."""
+    found = []
+    for match in _TITLE_RE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        if _has_word_char(match.group(group)):
+            found.append(Span(match.start(group), match.end(group), "title"))
+    return found
+
+
+# --------------------------------------------------------------------------- enumerations
+
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:！？!?（）()\s]")
+_LAST_JOINER = re.compile(r"和|与|與|及|以及|或")
+_MASK = "\ue000"
+
+
+def mask_quotes(text: str) -> str:
+    """`text` with the inside of quotations and titles replaced (same length), so their
+    punctuation does not split clauses or enumerations."""
+    chars = list(text)
+    for start, end in quoted_spans(text) + [(s.start, s.end) for s in titles(text)]:
+        chars[start:end] = _MASK * (end - start)
+    return "".join(chars)
+
+
+def enumerations(text: str) -> list[Enumeration]:
+    """Runs of three or more same-length items separated by `、` (the last may follow 和/与/及).
+
+    The middle items fix the length; the first and last item are trimmed to it (the text
+    before the first item belongs to the clause, not the list) and kept only when they
+    share the middle items' common prefix or suffix, when there is one.
+    """
+    masked = mask_quotes(text)
+    found = []
+    pos = 0
+    for clause in _CLAUSE_SPLIT.split(masked):
+        start = masked.index(clause, pos) if clause else pos
+        pos = start + len(clause)
+        if clause.count("、") < 1:
+            continue
+        enumeration = _enumeration_in(clause, start)
+        if enumeration is not None:
+            found.append(enumeration)
+    return found
+
+
+def _enumeration_in(clause: str, offset: int) -> Enumeration | None:
+    parts: list[tuple[int, int]] = []
+    at = 0
+    for piece in clause.split("、"):
+        parts.append((at, at + len(piece)))
+        at += len(piece) + 1
+    last_start, last_end = parts[-1]
+    joiner = _LAST_JOINER.search(clause, last_start, last_end)
+    if joiner is not None and joiner.start() > last_start:
+        parts[-1] = (last_start, joiner.start())
+        parts.append((joiner.end(), last_end))
+    if len(parts) < 3:
+        return None
+    middle = [clause[s:e] for s, e in parts[1:-1]]
+    length = len(middle[0])
+    if length < 2 or any(len(item) != length for item in middle):
+        return None
+    prefix = common_prefix(middle)
+    suffix = common_suffix(middle)
+    single = None
+    if len(middle) == 1:  # one middle item: the ends must share a part with it
+        prefix = suffix = ""
+        single = middle[0]
+    items = []
+    first_start, first_end = parts[0]
+    if first_end - first_start >= length:
+        first = clause[first_end - length : first_end]
+        if _fits(first, prefix, suffix, single):
+            items.append((first_end - length, first_end))
+    items.extend(parts[1:-1])
+    last_start, last_end = parts[-1]
+    if last_end - last_start >= length:
+        last = clause[last_start : last_start + length]
+        if _fits(last, prefix, suffix, single):
+            items.append((last_start, last_start + length))
+    if len(items) < 3:
+        return None
+    texts = [clause[s:e] for s, e in items]
+    if any(_MASK in t and t.count(_MASK) == len(t) for t in texts):
+        return None
+    return Enumeration(tuple((offset + s, offset + e) for s, e in items))
+
+
+def _fits(item: str, prefix: str, suffix: str, single: str | None = None) -> bool:
+    if single is not None and not (item[0] == single[0] or item[-1] == single[-1]):
+        return False
+    return item.startswith(prefix) and item.endswith(suffix)
+
+
+def common_prefix(items: Sequence[str]) -> str:
+    return os.path.commonprefix(list(items))
+
+
+def common_suffix(items: Sequence[str]) -> str:
+    return os.path.commonprefix([item[::-1] for item in items])[::-1]
+
+
+# --------------------------------------------------------------------------- parallelism
+
+_PUNCT_RE = re.compile(r"[^\w+]")
+
+
+def shape(text: str) -> tuple[int, tuple[tuple[int, str], ...]]:
+    """Length and punctuation positions: parallel clauses share their shape."""
+    return len(text), tuple((m.start(), m.group()) for m in _PUNCT_RE.finditer(text))
+
+
+def parallel_groups(clauses: Sequence[str], *, min_size: int = 3) -> list[list[int]]:
+    """Indices of clauses that are parallel: same shape and a common part at the same places.
+
+    A group needs `min_size` members that all have the same length and punctuation and
+    share at least one character in the same position (坚持纵向到底 / 坚持横向到边, or
+    督察全面化 / 运行常态化) or an inner punctuation mark.
+    """
+    by_shape: dict[tuple[int, tuple[tuple[int, str], ...]], list[int]] = {}
+    for index, clause in enumerate(clauses):
+        if len(clause) >= 2:
+            by_shape.setdefault(shape(clause), []).append(index)
+    groups = []
+    for (_length, marks), members in by_shape.items():
+        if len(members) < min_size:
+            continue
+        texts = [clauses[i] for i in members]
+        if marks or any(len(set(column)) == 1 for column in zip(*texts, strict=False)):
+            groups.append(members)
+    groups.sort(key=lambda group: group[0])
+    return groups
+
+
+def differing_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of positions where same-length `texts` differ (the part each one says alone)."""
+    runs = []
+    start = None
+    for index, column in enumerate(zip(*texts, strict=True)):
+        differs = len(set(column)) > 1 and _PUNCT_RE.fullmatch(column[0]) is None
+        if differs and start is None:
+            start = index
+        elif not differs and start is not None:
+            runs.append((start, index))
+            start = None
+    if start is not None:
+        runs.append((start, len(texts[0])))
+    return runs
+
+
+# --------------------------------------------------------------------------- jieba
+
+
+# Words that carry no content of their own: never an answer.
+FILLER_WORDS = frozenset(
+    """
+    通过 进行 工作 加强 推动 坚持 开展 实现 提高 提升 不断 积极 有效 重要 各项 方面 问题
+    情况 要求 方式 形式 措施 作用 基础 水平 能力 部分 过程 时间 同时 以及 其中 我们 他们
+    主要 全面 深入 切实 认真 进一步 着力 持续 建立 完善 健全 落实 发挥 作为 成为 具有 需要
+    可以 没有 已经 目前 今年 去年 内容 方法 方向 发展 建设 推进 加快 深化 强化 优化 相关
+    一些 一个 这个 那个 这些 那些 自己 大家 人们 什么 怎么 如何 为了 因为 所以 但是 而且
+    并且 或者 如果 虽然 还是 就是 也是 都是 不是 已经 正在 以来 之间 之中 当中 以上 以下
+    方面 领域 环节 层面 体系 机制 制度 模式 意见 通知 活动 任务 目标 成效 成果 特色 实际
+    有关 各类 各种 各级 广大 全体 充分 更加 始终 重点 关键 核心 根本 基本 一定 一批 一系列
+    年度 地区 单位 部门 人员 同志 负责 组织 开始 结束 之后 之前 以后 以前 时候 今后 当前
+    """.split()
+)
+
+KEYWORD_TAGS = frozenset(
+    {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "l", "j"}
+)
+_WORD_RE = re.compile(f"[{CJK}]{{2,8}}|[A-Za-z][A-Za-z-]{{2,}}")
+
+
+def is_filler(word: str) -> bool:
+    return word in FILLER_WORDS or word.casefold() in ENGLISH_STOPWORDS
+
+
+_NUMBERISH = re.compile(f"[\\d{NUMERALS}零〇○点.,%％．·年月日号时分秒个多余第]+")
+
+
+def is_number(text: str) -> bool:
+    """A number, a date or a count standing alone (二〇二二年, 30%, 第四)."""
+    return _NUMBERISH.fullmatch(text) is not None
+
+
+class Segmenter:
+    """jieba's default tokenizer, plus TF-IDF weights from jieba.analyse's IDF table.
+
+    Create one per process (jieba loads its dictionary once); `registered(words)` adds a
+    document's rule phrases as words for the duration of a `with` block and removes them
+    afterwards, so one document never changes how the next is cut.
+    """
+
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(60)
+        self._tokenizer: Any = jieba.dt
+        self._tokenizer.initialize()
+        self._keyword_weights: dict[str, float] | None = None
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._tokenizer.cut(text, HMM=True))
+
+    def boundaries(self, text: str) -> set[int]:
+        """Offsets in `text` where a jieba word starts or ends."""
+        bounds = {0}
+        at = 0
+        for word in self._tokenizer.cut(text, HMM=True):
+            at += len(word)
+            bounds.add(at)
+        return bounds
+
+    @contextmanager
+    def registered(self, words: Iterable[str]) -> Iterator[None]:
+        """Within the block, each of `words` is one jieba word (a blank never cuts it)."""
+        tokenizer = self._tokenizer
+        freq: dict[str, int] = tokenizer.FREQ
+        saved: dict[str, int | None] = {}
+        saved_total = tokenizer.total
+        for word in sorted(set(words)):
+            if len(word) < 2 or not _JIEBA_WORD.fullmatch(word):
+                continue
+            for end in range(1, len(word) + 1):
+                piece = word[:end]
+                if piece not in saved:
+                    saved[piece] = freq.get(piece)
+            wanted = max(tokenizer.suggest_freq(word, False) * 10, REGISTERED_FREQ)
+            freq[word] = max(freq.get(word) or 0, wanted)
+            tokenizer.total += freq[word] - (saved[word] or 0)
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
+        try:
+            yield
+        finally:
+            for piece, value in saved.items():
+                if value is None:
+                    freq.pop(piece, None)
+                else:
+                    freq[piece] = value
+            tokenizer.total = saved_total
+
+    def keyword_weight(self, word: str) -> float | None:
+        """The IDF of a noun-ish dictionary word usable as an answer, else None."""
+        if self._keyword_weights is None:
+            self._keyword_weights = _load_keyword_weights(self._tokenizer.get_dict_file())
+        return self._keyword_weights.get(word)
+
+
+REGISTERED_FREQ = 20_000
+_JIEBA_WORD = re.compile(f"[{CJK}a-zA-Z0-9+#&._%-]+")
+
+
+def _load_keyword_weights(dict_file: Any) -> dict[str, float]:
+    """Noun-ish words (by jieba's dictionary tags) with their IDF from jieba.analyse.
+
+    Building the table reads two large files; the result is cached next to jieba's own
+    cache, keyed by the files' sizes and times, so later runs load it in a few ms.
+    """
+    import jieba
+
+    idf_path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    dict_path = Path(dict_file.name) if hasattr(dict_file, "name") else None
+    if hasattr(dict_file, "close"):
+        dict_file.close()
+    stamp = _stamp(idf_path) + (_stamp(dict_path) if dict_path else "")
+    cache = Path(tempfile.gettempdir()) / f"quiz-keywords.{abs(hash(stamp)) % 10**12:012d}.cache"
+    stamp_key = "\x00stamp"
+    try:
+        with cache.open("rb") as handle:
+            loaded = marshal.load(handle)
+        if isinstance(loaded, dict) and loaded.get(stamp_key) == stamp:
+            loaded.pop(stamp_key)
+            return loaded
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    weights = _build_keyword_weights(idf_path, dict_path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump({**weights, stamp_key: stamp}, handle)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return weights
+
+
+def _stamp(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return str(path)
+    return f"{path}:{info.st_size}:{info.st_mtime_ns};"
+
+
+def _build_keyword_weights(idf_path: Path, dict_path: Path | None) -> dict[str, float]:
+    idf: dict[str, float] = {}
+    with idf_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            try:
+                idf[word] = float(value)
+            except ValueError:
+                continue
+    median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
+    weights: dict[str, float] = {}
+    if dict_path is None:
+        return weights
+    with dict_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
+                weights[parts[0]] = idf.get(parts[0], median)
+    return weights
+
+
+def keyword_spans(
+    tokens: Sequence[str],
+    weight: Callable[[str], float | None],
+    doc_counts: Mapping[str, int],
+    *,
+    pair_counts: Mapping[tuple[str, str], int] | None = None,
+    limit: int = 1,
+) -> list[Span]:
+    """The `limit` best TF-IDF keywords of a segmented sentence, as spans of it, best first.
+
+    `weight(word)` is the IDF of a noun-ish word (None for anything else). A word scores
+    its IDF damped by how often the document repeats it (a word on every line is the topic,
+    guessable, not a thing to learn), with a bonus for length; two adjacent nouns that recur
+    together in the document (`pair_counts` >= 2, at most 6 characters: 组织|生活) score as
+    one compound. Filler words and numbers never count.
+    """
+    offsets = []
+    at = 0
+    for token in tokens:
+        offsets.append((at, at + len(token)))
+        at += len(token)
+    scored: list[tuple[float, int, int]] = []
+    for index, token in enumerate(tokens):
+        idf = weight(token)
+        if idf is None or is_number(token):
+            continue
+        start, end = offsets[index]
+        if len(token) >= MIN_ANSWER and not is_filler(token):
+            scored.append((_damped(idf, doc_counts.get(token, 1), len(token)), start, end))
+        if index + 1 < len(tokens) and not is_filler(token) and pair_counts:
+            following = tokens[index + 1]
+            second = weight(following)
+            joined = len(token) + len(following)
+            if (
+                second is not None
+                and not is_number(following)
+                and 3 <= joined <= 6
+                and pair_counts.get((token, following), 0) >= 2
+            ):
+                count = min(doc_counts.get(token, 1), doc_counts.get(following, 1))
+                score = _damped(max(idf, second), count, joined)
+                scored.append((score, start, offsets[index + 1][1]))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
+
+
+def _damped(idf: float, count: int, length: int) -> float:
+    return idf * (1.0 + 0.2 * (min(length, 6) - 2)) / (1.0 + math.log(max(count, 1)))
+
+
+# --------------------------------------------------------------------------- English
+
+ENGLISH_STOPWORDS = frozenset(
+    """
+    a an the and or but if then else of in on at to for from by with without about into over
+    under is are was were be been being it its this that these those there here as not no so
+    such than too very can could should would may might must will shall do does did done have
+    has had i you he she we they them his her our their your my me us what which who whom
+    whose when where why how all any both each few more most other some only own same also
+    just one two three first new after before while during through between again further once
+    """.split()
+)
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zA-Z-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][a-zA-Z-]+)+")
+
+
+def english_terms(text: str, repeated: frozenset[str] = frozenset()) -> list[Span]:
+    """Capitalised multi-word terms (Spaced Repetition) and `repeated` noun phrases in a
+    sentence of English text."""
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        start, end = match.span()
+        if not text[:start].strip():
+            # a sentence-initial capital proves nothing: keep the run only without it
+            words = match.group().split()
+            if len(words) < 3:
+                continue
+            start += match.group().index(words[1])
+        found.append(Span(start, end, "term"))
+    lowered = text.casefold()
+    for phrase in sorted(repeated, key=lambda p: (-len(p), p)):
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            span = match.span()
+            if not any(s < span[1] and span[0] < e for s, e, _ in _as_tuples(found)):
+                found.append(Span(span[0], span[1], "keyword"))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _as_tuples(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.rule) for s in spans]
+
+
+def repeated_phrases(sentences: Iterable[str], *, min_count: int = 2) -> frozenset[str]:
+    """Two- and three-word phrases without stop words that recur in an English text."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        words = [w.casefold() for w in _ENGLISH_WORD.findall(sentence)]
+        seen_here = set()
+        for size in (2, 3):
+            for index in range(len(words) - size + 1):
+                gram = words[index : index + size]
+                if any(w in ENGLISH_STOPWORDS or len(w) < 3 for w in gram):
+                    continue
+                phrase = " ".join(gram)
+                if phrase not in seen_here:
+                    seen_here.add(phrase)
+                    counts[phrase] = counts.get(phrase, 0) + 1
+    return frozenset(p for p, n in counts.items() if n >= min_count)

@@ -1,0 +1,151 @@
+"""`quiz generate` and `quiz check` end to end: real files, real output, every bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.deck import load_deck
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_e348ded4e9286363.txt"
+DECK = ROOT / "decks" / "000_e348ded4e9286363.yaml"
+
+
+def test_generate_regenerates_the_committed_deck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 0
+    out = capsys.readouterr().out
+    assert "seeds/000_e348ded4e9286363.txt -> decks/000_e348ded4e9286363.yaml:" in out
+    assert " cloze, " in out and "433 pinyin" in out
+    written = tmp_path / "decks" / DECK.name
+    assert written.read_bytes() == DECK.read_bytes()
+    assert main(["generate"]) == 0
+    assert written.read_bytes() == DECK.read_bytes()
+
+
+def test_generate_verbose_lists_changes_with_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["generate", str(SEED), "--out", str(tmp_path), "-v"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") > 20
+
+
+def test_generate_script_option(tmp_path: Path) -> None:
+    assert main(["generate", str(SEED), "--out", str(tmp_path), "--script", "simplified"]) == 0
+    deck = load_deck(tmp_path / DECK.name)
+    assert deck.title == "抓基层打基础 锻造党的坚强组织体系"
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02\x03\x89PNG\r\n\x1a\n" * 20,
+    "undecodable.txt": bytes(range(0x80, 0x100)) * 4,
+}
+
+
+@pytest.mark.parametrize("name", [*BAD_INPUTS, "missing.txt"])
+def test_bad_input_is_one_line_exit_1_and_nothing_written(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / name
+    if name in BAD_INPUTS:
+        source.write_bytes(BAD_INPUTS[name])
+    out_dir = tmp_path / "out"
+    assert main(["generate", str(source), "--out", str(out_dir)]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert first.startswith("quiz: ") and name in first
+    assert "Traceback" not in err
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_good_files_are_written_when_another_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out_dir = tmp_path / "out"
+    assert main(["generate", str(bad), str(SEED), "--out", str(out_dir)]) == 1
+    assert [p.name for p in out_dir.iterdir()] == [DECK.name]
+    assert "1 file(s) failed" in capsys.readouterr().err
+
+
+def test_text_without_cards_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "plain.txt"
+    source.write_text("just some words here.\n", encoding="utf-8")
+    assert main(["generate", str(source), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "no cards" in err and "no Chinese" in err
+    assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- check
+
+GOOD = """title: 小测
+cards:
+  - id: a1
+    type: cloze
+    text: 认真落实“{{c1::三会一课}}”制度
+  - type: match
+    prompt: 配对
+    pairs:
+      - [甲, 一]
+      - [乙, 二]
+      - [丙, 三]
+"""
+
+BROKEN = {
+    "yaml.yaml": ("title: [unclosed\n", "invalid YAML"),
+    "types.yaml": ("title: 小测\ncards:\n  - type: cloze\n    text: 1\n    line: -3\n", "line"),
+    "noblank.yaml": ("title: t\ncards:\n  - text: 没有空格\n", "exactly one"),
+    "twoblanks.yaml": ("title: t\ncards:\n  - text: '{{c1::甲}}和{{c1::乙}}'\n", "found 2"),
+    "dupes.yaml": (
+        "title: t\ncards:\n  - id: x\n    text: '{{c1::甲}}乙'\n"
+        "  - id: x\n    text: '{{c1::丙}}丁'\n",
+        "duplicate card id",
+    ),
+    "empty.yaml": ("", "empty file"),
+}
+
+
+def test_check_accepts_good_decks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(good), str(DECK)]) == 0
+    out = capsys.readouterr().out
+    assert f"{good}: ok: 2 cards" in out and "ok:" in out.splitlines()[1]
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_check_reports_file_line_and_never_a_traceback(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, expected = BROKEN[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}")
+    assert expected in err and "Traceback" not in err
+    if name not in {"empty.yaml"}:
+        assert f"{path}:" in err and any(ch.isdigit() for ch in err.split(":")[1])
+
+
+def test_check_binary_and_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "deck.yaml"
+    binary.write_bytes(b"\x00\xff\xfe" * 10)
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(binary), str(tmp_path / "nope.yaml"), str(good)]) == 1
+    captured = capsys.readouterr()
+    assert str(binary) in captured.err and "nope.yaml" in captured.err
+    assert "ok: 2 cards" in captured.out

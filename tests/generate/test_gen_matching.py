@@ -1,0 +1,35 @@
+"""Matching sets: chunking into 3 to 6 pairs, validity of the pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.generate import matching
+from quiz.generate.matching import PairSource
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [(2, []), (3, [3]), (5, [5]), (6, [6]), (7, [4, 3]), (8, [4, 4]), (13, [5, 4, 4])],
+)
+def test_chunk_sizes(count: int, sizes: list[int]) -> None:
+    ranges = matching.chunk(count)
+    assert [end - start for start, end in ranges] == sizes
+    if ranges:
+        assert ranges[0][0] == 0 and ranges[-1][1] == count
+
+
+def test_build_sets_cuts_pairs_from_the_text_in_either_script() -> None:
+    for text in ("甲方：一号，乙方：二号，丙方：三号", "甲方：壹號，乙方：貳號，丙方：參號"):
+        sources = [PairSource((i * 6, i * 6 + 2), (i * 6 + 3, i * 6 + 5), 1 + i) for i in range(3)]
+        (card,) = matching.build_sets(sources, text, kind="lead", section="一", prompt="配对")
+        assert card.pairs == tuple(
+            (text[i * 6 : i * 6 + 2], text[i * 6 + 3 : i * 6 + 5]) for i in range(3)
+        )
+        assert card.line == 1 and card.tags == ("lead",) and card.section == "一"
+
+
+def test_sets_with_repeated_sides_are_refused() -> None:
+    assert not matching.usable_pairs([("甲", "一"), ("乙", "一"), ("丙", "三")])
+    assert not matching.usable_pairs([("甲", "一"), ("甲。", "二"), ("丙", "三")])
+    assert matching.usable_pairs([("甲", "一"), ("乙", "二"), ("丙", "三")])

@@ -1,0 +1,189 @@
+"""The whole generator on inline texts and on the seed: rules, order, ids, determinism."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.deck import ClozeCard, MatchCard, dump_deck
+from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.text.phrases import is_filler
+from quiz.text.script import to_simplified, to_traditional
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_e348ded4e9286363.txt"
+DECK = ROOT / "decks" / "000_e348ded4e9286363.yaml"
+
+DOC = """基层组织建设的几点做法
+
+习近平总书记指出，严密的组织体系是马克思主义政党的优势所在。必须不断将党的政治领导力、思想引领力、群众组织力、社会号召力转化成为发展优势。
+
+一、完善组织之“形”，推动基层组织由“建起来”变“强起来”
+
+坚持纵向到底，实现党的组织全覆盖。针对联合党支部活动开展难等问题，调整党组织机构设置。
+
+坚持横向到边，实现党的工作全覆盖。落实好“三重一大”事项决策前置制度。
+
+坚持上下贯通，实现党建责任全覆盖。构建“五位一体”党建工作体系。
+
+二、铸牢思想之“魂”，推动学习教育由“走形式”变“下功夫”
+
+捍卫“两个确立”、增强“四个意识”、坚定“四个自信”、做到“两个维护”。认真落实“三会一课”制度。
+
+三、开掘活力之“源”，推动组织生活由“平淡化”变“有新意”
+
+党中央印发《中国共产党支部工作条例（试行）》，要求提高党支部建设质量。
+"""
+
+
+def cloze_cards(deck: object) -> list[ClozeCard]:
+    return [c for c in deck if isinstance(c, ClozeCard)]  # type: ignore[attr-defined]
+
+
+def match_cards(deck: object) -> list[MatchCard]:
+    return [c for c in deck if isinstance(c, MatchCard)]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module", params=["simplified", "traditional"])
+def doc(request: pytest.FixtureRequest) -> str:
+    return DOC if request.param == "simplified" else to_traditional(DOC)
+
+
+def test_rules_find_what_a_student_must_learn(doc: str) -> None:
+    deck, report = build_deck(doc, name="doc")
+    answers = {to_simplified(c.answer) for c in cloze_cards(deck)}
+    assert {"三会一课", "两个确立", "五位一体", "三重一大", "建起来", "强起来"} <= answers
+    assert {"纵向到底", "横向到边", "上下贯通"} <= answers
+    assert "中国共产党支部工作条例（试行）" in answers
+    assert answers & {"政治领导力", "社会号召力"}
+    assert deck.title == doc.splitlines()[0]
+    assert report.cloze == len(cloze_cards(deck))
+
+
+def test_matching_sets(doc: str) -> None:
+    deck, _ = build_deck(doc, name="doc")
+    sets = {c.tags[0]: c for c in match_cards(deck)}
+    headings = sets["heading"]
+    assert [to_simplified(left) for left, _ in headings.pairs] == [
+        "完善组织之“形”",
+        "铸牢思想之“魂”",
+        "开掘活力之“源”",
+    ]
+    assert to_simplified(headings.pairs[0][1]) == "推动基层组织由“建起来”变“强起来”"
+    leads = [(to_simplified(a), to_simplified(b)) for a, b in sets["lead"].pairs]
+    assert leads[0] == ("坚持纵向到底", "实现党的组织全覆盖")
+    listed = [(to_simplified(a), to_simplified(b)) for a, b in sets["list"].pairs]
+    assert listed == [
+        ("捍卫", "两个确立"),
+        ("增强", "四个意识"),
+        ("坚定", "四个自信"),
+        ("做到", "两个维护"),
+    ]
+
+
+def test_cards_keep_the_source_script_and_accept_the_other(doc: str) -> None:
+    deck, _ = build_deck(doc, name="doc")
+    traditional = doc != DOC
+    for card in cloze_cards(deck):
+        assert card.sentence in doc
+        if card.accept:
+            other = to_simplified(card.answer) if traditional else to_traditional(card.answer)
+            assert card.accept == (other,)
+        assert card.hint and re.search("[āáǎàēéěèīíǐìōóǒòūúǔù]", card.hint)
+
+
+def test_script_option_converts_the_output() -> None:
+    deck, _ = build_deck(DOC, name="doc", script="traditional")
+    kept, _ = build_deck(DOC, name="doc")
+    assert [c.id for c in deck] == [c.id for c in kept]  # ids are script-independent
+    card = next(c for c in cloze_cards(deck) if c.answer == "三會一課")
+    assert card.accept == ("三会一课",)
+    assert to_traditional(DOC).count(card.sentence) == 1
+    back, _ = build_deck(to_traditional(DOC), name="doc", script="simplified")
+    assert dump_deck(back) == dump_deck(kept)
+
+
+def test_every_card_is_valid(doc: str) -> None:
+    deck, _ = build_deck(doc, name="doc")
+    assert [c.line for c in deck] == sorted(c.line or 0 for c in deck)
+    for card in cloze_cards(deck):
+        assert card.text.count("{{c1::") == 1
+        assert card.sentence.count(card.answer) == 1
+        assert not is_filler(to_simplified(card.answer))
+        assert 2 <= len(card.answer)
+
+
+def test_english_text_gets_term_cards() -> None:
+    text = (
+        "Notes on Memory\n\n"
+        "The forgetting curve was first described by Hermann Ebbinghaus in Berlin.\n\n"
+        "Spaced repetition flattens the forgetting curve over weeks.\n\n"
+        "Active recall beats rereading, and spaced repetition makes it a habit.\n"
+    )
+    deck, _ = build_deck(text, name="notes")
+    answers = [c.answer for c in cloze_cards(deck)]
+    assert "Hermann Ebbinghaus" in answers
+    assert "forgetting curve" in answers
+    assert deck.title == "Notes on Memory"
+    assert all(c.hint is None and c.accept == () for c in cloze_cards(deck))
+
+
+def test_generation_is_deterministic() -> None:
+    first, _ = build_deck(DOC, name="doc")
+    second, _ = build_deck(DOC, name="doc")
+    assert dump_deck(first) == dump_deck(second)
+
+
+EDITS = st.text(alphabet="甲乙丙丁戊己庚辛壬癸天地玄黄宇宙洪荒", min_size=1, max_size=6)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(insert=EDITS)
+def test_ids_stable_under_edits_elsewhere(insert: str) -> None:
+    """Editing one sentence changes only that sentence's card ids."""
+    target = "针对联合党支部活动开展难等问题，调整党组织机构设置。"
+    edited_sentence = target.replace("调整", "调整" + insert)
+    before, _ = build_deck(DOC, name="doc")
+    after, _ = build_deck(DOC.replace(target, edited_sentence), name="doc")
+
+    def ids(deck: object, skip: str) -> set[str]:
+        return {
+            c.id for c in cloze_cards(deck) if not to_simplified(c.sentence).startswith(skip[:6])
+        }
+
+    assert ids(before, target) == ids(after, target)
+    assert {c.id for c in match_cards(before)} == {c.id for c in match_cards(after)}
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_deck() -> object:
+    deck, _ = generate_deck(SEED, source_label="seeds/000_e348ded4e9286363.txt")
+    return deck
+
+
+def test_seed_meets_the_bar(seed_deck: object) -> None:
+    clozes = cloze_cards(seed_deck)
+    sets = match_cards(seed_deck)
+    assert len(clozes) >= 40
+    assert len(sets) >= 3
+    headings = [s for s in sets if "heading" in s.tags]
+    assert any(len(s.pairs) == 5 for s in headings)
+    junk = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùü]+\)|[?�]|手機|打印|掃一掃|收聽|\||/p>|<")
+    for card in clozes:
+        assert not junk.search(card.text), card.text
+        assert card.sentence.count(card.answer) == 1
+        assert not is_filler(to_simplified(card.answer))
+    for card in sets:
+        for left, right in card.pairs:
+            assert not junk.search(left + right)
+
+
+def test_committed_seed_deck_equals_a_fresh_generation(seed_deck: object) -> None:
+    assert DECK.read_text(encoding="utf-8") == dump_deck(seed_deck)  # type: ignore[arg-type]
