@@ -102,7 +102,8 @@ def _card_history(rng: random.Random, count: int, now_ms: int) -> tuple[list[Any
         steps.append((at, rating, kind, before, after, elapsed))
     assert due is not None
     shift = now_ms + rng.randint(-30 * DAY_MS, 60 * DAY_MS) - due
-    shift = min(shift, now_ms - 60_000 - at)  # the last answer is in the past
+    if at + shift > now_ms - 3_600_000:  # the last answer must be in the past: spread it
+        shift = now_ms - at - rng.randint(3_600_000, 3 * DAY_MS)
 
     def moved(state_: tuple[Any, ...]) -> tuple[Any, ...]:
         s_due, s_last = state_[4], state_[5]

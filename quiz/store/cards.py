@@ -16,14 +16,21 @@ from quiz.store.rows import CARD_COLUMNS, card_from_row, placeholders
 
 ACTIVE = "c.suspended = 0 AND c.retired_at IS NULL"
 NOT_BURIED = "(c.buried_until IS NULL OR c.buried_until <= :now)"
-# Cards whose sibling (same sentence, other card) was answered since :bury_since.
+# The cards with an effective non-cram answer since :bury_since, with their sibling groups
+# (a small set, read through the log's (deck, reviewed_at) index); the queue leaves out
+# cards whose sibling - same key, another card - is among them.
+ANSWERED_SINCE = """
+    answered AS MATERIALIZED (
+        SELECT DISTINCT s.deck, s.sibling_key, s.card_id
+        FROM review_log AS r CROSS JOIN cards AS s  -- CROSS: drive from today's log rows
+            ON s.deck = r.deck AND s.card_id = r.card_id
+        WHERE r.deck IN ({decks}) AND r.reviewed_at >= :bury_since
+          AND r.kind NOT IN ('undo', 'cram')
+          AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id))
+"""
 SIBLING_ANSWERED = """
-    EXISTS (SELECT 1 FROM review_log AS r JOIN cards AS s
-                ON s.deck = r.deck AND s.card_id = r.card_id
-            WHERE r.deck = c.deck AND r.reviewed_at >= :bury_since
-              AND r.kind NOT IN ('undo', 'cram')
-              AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)
-              AND s.sibling_key = c.sibling_key AND s.card_id <> c.card_id)
+    EXISTS (SELECT 1 FROM answered AS a WHERE a.deck = c.deck
+            AND a.sibling_key = c.sibling_key AND a.card_id <> c.card_id)
 """
 
 Order = Literal["due", "retrievability"]
@@ -105,12 +112,12 @@ class CardQueries:
         state_marks = _named(params, "s", wanted)
         sql = (
             f"SELECT {CARD_COLUMNS} FROM cards AS c "
-            f"WHERE c.deck IN ({deck_marks}) AND c.state > 0 AND {ACTIVE} "
+            f"WHERE c.deck IN ({deck_marks}) AND {ACTIVE} "
             f"AND c.state IN ({state_marks}) AND c.due < :before AND {NOT_BURIED}"
         )
         if bury_siblings_since is not None:
             params["bury_since"] = to_ms(bury_siblings_since)
-            sql += f" AND NOT {SIBLING_ANSWERED}"
+            sql = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)} {sql} AND NOT {SIBLING_ANSWERED}"
         if order == "retrievability":
             sql += (
                 " ORDER BY CAST(:now - coalesce(c.last_review, c.due) AS REAL)"
@@ -160,7 +167,8 @@ class CardQueries:
             )
             if bury_siblings_since is not None:
                 params["bury_since"] = to_ms(bury_siblings_since)
-                sql += f" AND NOT {SIBLING_ANSWERED}"
+                answered = ANSWERED_SINCE.format(decks=":deck")
+                sql = f"WITH {answered} {sql} AND NOT {SIBLING_ANSWERED}"
             sql += f" ORDER BY c.position LIMIT {int(limit - len(found))}"
             found.extend(card_from_row(row) for row in self._db.query(sql, params))
         return found
@@ -176,7 +184,7 @@ class CardQueries:
         marks = _named(params, "d", names)
         rows = self._db.query(
             "SELECT c.deck, c.sibling_key, c.card_id FROM review_log AS r "
-            "JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id "
+            "CROSS JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id "
             f"WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since "
             "AND r.kind NOT IN ('undo', 'cram') "
             "AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)",

@@ -50,8 +50,8 @@ CREATE TABLE cards (
 );
 
 -- The engine's two hot queries: due cards and new cards, active and unsuspended only.
-CREATE INDEX cards_due ON cards (deck, due)
-    WHERE state > 0 AND suspended = 0 AND retired_at IS NULL;
+CREATE INDEX cards_due ON cards (deck, state, due)
+    WHERE suspended = 0 AND retired_at IS NULL;
 CREATE INDEX cards_new ON cards (deck, position)
     WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
 CREATE INDEX cards_sibling ON cards (deck, sibling_key);
