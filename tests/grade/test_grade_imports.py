@@ -36,3 +36,9 @@ def test_pinyin_typed_loads_pypinyin_but_not_jieba() -> None:
     )
     assert "pypinyin" in loaded
     assert {"textual", "jieba"}.isdisjoint(loaded)
+
+
+def test_warm_up_loads_the_dictionaries_grading_needs() -> None:
+    loaded = loaded_after("from quiz.grade import warm_up\nwarm_up()")
+    assert {"opencc", "pypinyin"} <= loaded
+    assert {"textual", "jieba"}.isdisjoint(loaded)
