@@ -29,6 +29,8 @@ OUT = Path(__file__).resolve().parent / "out"
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 DAY_MS = 86_400_000
 CARDS_PER_DECK = 10_000
+SYNTH_VERSION = 2
+"""Part of the cache key: bump it when the generated data changes."""
 HISTORY_DAYS = 730
 MAX_INTERVAL_DAYS = 120
 STUDIED_SHARE = 0.7
@@ -200,7 +202,7 @@ def cached_collection(
     n_cards: int = 100_000, n_reviews: int = 1_000_000, seed: int = 0, *, out: Path = OUT
 ) -> Path:
     """The collection for these parameters under bench/out/, built the first time."""
-    path = out / f"collection-c{n_cards}-r{n_reviews}-s{seed}.db"
+    path = out / f"collection-v{SYNTH_VERSION}-c{n_cards}-r{n_reviews}-s{seed}.db"
     if not path.exists():
         out.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")

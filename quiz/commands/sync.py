@@ -1,0 +1,84 @@
+"""`quiz sync [DECK...]`: bring deck files into the database and say what changed.
+
+New cards are added, unchanged ones keep their schedule, lightly edited ones carry their
+history over, removed ones are retired (never deleted). A deck whose content is unchanged
+since its last sync is skipped unless `--force`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import QuizError
+
+ORDER = 30
+
+
+class NoDeckFilesError(QuizError):
+    """No deck file to sync."""
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "sync",
+        parents=[parent],
+        help="sync deck files into the database",
+        description="Sync DECKs (default: decks/*.yaml here) into the collection database: "
+        "add new cards, keep the history of unchanged and lightly edited ones, retire "
+        "removed ones.",
+    )
+    parser.add_argument(
+        "decks", nargs="*", metavar="DECK", help="deck files, or deck names in decks/"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="sync even decks whose content is unchanged"
+    )
+    parser.set_defaults(func=run)
+
+
+def deck_files(names: list[str], root: Path) -> list[Path]:
+    """The deck files named on the command line (files or names in decks/), or all."""
+    folder = root / "decks"
+    if not names:
+        found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not found:
+            raise NoDeckFilesError(f"{folder}: no deck files (*.yaml) to sync")
+        return [path.relative_to(root) if path.is_relative_to(root) else path for path in found]
+    paths: list[Path] = []
+    for name in names:
+        candidate = Path(name)
+        if candidate.is_file():
+            paths.append(candidate)
+        elif (folder / f"{name}.yaml").is_file():
+            paths.append(folder.relative_to(root) / f"{name}.yaml")
+        else:
+            raise NoDeckFilesError(f"{name}: no such deck file, and no {folder / name}.yaml")
+    return paths
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from quiz.deck import DeckError, load_deck
+    from quiz.paths import resolve_db_path
+    from quiz.store import Store
+
+    paths = deck_files(list(args.decks), Path.cwd())
+    failed = False
+    with Store.open(resolve_db_path(args.db)) as store:
+        for path in paths:
+            try:
+                deck = load_deck(path)
+            except DeckError as exc:
+                failed = True
+                for problem in exc.problems:
+                    print(problem, file=sys.stderr)
+                continue
+            report = store.sync_deck(
+                deck, now=datetime.now(UTC), force=bool(args.force), label=str(path)
+            )
+            print(report.format())
+    return 1 if failed else 0
