@@ -129,52 +129,58 @@ class Verdict:
 
 def grade(typed: str, card: ClozeCard) -> Verdict:
     """Grade what the user typed for a cloze card; never raises on any string."""
-    expected = card.answer
-    answers = card.answers
+    expected, answers = card.answer, card.answers
     text = _clean(typed).strip()
-    if not text or all(is_ignorable(char) and not char.isprintable() for char in text):
-        return Verdict(
-            VerdictKind.EMPTY, False, expected, typed, None, (_missing(expected),), "revealed"
-        )
-    if text in answers:
-        return Verdict(VerdictKind.EXACT, True, expected, typed, text, _diff(text, text), "")
-    if len(text) > max(MAX_TYPED_CHARS, 4 * max(len(answer) for answer in answers)):
-        cut = text[:MAX_TYPED_CHARS] + ELLIPSIS
-        ops: tuple[DiffOp, ...] = (DiffOp("replace", cut, expected),)
-        return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, "far too long")
 
+    def verdict(kind: VerdictKind, correct: bool, matched: str | None, note: str = "") -> Verdict:
+        diff = (
+            (DiffOp("equal", text, matched or expected),)
+            if kind is VerdictKind.PINYIN
+            else _diff(text, matched or expected)
+        )
+        return Verdict(kind, correct, expected, typed, matched, diff, note)
+
+    if not text or all(is_ignorable(char) and not char.isprintable() for char in text):
+        return Verdict(VerdictKind.EMPTY, False, expected, typed, None, (_missing(expected),), "")
+    if text in answers:
+        return verdict(VerdictKind.EXACT, True, text)
+    if len(text) > max(MAX_TYPED_CHARS, 4 * max(len(answer) for answer in answers)):
+        ops = (DiffOp("replace", text[:MAX_TYPED_CHARS] + ELLIPSIS, expected),)
+        return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, "far too long")
     folded = _fold(text, to_simplified)
     for answer in answers:
         if _equivalent(text, folded, answer):
-            note = "accepted: " + _equivalence_reason(text, answer)
-            ops = _diff(text, answer)
-            return Verdict(VerdictKind.EQUIVALENT, True, expected, typed, answer, ops, note)
+            return verdict(VerdictKind.EQUIVALENT, True, answer, _equivalence_note(text, answer))
+    spelled, wrong_tone = _pinyin_match(text, answers)
+    if spelled is not None:
+        return verdict(VerdictKind.PINYIN, True, spelled, f"pinyin accepted for {spelled}")
+    if wrong_tone is not None:
+        return verdict(VerdictKind.WRONG, False, None, f"right syllables, wrong tone: {wrong_tone}")
+    for answer in answers:
+        answer_folded = _fold(answer, to_simplified)
+        if len(answer_folded) >= NEAR_MIN_CHARS and _one_edit_apart(folded, answer_folded):
+            correct = len(answer_folded) >= NEAR_CORRECT_MIN_CHARS
+            note = "one character off" + (": counted as a typo" if correct else "")
+            return verdict(VerdictKind.NEAR, correct, answer, note)
+    return verdict(VerdictKind.WRONG, False, None)
 
-    wrong_tone_note = ""
+
+def _pinyin_match(text: str, answers: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(the answer `text` spells in pinyin, or None; else an answer whose syllables it
+    spells with a wrong tone, or None). Imports pypinyin only if `text` looks like pinyin."""
     units = parse_typed(text)
-    if units is not None:
-        for answer in answers:
-            slots = answer_slots(answer) if has_han(answer) else None
-            if not slots:
-                continue
-            if matches(units, slots):
-                ops = (DiffOp("equal", text, answer),)
-                note = f"pinyin accepted for {answer}"
-                return Verdict(VerdictKind.PINYIN, True, expected, typed, answer, ops, note)
-            if not wrong_tone_note and matches(units, slots, tones=False):
-                wrong_tone_note = f"right syllables, wrong tone for {answer}"
-
-    if not wrong_tone_note:
-        for answer in answers:
-            answer_fold = _fold(answer, to_simplified)
-            if len(answer_fold) >= NEAR_MIN_CHARS and _one_edit_apart(folded, answer_fold):
-                correct = len(answer_fold) >= NEAR_CORRECT_MIN_CHARS
-                note = "one character off" + (": counted as a typo" if correct else "")
-                ops = _diff(text, answer)
-                return Verdict(VerdictKind.NEAR, correct, expected, typed, answer, ops, note)
-
-    ops = _diff(text, expected)
-    return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, wrong_tone_note)
+    if units is None:
+        return None, None
+    wrong_tone = None
+    for answer in answers:
+        slots = answer_slots(answer) if has_han(answer) else None
+        if not slots:
+            continue
+        if matches(units, slots):
+            return answer, None
+        if wrong_tone is None and matches(units, slots, tones=False):
+            wrong_tone = answer
+    return None, wrong_tone
 
 
 def warm_up() -> None:
@@ -214,8 +220,8 @@ def _equivalent(typed: str, typed_folded: str, answer: str) -> bool:
     return _fold(typed, to_traditional) == _fold(answer, to_traditional)
 
 
-def _equivalence_reason(typed: str, answer: str) -> str:
-    """Why an equivalent answer was accepted, for the UI's note."""
+def _equivalence_note(typed: str, answer: str) -> str:
+    """Why an equivalent answer was accepted, for the UI."""
     reasons = []
     if _fold(typed) != _fold(answer):
         reasons.append("other script")
@@ -225,7 +231,7 @@ def _equivalence_reason(typed: str, answer: str) -> str:
         reasons.append("spaces and punctuation ignored")
     if typed.casefold() != typed or answer.casefold() != answer:
         reasons.append("case ignored")
-    return ", ".join(reasons)
+    return "accepted: " + (", ".join(reasons) or "same after folding")
 
 
 def _one_edit_apart(left: str, right: str) -> bool:
