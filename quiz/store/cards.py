@@ -110,23 +110,35 @@ class CardQueries:
         params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
         deck_marks = _named(params, "d", names)
         state_marks = _named(params, "s", wanted)
-        sql = (
-            f"SELECT {CARD_COLUMNS} FROM cards AS c "
-            f"WHERE c.deck IN ({deck_marks}) AND {ACTIVE} "
-            f"AND c.state IN ({state_marks}) AND c.due < :before AND {NOT_BURIED}"
+        where = (
+            f"c.deck IN ({deck_marks}) AND {ACTIVE} AND c.state IN ({state_marks})"
+            f" AND c.due < :before AND {NOT_BURIED}"
         )
+        prefix = ""
         if bury_siblings_since is not None:
             params["bury_since"] = to_ms(bury_siblings_since)
-            sql = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)} {sql} AND NOT {SIBLING_ANSWERED}"
+            prefix = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)}"
+            where += f" AND NOT {SIBLING_ANSWERED}"
         if order == "retrievability":
-            sql += (
-                " ORDER BY CAST(:now - coalesce(c.last_review, c.due) AS REAL)"
-                " / max(coalesce(c.stability, 0.0), 1e-6) DESC, c.due, c.deck, c.card_id"
+            # elapsed / stability, largest first, is lowest FSRS retrievability first
+            key = (
+                "CAST(:now - coalesce(c.last_review, c.due) AS REAL)"
+                " / max(coalesce(c.stability, 0.0), 1e-6)"
             )
+            sort = "pick.k DESC, c.due, c.deck, c.card_id"
         else:
-            sql += " ORDER BY c.due, c.deck, c.card_id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            key = "c.due"
+            sort = "pick.k, c.deck, c.card_id"
+        bound = f" LIMIT {int(limit)}" if limit is not None else ""
+        # Pick the rows from the covering index first, then read only those from the table.
+        inner = (
+            f"SELECT c.rowid AS rid, {key} AS k FROM cards AS c WHERE {where}"
+            f" ORDER BY {sort.replace('pick.k', 'k')}{bound}"
+        )
+        sql = (
+            f"{prefix} SELECT {CARD_COLUMNS} FROM ({inner}) AS pick"
+            f" CROSS JOIN cards AS c ON c.rowid = pick.rid ORDER BY {sort}"
+        )
         return [card_from_row(row) for row in self._db.query(sql, params)]
 
     def next_due(self, decks: Iterable[str] | None, *, now: datetime) -> datetime | None:

@@ -50,7 +50,10 @@ CREATE TABLE cards (
 );
 
 -- The engine's two hot queries: due cards and new cards, active and unsuspended only.
-CREATE INDEX cards_due ON cards (deck, state, due)
+-- cards_due covers what the due query filters and orders by, so only the chosen rows are
+-- read from the table.
+CREATE INDEX cards_due
+    ON cards (deck, state, due, last_review, stability, buried_until, sibling_key, card_id)
     WHERE suspended = 0 AND retired_at IS NULL;
 CREATE INDEX cards_new ON cards (deck, position)
     WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
