@@ -4,8 +4,9 @@
 2. `first`: its first character, the rest blanked (`三＿＿＿`); skipped for one-character answers;
 3. `pinyin`: the card's own hint when it has one (kind `hint` when it does not spell the
    answer in pinyin),
-   else the answer's pinyin with tone marks, read from its Simplified form (pypinyin is
-   imported then, ~0.1 s the first time); skipped for answers without Han characters;
+   else the answer's pinyin with tone marks, read from its Simplified form in the context
+   of its sentence (pypinyin is imported then, ~0.15 s the first time); skipped for
+   answers without Han characters;
 4. `context`: the sentences of the deck's other cards in the same section just before and
    after this card (by line, then deck order), with this card's answer blanked out.
 
@@ -57,7 +58,7 @@ def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
         kind = HintKind.PINYIN if spells_answer(authored, answer) else HintKind.HINT
         ladder.append(Hint(kind, authored))
     elif has_han(answer):
-        ladder.append(Hint(HintKind.PINYIN, answer_pinyin(answer)))
+        ladder.append(Hint(HintKind.PINYIN, answer_pinyin(answer, card.before, card.after)))
     if deck is not None:
         context = context_text(card, deck)
         if context:

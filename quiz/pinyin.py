@@ -264,10 +264,32 @@ def matches(units: Sequence[Unit], slots: Sequence[Slot], *, tones: bool = True)
     return from_here(0, 0)
 
 
-def answer_pinyin(answer: str) -> str:
-    """The answer's pinyin with tone marks, read in context from its Simplified form;
-    characters without a reading (digits, Latin, punctuation) are kept as they are."""
+def answer_pinyin(answer: str, before: str = "", after: str = "") -> str:
+    """The answer's pinyin with tone marks, read from its Simplified form; characters
+    without a reading (digits, Latin, punctuation) are kept as they are.
+
+    `before` and `after` are the sentence around the answer: when the answer is all Han,
+    the Han characters touching it (up to `CONTEXT_CHARS` a side) are read with it, so that
+    a heteronym takes the reading of its phrase (长 in 长城 is cháng, in 成长 zhǎng).
+    """
     simplified = to_simplified(answer)
     pp = _pypinyin()
+    if simplified and all(is_han(char) for char in simplified):
+        head = _han_tail(to_simplified(before))
+        tail = _han_tail(to_simplified(after)[::-1])[::-1]
+        rows = pp.pinyin(head + simplified + tail, style=pp.Style.TONE)
+        if len(rows) == len(head) + len(simplified) + len(tail):
+            return " ".join(row[0] for row in rows[len(head) : len(head) + len(simplified)])
     rows = pp.pinyin(simplified, style=pp.Style.TONE, errors="default")
     return " ".join(row[0].strip() for row in rows if row and row[0].strip())
+
+
+CONTEXT_CHARS = 4
+
+
+def _han_tail(text: str) -> str:
+    """The Han characters at the end of `text`, at most `CONTEXT_CHARS` of them."""
+    count = 0
+    while count < min(len(text), CONTEXT_CHARS) and is_han(text[len(text) - 1 - count]):
+        count += 1
+    return text[len(text) - count :]

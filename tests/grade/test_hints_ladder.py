@@ -236,3 +236,21 @@ def test_markup_looking_text_is_kept_literally() -> None:
 def test_the_ladder_is_deterministic(simplified: Deck) -> None:
     for card in simplified:
         assert hint_ladder(card, simplified) == hint_ladder(card, simplified)
+
+
+@pytest.mark.parametrize(
+    ("text", "pinyin"),
+    [
+        ("修建{{c1::长}}城", "cháng"),
+        ("健康成{{c1::长}}", "zhǎng"),
+        ("修建{{c1::長}}城", "cháng"),
+        ("健康成{{c1::長}}", "zhǎng"),
+        ("去银{{c1::行}}办事", "háng"),
+        ("立即{{c1::行}}动", "xíng"),
+        ("{{c1::重}}复学习", "chóng"),
+        ("非常{{c1::重}}要", "zhòng"),
+    ],
+)
+def test_pinyin_hint_reads_a_heteronym_in_its_sentence(text: str, pinyin: str) -> None:
+    ladder = hint_ladder(ClozeCard(id="x", text=text))
+    assert Hint(HintKind.PINYIN, pinyin) in ladder
