@@ -138,7 +138,24 @@ CREATE VIEW effective_reviews AS
 CREATE INDEX review_log_deck_time ON review_log (deck, reviewed_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS)
+V3_STATS_INDEXES = """
+-- Statistics (quiz.store.stats_queries) read every figure from an index alone: answers
+-- counted over ranges of local time, true retention over ranges within (deck, kind,
+-- failed, mature), review tallies per card, and card counts per deck and section. The
+-- expressions must stay identical to LOCAL_MS and MATURE in stats_queries.
+CREATE INDEX IF NOT EXISTS review_log_local_time
+    ON review_log (deck, (reviewed_at + utc_offset_min * 60000));
+CREATE INDEX IF NOT EXISTS review_log_retention
+    ON review_log (deck, kind, (rating = 1),
+                   (coalesce(due_before - last_review_before, 0) >= 1814400000),
+                   (reviewed_at + utc_offset_min * 60000));
+CREATE INDEX IF NOT EXISTS review_log_kind_card ON review_log (kind, deck, card_id, rating);
+CREATE INDEX IF NOT EXISTS cards_stats
+    ON cards (deck, section, position, state, suspended, leech, reps, lapses, card_id)
+    WHERE retired_at IS NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS, V3_STATS_INDEXES)
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
