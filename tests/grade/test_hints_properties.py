@@ -1,0 +1,73 @@
+"""Hypothesis properties of the hint ladder: it never raises, never gives the answer away
+before the pinyin step, and the context never shows this card's answer."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.deck import ClozeCard, Deck
+from quiz.hints import HintKind, context_text, hint_ladder
+from quiz.pinyin import is_ignorable
+from quiz.text.script import to_simplified, to_traditional
+
+CHARS = "三会一课两个确立四意识牛鼻子组织生活党支部基层會課兩個確組織黨"
+ANSWER = st.text(st.sampled_from(CHARS), min_size=1, max_size=5)
+FILLER = st.text(st.sampled_from(CHARS + "，。、“”的和是"), max_size=12)
+ANY = st.text(st.characters(codec="utf-8", exclude_characters="{}:"), max_size=8)
+
+
+@st.composite
+def decks(draw: st.DrawFn, filler: st.SearchStrategy[str] = FILLER) -> Deck:
+    count = draw(st.integers(1, 8))
+    cards = []
+    for index in range(count):
+        answer = draw(ANSWER)
+        if draw(st.booleans()):
+            answer = to_traditional(answer)
+        text = draw(filler) + "{{c1::" + answer + "}}" + draw(filler)
+        cards.append(
+            ClozeCard(
+                id=f"c{index}",
+                text=text,
+                section=draw(st.sampled_from(["一", "二", None])),
+                line=draw(st.one_of(st.none(), st.integers(1, 6))),
+            )
+        )
+    return Deck(name="p", title="p", cards=tuple(cards))
+
+
+@given(decks(), st.data())
+def test_context_never_shows_the_answer(deck: Deck, data: st.DataObject) -> None:
+    card = data.draw(st.sampled_from(deck.cards))
+    assert isinstance(card, ClozeCard)
+    context = to_simplified(context_text(card, deck))
+    for answer in card.answers:
+        assert to_simplified(answer) not in context
+
+
+@given(decks(), st.data())
+def test_the_ladder_climbs_and_is_deterministic(deck: Deck, data: st.DataObject) -> None:
+    card = data.draw(st.sampled_from(deck.cards))
+    assert isinstance(card, ClozeCard)
+    ladder = hint_ladder(card, deck)
+    assert ladder == hint_ladder(card, deck)
+    order = [HintKind.LENGTH, HintKind.FIRST, HintKind.PINYIN, HintKind.CONTEXT]
+    assert [hint.kind for hint in ladder] == [k for k in order if k in {h.kind for h in ladder}]
+    assert all(hint.text for hint in ladder)
+    counted = sum(not is_ignorable(char) for char in card.answer)
+    for hint in ladder:
+        if hint.kind in (HintKind.LENGTH, HintKind.FIRST) and counted > 1:
+            assert card.answer not in hint.text
+
+
+@given(ANY, ANY, ANY, st.one_of(st.none(), ANY))
+def test_any_card_gets_a_ladder_without_raising(
+    before: str, answer: str, after: str, hint: str | None
+) -> None:
+    if not answer.strip():
+        answer = "答"
+    card = ClozeCard(id="x", text=before + "{{c1::" + answer + "}}" + after, hint=hint or None)
+    deck = Deck(name="d", title="d", cards=(card,))
+    ladder = hint_ladder(card, deck)
+    assert ladder[0].kind == HintKind.LENGTH
