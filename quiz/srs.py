@@ -1,9 +1,9 @@
 """Scheduling policy around the fsrs library: one answer's effect on a card, the local
 study day, leeches, interval labels and the order in which due cards come up.
 
-Pure: no SQL, no I/O, time passed in. The memory model is py-fsrs's; fuzz is applied here
-with a random generator seeded from the card and its review count, so a schedule is the
-same every time it is computed.
+Pure: no SQL, no I/O, time passed in. The memory model is py-fsrs's; as in Anki, the time
+since the last review is counted in study days, and fuzz is applied here with a random
+generator seeded from the card and its review count, so a schedule is reproducible.
 """
 
 from __future__ import annotations
@@ -173,7 +173,8 @@ class Scheduler:
         now = require_utc(now)
         rating = Rating(int(rating))
         before = Memory.of(state)
-        card = to_fsrs_card(before)
+        elapsed = self.elapsed_days(before, now)
+        card = self._fsrs_card(before, now)
         reviewed, _log = self._fsrs.review_card(card, rating, now, duration_ms)
         due = reviewed.due
         if self.config.enable_fuzzing and reviewed.state == fsrs.State.Review:
@@ -194,7 +195,6 @@ class Scheduler:
             reps=before.reps + 1,
             lapses=lapses,
         )
-        elapsed = None if before.last_review is None else (now - before.last_review).days
         return ReviewResult(
             rating=rating,
             before=before,
@@ -216,7 +216,29 @@ class Scheduler:
         """The predicted chance of recalling the card at `now` (0 for a card never seen)."""
         if state.last_review is None or state.stability is None:
             return 0.0
-        return float(self._fsrs.get_card_retrievability(to_fsrs_card(state), require_utc(now)))
+        now = require_utc(now)
+        return float(self._fsrs.get_card_retrievability(self._fsrs_card(state, now), now))
+
+    def elapsed_days(self, state: SchedulingState, now: datetime) -> int | None:
+        """Whole study days since the last review, counted like Anki: by day boundaries
+        (04:00 local), not 24-hour periods. None for a card never reviewed."""
+        if state.last_review is None:
+            return None
+        return max(0, day_index(now, self.config) - day_index(state.last_review, self.config))
+
+    def _fsrs_card(self, state: SchedulingState, now: datetime) -> fsrs.Card:
+        """The library's card, its last review moved to whole study days before `now`.
+
+        py-fsrs counts elapsed time in 24-hour periods, so a card reviewed at 20:00 and
+        again at 09:00 the next morning would count as reviewed the same day (a short-term
+        review that barely strengthens it). Anki counts study days; shifting the last
+        review to exactly that many days before `now` makes the library do the same.
+        """
+        card = to_fsrs_card(state)
+        elapsed = self.elapsed_days(state, now)
+        if elapsed is not None:
+            card.last_review = now - timedelta(days=elapsed)
+        return card
 
 
 def to_fsrs_card(state: SchedulingState) -> fsrs.Card:

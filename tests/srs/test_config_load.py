@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -195,3 +195,14 @@ def test_a_folder_in_place_of_the_file_is_an_error(tmp_path: Path) -> None:
 )
 def test_parse_duration(text: str | float, expected: timedelta) -> None:
     assert parse_duration(text) == expected
+
+
+def test_local_timezone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.config import local_timezone
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    assert local_timezone() == ZoneInfo("Asia/Shanghai")
+    monkeypatch.setenv("TZ", "Not/AZone")
+    moment = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    local = moment.astimezone(local_timezone())  # falls back to the machine's zone
+    assert local == moment and isinstance(local.utcoffset(), timedelta)

@@ -155,6 +155,10 @@ def test_retrievability_matches_the_library_and_is_zero_for_new_cards() -> None:
     assert scheduler.retrievability(Memory(), START) == 0.0
     memory, card = run_script(NO_FUZZ, SCRIPT[:3])[-1]
     later = START + timedelta(days=20)
+    days = scheduler.elapsed_days(memory, later)
+    assert days is not None and memory.last_review is not None
+    assert days == (later.date() - memory.last_review.date()).days
+    card.last_review = later - timedelta(days=days)
     expected = scheduler.fsrs_scheduler.get_card_retrievability(card, later)
     assert scheduler.retrievability(memory, later) == pytest.approx(expected)
     assert 0 < scheduler.retrievability(memory, later) < 1
@@ -276,3 +280,38 @@ def test_eighth_lapse_makes_a_leech() -> None:
 )
 def test_format_interval(interval: timedelta, label: str) -> None:
     assert format_interval(interval) == label
+
+
+# --------------------------------------------------------------------------- study days
+
+
+def test_elapsed_time_counts_study_days_like_anki() -> None:
+    scheduler = Scheduler(NO_FUZZ)
+    evening = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
+    morning = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # 13 hours later, the next study day
+    state = replace(WELL_KNOWN, stability=1.5, last_review=evening, due=morning)
+    assert scheduler.elapsed_days(state, morning) == 1
+    result = scheduler.review(state, Rating.Good, morning, card_key="k")
+    assert result.elapsed_days == 1
+    library = scheduler.fsrs_scheduler
+    as_one_day = to_fsrs_card(replace(state, last_review=morning - timedelta(days=1)))
+    expected, _ = library.review_card(as_one_day, Rating.Good, morning)
+    assert result.after.stability == expected.stability
+    raw, _ = library.review_card(to_fsrs_card(state), Rating.Good, morning)
+    assert result.after.stability is not None and raw.stability is not None
+    assert result.after.stability > raw.stability, "not treated as a same-day review"
+
+
+def test_reviews_before_the_day_turns_are_the_same_study_day() -> None:
+    scheduler = Scheduler(NO_FUZZ)
+    early = datetime(2026, 11, 26, 5, 0, tzinfo=UTC)
+    late = datetime(2026, 11, 27, 3, 59, tzinfo=UTC)  # 23 hours later, before 04:00
+    state = replace(WELL_KNOWN, stability=1.5, last_review=early, due=late)
+    assert scheduler.elapsed_days(state, late) == 0
+    short_term = scheduler.fsrs_scheduler.review_card(
+        to_fsrs_card(replace(state, last_review=late)), Rating.Good, late
+    )[0]
+    assert scheduler.review(state, Rating.Good, late, card_key="k").after.stability == (
+        short_term.stability
+    )
+    assert scheduler.elapsed_days(Memory(), late) is None
