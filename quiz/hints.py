@@ -3,10 +3,9 @@
 1. `length`: how long the answer is ("4 characters", "2 words");
 2. `first`: its first character, the rest blanked (`三＿＿＿`); skipped for one-character answers;
 3. `pinyin`: the card's own hint when it has one (kind `hint` when it does not spell the
-   answer in pinyin),
-   else the answer's pinyin with tone marks, read from its Simplified form in the context
-   of its sentence (pypinyin is imported then, ~0.15 s the first time); skipped for
-   answers without Han characters;
+   answer in pinyin), else the answer's pinyin with tone marks, read from its Simplified
+   form in the context of its sentence (pypinyin is imported then, ~0.15 s the first
+   time); skipped for answers without Han characters;
 4. `context`: the sentences of the deck's other cards in the same section just before and
    after this card (by line, then deck order), with this card's answer blanked out.
 
@@ -74,7 +73,8 @@ def spells_answer(hint: str, answer: str) -> bool:
 
 
 def length_text(answer: str) -> str:
-    """ "4 characters" for Chinese (and mixed) answers, "2 words" / "5 letters" for Latin."""
+    """How long the answer is: `4 characters` for Chinese (and mixed) answers, `2 words`
+    or `5 letters` for Latin ones; spaces and punctuation are not counted."""
     if has_han(answer) or any(_is_wide(char) for char in answer):
         return _plural(_counted(answer), "character")
     words = answer.split()
