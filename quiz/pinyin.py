@@ -23,14 +23,16 @@ _TONE_DIGITS = "012345"
 _NEUTRAL = 5
 SEPARATOR = " "
 
-# A typed unit: a lowercase ASCII letter ("v" for ü), a digit, or SEPARATOR; with the tone
-# a mark on it gives (1-4), else 0.
+# A typed unit: a lowercase ASCII letter ("v" for ü), a digit, a symbol such as "+", or
+# SEPARATOR (any run of spaces and punctuation); with the tone a mark on it gives (1-4),
+# else 0.
 Unit = tuple[str, int]
 # A reading of a character: its letters ("lv" for lǜ) and its tone (1-4, 5 for neutral).
 Reading = tuple[str, int]
 
 MAX_UNITS_PER_CHAR = 8
 MAX_UNITS_SLACK = 32
+CONTEXT_CHARS = 4  # Han characters read with an answer on each side, for its pinyin hint
 
 
 def is_han(char: str) -> bool:
@@ -282,9 +284,6 @@ def answer_pinyin(answer: str, before: str = "", after: str = "") -> str:
             return " ".join(row[0] for row in rows[len(head) : len(head) + len(simplified)])
     rows = pp.pinyin(simplified, style=pp.Style.TONE, errors="default")
     return " ".join(row[0].strip() for row in rows if row and row[0].strip())
-
-
-CONTEXT_CHARS = 4
 
 
 def _han_tail(text: str) -> str:
