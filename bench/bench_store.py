@@ -148,6 +148,26 @@ def main(argv: list[str] | None = None) -> int:
             results.append((pick_one, select_1, 5.0))
             pick_all = measure(f"next card, {len(decks)} decks", next_card(decks), args.repeat)
             results.append((pick_all, select_1, 5.0))
+            review_pick = measure(
+                f"next review (lowest R, siblings buried), {len(decks)} decks",
+                lambda _n: store.due_cards(
+                    decks,
+                    day_end,
+                    now=now,
+                    statuses=[CardStatus.REVIEW],
+                    order="retrievability",
+                    limit=1,
+                    bury_siblings_since=day_start,
+                ),
+                args.repeat,
+            )
+            results.append((review_pick, select_1, 5.0))
+            new_pick = measure(
+                f"next new card (siblings buried), {len(decks)} decks",
+                lambda _n: store.new_cards(decks, now=now, limit=1, bury_siblings_since=day_start),
+                args.repeat,
+            )
+            results.append((new_pick, select_1, 5.0))
             queue = measure(
                 f"full queue (200 rev + 20 new), {len(decks)} decks",
                 full_queue(decks),
