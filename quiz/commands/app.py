@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.deck import Deck
+    from quiz.store import Store
+    from quiz.tui.deck_shelf import DeckShelf
 
 DEFAULT = True
 ORDER = 20
@@ -97,31 +103,63 @@ def _chosen_paths(names: list[str], root: Path, available: list[Path]) -> list[P
     return chosen
 
 
+def _unchanged_since_sync(path: Path, synced_at: datetime | None) -> bool:
+    """Whether the deck file was last modified before its last sync (then it is not read)."""
+    if synced_at is None:
+        return False
+    return path.stat().st_mtime < synced_at.timestamp()
+
+
+def open_collection(
+    root: Path, store: Store, study: list[str] | None, now: datetime
+) -> tuple[DeckShelf, list[str] | None, list[str]]:
+    """Sync the collection's deck files into `store`.
+
+    Returns the shelf of decks, the names to study at once (None: open the home screen),
+    and the problems of deck files that could not be read (those decks are left out).
+    """
+    from quiz.deck import DeckError, load_deck
+    from quiz.tui.deck_shelf import DeckShelf
+
+    study_files_only = bool(study) and all(_is_file(name) for name in study or [])
+    available = [] if study_files_only else ensure_decks(root)
+    chosen = _chosen_paths(study, root, available) if study else []
+    synced = {row.name: row.synced_at for row in store.decks()}
+    loaded: list[Deck] = []
+    names: list[str] = []
+    problems: list[str] = []
+    for path in dict.fromkeys([*available, *chosen]):
+        if _unchanged_since_sync(path, synced.get(path.stem)):
+            names.append(path.stem)
+            continue
+        try:
+            deck = load_deck(path)
+        except DeckError as exc:
+            problems.extend(str(problem) for problem in exc.problems)
+            continue
+        store.sync_deck(deck, now=now)
+        loaded.append(deck)
+        names.append(deck.name)
+    if not names:
+        raise NoDecksError("no deck could be read:\n" + "\n".join(problems))
+    study_names = None if study is None else [path.stem for path in chosen]
+    return DeckShelf(store, loaded, names), study_names, problems
+
+
 def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> int:
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from quiz.config import load_config
-    from quiz.deck import load_decks
     from quiz.paths import resolve_db_path
     from quiz.store import Store
-
-    root = Path.cwd()
-    config = load_config()
-    available = ensure_decks(root) if not study or not all(_is_file(n) for n in study) else []
-    chosen = _chosen_paths(study, root, available) if study else []
-    paths = list(dict.fromkeys([*available, *chosen]))
-    decks = load_decks(paths)
-    by_path = {deck.path: deck for deck in decks}
-    study_names = [by_path[p].name for p in chosen] if study is not None else None
+    from quiz.tui.app import QuizApp
 
     def clock() -> datetime:
         return datetime.now(UTC)
 
-    from quiz.tui.app import QuizApp
-
+    config = load_config()
     with Store.open(resolve_db_path(args.db)) as store:
-        for deck in decks:
-            store.sync_deck(deck, now=clock())
+        shelf, study_names, problems = open_collection(Path.cwd(), store, study, clock())
         # The benchmark's hook: leave as soon as the first card is on screen.
         bench = bool(os.environ.get(BENCH_EXIT_ENV))
 
@@ -130,12 +168,13 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
 
         app = QuizApp(
             store,
-            decks,
+            shelf,
             config,
             clock,
             study=study_names,
             cram=cram,
-            root=root,
+            root=Path.cwd(),
+            warnings=problems,
             on_first_card=first_card_drawn if bench else None,
         )
         app.run(headless=bench)

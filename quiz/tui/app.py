@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.deck import Deck
+from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 
@@ -34,7 +35,7 @@ class QuizApp(App[None]):
     def __init__(
         self,
         store: Store,
-        decks: Sequence[Deck],
+        decks: Sequence[Deck] | DeckShelf,
         config: Config,
         clock: Callable[[], datetime],
         *,
@@ -42,19 +43,22 @@ class QuizApp(App[None]):
         cram: bool = False,
         root: Path | None = None,
         cursor_blink: bool = True,
+        warnings: Sequence[str] = (),
         on_first_card: Callable[[], None] | None = None,
     ) -> None:
         """Build the app.
 
         Args:
             store: the open collection; the app never closes it.
-            decks: the decks to show, already synced into `store`.
+            decks: the decks to show, already synced into `store` (a `DeckShelf` lets
+                unchanged decks stay unread until needed).
             config: study settings.
             clock: returns the current time (aware UTC); tests pass a fixed one.
             study: when given, open a session on these deck names at once (empty: all).
             cram: that session is a cram session (schedules untouched).
             root: the collection folder holding `seeds/` and `decks/` (for regenerate).
             cursor_blink: off in tests and snapshots, so pictures are stable.
+            warnings: problems to show once the app is up (deck files left out).
             on_first_card: called once the first card of the first session is drawn.
         """
         super().__init__()
@@ -63,14 +67,11 @@ class QuizApp(App[None]):
         self.clock = clock
         self.root = root
         self.cursor_blink = cursor_blink
-        self.decks: dict[str, Deck] = {}
-        self.set_decks(decks)
+        self.decks = decks if isinstance(decks, DeckShelf) else DeckShelf(store, decks)
         self._start_study = None if study is None else tuple(study)
         self._start_cram = cram
         self._on_first_card = on_first_card
-
-    def set_decks(self, decks: Iterable[Deck]) -> None:
-        self.decks = {deck.name: deck for deck in decks}
+        self._warnings = list(warnings)
 
     @property
     def deck_names(self) -> list[str]:
@@ -78,12 +79,16 @@ class QuizApp(App[None]):
 
     @property
     def deck_titles(self) -> dict[str, str]:
-        return {name: deck.title for name, deck in self.decks.items()}
+        return {name: self.decks.title(name) for name in self.decks}
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.store, self.config, self.clock)
 
     def on_mount(self) -> None:
+        if self._warnings:
+            self.notify(
+                "\n".join(self._warnings), title="Decks left out", severity="error", timeout=15
+            )
         if self._start_study is not None:
             self.start_session(self._start_study, cram=self._start_cram)
 
@@ -125,7 +130,8 @@ class QuizApp(App[None]):
     def action_browse(self) -> None:
         from quiz.tui.screens.browser import BrowserScreen
 
-        self.push_screen(BrowserScreen(self.store, self.deck_names, self.clock))
+        screen = BrowserScreen(self.store, self.deck_names, self.clock, self.config.timezone)
+        self.push_screen(screen)
 
     def action_stats(self) -> None:
         try:
@@ -150,10 +156,11 @@ class QuizApp(App[None]):
     def _regenerated(self, decks: list[Deck] | None) -> None:
         if not decks:
             return
-        reports: list[SyncReport] = [self.store.sync_deck(deck, now=self.clock()) for deck in decks]
-        merged = dict(self.decks)
-        merged.update({deck.name: deck for deck in decks})
-        self.set_decks(merged.values())
+        reports: list[SyncReport] = [
+            self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
+            for deck in decks
+        ]
+        self.decks.replace(decks)
         self.notify("\n".join(report.format() for report in reports), title="Decks regenerated")
         if isinstance(self.screen, HomeScreen):
             self.screen.reload()

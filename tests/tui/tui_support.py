@@ -127,3 +127,9 @@ def build_app(
         root=root,
         cursor_blink=False,
     )
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows, as plain text (one line per row)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -73,8 +73,15 @@ class BrowserScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    def __init__(self, store: Store, decks: Sequence[str], clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        decks: Sequence[str],
+        clock: Callable[[], datetime],
+        timezone: tzinfo,
+    ) -> None:
         super().__init__()
+        self.timezone = timezone
         self.store = store
         self.deck_names = list(decks)
         self.clock = clock
@@ -156,7 +163,8 @@ class BrowserScreen(Screen[None]):
             history.update(Content.styled("No card matches.", "dim"))
             return
         row = self.shown[key]
-        history.show(row, self.store.card_history(row.deck, row.card_id), self.clock())
+        reviews = self.store.card_history(row.deck, row.card_id)
+        history.show(row, reviews, self.clock(), self.timezone)
 
     @work(exclusive=True, group="search")
     async def _debounced(self, query: str) -> None:

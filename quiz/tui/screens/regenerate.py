@@ -30,14 +30,14 @@ def seed_files(root: Path) -> list[Path]:
 
 
 def regenerate_one(seed: Path, decks_dir: Path) -> Deck:
-    """Generate the deck of one seed and write it to `decks_dir/<stem>.yaml`."""
-    from quiz.deck import write_deck
+    """Generate the deck of one seed, write it to `decks_dir/<stem>.yaml` and read it back."""
+    from quiz.deck import load_deck, write_deck
     from quiz.generate.pipeline import generate_deck
 
-    result = generate_deck(seed)
-    deck: Deck = getattr(result, "deck", result)
-    write_deck(deck, decks_dir / f"{seed.stem}.yaml")
-    return deck
+    deck, _report = generate_deck(seed, source_label=f"seeds/{seed.name}")
+    target = decks_dir / f"{seed.stem}.yaml"
+    write_deck(deck, target)
+    return load_deck(target)
 
 
 class RegenerateScreen(ModalScreen[list[Deck] | None]):
@@ -74,15 +74,14 @@ class RegenerateScreen(ModalScreen[list[Deck] | None]):
         for index, seed in enumerate(seeds):
             if worker.is_cancelled:
                 break
-            self.app.call_from_thread(self._progress, index, seed.name)
+            self.app.call_from_thread(self._progress, index, len(seeds), seed.name)
             decks.append(regenerate_one(seed, self.root / "decks"))
-        self.app.call_from_thread(self._progress, len(seeds), "done")
+        self.app.call_from_thread(self._progress, len(seeds), len(seeds), "")
         return decks
 
-    def _progress(self, done: int, name: str) -> None:
-        self.query_one("#regenerate-status", Label).update(
-            f"{done + 1 if name != 'done' else done}: {name}"
-        )
+    def _progress(self, done: int, total: int, name: str) -> None:
+        status = f"Generating {name} ({done + 1} of {total})" if name else "Syncing…"
+        self.query_one("#regenerate-status", Label).update(status)
         self.query_one(ProgressBar).update(progress=done)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

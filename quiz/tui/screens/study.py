@@ -54,8 +54,9 @@ class StudyScreen(Screen[None]):
         Binding("escape", "leave", "End"),
         Binding("tab", "hint", "Hint", priority=True),
         Binding("h", "hint", "Hint", show=False),
-        Binding("space", "accept", "Accept", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("space,enter", "accept", "Accept", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo_typing", "Undo", key_display="^z"),
         Binding("minus", "bury", "Bury", key_display="-"),
         Binding("at", "suspend", "Suspend", key_display="@"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -160,8 +161,10 @@ class StudyScreen(Screen[None]):
 
         self.phase = "idle"
         summary = self.session.summary()
+        left = self.session.counts()
         self.session.close()
-        self.app.switch_screen(SummaryScreen(summary, self.clock))
+        timezone = self.session.config.timezone
+        self.app.switch_screen(SummaryScreen(summary, self.clock, timezone, left))
 
     def _elapsed_ms(self, until: datetime | None = None) -> int:
         moment = until or self.clock()
@@ -225,7 +228,10 @@ class StudyScreen(Screen[None]):
     def _offer_ratings(self) -> None:
         bar = self.query_one(RatingBar)
         bar.display = True
-        bar.offer(self.session.next_intervals(self.item), self.suggested)
+        labels = {
+            int(rating): label for rating, label in self.session.next_intervals(self.item).items()
+        }
+        bar.offer(labels, self.suggested)
         self.refresh_bindings()
 
     def on_input_submitted(self, event: AnswerInput.Submitted) -> None:
@@ -318,6 +324,10 @@ class StudyScreen(Screen[None]):
 
     # ------------------------------------------------------------------ card actions
 
+    async def action_undo_typing(self) -> None:
+        """Undo from the answer box, where `u` is a letter."""
+        await self.action_undo()
+
     async def action_undo(self) -> None:
         item = self.session.undo()
         if item is None:
@@ -355,4 +365,8 @@ class StudyScreen(Screen[None]):
             return self.phase == "playing"
         if action in ("bury", "suspend"):
             return self.phase != "idle"
+        if action == "undo":
+            return self.phase != "question"
+        if action == "undo_typing":
+            return self.phase == "question"
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -45,7 +45,11 @@ def card_text(row: CardRow) -> str:
 class CardHistory(Static):
     """Shows one card and its review log; empty until `show` is called."""
 
-    def show(self, row: CardRow, reviews: Sequence[ReviewRow], now: datetime) -> None:
+    def show(
+        self, row: CardRow, reviews: Sequence[ReviewRow], now: datetime, timezone: tzinfo
+    ) -> None:
+        """Show `row` and its `reviews` (oldest first), the latest at the top; times in
+        `timezone`."""
         state = row.state
         lines: list[Content] = []
         if row.answer:
@@ -68,7 +72,7 @@ class CardHistory(Static):
             lines.append(Content.styled("Never answered.", "dim"))
         for review in reversed(reviews):
             name, style = RATING_STYLE.get(review.rating or 0, ("—", "dim"))
-            local = review.reviewed_at.astimezone()
+            local = review.reviewed_at.astimezone(timezone)
             seconds = (review.duration_ms or 0) / 1000
             parts: list[tuple[str, str] | str] = [
                 (local.strftime("%Y-%m-%d %H:%M "), "$text-muted"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -50,13 +50,20 @@ class MatchItem(Static, can_focus=True):
     def __init__(self, side: Side, row: int, text: str) -> None:
         key = (LEFT_KEYS if side == "left" else RIGHT_KEYS)[row]
         super().__init__(
-            Content.assemble((f"{key} ", "bold $text-muted"), text),
+            Content(text),
             id=f"match-{side}-{row}",
             classes=f"match-item match-{side}",
             markup=False,
         )
         self.side: Side = side
         self.row = row
+        self.border_title = key
+
+    def mark_found(self) -> None:
+        """Show the item as part of a found pair; it can no longer be focused."""
+        self.add_class("-locked")
+        self.can_focus = False
+        self.border_title = "✓"
 
     def action_pick(self) -> None:
         self.post_message(self.Picked(self.side, self.row))
@@ -89,21 +96,21 @@ class MatchBoard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="match-prompt", markup=False)
-        with Horizontal(id="match-columns"):
-            yield Vertical(id="match-left")
-            yield Vertical(id="match-right")
+        yield Grid(id="match-grid")
         yield Static(id="match-status", markup=False)
 
     async def start(self, prompt: str, round_: MatchRound) -> None:
         """Lay out a new round."""
         self.round = round_
         self.query_one("#match-prompt", Static).update(Content(prompt))
-        for side in ("left", "right"):
-            column = self.query_one(f"#match-{side}", Vertical)
-            await column.remove_children()
-            await column.mount_all(
-                MatchItem(side, row, round_.text(side, row)) for row in range(round_.size)
-            )
+        grid = self.query_one("#match-grid", Grid)
+        await grid.remove_children()
+        # Row by row, left then right, so both items of a row share its height.
+        await grid.mount_all(
+            MatchItem(side, row, round_.text(side, row))
+            for row in range(round_.size)
+            for side in ("left", "right")
+        )
         self._show_status()
         self.query_one("#match-left-0", MatchItem).focus()
 
@@ -119,8 +126,7 @@ class MatchBoard(Vertical):
         for item in self.query(MatchItem):
             item.set_class(round_.selected == (item.side, item.row), "-selected")
             if round_.is_locked(item.side, item.row) and not item.has_class("-locked"):
-                item.add_class("-locked")
-                item.can_focus = False
+                item.mark_found()
         if result is PickResult.MISSED and round_.last_miss is not None:
             left_row, right_row = round_.last_miss
             flashing = (self.item("left", left_row), self.item("right", right_row))
@@ -136,8 +142,24 @@ class MatchBoard(Vertical):
             self._focus_free("left", 0)
         self._show_status()
         if round_.done:
+            self.call_later(self._show_pairs)
             self.post_message(self.Finished(round_.mistakes))
         return result
+
+    async def _show_pairs(self) -> None:
+        """Once every pair is found, lay the pairs out side by side, like an answer."""
+        round_ = self.round
+        if round_ is None:
+            return
+        grid = self.query_one("#match-grid", Grid)
+        await grid.remove_children()
+        items: list[MatchItem] = []
+        for row in range(round_.size):
+            left, right = round_.pairs[round_.left[row]]
+            items += [MatchItem("left", row, left), MatchItem("right", row, right)]
+        await grid.mount_all(items)
+        for item in items:
+            item.mark_found()
 
     def _focus_free(self, side: Side, start: int) -> None:
         round_ = self.round
@@ -153,9 +175,14 @@ class MatchBoard(Vertical):
         if round_ is None:
             return
         mistakes = round_.mistakes
+        found = (
+            f"All {round_.size} pairs found"
+            if round_.done
+            else f"{len(round_.locked)}/{round_.size} matched"
+        )
         self.query_one("#match-status", Static).update(
             Content.assemble(
-                (f"{len(round_.locked)}/{round_.size} matched", "bold"),
+                (found, "bold"),
                 "   ",
                 (
                     f"{mistakes} mistake{'s' if mistakes != 1 else ''}",

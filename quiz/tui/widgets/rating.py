@@ -7,15 +7,12 @@ Enter, or the screen's 1-4 keys) is reported with `RatingBar.Rated`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button
-
-from quiz.tui.format import interval_label
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -36,11 +33,12 @@ class RatingBar(Horizontal):
             button.compact = True
             yield button
 
-    def offer(self, intervals: Mapping[int, timedelta | None], suggested: int | None) -> None:
-        """Label each button with its interval and highlight (and focus) the suggested one."""
+    def offer(self, intervals: Mapping[int, str], suggested: int | None) -> None:
+        """Label each button with its interval label ("10m", "3d") and highlight (and
+        focus) the suggested one."""
         for rating, name in RATING_NAMES.items():
             button = self.query_one(f"#rate-{rating}", Button)
-            label = interval_label(intervals.get(rating))
+            label = intervals.get(rating, "")
             button.label = Content.assemble(
                 (f"{rating} ", "dim"), name, (f"  {label}", "italic") if label else ""
             )

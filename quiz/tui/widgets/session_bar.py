@@ -18,7 +18,8 @@ def counts_content(new: int, learning: int, review: int, current: str | None = N
     ):
         if index:
             parts.append(" + ")
-        style = f"bold {colour}" + (" underline" if kind == current else "")
+        underline = kind == current or (kind == "learning" and current == "relearning")
+        style = f"bold {colour}" + (" underline" if underline else "")
         parts.append((str(value), style))
     return Content.assemble(*parts)
 

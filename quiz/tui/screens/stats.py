@@ -1,0 +1,201 @@
+"""The statistics screen: what you know, what you forget and what is coming, as terminal
+charts (bars, columns, sparklines, a calendar heatmap) over `quiz.stats` figures.
+
+The figures are read in a thread worker with its own connection to the database, so the
+screen draws at once and fills in when the numbers arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from quiz.tui.widgets.charts import BarChart, CalendarHeatmap, ColumnChart, fit
+
+if TYPE_CHECKING:
+    from quiz.config import Config
+    from quiz.deck import Deck
+    from quiz.stats import Stats, Tally
+    from quiz.store import Store
+
+WINDOW_LABELS = {"today": "today", "7d": "7 days", "30d": "30 days", "365d": "1 year"}
+
+
+def _percent(tally: Tally) -> str:
+    return "—" if tally.rate is None else f"{tally.rate:.0%} of {tally.total}"
+
+
+class StatsScreen(Screen[None]):
+    """Scores over the given decks (all decks of the store when none are given)."""
+
+    TITLE = "Statistics"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("r", "reload", "Refresh"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+    DEFAULT_CSS = """
+    StatsScreen #stats-body { padding: 0 1; }
+    StatsScreen .stats-title { margin-top: 1; text-style: bold; color: $accent; }
+    StatsScreen #stats-summary { margin-top: 1; }
+    StatsScreen Sparkline { height: 2; margin-right: 2; }
+    """
+
+    class Loaded(Message):
+        """The figures are on screen."""
+
+        def __init__(self, stats: Stats) -> None:
+            super().__init__()
+            self.stats = stats
+
+    def __init__(
+        self,
+        store: Store,
+        decks: Sequence[Deck | str],
+        config: Config,
+        clock: Callable[[], datetime],
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.deck_names = sorted({d if isinstance(d, str) else d.name for d in decks})
+        self.config = config
+        self.clock = clock
+        self.stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Static("Reading your history…", id="stats-summary")
+            yield Label("Cards", classes="stats-title")
+            yield BarChart(id="stats-cards")
+            yield Label(
+                "True retention (review answers; young < 21 days ≤ mature)", classes="stats-title"
+            )
+            yield Static(id="stats-retention")
+            yield Label("Answers, last 30 days", classes="stats-title")
+            yield Sparkline([], id="stats-per-day")
+            yield Label("Due, next 30 days", classes="stats-title")
+            yield ColumnChart(id="stats-forecast")
+            yield Label("Study days", classes="stats-title")
+            yield CalendarHeatmap(id="stats-heatmap")
+            yield Label("Session scores (share correct)", classes="stats-title")
+            yield Sparkline([], id="stats-sessions")
+            yield Label("By section of the text (true retention)", classes="stats-title")
+            yield BarChart(id="stats-sections")
+            yield Label("Weakest cards", classes="stats-title")
+            yield Static(id="stats-weakest")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
+    def load(self) -> None:
+        """Read and compute the figures off the UI thread, on a connection of its own."""
+        from quiz.stats import compute
+        from quiz.store import Store
+        from quiz.store.stats_queries import stats_rows
+
+        now = self.clock()
+        path = self.store.path
+        if str(path) == ":memory:":
+            rows = stats_rows(self.store, now=now, config=self.config, decks=self.deck_names)
+        else:
+            with Store.open(path) as own:
+                rows = stats_rows(own, now=now, config=self.config, decks=self.deck_names)
+        stats = compute(rows, now=now, config=self.config)
+        self.app.call_from_thread(self.show, stats)
+
+    def show(self, stats: Stats) -> None:
+        """Fill every chart from the figures."""
+        self.stats = stats
+        streak = stats.streak
+        summary = Text()
+        summary.append(f"{stats.today:%Y-%m-%d}  ", style="bold")
+        summary.append(f"{stats.reviews_today} answers today · {stats.reviews_total} in all · ")
+        summary.append(f"{stats.due_today} due today", style="bold yellow")
+        summary.append(f" · streak {streak.current} (longest {streak.longest})")
+        if stats.empty:
+            summary.append("\nNo study history yet: study a deck and come back.", style="dim")
+        self.query_one("#stats-summary", Static).update(summary)
+        cards = stats.cards
+        self.query_one("#stats-cards", BarChart).rows = tuple(
+            (name, float(value), str(value))
+            for name, value in (
+                ("new", cards.new),
+                ("learning", cards.learning),
+                ("review", cards.review),
+                ("relearning", cards.relearning),
+                ("suspended", cards.suspended),
+                ("leech", cards.leech),
+            )
+        )
+        self.query_one("#stats-retention", Static).update(self._retention_text(stats))
+        per_day = self.query_one("#stats-per-day", Sparkline)
+        per_day.data = [float(d.count) for d in stats.per_day]
+        forecast = self.query_one("#stats-forecast", ColumnChart)
+        forecast.labels = (f"{stats.forecast[0].day:%m-%d}", f"{stats.forecast[-1].day:%m-%d}")
+        forecast.values = tuple(d.count for d in stats.forecast)
+        heatmap = self.query_one("#stats-heatmap", CalendarHeatmap)
+        heatmap.counts = {d.day: d.count for d in stats.heatmap}
+        heatmap.today = stats.today
+        self.query_one("#stats-sessions", Sparkline).data = [s.score or 0.0 for s in stats.sessions]
+        sections = self.query_one("#stats-sections", BarChart)
+        sections.maximum = 1.0
+        sections.rows = tuple(
+            (
+                section.section or "(no section)",
+                section.retention.rate or 0.0,
+                _percent(section.retention)
+                if section.retention.total
+                else f"{section.studied}/{section.cards} studied",
+            )
+            for section in stats.sections
+        )
+        self.query_one("#stats-weakest", Static).update(self._weakest_text(stats))
+        self.post_message(self.Loaded(stats))
+
+    @staticmethod
+    def _retention_text(stats: Stats) -> Text:
+        text = Text(no_wrap=True)
+        text.append(f"{'':10}{'young':>14}{'mature':>14}{'total':>14}\n", style="dim")
+        for index, (name, retention) in enumerate(stats.retention.items()):
+            if index:
+                text.append("\n")
+            text.append(f"{WINDOW_LABELS.get(name, name):10}", style="bold")
+            for tally in (retention.young, retention.mature, retention.total):
+                text.append(f"{_percent(tally):>14}")
+        return text
+
+    def _weakest_text(self, stats: Stats) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        cards = {(c.deck, c.card_id): c for c in stats.weakest_by_lapses}
+        for card in stats.weakest_by_retrievability:
+            cards.setdefault((card.deck, card.card_id), card)
+        if not cards:
+            text.append("Nothing forgotten yet.", style="dim")
+            return text
+        width = max(20, (self.size.width or 80) - 24)
+        for index, card in enumerate(list(cards.values())[:8]):
+            if index:
+                text.append("\n")
+            text.append(f"{card.lapses:>2} lapses ", style="red" if card.lapses else "dim")
+            text.append(f"{card.retrievability:>4.0%} recall  ", style="yellow")
+            text.append(fit(card.sentence or card.card_id, width))
+        return text

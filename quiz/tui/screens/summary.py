@@ -1,0 +1,126 @@
+"""The end of a session: how many cards, how many right, how long, and what comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quiz.tui.format import duration_label, percent_label, when_label
+
+if TYPE_CHECKING:
+    from quiz.session import Counts, SessionSummary
+
+TYPE_NAMES = {"cloze": "cloze cards", "match": "matching sets"}
+KIND_NAMES = {
+    "new": "new",
+    "learning": "learning",
+    "review": "reviews",
+    "relearning": "relearning",
+    "cram": "crammed",
+}
+
+
+def summary_content(
+    summary: SessionSummary, now: datetime, timezone: tzinfo, left: Counts | None = None
+) -> Content:
+    """The summary as lines of plain, styled text; times shown in `timezone`."""
+    lines: list[Content] = []
+    if not summary.reviewed:
+        lines.append(Content.styled("No card answered in this session.", "bold"))
+    else:
+        plural = "s" if summary.reviewed != 1 else ""
+        lines.append(
+            Content.assemble(
+                (f"{summary.reviewed} card{plural} studied", "bold"),
+                " in ",
+                (duration_label(summary.time_spent.total_seconds()), "bold"),
+            )
+        )
+        lines.append(
+            Content.assemble(
+                ("Correct  ", "$text-muted"),
+                (percent_label(summary.accuracy), "bold $success"),
+                (f"   ({summary.correct} right, {summary.again} again)", "$text-muted"),
+            )
+        )
+        per_card = summary.time_spent.total_seconds() / summary.reviewed
+        lines.append(Content.assemble(("Per card ", "$text-muted"), f"{per_card:.1f} s on average"))
+        lines.append(Content(""))
+        by_type = ", ".join(
+            f"{count} {TYPE_NAMES.get(kind, kind)}" for kind, count in summary.by_type.items()
+        )
+        by_kind = ", ".join(
+            f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in summary.by_kind.items()
+        )
+        lines.append(Content.assemble(("Cards    ", "$text-muted"), by_type))
+        lines.append(Content.assemble(("Queues   ", "$text-muted"), by_kind))
+    lines.append(Content(""))
+    if left is not None and left.total:
+        lines.append(
+            Content.assemble(
+                ("Left     ", "$text-muted"),
+                (f"{left.total} card{'s' if left.total != 1 else ''} for today", "bold"),
+                (
+                    f"  ({left.new} new, {left.learning} learning, {left.review} review)",
+                    "$text-muted",
+                ),
+            )
+        )
+    if summary.next_due is None:
+        lines.append(Content.styled("Nothing is scheduled yet.", "$text-muted"))
+    elif summary.next_due <= now:
+        lines.append(Content.assemble(("Next     ", "$text-muted"), "more cards are due now"))
+    else:
+        local = summary.next_due.astimezone(timezone)
+        lines.append(
+            Content.assemble(
+                ("Next     ", "$text-muted"),
+                (f"a card is due {when_label(summary.next_due, now)}", "bold $accent"),
+                (local.strftime("  (%a %d %b, %H:%M)"), "$text-muted"),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+class SummaryScreen(Screen[None]):
+    """Shown in place of the study screen when a session ends; any of Enter/Esc/q goes home."""
+
+    BINDINGS = [
+        Binding("enter,escape", "close", "Back to decks"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(
+        self,
+        summary: SessionSummary,
+        clock: Callable[[], datetime],
+        timezone: tzinfo,
+        left: Counts | None = None,
+    ) -> None:
+        super().__init__()
+        self.summary = summary
+        self.clock = clock
+        self.timezone = timezone
+        self.left = left
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="summary-body") as body:
+            body.border_title = "Session over" if self.summary.reviewed else "Session"
+            content = summary_content(self.summary, self.clock(), self.timezone, self.left)
+            yield Static(content, id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Summary"
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,84 @@
+"""The card browser and the home screen: search by text, tag, deck and state; suspend and
+unsuspend; a card's history; home counts after studying."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+from tui_support import build_app, screen_text
+
+from quiz.tui.screens.browser import BrowserScreen, clip, matches
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+
+
+def test_search_terms_all_match_with_anki_like_prefixes() -> None:
+    haystack = "jianti\nnew\ncloze\n三会一课\n认真落实“三会一课”\nformula"
+    assert matches(haystack, "三会 is:new")
+    assert matches(haystack, "tag:formula deck:jianti")
+    assert not matches(haystack, "三会 is:suspended")
+    assert matches(haystack, "")
+
+
+def test_clip_counts_wide_characters_double() -> None:
+    assert clip("堅持縱向到底", 8) == "堅持縱…"
+    assert clip("short  text\nhere", 40) == "short text here"
+
+
+async def test_browse_search_suspend_and_history(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        table = app.screen.query_one("#browser-cards", DataTable)
+        assert table.row_count == 5
+        await pilot.press("slash", *"縱向", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert "堅持縱向到底，實現黨的組織全覆蓋。" in screen_text(app)
+        await pilot.press("at")
+        await pilot.pause()
+        assert app.store.card("fanti", "t-zongxiang").suspended
+        await pilot.press("slash", "ctrl+u", *"is:suspended", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("at")  # and back
+        await pilot.pause()
+        assert not app.store.card("fanti", "t-zongxiang").suspended
+        assert table.row_count == 0  # no longer suspended, so no longer found
+        assert "No card matches." in screen_text(app)
+        await pilot.press("slash", "ctrl+u", *"確認", "enter")
+        await pilot.pause()
+        assert "Never answered." in screen_text(app)
+        assert "按 [bold]確認[/] 鍵" in screen_text(app)  # literally, in the history panel
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_history_lists_answers_and_home_counts_move(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "抓基层打基础" in screen_text(app)
+        await pilot.press("enter")  # the first deck: jianti
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press(*"三个代表", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        assert [str(c) for c in table.get_row("jianti")][:4] == ["抓基层打基础", "2", "1", "0"]
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("slash", *"三会一课", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Again" in text and "三个代表" in text
+        assert "learning" in text

@@ -1,0 +1,81 @@
+"""A matching round in the real app: keys, arrows and the mouse; a locked right pair, a
+flashing wrong one, and the round's mistakes and time turned into the rating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_support import FixedClock, build_app, screen_text
+
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.matching import LEFT_KEYS, RIGHT_KEYS, MatchBoard, MatchItem
+
+
+async def to_the_match_card(app: QuizApp, pilot) -> StudyScreen:  # type: ignore[no-untyped-def]
+    """Bury the two cloze cards that come first in the deck."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    while screen.item.card.type != "match":
+        await pilot.press("minus")
+        await pilot.pause()
+    return screen
+
+
+def partner(board: MatchBoard, left_row: int) -> int:
+    round_ = board.round
+    assert round_ is not None
+    return round_.right.index(round_.left[left_row])
+
+
+async def test_a_round_with_one_mistake_is_rated_hard(tmp_path: Path) -> None:
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await to_the_match_card(app, pilot)
+        assert screen.phase == "playing"
+        board = screen.query_one(MatchBoard)
+        assert "把各部分标题与其目标配对" in screen_text(app)
+        wrong = next(r for r in range(3) if r != partner(board, 0))
+        await pilot.press(LEFT_KEYS[0], RIGHT_KEYS[wrong])
+        assert board.round is not None and board.round.mistakes == 1
+        assert board.item("left", 0).has_class("-wrong")
+        assert board.item("right", wrong).has_class("-wrong")
+        assert "1 mistake" in screen_text(app)
+        for row in range(3):
+            await pilot.press(LEFT_KEYS[row], RIGHT_KEYS[partner(board, row)])
+            assert board.item("left", row).has_class("-locked")
+        clock.advance(seconds=12)
+        await pilot.pause()
+        assert screen.phase == "matched"
+        assert screen.suggested == 2  # one mistake in three pairs: Hard
+        await pilot.press("enter")
+        await pilot.pause()
+        history = app.store.card_history("jianti", "m-titles")
+        assert [r.rating for r in history] == [2]
+
+
+async def test_arrows_enter_and_the_mouse_pick_too_and_the_rating_can_be_overridden(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await to_the_match_card(app, pilot)
+        board = screen.query_one(MatchBoard)
+        assert app.focused is board.item("left", 0)
+        await pilot.press("down", "enter")  # pick left row 1; focus jumps to the right column
+        assert board.round is not None and board.round.selected == ("left", 1)
+        assert isinstance(app.focused, MatchItem) and app.focused.side == "right"
+        target = partner(board, 1)
+        await pilot.click(f"#match-right-{target}")
+        assert board.round.is_locked("left", 1)
+        for row in (0, 2):
+            await pilot.click(f"#match-left-{row}")
+            await pilot.click(f"#match-right-{partner(board, row)}")
+        await pilot.pause()
+        assert board.round.mistakes == 0 and screen.phase == "matched"
+        assert screen.suggested == 3
+        await pilot.press("4")  # the user knows better: Easy
+        await pilot.pause()
+        assert [r.rating for r in app.store.card_history("jianti", "m-titles")] == [4]

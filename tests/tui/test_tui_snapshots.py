@@ -1,0 +1,48 @@
+"""Pictures of the app at 80x24 with a fixed clock and small decks in both scripts.
+
+Update after an intended change with `pytest tests/tui --snapshot-update`, and look at
+the pictures (the report pytest-textual-snapshot writes) before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_support import build_app
+
+SIZE = (80, 24)
+
+
+def test_home(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(build_app(tmp_path), terminal_size=SIZE)
+
+
+def test_help(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(build_app(tmp_path), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_cloze_question(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = build_app(tmp_path, study=["jianti"])
+    assert snap_compare(app, press=["tab"], terminal_size=SIZE)
+
+
+def test_cloze_answer(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = build_app(tmp_path, study=["jianti"])
+    assert snap_compare(app, press=[*"三会二课", "enter"], terminal_size=SIZE)
+
+
+def test_cloze_traditional_wide(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """Traditional text and markup-looking card text, wider terminal, after a reveal."""
+    app = build_app(tmp_path, study=["fanti"])
+    assert snap_compare(app, press=["minus", "space"], terminal_size=(120, 30))
+
+
+def test_matching(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = build_app(tmp_path, study=["jianti"])
+    assert snap_compare(app, press=["minus", "minus", "2"], terminal_size=SIZE)
+
+
+def test_summary(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = build_app(tmp_path, study=["jianti"])
+    keys = [*"三会一课", "enter", "enter", "space", "1", "escape"]
+    assert snap_compare(app, press=keys, terminal_size=SIZE)

@@ -1,0 +1,229 @@
+"""Headless study sessions through the real app, store file and decks: typed answers (right,
+wrong, pinyin), reveal and self-grading, hints, undo, suspend/bury, and the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+from tui_support import FixedClock, build_app, screen_text
+
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.rating import RatingBar
+from quiz.tui.widgets.verdict import VerdictView
+
+
+def study_screen(app: QuizApp) -> StudyScreen:
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
+
+
+def effective_reviews(app: QuizApp, deck: str, card_id: str) -> list[tuple[int | None, str | None]]:
+    return [(r.rating, r.typed) for r in app.store.card_history(deck, card_id)]
+
+
+def suggested_button(app: QuizApp) -> str | None:
+    bar = app.screen.query_one(RatingBar)
+    marked = [b.id for b in bar.query("Button") if b.has_class("-suggested")]
+    return marked[0] if marked else None
+
+
+async def test_a_right_typed_answer_suggests_good_and_enter_commits_it(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        assert screen.item.card.id == "c-sanhui"
+        assert "认真落实“＿＿＿＿”" in screen_text(app)
+        await pilot.press(*"三会一课", "enter")
+        assert screen.phase == "answer"
+        assert screen.suggested == 3 and suggested_button(app) == "rate-3"
+        verdict = str(app.screen.query_one(VerdictView).visual)
+        assert "Correct" in verdict
+        assert "认真落实“三会一课”" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert effective_reviews(app, "jianti", "c-sanhui") == [(3, "三会一课")]
+        assert screen.item.card.id == "c-yishi"  # the next card is up
+        assert screen.done == 1
+
+
+async def test_a_wrong_answer_shows_the_diff_and_suggests_again(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"三个代表", "enter")
+        screen = study_screen(app)
+        assert screen.suggested == 1
+        text = screen_text(app)
+        assert "Not quite" in text
+        assert "you     三个代表" in text and "answer  三会一课" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert effective_reviews(app, "jianti", "c-sanhui") == [(1, "三个代表")]
+        await pilot.press(*"四个意思", "enter")  # one character off a 4-character answer
+        assert screen.suggested == 2
+        assert "Almost" in screen_text(app)
+
+
+async def test_pinyin_and_the_other_script_count_as_right(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"san1 hui4 yi1 ke4", "enter")
+        screen = study_screen(app)
+        assert screen.suggested == 3
+        assert "Correct (pinyin)" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"四個意識", "enter")  # Traditional for a Simplified card
+        assert screen.suggested == 3
+        await pilot.press("4")
+        await pilot.pause()
+        assert effective_reviews(app, "jianti", "c-sanhui") == [(3, "san1 hui4 yi1 ke4")]
+        assert effective_reviews(app, "jianti", "c-yishi") == [(4, "四個意識")]
+
+
+async def test_reveal_with_space_or_empty_enter_then_grade_yourself(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        await pilot.press("space")
+        assert screen.phase == "answer"
+        assert "rate yourself" in screen_text(app)
+        assert screen.suggested == 3
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.item.card.id == "c-yishi"
+        await pilot.press("enter")  # Enter on an empty answer reveals too
+        assert screen.phase == "answer"
+        await pilot.press("space")  # Space now accepts the suggestion
+        await pilot.pause()
+        assert effective_reviews(app, "jianti", "c-sanhui") == [(2, None)]
+        assert effective_reviews(app, "jianti", "c-yishi") == [(3, None)]
+
+
+async def test_each_hint_climbs_the_ladder_and_lowers_the_suggestion(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        await pilot.press("tab")
+        assert "Length: 4 characters" in screen_text(app)
+        await pilot.press("tab")
+        assert "认真落实“三＿＿＿”" in screen_text(app)  # the first character is given
+        await pilot.press("tab")
+        assert "sān huì yī kè" in screen_text(app)
+        assert screen.hint_count == 3
+        await pilot.press(*"三会一课", "enter")
+        assert screen.suggested == 2  # right, but with hints: Hard
+        await pilot.press("enter")
+        await pilot.pause()
+        history = app.store.card_history("jianti", "c-sanhui")
+        assert [(r.rating, r.hints) for r in history] == [(2, 3)]
+
+
+async def test_undo_brings_the_card_back_and_cancels_the_answer(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        await pilot.press(*"三会一课", "enter", "enter")
+        await pilot.pause()
+        assert screen.item.card.id == "c-yishi"
+        assert screen.phase == "question"  # typing: `u` is a letter here, ctrl+z undoes
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.item.card.id == "c-sanhui"
+        assert screen.done == 0
+        assert effective_reviews(app, "jianti", "c-sanhui") == []
+        await pilot.press("space", "u")  # after the answer is shown `u` undoes
+        await pilot.pause()
+        assert "Nothing to undo" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_bury_and_suspend_skip_the_card(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        await pilot.press("minus")  # on an empty answer `-` buries
+        await pilot.pause()
+        assert screen.item.card.id == "c-yishi"
+        await pilot.press("at")
+        await pilot.pause()
+        assert screen.item.card.id == "m-titles"
+        assert app.store.card("jianti", "c-sanhui").buried_until is not None
+        assert app.store.card("jianti", "c-yishi").suspended
+
+
+async def test_the_summary_counts_the_session_and_goes_home(tmp_path: Path) -> None:
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        clock.advance(seconds=4)
+        await pilot.press(*"三会一课", "enter", "enter")
+        await pilot.pause()
+        clock.advance(seconds=6)
+        await pilot.press(*"不知道", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.query_one("#summary-text", Static).visual)
+        assert "2 cards studied in 0:10" in text
+        assert "50%" in text and "1 right, 1 again" in text
+        assert "2 cloze cards" in text
+        assert "more cards are due now" in text or "a card is due in" in text
+        session = app.store.sessions(limit=1)[0]
+        assert session.ended_at is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Studied 2 cards today" in screen_text(app)
+
+
+async def test_quitting_mid_session_keeps_every_answer_and_resumes(tmp_path: Path) -> None:
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"三会一课", "enter", "enter")
+        await pilot.pause()
+        await pilot.press(*"四个", "ctrl+q")  # quit with an answer half typed
+        await pilot.pause()
+    app.store.close()
+    clock.advance(minutes=1)
+    again = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(again)
+        assert effective_reviews(again, "jianti", "c-sanhui") == [(3, "三会一课")]
+        assert screen.item.card.id == "c-yishi"  # carries on where it stopped
+        counts = screen.session.counts()
+        assert (counts.new, counts.learning) == (2, 1)
+    again.store.close()
+
+
+async def test_card_text_that_looks_like_markup_is_shown_as_typed(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["fanti"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        if screen.item.card.id != "t-markup":
+            await pilot.press("minus")
+            await pilot.pause()
+        assert screen.item.card.id == "t-markup"
+        text = screen_text(app)
+        assert "按 [bold]＿＿[/] 鍵，再看 [red]提示[/red] 與 [link=x]連結[/link]。" in text
+        assert "[b]標記[/b] 測試" in text
+        await pilot.press(*"[bold]確認", "enter")
+        text = screen_text(app)
+        assert "按 [bold]確認[/] 鍵" in text
+        assert "[bold]確認" in text  # the typed text in the diff, literally
