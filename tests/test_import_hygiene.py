@@ -18,6 +18,8 @@ CORE = [
     "quiz.text.read",
     "quiz.text.clean",
     "quiz.grade",
+    "quiz.hints",
+    "quiz.pinyin",
     "quiz.srs",
     "quiz.config",
     "quiz.stats",
