@@ -1,9 +1,21 @@
-"""Hints for cloze answers: the pinyin, with tone marks, of the Simplified answer."""
+"""Hints for cloze answers: the pinyin, with tone marks, of the Simplified answer.
+
+pypinyin needs its phrase table to read polyphones right (三重一大 is sān chóng yī dà),
+and importing that table costs more than the rest of a small run, so `PinyinHints` keeps
+the hints it has made in a small cache file next to jieba's and only loads pypinyin for
+answers it has not seen.
+"""
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
+MAX_CACHED = 200_000
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -26,3 +38,46 @@ def pinyin_hint(simplified: str) -> str | None:
             hint += " "
         hint += part
     return hint or None
+
+
+class PinyinHints:
+    """`pinyin_hint` with a persistent cache; call `save()` when done."""
+
+    def __init__(self, cache: Path | None = None):
+        self.cache = cache or _default_cache()
+        self.known: dict[str, str | None] = {}
+        self.added = False
+        try:
+            loaded = marshal.loads(self.cache.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            loaded = None
+        if isinstance(loaded, dict):
+            self.known = loaded
+
+    def __call__(self, simplified: str) -> str | None:
+        if simplified not in self.known:
+            self.known[simplified] = pinyin_hint(simplified)
+            self.added = True
+        return self.known[simplified]
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        if len(self.known) > MAX_CACHED:
+            self.known = {}
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.cache.parent, prefix=".quiz-pinyin.")
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(self.known, handle)
+            os.replace(tmp, self.cache)
+            self.added = False
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _default_cache() -> Path:
+    try:
+        stamp = version("pypinyin")
+    except PackageNotFoundError:
+        stamp = "unknown"
+    return Path(tempfile.gettempdir()) / f"quiz-pinyin.{stamp}.cache"

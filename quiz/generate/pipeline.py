@@ -21,7 +21,7 @@ from quiz.deck import Card, ClozeCard, Deck
 from quiz.errors import QuizError
 from quiz.generate import cloze, matching
 from quiz.generate.cloze import Candidate
-from quiz.generate.hints import pinyin_hint
+from quiz.generate.hints import PinyinHints, pinyin_hint
 from quiz.generate.matching import PairSource
 from quiz.generate.structure import Layout, Paragraph, Sentence, layout
 from quiz.text import phrases
@@ -53,6 +53,12 @@ class GenerateReport:
     match: int = 0
     clean_report: Any = None
     rules: Counter[str] = field(default_factory=Counter)
+
+
+@cache
+def hinter() -> PinyinHints:
+    """The process-wide pinyin hint maker (with its cache file)."""
+    return PinyinHints()
 
 
 @cache
@@ -127,6 +133,7 @@ def build_deck(
         else:
             report.match += 1
     deck = Deck(name=name, title=title, cards=tuple(deck_cards), source=source)
+    hinter().save()
     return deck, report
 
 
@@ -395,7 +402,7 @@ class _ChineseCards:
                     self.mirror,
                     tags=self.tags(candidate, sentence),
                     other_script=self.other,
-                    hint=pinyin_hint,
+                    hint=hinter(),
                 )
                 if dedupe.admit(card):
                     cards.append((candidate.start, card))

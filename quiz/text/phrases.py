@@ -10,11 +10,10 @@ is processed.
 
 from __future__ import annotations
 
-import marshal
+import gc
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -336,8 +335,9 @@ class Segmenter:
 
         jieba.setLogLevel(60)
         self._tokenizer: Any = jieba.dt
-        self._tokenizer.initialize()
-        self._keyword_weights: dict[str, float] | None = None
+        with _paused_gc():  # loading ~600k dictionary entries; collections only slow it down
+            self._tokenizer.initialize()
+        self._keyword_table: Any = None
 
     def cut(self, text: str) -> list[str]:
         return list(self._tokenizer.cut(text, HMM=True))
@@ -382,76 +382,32 @@ class Segmenter:
 
     def keyword_weight(self, word: str) -> float | None:
         """The IDF of a noun-ish dictionary word usable as an answer, else None."""
-        if self._keyword_weights is None:
-            self._keyword_weights = _load_keyword_weights(self._tokenizer.get_dict_file())
-        return self._keyword_weights.get(word)
+        if self._keyword_table is None:
+            import jieba
+
+            from quiz.generate.keyword_table import load_keyword_table
+
+            dict_file = self._tokenizer.get_dict_file()
+            dict_file.close()
+            idf_path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+            self._keyword_table = load_keyword_table(Path(dict_file.name), idf_path)
+        return self._keyword_table.get(word)
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Bulk loads of plain strings and numbers create no cycles: skip collections meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 REGISTERED_FREQ = 20_000
 _JIEBA_WORD = re.compile(f"[{CJK}a-zA-Z0-9+#&._%-]+")
-
-
-def _load_keyword_weights(dict_file: Any) -> dict[str, float]:
-    """Noun-ish words (by jieba's dictionary tags) with their IDF from jieba.analyse.
-
-    Building the table reads two large files; the result is cached next to jieba's own
-    cache, keyed by the files' sizes and times, so later runs load it in a few ms.
-    """
-    import jieba
-
-    idf_path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    dict_path = Path(dict_file.name) if hasattr(dict_file, "name") else None
-    if hasattr(dict_file, "close"):
-        dict_file.close()
-    stamp = _stamp(idf_path) + (_stamp(dict_path) if dict_path else "")
-    cache = Path(tempfile.gettempdir()) / f"quiz-keywords.{abs(hash(stamp)) % 10**12:012d}.cache"
-    stamp_key = "\x00stamp"
-    try:
-        with cache.open("rb") as handle:
-            loaded = marshal.load(handle)
-        if isinstance(loaded, dict) and loaded.get(stamp_key) == stamp:
-            loaded.pop(stamp_key)
-            return loaded
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    weights = _build_keyword_weights(idf_path, dict_path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump({**weights, stamp_key: stamp}, handle)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return weights
-
-
-def _stamp(path: Path) -> str:
-    try:
-        info = path.stat()
-    except OSError:
-        return str(path)
-    return f"{path}:{info.st_size}:{info.st_mtime_ns};"
-
-
-def _build_keyword_weights(idf_path: Path, dict_path: Path | None) -> dict[str, float]:
-    idf: dict[str, float] = {}
-    with idf_path.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, value = line.rstrip("\n").partition(" ")
-            try:
-                idf[word] = float(value)
-            except ValueError:
-                continue
-    median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
-    weights: dict[str, float] = {}
-    if dict_path is None:
-        return weights
-    with dict_path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
-                weights[parts[0]] = idf.get(parts[0], median)
-    return weights
 
 
 def keyword_spans(

@@ -1,0 +1,124 @@
+"""The TF-IDF table: jieba.analyse's IDF for every noun-ish word of jieba's dictionary.
+
+Building it reads two large files (jieba's dict.txt for the part-of-speech tags, and
+jieba.analyse's idf.txt), so the result is cached next to jieba's own cache as one sorted
+string with offset and weight arrays: loading it costs a few milliseconds and creates no
+per-word objects; a lookup is a binary search, remembered per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+
+# jieba tags of words that can be a keyword answer: nouns, names, places, organisations,
+# verbal nouns, idioms and set phrases, abbreviations.
+KEYWORD_TAGS = frozenset(
+    {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "l", "j"}
+)
+_WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
+_FORMAT = 1
+
+
+class KeywordTable:
+    """word -> IDF for eligible words; `get` returns None for anything else."""
+
+    def __init__(self, blob: str, offsets: array[int], weights: array[float]):
+        self._blob = blob
+        self._offsets = offsets
+        self._weights = weights
+        self._size = len(weights)
+        self._seen: dict[str, float | None] = {}
+
+    def _word(self, index: int) -> str:
+        return self._blob[self._offsets[index] : self._offsets[index + 1]]
+
+    def get(self, word: str) -> float | None:
+        if word in self._seen:
+            return self._seen[word]
+        index = bisect_left(_Keys(self), word)
+        found = self._weights[index] if index < self._size and self._word(index) == word else None
+        self._seen[word] = found
+        return found
+
+    def __len__(self) -> int:
+        return self._size
+
+
+class _Keys:
+    """The table's words as a read-only sequence, for `bisect`."""
+
+    def __init__(self, table: KeywordTable):
+        self.table = table
+
+    def __len__(self) -> int:
+        return self.table._size
+
+    def __getitem__(self, index: int) -> str:
+        return self.table._word(index)
+
+
+def load_keyword_table(
+    dict_path: Path, idf_path: Path, cache_dir: Path | None = None
+) -> KeywordTable:
+    """The table for these jieba files, from the cache when it is current."""
+    stamp = f"{_FORMAT};{_stamp(dict_path)};{_stamp(idf_path)}"
+    digest = hashlib.blake2b(stamp.encode("utf-8"), digest_size=8).hexdigest()
+    cache = (cache_dir or Path(tempfile.gettempdir())) / f"quiz-keywords.{digest}.cache"
+    try:
+        saved_stamp, blob, offsets_raw, weights_raw = marshal.loads(cache.read_bytes())
+        if saved_stamp == stamp:
+            offsets, weights = array("I"), array("d")
+            offsets.frombytes(offsets_raw)
+            weights.frombytes(weights_raw)
+            return KeywordTable(blob, offsets, weights)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    words = _build(dict_path, idf_path)
+    ordered = sorted(words)
+    blob = "".join(ordered)
+    offsets = array("I", [0])
+    for word in ordered:
+        offsets.append(offsets[-1] + len(word))
+    weights = array("d", (words[word] for word in ordered))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump((stamp, blob, offsets.tobytes(), weights.tobytes()), handle)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return KeywordTable(blob, offsets, weights)
+
+
+def _stamp(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return str(path)
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _build(dict_path: Path, idf_path: Path) -> dict[str, float]:
+    idf: dict[str, float] = {}
+    with idf_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            try:
+                idf[word] = float(value)
+            except ValueError:
+                continue
+    median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
+    weights: dict[str, float] = {}
+    with dict_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
+                weights[parts[0]] = idf.get(parts[0], median)
+    return weights
