@@ -23,7 +23,7 @@ from quiz.generate import cloze, matching
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints, pinyin_hint
 from quiz.generate.matching import PairSource
-from quiz.generate.structure import Layout, Paragraph, Sentence, layout
+from quiz.generate.structure import Heading, Layout, Paragraph, Sentence, layout
 from quiz.text import phrases
 from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
@@ -302,6 +302,17 @@ class _ChineseCards:
                 self.lead_groups.append(("lead", leads))
         for _kind, leads in self.lead_groups:
             self.add_lead_candidates(leads)
+        for headings in self.heading_groups():
+            # a heading alone is too little context for a blank: only title + subtitle pairs
+            if len(headings) < 2 or any(h.subtitle is None for h in headings):
+                continue
+            sentences = [self.heading_sentence(h) for h in headings]
+            self.add_lead_candidates(
+                [
+                    _Lead(sentence, h.title, h.subtitle)
+                    for sentence, h in zip(sentences, headings, strict=True)
+                ]
+            )
 
     def find_inline_heads(self, paragraph: Paragraph) -> None:
         body = [s for s in paragraph.sentences if not s.heading]
@@ -389,7 +400,12 @@ class _ChineseCards:
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
             chosen = cloze.select(self.valid.get(index, []))
-            if not chosen and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE:
+            wants_keyword = not sentence.heading
+            if (
+                not chosen
+                and wants_keyword
+                and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE
+            ):
                 text = self.mirror[sentence.start : sentence.end]
                 if registered is not None and registered.search(text):
                     self.tokens[index] = self.seg.cut(text)
@@ -469,15 +485,29 @@ class _ChineseCards:
         )
         return [(sources[0].left[0], card) for card in made]
 
-    def heading_sets(self) -> list[tuple[int, Card]]:
-        by_style: dict[str, list[PairSource]] = {}
+    def heading_groups(self) -> list[list[Heading]]:
+        """Sibling headings: the same numbering style under the same parent heading."""
+        groups: dict[tuple[str, int], list[Heading]] = {}
+        stack: list[tuple[str, int]] = []  # the open outline: (style, start) from the top
         for heading in self.lay.headings:
-            if heading.subtitle is not None:
-                by_style.setdefault(heading.style, []).append(
-                    PairSource(heading.title, heading.subtitle, heading.line)
-                )
+            if any(style == heading.style for style, _start in stack):
+                while stack[-1][0] != heading.style:
+                    stack.pop()
+                stack.pop()
+            parent = stack[-1][1] if stack else -1
+            groups.setdefault((heading.style, parent), []).append(heading)
+            stack.append((heading.style, heading.start))
+        return list(groups.values())
+
+    def heading_sentence(self, heading: Heading) -> Sentence:
+        return next(s for s in self.sentences if s.start == heading.start and s.heading)
+
+    def heading_sets(self) -> list[tuple[int, Card]]:
         cards: list[tuple[int, Card]] = []
-        for sources in by_style.values():
+        for headings in self.heading_groups():
+            sources = [
+                PairSource(h.title, h.subtitle, h.line) for h in headings if h.subtitle is not None
+            ]
             made = matching.build_sets(
                 sources, self.output, kind="heading", section=None, prompt=self.prompt("heading")
             )

@@ -93,7 +93,7 @@ def is_meta_line(line: str) -> bool:
 def _substantial(line: str) -> bool:
     cjk = len(re.findall(f"[{CJK}]", line))
     words = len(re.findall(r"[A-Za-z]{2,}", line))
-    return cjk >= 4 or words >= 2
+    return cjk >= 2 or words >= 2
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

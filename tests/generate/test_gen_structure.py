@@ -1,0 +1,79 @@
+"""Document layout: title, numbered headings with subtitles, sections, sentences, lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.generate.structure import layout, parse_heading, split_sentences
+from quiz.text.script import to_traditional
+
+DOC = """学习材料
+
+来源：某某网 2024-01-01
+
+这是开头的一段正文，介绍全文的内容。它有两句话。
+
+一、完善组织之“形”，推动基层组织由“建起来”变“强起来”
+
+督察全面化。系统梳理党支部建设基础工作。运行常态化。督察员定期开展督察。
+
+（一）抓好学习
+
+正文第二段，说“学”和“做”。
+
+二、铸牢思想之“魂”
+"""
+
+
+@pytest.mark.parametrize("text", [DOC, to_traditional(DOC)], ids=["simplified", "traditional"])
+def test_layout(text: str) -> None:
+    lay = layout(text)
+    assert lay.title is not None and text[lay.title[0] : lay.title[1]] == text.splitlines()[0]
+    first = lay.paragraphs[0]
+    assert first.line == 5 and first.section is None
+    assert len(first.sentences) == 2
+    heads = lay.headings
+    assert [h.line for h in heads] == [7, 11, 15]
+    assert [h.style for h in heads] == ["N、", "（N）", "N、"]
+    top = heads[0]
+    assert text[top.title[0] : top.title[1]] == text.splitlines()[6][2:10]
+    assert top.subtitle is not None
+    assert text[top.subtitle[0] : top.subtitle[1]].endswith("”")
+    assert heads[1].subtitle is None
+    body = lay.paragraphs[2]
+    assert body.section == top.label and body.line == 9
+    # a run-in head of a few characters stays with the sentence after it
+    texts = [text[s.start : s.end] for s in body.sentences]
+    assert len(texts) == 2 and texts[0].startswith(text.splitlines()[8][:6])
+
+
+def test_meta_lines_never_become_paragraphs() -> None:
+    lay = layout(DOC)
+    assert all(p.line != 3 for p in lay.paragraphs)
+
+
+def test_numbered_items_with_several_sentences_are_not_headings() -> None:
+    text = "1. 第一句话很长很长。第二句话也很长很长。"
+    assert parse_heading(text, 0, len(text), 1) is None
+    assert parse_heading("1.5亿元的投资", 0, 7, 1) is None
+    heading = parse_heading("（三）坚持人民至上，办好民生实事。后面是正文", 0, 22, 1)
+    assert heading is not None and heading.number == "（三）"
+
+
+def test_quotes_never_split_sentences() -> None:
+    text = "他说：“今天开会。明天出发！”大家都同意。然后散会。"
+    ranges = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in ranges] == [
+        "他说：“今天开会。明天出发！”大家都同意。",
+        "然后散会。",
+    ]
+
+
+def test_english_sentences() -> None:
+    text = "Spaced repetition works. It costs 3.5 hours a week! Does it?"
+    ranges = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in ranges] == [
+        "Spaced repetition works.",
+        "It costs 3.5 hours a week!",
+        "Does it?",
+    ]
