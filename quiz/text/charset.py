@@ -42,34 +42,52 @@ def _gb2312_levels() -> tuple[str, str]:
 
 
 @cache
-def _han_tiers() -> tuple[frozenset[str], frozenset[str]]:
+def _han_tiers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     level1, level2 = _gb2312_levels()
     first, second = set(level1), set(level2)
+    top = set(_data_lines("frequent_chars.txt", joined=True))
     block = "".join(chr(code) for code in range(0x4E00, 0xA000))
     simplified = to_simplified("\n".join(block)).split("\n")
-    common = {c for c, s in zip(block, simplified, strict=True) if s in first}
-    known = common | {c for c, s in zip(block, simplified, strict=True) if s in second}
-    common.add("\u3007")
-    known.add("\u3007")
-    return frozenset(common), frozenset(known)
+    pairs = list(zip(block, simplified, strict=True))
+    frequent = {c for c, s in pairs if s in top}
+    common = {c for c, s in pairs if s in first}
+    known = common | {c for c, s in pairs if s in second}
+    for tier in (frequent, common, known):
+        tier.add("\u3007")
+    return frozenset(frequent), frozenset(common), frozenset(known)
+
+
+def _data_lines(name: str, joined: bool = False) -> list[str]:
+    """Lines of a data file, comments left out; ``joined`` splits them into characters."""
+    data = resources.files("quiz.text").joinpath("data", name)
+    lines = [
+        line
+        for line in data.read_text(encoding="utf-8").split("\n")
+        if line and not line.startswith("#")
+    ]
+    return list("".join(lines)) if joined else lines
+
+
+def frequent_han() -> frozenset[str]:
+    """Han characters whose Simplified form is among the 2,500 most frequent (either
+    script), ranked by jieba's dictionary word frequencies (see data/frequent_chars.txt)."""
+    return _han_tiers()[0]
 
 
 def common_han() -> frozenset[str]:
     """Han characters whose Simplified form is in GB2312 level 1 (either script)."""
-    return _han_tiers()[0]
+    return _han_tiers()[1]
 
 
 def known_han() -> frozenset[str]:
     """Han characters whose Simplified form is anywhere in GB2312 (either script)."""
-    return _han_tiers()[1]
+    return _han_tiers()[2]
 
 
 @cache
 def pinyin_syllables() -> frozenset[str]:
     """Every legal toneless pinyin syllable (ü written v), from pypinyin's dictionary."""
-    data = resources.files("quiz.text").joinpath("data/pinyin_syllables.txt")
-    lines = data.read_text(encoding="utf-8").split("\n")
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(_data_lines("pinyin_syllables.txt"))
 
 
 _TONE_DIGIT = re.compile(r"[0-5]$")

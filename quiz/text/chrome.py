@@ -34,7 +34,7 @@ _UI_WORDS = frozenset(
 )
 _UI_PHRASES = re.compile(
     r"^(?:欢迎(?:使用|访问|光临|来到|进入).{0,12}"
-    r"|.{0,6}(?:扫一扫|二维码|客户端|手机版|电脑版|移动端)"
+    r"|.{0,8}(?:扫一扫|扫码|二维码|客户端|手机版|电脑版|移动端).{0,10}"
     r"|(?:分享|打印|收藏|关闭|返回|下载).{0,4}"
     r"|.{0,12}(?:网|网站|频道|门户)"
     r"|back to top|sign (?:in|up)|log (?:in|out)|read more|skip to .{0,20})$",
@@ -49,7 +49,7 @@ _COPYRIGHT = re.compile(
 )
 _METADATA = re.compile(
     r"^\s*[【\[]?\s*(?:来源|稿源|出处|责任编辑|责编|编辑|审核|校对|发布时间|发布日期|更新时间|"
-    r"发布者|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|字号|"
+    r"发布者|上一篇|下一篇|上一条|下一条|上一页|下一页|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|字号|"
     r"source|editor|published|updated)\s*[:：】\]]",
     re.IGNORECASE,
 )
@@ -73,7 +73,7 @@ _MAX_SPAM_ITEM = 10
 def classify_line(line: str) -> LineKind | None:
     """Say whether a line is page chrome, a spam link list, or (``None``) real text."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or _plainly_prose(stripped):
         return None
     simplified = to_simplified(stripped)
     if _is_spam(simplified):
@@ -81,6 +81,17 @@ def classify_line(line: str) -> LineKind | None:
     if _is_chrome(simplified):
         return "chrome"
     return None
+
+
+_PROSE_PUNCT = re.compile(r"[，。；！？]")
+_ANY_SEPARATOR = re.compile(r"[|｜丨¦·•]")
+
+
+def _plainly_prose(line: str) -> bool:
+    """Long lines of punctuated sentences without list separators: no rule can match."""
+    if len(line) <= 120:
+        return False
+    return len(_PROSE_PUNCT.findall(line)) >= 3 and len(_ANY_SEPARATOR.findall(line)) < 3
 
 
 def _is_chrome(line: str) -> bool:

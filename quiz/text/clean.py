@@ -12,6 +12,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
 from quiz.text.chrome import classify_line
@@ -197,8 +198,11 @@ def _remove_html(line: str, number: int, changes: list[Change]) -> str:
             changes.append(Change("html", number, match.group(), decoded))
             return decoded
 
-        line = _ENTITY.sub(unescape, line)
-        line = _BARE_ENTITY.sub(unescape, line)
+        for _ in range(3):  # double-escaped entities (&amp;nbsp;) need more than one round
+            unescaped = _BARE_ENTITY.sub(unescape, _ENTITY.sub(unescape, line))
+            if unescaped == line:
+                break
+            line = unescaped
     if "<" in line or ">" in line:
         line = _strip_tags(line, number, changes, _TAG)
         line = _strip_tags(line, number, changes, _TAG_REMNANT)
@@ -241,6 +245,7 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
     return _PINYIN_NOTE.sub(replace, line)
 
 
+@lru_cache(maxsize=4096)
 def _syllable_count(body: str) -> int | None:
     """How many pinyin syllables ``body`` spells, or ``None`` if it is not pinyin."""
     toned = bool(_TONE_MARK.search(body))
@@ -311,8 +316,10 @@ def _sentence_around(line: str, start: int, end: int) -> tuple[int, int]:
 
 _CJK = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。"}
-_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[,:;?!](?={_CJK})")
-_ENDING = re.compile(rf"(?<=[{HAN_CLASS}])(?:[?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))")
+# Between Chinese characters (spaces allowed after the mark), or after a percentage.
+_BETWEEN_CJK = re.compile(rf"(?:(?<={_CJK})|(?<=\d%))[,:;?!](?=[ \u3000]*{_CJK})")
+# At the end of a line after a Han character; a full stop also between Han characters.
+_ENDING = re.compile(rf"(?<=[{HAN_CLASS}])(?:[,:;?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))")
 _PARENS = re.compile(
     rf"(?:(?<={_CJK})|^)\(([^()A-Za-z]*[{HAN_CLASS}][^()A-Za-z]*)\)(?:(?={_CJK})|$)"
 )

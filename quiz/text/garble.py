@@ -1,30 +1,37 @@
 """Find mojibake spans in a line and repair them when the repair can be proven.
 
-The typical damage: GBK/GB18030 bytes decoded one byte late, so every pair straddles two
-characters (``。基層`` -> ``?;鶎``) until an ASCII byte puts the decoder back in step.
-Such a span is recognised by rare characters, private-use code points, a ``?`` glued to
-Han characters, Latin letters wedged between Han characters and, in a text of one
-script, characters of the other. A repair re-encodes the span, puts back the lost lead
-byte and decodes again; it is accepted only when every resulting character is a known,
-mostly common Han character or CJK punctuation. Otherwise the caller drops the sentence.
+The damage this targets: GBK/GB18030 bytes decoded one byte late, so every byte pair
+straddles two characters (``。基層`` -> ``?;鶎``) until an ASCII byte puts the decoder
+back in step (a Latin letter glued to the span, or a ``?`` before an ASCII character).
+A span is recognised by private-use code points, rare Han characters, a ``?`` glued to
+Han characters, symbols and Latin letters wedged between Han characters. A repair
+re-encodes the span, puts back the lost lead byte and decodes again. It counts as
+proven only when the lost byte is a punctuation lead byte (the only ones context can
+pin down) and every resulting character is a known, mostly common Han character or
+CJK punctuation; otherwise the caller drops the sentence.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from quiz.text.charset import HAN_CLASS, common_han, known_han
+from quiz.text.charset import HAN_CLASS, common_han, frequent_han, known_han
 from quiz.text.script import Script, to_simplified, to_traditional
 
-# Lead bytes to try in place of a lost one: GB2312 row 1 (、。“”《》…) and row 3
-# (full-width ASCII), the rows whose characters sit next to ordinary text most often.
+# Lead bytes that can be put back: GB2312 row 1 (、。“”《》…) and row 3 (full-width
+# ASCII). Only these yield a single plausible character in front of a span.
 _LOST_LEADS = (b"\xa1", b"\xa3")
-_MAX_PUNCT_VARIANTS = 4
-_CLUSTER_GAP = 3
-_WINDOW_BACK = 3
+_FULL_STOP_TRAIL = b"\xa3"
+# Without a "?" marking the lost byte, a repair must decode to a few characters at least.
+_UNMARKED_MINIMUM_HAN = 2
+_MAX_PUNCT_VARIANTS = 3
+_MAX_BACKTRACK = 80
+_CLUSTER_GAP = 4
+_EVIDENCE_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -36,28 +43,70 @@ class Garble:
     repair: str | None
 
 
+_HAN = f"[{HAN_CLASS}]"
+# Symbols GBK rows 2-9 hold (enclosed numbers, roman numerals, Greek, Cyrillic, kana,
+# bopomofo, box drawing, full-width Latin letters) turn up when pairs are misaligned.
+_ODD_SYMBOLS = (
+    "\u0370-\u03ff\u0400-\u04ff\u2160-\u217f\u2460-\u24ff\u2500-\u257f"
+    "\u3041-\u30ff\u3105-\u312f\uff21-\uff3a\uff41-\uff5a\u2200-\u22ff"
+)
+
+
 @cache
 def _signal_re() -> re.Pattern[str]:
     known = known_han()
     rare = "".join(chr(code) for code in range(0x4E00, 0xA000) if chr(code) not in known)
-    han = HAN_CLASS
+    odd = f"[{_ODD_SYMBOLS}]"
+    junk = "[\ue000-\uf8ff\ufffd]"
+    near = f"(?:{_HAN}|{odd}|{junk}|\\?)"  # what a misaligned pair decodes to
+    trail = "[A-Za-z@\\[\\]^_`{|}~]"  # ASCII bytes that can be the trail of a GBK pair
     return re.compile(
-        "(?P<junk>[\ue000-\uf8ff\ufffd])"
+        f"(?P<junk>{junk})"
         f"|(?P<rare>[\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}])"
-        f"|(?P<anchor>\\?(?=[{han}])|(?<=[{han}])\\?)"
-        f"|(?P<latin>(?<=[{han}])[A-Za-z](?=[{han}]))"
+        f"|(?P<anchor>\\?(?={_HAN})|(?<={_HAN})\\?)"
+        f"|(?P<wedged>(?<={near}){odd}(?=(?:{near}|[A-Za-z]))|(?<=[A-Za-z]){odd}(?={near}))"
+        f"|(?P<symbol>(?<={_HAN}){odd}|{odd}(?={_HAN}))"
+        f"|(?P<odd_latin>(?<=(?:{odd}|\\?)){trail}(?={near})|(?<={near}){trail}(?={odd}))"
+        f"|(?P<latin>(?<={near}){trail}(?={near}))"
     )
 
 
-_WEIGHTS = {"junk": 3, "rare": 2, "anchor": 2, "latin": 1}
-_HAN_RE = re.compile(f"[{HAN_CLASS}]")
+@cache
+def _candidate_re() -> re.Pattern[str]:
+    """Any character that can start a signal: a quick test before the full pattern."""
+    known = known_han()
+    rare = "".join(chr(code) for code in range(0x4E00, 0xA000) if chr(code) not in known)
+    return re.compile(
+        f"[?A-Za-z@\\[\\]^_`{{|}}~\ue000-\uf8ff\ufffd{_ODD_SYMBOLS}"
+        f"\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}]"
+    )
+
+
+# Evidence, in points; a span is convincing at _CONVINCING points.
+_WEIGHTS = {
+    "junk": 6,
+    "rare": 4,
+    "anchor": 4,
+    "wedged": 4,
+    "symbol": 2,
+    "odd_latin": 4,
+    "latin": 2,
+}
+_CONVINCING = 8
+_UNCOMMON_POINTS = 2  # a Han character outside GB2312 level 1, or of the other script
+_INFREQUENT_POINTS = 1  # in level 1 but not among the 2,500 most frequent
+# Signals typical of misaligned bytes; rare characters alone may be a name or a classic.
+_MARKERS = frozenset({"junk", "anchor", "wedged", "symbol", "odd_latin", "latin"})
+_RARE_ONLY_MINIMUM = 4
+_HAN_RE = re.compile(_HAN)
 _ASCII_PUNCT = frozenset(",.:;!?()")
-_ALLOWED_NON_HAN = re.compile("[\u3000-\u303f\uff01-\uff5e\u2014\u2026\u201c\u201d\u2018\u2019]")
-_BOUNDARY = re.compile(r"[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d]")
+_ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
 
 
 def find_garbles(line: str, script: Script) -> list[Garble]:
     """Garbled spans of ``line`` (a line of a text in ``script``), left to right."""
+    if not _candidate_re().search(line):
+        return []
     signals = [
         (match.start(), match.lastgroup or "")
         for match in _signal_re().finditer(line)
@@ -67,135 +116,224 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
         return []
     garbles: list[Garble] = []
     for cluster in _clusters(signals):
-        start, end, score, strong = _extent(line, cluster, script)
-        if score < 4 and not any(kind == "junk" for _, kind in cluster):
+        floor = garbles[-1].end if garbles else 0
+        first = cluster[0][0]
+        if first < floor:
             continue
-        if not strong:
+        end = _resync_end(line, cluster[-1][0])
+        convincing = _convincing(line, cluster, first, end, script)
+        if not convincing and not _MARKERS.intersection(kind for _, kind in cluster):
             continue
-        if garbles and start < garbles[-1].end:
-            continue
-        repair = _repair(line, start, end, script)
+        # A repair proves itself: misaligned bytes that decode to ordinary text.
+        repair = _repair(line, floor, first, end, script)
         if repair is not None:
-            garbles.append(Garble(repair[0], repair[1], repair[2]))
-        else:
-            garbles.append(Garble(start, end, None))
+            garbles.append(repair)
+        elif convincing:
+            garbles.append(Garble(first, end, None))
     return garbles
+
+
+def _convincing(
+    line: str, cluster: list[tuple[int, str]], start: int, end: int, script: Script
+) -> bool:
+    """Enough evidence that a cluster is damage rather than a rare name or a question."""
+    kinds = [kind for _, kind in cluster]
+    if "junk" in kinds:
+        return True
+    if not _MARKERS.intersection(kinds):
+        return kinds.count("rare") >= _RARE_ONLY_MINIMUM
+    score = sum(_WEIGHTS[kind] for _, kind in cluster)
+    if score >= _CONVINCING:
+        return True
+    # A "?" may open a span (the lost byte) or close it (a lone lead byte): look both ways.
+    window = _EVIDENCE_WINDOW
+    weak = _weak_score(line, max(0, start - window), end + window, script)
+    return score + weak >= _CONVINCING
 
 
 def _clusters(signals: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     clusters: list[list[tuple[int, str]]] = [[signals[0]]]
     for position, kind in signals[1:]:
-        if position - clusters[-1][-1][0] <= _CLUSTER_GAP + 1:
+        if position - clusters[-1][-1][0] <= _CLUSTER_GAP:
             clusters[-1].append((position, kind))
         else:
             clusters.append([(position, kind)])
     return clusters
 
 
-def _extent(
-    line: str, cluster: list[tuple[int, str]], script: Script
-) -> tuple[int, int, int, bool]:
-    """Grow a cluster over neighbouring weak signals; return its span and its score."""
-    start = cluster[0][0]
-    end = cluster[-1][0] + 1
-    score = sum(_WEIGHTS[kind] for _, kind in cluster)
-    strong = any(kind in ("junk", "rare", "anchor") for _, kind in cluster)
-    weak = _weak_signals(line, max(0, start - 6), min(len(line), end + 6), script)
-    for position in weak:
-        if start - 2 <= position < start:
-            start = position
-        elif end <= position <= end + 1:
-            end = position + 1
-    score += sum(1 for position in weak if start <= position < end)
-    return start, end, score, strong
+def _resync_end(line: str, last_signal: int) -> int:
+    """Where a misaligned decoder falls back in step after ``last_signal``.
+
+    That is the first ASCII byte: a letter there was consumed as the trail byte of the
+    last garbled pair (it belongs to the span); a ``?`` stands for a lone lead byte that
+    met an ASCII character (it belongs too); anything else starts clean text again.
+    """
+    position = last_signal
+    if line[position] == "?" or line[position].isascii():
+        return position + 1
+    for position in range(last_signal + 1, len(line)):
+        char = line[position]
+        if char.isascii():
+            if char == "?" or "\x40" <= char <= "\x7e":
+                return position + 1
+            return position
+    return len(line)
 
 
-def _weak_signals(line: str, lo: int, hi: int, script: Script) -> list[int]:
-    """Positions of uncommon Han characters and characters of the other script."""
-    window = line[lo:hi]
-    common = common_han()
+def _weak_score(line: str, start: int, end: int, script: Script) -> int:
+    """Uncommon Han characters and characters of the other script inside a span."""
+    window = line[start:end]
     if script == "traditional":
         other = to_traditional(window)
     elif script == "simplified":
         other = to_simplified(window)
     else:
         other = window
-    found = []
-    for index, (char, converted) in enumerate(zip(window, other, strict=False)):
-        if _HAN_RE.match(char) and (char not in common or char != converted):
-            found.append(lo + index)
-    return found
+    frequent, common = frequent_han(), common_han()
+    points = 0
+    for char, converted in zip(window, other, strict=False):
+        if not _HAN_RE.match(char):
+            continue
+        if char not in common or char != converted:
+            points += _UNCOMMON_POINTS
+        elif char not in frequent:
+            points += _INFREQUENT_POINTS
+    return points
 
 
-def _repair(line: str, start: int, end: int, script: Script) -> tuple[int, int, str] | None:
-    """The best provable repair of ``line[start:end]`` (possibly widened), or ``None``."""
-    best: tuple[tuple[float, int, int], int, int, str] | None = None
-    for span_start in _start_candidates(line, start):
-        for span_end in _end_candidates(line, end):
-            for rank, decoded in enumerate(_decodings(line[span_start:span_end])):
-                quality = _quality(decoded)
-                if quality is None:
-                    continue
-                key = (quality, -span_start, -rank)
-                if best is None or key > best[0]:
-                    best = (key, span_start, span_end, decoded)
-    if best is None:
+def _repair(line: str, floor: int, first: int, end: int, script: Script) -> Garble | None:
+    """The provable repair of a span ending at ``end``, or ``None``.
+
+    A ``?`` before the first signal marks where the byte was lost. Otherwise candidate
+    starts are tried from the first signal backwards; the first one whose decoding is
+    ordinary text and before which the line reads no better re-aligned wins.
+    """
+    common = common_han()
+    for start in reversed(_start_candidates(line, floor, first)):
+        before = line[start - 1 : start]
+        if before and _HAN_RE.match(before) and before not in common:
+            continue  # an odd character just before the span: it is damaged too
+        found = _best_decoding(line[start:end], _balanced_in(line[:start], line[end:]))
+        if found is None:
+            continue
+        decoded = found[1]
+        if line[start] != "?" and _damage_starts_earlier(line, floor, start, end, decoded):
+            continue
+        if script == "traditional":
+            decoded = to_traditional(decoded)
+        elif script == "simplified":
+            decoded = to_simplified(decoded)
+        return Garble(start, end, decoded)
+    return None
+
+
+def _damage_starts_earlier(line: str, floor: int, start: int, end: int, repair: str) -> bool:
+    """Whether the misalignment already began before ``start``.
+
+    Re-reading from an earlier position, minus its first byte (the unknowable half of a
+    lost character), gives the same pairs as the repair from ``start`` on; the question
+    is whether the characters in between read better that way. If they do, they are
+    damaged too, the lost byte was not punctuation, and the span cannot be proven.
+    """
+    tail = repair[1:]
+    earliest = start
+    while earliest > max(floor, start - _MAX_BACKTRACK) and not line[earliest - 1].isascii():
+        earliest -= 1
+    for position in range(earliest, start):
+        try:
+            decoded = line[position:end].encode("gb18030")[1:].decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if not decoded.endswith(tail):
+            continue
+        original = line[position:start]
+        reread = decoded[1 : len(decoded) - len(tail)]
+        if not reread or reread == original[-len(reread) :]:
+            continue
+        odd_before, odd_after = _oddness(original), _oddness(reread)
+        if odd_before >= _UNCOMMON_POINTS and odd_after < odd_before:
+            return True
+        if len(reread) >= 2 and odd_after == 0 and odd_after <= odd_before:
+            return True  # two or more ordinary characters appear: that cannot be chance
+    return False
+
+
+def _oddness(text: str) -> int:
+    """Points for characters a fluent text rarely uses (see ``_weak_score``)."""
+    frequent, common = frequent_han(), common_han()
+    points = 0
+    for char in text:
+        if _HAN_RE.match(char):
+            if char not in common:
+                points += _UNCOMMON_POINTS
+            elif char not in frequent:
+                points += _INFREQUENT_POINTS
+        elif not _ALLOWED_NON_HAN.match(char):
+            points += _UNCOMMON_POINTS
+    return points
+
+
+def _start_candidates(line: str, floor: int, first: int) -> list[int]:
+    """Where the span may begin, earliest first: a ``?`` marking the lost byte when there
+    is one, else any position back to the previous ASCII character."""
+    if line[first] == "?":
+        return [first]
+    if first > floor and line[first - 1] == "?":
+        return [first - 1]
+    earliest = first
+    while earliest > max(floor, first - _MAX_BACKTRACK) and not line[earliest - 1].isascii():
+        earliest -= 1
+    return list(range(earliest, first + 1))
+
+
+def _balanced_in(before: str, after: str) -> Callable[[str], bool]:
+    """A check that a restored paired mark leaves its pair balanced in the line."""
+
+    def balanced(decoded: str) -> bool:
+        for pair in _PAIRS:
+            if decoded[0] in pair:
+                line = before + decoded + after
+                return line.count(pair[0]) == line.count(pair[1])
+        return True
+
+    return balanced
+
+
+def _best_decoding(span: str, acceptable: Callable[[str], bool]) -> tuple[int, str] | None:
+    """The cheapest strict GB18030 decoding of ``span`` with a lost lead byte put back,
+    as (cost, text); ``None`` when no decoding is provable.
+
+    A trailing ``?`` is the lone byte the decoder choked on; it is put back only as the
+    trail of a full stop (``。`` is A1 A3), the one completion a line end makes likely.
+    """
+    marked = span.startswith("?")
+    body = span[1:] if marked else span
+    closing = body.endswith("?")
+    if closing:
+        body = body[:-1]
+    if not body or "?" in body:
         return None
-    _, span_start, span_end, decoded = best
-    if script == "traditional":
-        decoded = to_traditional(decoded)
-    elif script == "simplified":
-        decoded = to_simplified(decoded)
-    return span_start, span_end, decoded
-
-
-def _start_candidates(line: str, start: int) -> list[int]:
-    if line[start] == "?":
-        return [start]
-    if start > 0 and line[start - 1] == "?":
-        return [start - 1]
-    candidates = [start]
-    for back in range(1, _WINDOW_BACK + 1):
-        position = start - back
-        if position < 0 or _BOUNDARY.match(line[position]) or line[position] == "?":
-            break
-        candidates.append(position)
-    return candidates
-
-
-def _end_candidates(line: str, end: int) -> list[int]:
-    candidates = [end]
-    if end < len(line) and "\x40" <= line[end] <= "\x7e" and line[end] != "?":
-        candidates.append(end + 1)  # an ASCII trail byte: where the decoder fell back in step
-    return candidates
-
-
-def _decodings(span: str) -> list[str]:
-    """Every strict GB18030 decoding of the span's bytes with a lost lead byte restored."""
-    if span.startswith("?"):
-        body, leads = span[1:], list(_LOST_LEADS)
-    else:
-        body, leads = span, [b"", *_LOST_LEADS]
-    if "?" in body or not body:
-        return []
     bodies = [body]
     simplified = to_simplified(body)
     if simplified != body:
         bodies.append(simplified)
-    results: list[str] = []
+    tail = _FULL_STOP_TRAIL if closing else b""
+    best: tuple[int, str] | None = None
     for text in bodies:
         for encoded in _byte_variants(text):
-            for lead in leads:
+            for lead in _LOST_LEADS:
                 try:
-                    results.append((lead + encoded).decode("gb18030"))
+                    decoded = (lead + encoded + tail).decode("gb18030")
                 except UnicodeDecodeError:
                     continue
-            if not span.startswith("?"):
-                try:
-                    results.append(encoded[1:].decode("gb18030"))
-                except UnicodeDecodeError:
-                    pass
-    return results
+                if closing and not decoded.endswith("。"):
+                    continue
+                cost = _cost(decoded, 1 if marked else _UNMARKED_MINIMUM_HAN)
+                if cost is None or not acceptable(decoded):
+                    continue
+                if best is None or cost < best[0]:
+                    best = (cost, decoded)
+    return best
 
 
 def _byte_variants(text: str) -> list[bytes]:
@@ -212,22 +350,41 @@ def _byte_variants(text: str) -> list[bytes]:
                 chars[index] = chr(ord(chars[index]) + 0xFEE0)
         try:
             variants.append("".join(chars).encode("gb18030"))
-        except UnicodeEncodeError:
+        except UnicodeEncodeError:  # lone surrogates have no bytes to go back to
             continue
     return variants
 
 
-def _quality(decoded: str) -> float | None:
-    """Share of common Han in a candidate repair, or ``None`` when it is not provable."""
+# The restored first character must be a mark that separates clauses (the most frequent
+# cost nothing) or one half of a pair that the repair balances. Question and exclamation
+# marks are too rare inside a line to be guessed; everything else in those rows (arrows,
+# box drawing, dashes ...) proves nothing.
+_PUNCT_COST = (
+    {mark: 0 for mark in "。，、"}
+    | {mark: 1 for mark in "；："}
+    | {mark: 2 for mark in "“”‘’《》（）「」『』"}
+)
+_PAIRS = ("“”", "‘’", "《》", "（）", "「」", "『』")
+
+
+def _cost(decoded: str, minimum_han: int) -> int | None:
+    """How implausible a candidate repair is (0 is best), or ``None`` if it proves nothing.
+
+    The first character comes from the restored lead byte and must be punctuation; the
+    rest must be known Han characters or punctuation, almost all of them common.
+    """
+    if not decoded or decoded[0] not in _PUNCT_COST:
+        return None
     han = _HAN_RE.findall(decoded)
-    if len(han) < 2:
+    if len(han) < minimum_han:
         return None
     known, common = known_han(), common_han()
     if any(char not in known for char in han):
         return None
-    for char in decoded:
+    for char in decoded[1:]:
         if not _HAN_RE.match(char) and not _ALLOWED_NON_HAN.match(char):
             return None
-    share = sum(1 for char in han if char in common) / len(han)
-    minimum = 1.0 if len(han) < 4 else 0.85
-    return share if share >= minimum else None
+    uncommon = sum(1 for char in han if char not in common)
+    if uncommon > len(han) // 8:
+        return None
+    return 10 * uncommon + _PUNCT_COST[decoded[0]]
