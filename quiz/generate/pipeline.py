@@ -252,8 +252,7 @@ class _ChineseCards:
                     sentence, sentence.start + span.start, sentence.start + span.end, span.rule
                 )
             for enumeration in phrases.enumerations(text):
-                items = [(s, e) for s, e in enumeration.items if e - s > 2]
-                for start, end in items[:1] + items[-1:] if len(items) > 1 else items:
+                for start, end in self.list_answers(text, enumeration):
                     self.add(sentence, sentence.start + start, sentence.start + end, "list")
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
@@ -267,6 +266,23 @@ class _ChineseCards:
             cards.extend(self.cloze_cards(words))
             cards.extend(self.match_cards())
         return cards
+
+    @staticmethod
+    def list_answers(text: str, enumeration: phrases.Enumeration) -> list[tuple[int, int]]:
+        """The first and last item of an enumeration, without the part all items share
+        (思想 of 思想保证、政治保证和组织保证) when that leaves two characters or more."""
+        items = [(s, e) for s, e in enumeration.items if e - s > 2]
+        if not items:
+            return []
+        texts = [text[s:e] for s, e in items]
+        prefix = len(phrases.common_prefix(texts))
+        suffix = len(phrases.common_suffix(texts))
+        prefix = prefix if prefix >= 2 else 0
+        suffix = suffix if suffix >= 2 else 0
+        picked = items[:1] + items[-1:] if len(items) > 1 else items
+        if all(e - s - prefix - suffix >= 2 for s, e in picked):
+            return [(s + prefix, e - suffix) for s, e in picked]
+        return picked
 
     def validate(self) -> dict[int, list[Candidate]]:
         valid: dict[int, list[Candidate]] = {}

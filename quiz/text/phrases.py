@@ -448,12 +448,23 @@ def keyword_spans(
                 and not is_number(following)
                 and 3 <= joined <= 6
                 and pair_counts.get((token, following), 0) >= 2
+                and not _continues(tokens, index, index + 1, pair_counts)
             ):
                 count = min(doc_counts.get(token, 1), doc_counts.get(following, 1))
                 score = _damped(max(idf, second), count, joined)
                 scored.append((score, start, offsets[index + 1][1]))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
+
+
+def _continues(
+    tokens: Sequence[str], first: int, last: int, pair_counts: Mapping[tuple[str, str], int]
+) -> bool:
+    """Whether tokens[first..last] is part of a longer recurring phrase (企业|高质量|发展):
+    a compound must not cut one."""
+    before = first > 0 and pair_counts.get((tokens[first - 1], tokens[first]), 0) >= 2
+    after = last + 1 < len(tokens) and pair_counts.get((tokens[last], tokens[last + 1]), 0) >= 2
+    return bool(before or after)
 
 
 def _damped(idf: float, count: int, length: int) -> float:
