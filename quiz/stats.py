@@ -56,20 +56,25 @@ class CardCountRow:
 
 @dataclass(frozen=True, slots=True)
 class DayRow:
-    """Effective answers of one deck on one study day (`day` = days since 1970-01-01).
-
-    `reviews` counts every answer (cram included); the four tallies count review-kind
-    answers only, split young/mature by the interval the card had.
-    """
+    """How many effective answers (cram included) a deck had on one study day
+    (`day` = days since 1970-01-01)."""
 
     deck: str
     day: int
-    reviews: int = 0
+    reviews: int
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRow:
+    """Review-kind answers of a deck over the last `days` study days (today included),
+    split young/mature by the interval the card had and passed/failed."""
+
+    deck: str
+    days: int
     young_passed: int = 0
     young_failed: int = 0
     mature_passed: int = 0
     mature_failed: int = 0
-    duration_ms: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,30 +90,30 @@ class SessionRow:
 
 @dataclass(frozen=True, slots=True)
 class DueRow:
-    """How many scheduled cards of a deck fall due in one 15-minute slot starting at
-    `slot_ms` (epoch ms); overdue cards come in the slot the current study day starts."""
+    """How many scheduled cards of a deck fall due on study day `day` counted from today
+    (0 is today, overdue cards included)."""
 
     deck: str
-    slot_ms: int
+    day: int
     count: int
 
 
 @dataclass(frozen=True, slots=True)
 class SectionRow:
-    """Cards and answers of one section of a deck's source text.
+    """Cards of one section of a deck's source text and how their reviews went.
 
-    `answers`/`correct` count every non-cram answer (learning included), `passed`/`failed`
-    only review-kind answers (true retention); `first_position` orders sections as the
-    document does.
+    `studied` cards have left the new state; `reps` and `lapses` are summed over the
+    cards; `passed`/`failed` count review-kind answers (true retention);
+    `first_position` orders sections as the document does.
     """
 
     deck: str
     section: str | None
     first_position: int
     cards: int
+    studied: int
+    reps: int
     lapses: int
-    answers: int
-    correct: int
     passed: int
     failed: int
 
@@ -138,6 +143,8 @@ class StatsRows:
     decks: tuple[str, ...] = ()
     cards: tuple[CardCountRow, ...] = ()
     days: tuple[DayRow, ...] = ()
+    retention: tuple[RetentionRow, ...] = ()
+    time_today_ms: int = 0
     sessions: tuple[SessionRow, ...] = ()
     due: tuple[DueRow, ...] = ()
     sections: tuple[SectionRow, ...] = ()
@@ -287,24 +294,19 @@ class SectionScore:
     deck: str
     section: str | None
     cards: int
+    studied: int
+    reps: int
     lapses: int
-    answers: int
-    correct: int
     retention: Tally
-
-    @property
-    def correct_share(self) -> float | None:
-        return self.correct / self.answers if self.answers else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "deck": self.deck,
             "section": self.section,
             "cards": self.cards,
+            "studied": self.studied,
+            "reps": self.reps,
             "lapses": self.lapses,
-            "answers": self.answers,
-            "correct": self.correct,
-            "correct_share": _r(self.correct_share),
             "retention": self.retention.to_dict(),
         }
 
@@ -419,7 +421,10 @@ def compute(rows: StatsRows, *, now: datetime, config: Config) -> Stats:
     days_by_deck: dict[str, list[DayRow]] = defaultdict(list)
     for day_row in rows.days:
         days_by_deck[day_row.deck].append(day_row)
-    forecast_by_deck = _forecast_by_deck(rows.due, today, now=now, config=config)
+    retention_by_deck: dict[str, list[RetentionRow]] = defaultdict(list)
+    for retention_row in rows.retention:
+        retention_by_deck[retention_row.deck].append(retention_row)
+    forecast_by_deck = _forecast_by_deck(rows.due)
     sections = _section_scores(rows.sections)
     decks = tuple(
         DeckStats(
@@ -429,7 +434,7 @@ def compute(rows: StatsRows, *, now: datetime, config: Config) -> Stats:
             reviews_today=sum(r.reviews for r in days_by_deck[name] if r.day == today_n),
             reviews_total=sum(r.reviews for r in days_by_deck[name]),
             due_today=forecast_by_deck.get(name, [0])[0],
-            retention=_retention(days_by_deck[name], today_n),
+            retention=_retention(retention_by_deck[name]),
             streak=_streak(days_by_deck[name], today_n),
             sections=tuple(s for s in sections if s.deck == name),
         )
@@ -446,9 +451,9 @@ def compute(rows: StatsRows, *, now: datetime, config: Config) -> Stats:
         cards=sum((deck.cards for deck in decks), CardCounts()),
         reviews_today=per_day_count.get(today_n, 0),
         reviews_total=sum(per_day_count.values()),
-        time_today_ms=sum(r.duration_ms for r in all_days if r.day == today_n),
+        time_today_ms=rows.time_today_ms,
         due_today=forecast_total[0],
-        retention=_retention(all_days, today_n),
+        retention=_retention(rows.retention),
         per_day=_day_series(per_day_count, today_n, PER_DAY_DAYS),
         forecast=tuple(
             DayCount(today + timedelta(days=i), count) for i, count in enumerate(forecast_total)
@@ -499,11 +504,10 @@ def _day_series(counts: Mapping[int, int], today_n: int, length: int) -> tuple[D
     return tuple(DayCount(day_date(n), counts.get(n, 0)) for n in range(first, today_n + 1))
 
 
-def _retention(rows: Sequence[DayRow], today_n: int) -> dict[str, Retention]:
+def _retention(rows: Sequence[RetentionRow]) -> dict[str, Retention]:
     result: dict[str, Retention] = {}
     for name, length in RETENTION_WINDOWS:
-        first = today_n - length + 1
-        inside = [r for r in rows if first <= r.day <= today_n]
+        inside = [r for r in rows if r.days == length]
         result[name] = Retention(
             young=Tally(sum(r.young_passed for r in inside), sum(r.young_failed for r in inside)),
             mature=Tally(
@@ -536,21 +540,12 @@ def _streak(rows: Iterable[DayRow], today_n: int) -> Streak:
     return streak_of((r.day for r in rows if r.reviews > 0), today_n)
 
 
-def _forecast_by_deck(
-    rows: Iterable[DueRow], today: date, *, now: datetime, config: Config
-) -> dict[str, list[int]]:
+def _forecast_by_deck(rows: Iterable[DueRow]) -> dict[str, list[int]]:
     """Due cards per deck for each of the next FORECAST_DAYS study days (overdue in day 0)."""
     result: dict[str, list[int]] = {}
-    day_of_slot: dict[int, int] = {}
     for row in rows:
-        if row.slot_ms not in day_of_slot:
-            moment = datetime.fromtimestamp(row.slot_ms / 1000, UTC)
-            day_of_slot[row.slot_ms] = (srs.study_date(moment, config) - today).days
-        offset = max(0, day_of_slot[row.slot_ms])
-        if offset >= FORECAST_DAYS:
-            continue
-        counts = result.setdefault(row.deck, [0] * FORECAST_DAYS)
-        counts[offset] += row.count
+        if 0 <= row.day < FORECAST_DAYS:
+            result.setdefault(row.deck, [0] * FORECAST_DAYS)[row.day] += row.count
     return result
 
 
@@ -561,9 +556,9 @@ def _section_scores(rows: Iterable[SectionRow]) -> tuple[SectionScore, ...]:
             deck=r.deck,
             section=r.section,
             cards=r.cards,
+            studied=r.studied,
+            reps=r.reps,
             lapses=r.lapses,
-            answers=r.answers,
-            correct=r.correct,
             retention=Tally(r.passed, r.failed),
         )
         for r in ordered

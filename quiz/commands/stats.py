@@ -244,15 +244,14 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
                 s.section or "(no section)",
                 s.deck,
                 str(s.cards),
-                str(s.answers),
-                _share(s.correct_share),
+                str(s.studied),
+                str(s.lapses),
                 percent(s.retention),
             ]
             for s in stats.sections
         ]
-        out.append(
-            table(["Section", "deck", "cards", "answers", "correct", "retention"], section_rows)
-        )
+        headers = ["Section", "deck", "cards", "studied", "lapses", "retention"]
+        out.append(table(headers, section_rows))
     for title, cards in (
         ("Most lapses", stats.weakest_by_lapses),
         ("Lowest recall now", stats.weakest_by_retrievability),

@@ -150,8 +150,9 @@ CREATE INDEX IF NOT EXISTS review_log_retention
                    (coalesce(due_before - last_review_before, 0) >= 1814400000),
                    (reviewed_at + utc_offset_min * 60000));
 CREATE INDEX IF NOT EXISTS review_log_kind_card ON review_log (kind, deck, card_id, rating);
-CREATE INDEX IF NOT EXISTS cards_stats
-    ON cards (deck, section, position, state, suspended, leech, reps, lapses, card_id)
+CREATE INDEX IF NOT EXISTS cards_section_stats
+    ON cards (deck, section, position, state, suspended, leech, reps, lapses, card_id,
+              retired_at)
     WHERE retired_at IS NULL;
 """
 

@@ -7,16 +7,22 @@ agree with each other even while a study session is writing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from quiz import srs
 from quiz.config import Config
 from quiz.stats import (
+    FORECAST_DAYS,
+    RETENTION_WINDOWS,
     CardCountRow,
     DayRow,
     DueRow,
+    RetentionRow,
     SectionRow,
     SessionRow,
     StatsRows,
@@ -29,15 +35,20 @@ if TYPE_CHECKING:
     from quiz.store.store import Store
 
 DAY_MS = 86_400_000
-SLOT_MS = 900_000
-"""Due times are grouped in 15-minute slots: every time zone's day start falls on one."""
-MATURE_MS = 21 * DAY_MS
 SESSION_LIMIT = 60
 WEAK_LIMIT = 10
 
-# An answer's interval is the one the card had been scheduled with (Anki's lastIvl), or
-# the time since the previous review when the schedule is unknown.
-_MATURE = f"(coalesce(due_before - last_review_before, elapsed_days * {DAY_MS}) >= {MATURE_MS})"
+# These two expressions are indexed (schema migration 3) and must stay identical to it.
+LOCAL_MS = "(reviewed_at + utc_offset_min * 60000)"
+"""A review's local wall-clock time as epoch ms: its study day is (LOCAL_MS - shift) / day."""
+MATURE = "(coalesce(due_before - last_review_before, 0) >= 1814400000)"
+"""The card's interval before the answer (Anki's lastIvl) was 21 days or more."""
+
+
+def _qualified(expression: str, alias: str) -> str:
+    for column in ("reviewed_at", "utc_offset_min", "due_before", "last_review_before"):
+        expression = expression.replace(column, f"{alias}.{column}")
+    return expression
 
 
 def _deck_filter(decks: Sequence[str], column: str = "deck") -> tuple[str, list[Any]]:
@@ -65,26 +76,171 @@ def card_counts(db: Database, decks: Sequence[str] = ()) -> list[CardCountRow]:
     return [CardCountRow(*row) for row in rows]
 
 
+def _shift(config: Config) -> int:
+    return config.day_starts_at * 3_600_000
+
+
 def day_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> list[DayRow]:
-    """Effective answers per deck and local study day (each review's own UTC offset)."""
-    where, params = _deck_filter(decks)
-    shift = config.day_starts_at * 3_600_000
+    """Log rows per deck and study day, every kind included (see `excluded_rows`).
+
+    Each (deck, day) is a range count on the local-time index, from each deck's first to
+    its last day, so no row is sorted or read from the table.
+    """
+    where, params = _deck_filter(decks, "name")
+    shift = _shift(config)
     rows = db.query(
         f"""
-        SELECT deck, (reviewed_at + utc_offset_min * 60000 - {shift}) / {DAY_MS} AS day,
-               count(*),
-               sum(kind = 'review' AND rating > 1 AND NOT {_MATURE}),
-               sum(kind = 'review' AND rating = 1 AND NOT {_MATURE}),
-               sum(kind = 'review' AND rating > 1 AND {_MATURE}),
-               sum(kind = 'review' AND rating = 1 AND {_MATURE}),
-               coalesce(sum(duration_ms), 0)
-        FROM effective_reviews
-        WHERE kind <> 'manual' AND {where}
-        GROUP BY deck, day ORDER BY deck, day
+        WITH RECURSIVE span(deck, day, last) AS (
+            SELECT name,
+                   (SELECT ({LOCAL_MS} - {shift}) / {DAY_MS} FROM review_log
+                    WHERE deck = name ORDER BY {LOCAL_MS} LIMIT 1),
+                   (SELECT ({LOCAL_MS} - {shift}) / {DAY_MS} FROM review_log
+                    WHERE deck = name ORDER BY {LOCAL_MS} DESC LIMIT 1)
+            FROM decks WHERE {where}
+            UNION ALL
+            SELECT deck, day + 1, last FROM span WHERE day < last
+        )
+        SELECT deck, day,
+               (SELECT count(*) FROM review_log AS r
+                WHERE r.deck = span.deck
+                  AND {LOCAL_MS} >= day * {DAY_MS} + {shift}
+                  AND {LOCAL_MS} < (day + 1) * {DAY_MS} + {shift})
+        FROM span WHERE day IS NOT NULL
         """,
         params,
     )
-    return [DayRow(*row) for row in rows]
+    return [DayRow(*row) for row in rows if row[2] > 0]
+
+
+def retention_rows(
+    db: Database, now: datetime, config: Config, decks: Sequence[str] = ()
+) -> list[RetentionRow]:
+    """Review-kind answers per deck in each retention window, young/mature, pass/fail:
+    range counts on the retention index (undone answers still in; see `excluded_rows`)."""
+    where, params = _deck_filter(decks, "d.name")
+    shift = _shift(config)
+    today = srs.day_index(now, config)
+    end = (today + 1) * DAY_MS + shift
+    windows = " UNION ALL ".join(f"SELECT {days} AS days" for _, days in RETENTION_WINDOWS)
+    rows = db.query(
+        f"""
+        SELECT d.name, w.days, f.failed, m.mature,
+               (SELECT count(*) FROM review_log
+                WHERE deck = d.name AND kind = 'review' AND (rating = 1) = f.failed
+                  AND {MATURE} = m.mature
+                  AND {LOCAL_MS} >= ({today} - w.days + 1) * {DAY_MS} + {shift}
+                  AND {LOCAL_MS} < {end})
+        FROM decks AS d, ({windows}) AS w,
+             (SELECT 0 AS failed UNION ALL SELECT 1) AS f,
+             (SELECT 0 AS mature UNION ALL SELECT 1) AS m
+        WHERE {where}
+        """,
+        params,
+    )
+    tallies: dict[tuple[str, int], list[int]] = {}
+    for deck, days, failed, mature, count in rows:
+        # order: young passed, young failed, mature passed, mature failed
+        tallies.setdefault((deck, days), [0, 0, 0, 0])[2 * mature + failed] += count
+    return [RetentionRow(deck, days, *counts) for (deck, days), counts in sorted(tallies.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedRow:
+    """A log row that is in the index counts but is no answer that counts: an undo
+    marker, a manual reschedule, or an answer that was undone."""
+
+    deck: str
+    section: str | None
+    day: int
+    kind: str
+    rating: int | None
+    mature: int
+    duration_ms: int
+
+
+def excluded_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> list[ExcludedRow]:
+    """The few rows the index counts must lose (undo markers, manual rows, undone answers)."""
+    where, params = _deck_filter(decks, "r.deck")
+    shift = _shift(config)
+    columns = (
+        f"r.deck, c.section, ({_qualified(LOCAL_MS, 'r')} - {shift}) / {DAY_MS}, r.kind,"
+        f" r.rating, {_qualified(MATURE, 'r')},"
+        " coalesce(r.duration_ms, 0)"
+    )
+    cards_join = "LEFT JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id"
+    rows = db.query(
+        f"""
+        SELECT {columns} FROM review_log AS r INDEXED BY review_log_kind_card {cards_join}
+        WHERE r.kind IN ('undo', 'manual') AND {where}
+        UNION ALL
+        SELECT {columns} FROM review_log AS u JOIN review_log AS r ON r.id = u.undoes
+        {cards_join}
+        WHERE u.undoes IS NOT NULL AND r.kind <> 'manual' AND {where}
+        """,
+        [*params, *params],
+    )
+    return [ExcludedRow(*row) for row in rows]
+
+
+def time_today_ms(db: Database, now: datetime, config: Config, decks: Sequence[str] = ()) -> int:
+    """Milliseconds spent answering today (undone answers included, as time spent)."""
+    where, params = _deck_filter(decks, "d.name")
+    shift = _shift(config)
+    today = srs.day_index(now, config)
+    local = _qualified(LOCAL_MS, "r")
+    row = db.query_one(
+        f"""
+        SELECT coalesce(sum(r.duration_ms), 0)
+        FROM decks AS d JOIN review_log AS r ON r.deck = d.name
+        WHERE r.kind NOT IN ('undo', 'manual') AND {where}
+          AND {local} >= {today * DAY_MS + shift} AND {local} < {(today + 1) * DAY_MS + shift}
+        """,
+        params,
+    )
+    return int(row[0])
+
+
+def apply_exclusions(
+    days: list[DayRow],
+    retention: list[RetentionRow],
+    sections: list[SectionRow],
+    excluded: list[ExcludedRow],
+    *,
+    today: int,
+) -> tuple[list[DayRow], list[RetentionRow], list[SectionRow]]:
+    """The index counts without the excluded rows."""
+    if not excluded:
+        return days, retention, sections
+    day_counts = {(r.deck, r.day): r.reviews for r in days}
+    tallies = {
+        (r.deck, r.days): [r.young_passed, r.young_failed, r.mature_passed, r.mature_failed]
+        for r in retention
+    }
+    section_tallies = {(r.deck, r.section): [r.passed, r.failed] for r in sections}
+    for row in excluded:
+        key = (row.deck, row.day)
+        if key in day_counts:
+            day_counts[key] -= 1
+        if row.kind != "review" or row.rating is None:
+            continue
+        failed = int(row.rating == 1)
+        for (deck, length), counts in tallies.items():
+            if deck == row.deck and today - length < row.day <= today:
+                counts[2 * int(bool(row.mature)) + failed] -= 1
+        if (row.deck, row.section) in section_tallies:
+            section_tallies[(row.deck, row.section)][failed] -= 1
+    return (
+        [DayRow(deck, day, n) for (deck, day), n in day_counts.items() if n > 0],
+        [RetentionRow(deck, length, *counts) for (deck, length), counts in tallies.items()],
+        [
+            replace(
+                r,
+                passed=section_tallies[(r.deck, r.section)][0],
+                failed=section_tallies[(r.deck, r.section)][1],
+            )
+            for r in sections
+        ],
+    )
 
 
 def session_rows(
@@ -106,49 +262,64 @@ def session_rows(
     return [SessionRow(*row) for row in rows]
 
 
+def forecast_bounds(now: datetime, config: Config, days: int = FORECAST_DAYS) -> list[int]:
+    """Epoch ms of the next `days` study-day ends: day i of the forecast is everything due
+    before bound i (and after bound i - 1), overdue cards in day 0. Daylight saving time
+    is followed, since each bound is the next day start in the configured zone."""
+    bounds: list[int] = []
+    moment = now
+    for _ in range(days):
+        moment = srs.day_end(moment, config)
+        bounds.append(to_ms(moment))
+    return bounds
+
+
 def due_rows(
-    db: Database, now: datetime, config: Config, decks: Sequence[str] = (), days: int = 30
+    db: Database, now: datetime, config: Config, decks: Sequence[str] = ()
 ) -> list[DueRow]:
-    """Scheduled, unsuspended cards due before the end of the forecast, per 15 minutes;
-    overdue ones counted at the start of today."""
-    where, params = _deck_filter(decks)
-    start = to_ms(srs.day_start(now, config))
-    horizon = start + (days + 1) * DAY_MS
+    """Scheduled, unsuspended, active cards due on each day of the forecast, per deck:
+    range counts on the due-card index, one per deck, state and day."""
+    where, params = _deck_filter(decks, "d.name")
+    bounds = forecast_bounds(now, config)
+    lows = [-(2**62), *bounds[:-1]]
+    days = " UNION ALL ".join(
+        f"SELECT {i} AS i, {lo} AS lo, {hi} AS hi"
+        for i, (lo, hi) in enumerate(zip(lows, bounds, strict=True))
+    )
     rows = db.query(
         f"""
-        SELECT deck, max(due, ?) / {SLOT_MS} * {SLOT_MS} AS slot, count(*)
-        FROM cards
-        WHERE state > 0 AND suspended = 0 AND retired_at IS NULL AND due < ? AND {where}
-        GROUP BY deck, slot ORDER BY deck, slot
+        SELECT d.name, b.i,
+               (SELECT count(*) FROM cards
+                WHERE deck = d.name AND state IN (1, 2, 3) AND suspended = 0
+                  AND retired_at IS NULL AND due >= b.lo AND due < b.hi)
+        FROM decks AS d, ({days}) AS b
+        WHERE {where}
         """,
-        [start, horizon, *params],
+        params,
     )
-    return [DueRow(*row) for row in rows]
+    return [DueRow(*row) for row in rows if row[2]]
 
 
 def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
-    """Per section of each deck: its cards and lapses, and how its answers went."""
+    """Per section of each deck: its cards, how many were studied, their reps and lapses,
+    and their review-kind answers passed and failed (undone ones still in)."""
     card_where, params = _deck_filter(decks, "c.deck")
+    log_where, log_params = _deck_filter(decks, "deck")
     rows = db.query(
         f"""
         WITH per_card AS (
-            SELECT deck, card_id,
-                   count(*) AS answers,
-                   sum(rating > 1) AS correct,
-                   sum(kind = 'review' AND rating > 1) AS passed,
-                   sum(kind = 'review' AND rating = 1) AS failed
-            FROM effective_reviews
-            WHERE kind IN ('learn', 'review', 'relearn')
+            SELECT deck, card_id, count(*) AS answers, sum(rating = 1) AS failed
+            FROM review_log WHERE kind = 'review' AND {log_where}
             GROUP BY deck, card_id
         )
-        SELECT c.deck, c.section, min(c.position), count(*), sum(c.lapses),
-               coalesce(sum(p.answers), 0), coalesce(sum(p.correct), 0),
-               coalesce(sum(p.passed), 0), coalesce(sum(p.failed), 0)
+        SELECT c.deck, c.section, min(c.position), count(*), sum(c.state > 0), sum(c.reps),
+               sum(c.lapses), coalesce(sum(p.answers - p.failed), 0),
+               coalesce(sum(p.failed), 0)
         FROM cards AS c LEFT JOIN per_card AS p ON p.deck = c.deck AND p.card_id = c.card_id
         WHERE c.retired_at IS NULL AND {card_where}
         GROUP BY c.deck, c.section
         """,
-        params,
+        [*log_params, *params],
     )
     return [SectionRow(*row) for row in rows]
 
@@ -206,22 +377,99 @@ def database_of(source: Store | Database) -> Database:
 
 
 def stats_rows(
-    source: Store | Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
+    source: Store | Database,
+    *,
+    now: datetime,
+    config: Config,
+    decks: Sequence[str] = (),
+    sections: bool = True,
 ) -> StatsRows:
-    """Everything `quiz.stats.compute` needs, read in one transaction."""
+    """Everything `quiz.stats.compute` needs, read in one transaction (the sections on a
+    second connection alongside). `sections=False` leaves out the slowest figure, for a
+    screen that shows the rest first (see `effective_section_rows`)."""
+    db = database_of(source)
+    with (
+        _sections_alongside(db, decks) if sections else nullcontext(None) as sections_future,
+        db.atomic(write=False),
+    ):
+        days = day_rows(db, config, decks)
+        retention = retention_rows(db, now, config, decks)
+        excluded = excluded_rows(db, config, decks)
+        cards = card_counts(db, decks)
+        spent = time_today_ms(db, now, config, decks)
+        sessions = session_rows(db, decks)
+        due = due_rows(db, now, config, decks)
+        weak_lapses = weak_by_lapses(db, decks)
+        weak_recall = weak_by_retrievability(db, now, decks)
+        titles = deck_titles(db, decks)
+        section_list: list[SectionRow] = []
+        if sections:
+            section_list = sections_future() if sections_future else section_rows(db, decks)
+    days, retention, section_list = apply_exclusions(
+        days, retention, section_list, excluded, today=srs.day_index(now, config)
+    )
+    return StatsRows(
+        decks=tuple(decks),
+        cards=tuple(cards),
+        days=tuple(days),
+        retention=tuple(retention),
+        time_today_ms=spent,
+        sessions=tuple(sessions),
+        due=tuple(due),
+        sections=tuple(section_list),
+        weak_by_lapses=tuple(weak_lapses),
+        weak_by_retrievability=tuple(weak_recall),
+        titles=titles,
+    )
+
+
+def effective_section_rows(
+    source: Store | Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
+) -> list[SectionRow]:
+    """`section_rows` without undone answers: what `stats_rows` puts in `sections`."""
     db = database_of(source)
     with db.atomic(write=False):
-        return StatsRows(
-            decks=tuple(decks),
-            cards=tuple(card_counts(db, decks)),
-            days=tuple(day_rows(db, config, decks)),
-            sessions=tuple(session_rows(db, decks)),
-            due=tuple(due_rows(db, now, config, decks)),
-            sections=tuple(section_rows(db, decks)),
-            weak_by_lapses=tuple(weak_by_lapses(db, decks)),
-            weak_by_retrievability=tuple(weak_by_retrievability(db, now, decks)),
-            titles=deck_titles(db, decks),
-        )
+        rows = section_rows(db, decks)
+        excluded = excluded_rows(db, config, decks)
+    return apply_exclusions([], [], rows, excluded, today=srs.day_index(now, config))[2]
+
+
+@contextmanager
+def _sections_alongside(
+    db: Database, decks: Sequence[str]
+) -> Iterator[Callable[[], list[SectionRow]] | None]:
+    """Run the section query (the slowest: a pass over every review) on a second
+    connection in a thread while the caller runs the others; SQLite works without the
+    GIL, so on two cores the two finish together. Yields a function returning its rows,
+    or None for an in-memory database (there is no second connection to one)."""
+    if str(db.path) == ":memory:":
+        yield None
+        return
+    second = Database.connect(db.path, busy_timeout_ms=db.busy_timeout_ms)
+    result: list[list[SectionRow]] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with second.atomic(write=False):
+                result.append(section_rows(second, decks))
+        except BaseException as exc:  # handed to the caller's thread below
+            failure.append(exc)
+
+    thread = threading.Thread(target=work, name="quiz-stats-sections", daemon=True)
+    thread.start()
+
+    def rows() -> list[SectionRow]:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return result[0]
+
+    try:
+        yield rows
+    finally:
+        thread.join()
+        second.close()
 
 
 REVIEW_LOG_COLUMNS: tuple[str, ...] = (

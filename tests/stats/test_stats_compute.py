@@ -14,6 +14,7 @@ from quiz.stats import (
     CardCountRow,
     DayRow,
     DueRow,
+    RetentionRow,
     SectionRow,
     SessionRow,
     StatsRows,
@@ -28,7 +29,6 @@ SHANGHAI = Config(timezone=ZoneInfo("Asia/Shanghai"))
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 26)
 T = day_number(TODAY)
-DAY_START_MS = int(datetime(2026, 11, 25, 20, 0, tzinfo=UTC).timestamp() * 1000)
 DAY_MS = 86_400_000
 
 
@@ -42,30 +42,43 @@ def _rows() -> StatsRows:
             CardCountRow("b", new=2, review=1, total=3),
         ),
         days=(
-            DayRow(
-                "a", T, reviews=5, young_passed=2, young_failed=1, mature_passed=1, duration_ms=5000
-            ),
-            DayRow("a", T - 1, reviews=3, mature_passed=2, mature_failed=1),
-            DayRow("a", T - 2, reviews=4, young_passed=1),
-            DayRow("a", T - 10, reviews=2, young_failed=2),
-            DayRow("a", T - 100, reviews=1, mature_passed=1),
-            DayRow("a", T - 400, reviews=7, young_passed=3),
-            DayRow("b", T - 1, reviews=2, young_passed=1, young_failed=1, duration_ms=700),
+            DayRow("a", T, 5),
+            DayRow("a", T - 1, 3),
+            DayRow("a", T - 2, 4),
+            DayRow("a", T - 10, 2),
+            DayRow("a", T - 100, 1),
+            DayRow("a", T - 400, 7),
+            DayRow("b", T - 1, 2),
         ),
+        # review answers on those days: a T: young 2 pass 1 fail, mature 1 pass; a T-1: mature
+        # 2 pass 1 fail; a T-2: young 1 pass; a T-10: young 2 fail; a T-100: mature 1 pass;
+        # b T-1: young 1 pass 1 fail. Summed over each window:
+        retention=(
+            RetentionRow("a", 1, young_passed=2, young_failed=1, mature_passed=1),
+            RetentionRow("a", 7, young_passed=3, young_failed=1, mature_passed=3, mature_failed=1),
+            RetentionRow("a", 30, young_passed=3, young_failed=3, mature_passed=3, mature_failed=1),
+            RetentionRow(
+                "a", 365, young_passed=3, young_failed=3, mature_passed=4, mature_failed=1
+            ),
+            RetentionRow("b", 7, young_passed=1, young_failed=1),
+            RetentionRow("b", 30, young_passed=1, young_failed=1),
+            RetentionRow("b", 365, young_passed=1, young_failed=1),
+        ),
+        time_today_ms=5000,
         due=(
-            DueRow("a", DAY_START_MS, 3),  # overdue and due earlier today
-            DueRow("a", DAY_START_MS + DAY_MS - 900_000, 2),  # 03:45 tomorrow: still today
-            DueRow("a", DAY_START_MS + DAY_MS, 4),  # 04:00 tomorrow: day 1
-            DueRow("b", DAY_START_MS + 29 * DAY_MS, 1),  # last forecast day
-            DueRow("b", DAY_START_MS + 30 * DAY_MS, 9),  # beyond the forecast
+            DueRow("a", 0, 3),
+            DueRow("a", 0, 2),
+            DueRow("a", 1, 4),
+            DueRow("b", 29, 1),  # last forecast day
+            DueRow("b", 30, 9),  # beyond the forecast
         ),
         sessions=(
             SessionRow(2, int(NOW.timestamp() * 1000) - 3_600_000, "study", 4, 3),
             SessionRow(1, int(NOW.timestamp() * 1000) - DAY_MS, "cram", 5, 5),
         ),
         sections=(
-            SectionRow("a", "二、铸牢思想之“魂”", 7, 4, 3, 10, 6, 2, 2),
-            SectionRow("a", "一、完善組織之「形」", 0, 8, 0, 5, 5, 1, 0),
+            SectionRow("a", "二、铸牢思想之“魂”", 7, 4, 4, 10, 3, 2, 2),
+            SectionRow("a", "一、完善組織之「形」", 0, 8, 5, 5, 0, 1, 0),
             SectionRow("b", None, 0, 3, 0, 0, 0, 0, 0),
         ),
         titles={"a": "標題甲"},
@@ -144,7 +157,7 @@ def test_streak_of(days: list[int], current: int, longest: int) -> None:
     assert (streak.current, streak.longest, streak.study_days) == (current, longest, len(days))
 
 
-def test_forecast_puts_overdue_today_and_respects_the_four_oclock_boundary() -> None:
+def test_forecast_sums_days_per_deck_and_overall() -> None:
     stats = compute(_rows(), now=NOW, config=SHANGHAI)
     counts = [d.count for d in stats.forecast]
     assert len(counts) == 30 and stats.forecast[0].day == TODAY
@@ -158,8 +171,8 @@ def test_sections_in_document_order_with_retention() -> None:
     first, second, third = stats.sections
     assert first.section == "一、完善組織之「形」" and first.retention.rate == 1.0
     assert second.section == "二、铸牢思想之“魂”" and second.retention.rate == 0.5
-    assert second.correct_share == pytest.approx(0.6)
-    assert third.deck == "b" and third.retention.rate is None and third.correct_share is None
+    assert (second.studied, second.reps, second.lapses) == (4, 10, 3)
+    assert third.deck == "b" and third.retention.rate is None
 
 
 def test_sessions_in_time_order_with_scores() -> None:

@@ -10,12 +10,13 @@ Hand computation (study days start 04:00 Shanghai time; today is 26 Nov):
   1 of 2, mature 1 of 1. The cram answer and learning answers are not counted.
 - due: c3 (learning, due 09:31 today), c2 on 30 Nov (day 4), m1 on 20 Dec (day 24); c1 is
   due in January (beyond 30 days); c4 is suspended.
-- sections: 一、甲 (c1, c2): 6 answers, 5 correct, retention 2 of 3; 二、乙 (c3, c4, m1):
-  2 answers, 1 correct, no review answers yet.
+- sections: 一、甲 (c1, c2): both studied, 1 lapse, retention 2 of 3; 二、乙 (c3, c4, m1):
+  2 studied (c4 never), no review answers yet.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -81,9 +82,9 @@ def test_sessions_share_correct(log_db: Path) -> None:
 
 def test_retention_per_section(log_db: Path) -> None:
     first, second = _stats(log_db).sections
-    assert (first.section, first.cards, first.answers, first.correct) == ("一、甲", 2, 6, 5)
-    assert first.retention.rate == pytest.approx(2 / 3)
-    assert (second.section, second.cards, second.answers, second.correct) == ("二、乙", 3, 2, 1)
+    assert (first.section, first.cards, first.studied, first.lapses) == ("一、甲", 2, 2, 1)
+    assert (first.retention.passed, first.retention.failed) == (2, 1)
+    assert (second.section, second.cards, second.studied) == ("二、乙", 3, 2)
     assert second.retention.rate is None
 
 
@@ -91,11 +92,14 @@ def test_weakest_cards_with_sentences(log_db: Path) -> None:
     stats = _stats(log_db)
     assert [c.card_id for c in stats.weakest_by_lapses] == ["c2"]
     assert stats.weakest_by_lapses[0].sentence == "增强政治领导力、思想引领力"
-    weakest = stats.weakest_by_retrievability[0]
-    # c1: stability 60 days, last reviewed 2 days (and an hour) ago
-    scheduler_factor = 0.9 ** (1 / -0.1542) - 1
-    assert weakest.card_id == "c1"
-    assert weakest.retrievability == pytest.approx((1 + scheduler_factor * 2 / 60) ** -0.1542)
+    # FSRS's curve R = (1 + F t / S) ^ -d, t in whole study days (04:00 boundaries, as Anki):
+    # m1 (S 25, learnt the evening of the 25th: 1 day) is below c1 (S 60, 2 days).
+    factor = 0.9 ** (1 / -0.1542) - 1
+    by_r = {c.card_id: c.retrievability for c in stats.weakest_by_retrievability}
+    assert [c.card_id for c in stats.weakest_by_retrievability][:2] == ["m1", "c1"]
+    assert by_r["m1"] == pytest.approx((1 + factor * 1 / 25) ** -0.1542)
+    assert by_r["c1"] == pytest.approx((1 + factor * 2 / 60) ** -0.1542)
+    assert by_r["c2"] == 1.0  # reviewed this morning: no study day has passed
     match = next(c for c in stats.weakest_by_retrievability if c.card_id == "m1")
     assert match.sentence == "配对"
 
@@ -127,3 +131,52 @@ def test_empty_database(empty_db: Path) -> None:
     assert stats.empty and stats.due_today == 0 and stats.decks == ()
     data = stats.to_dict()
     assert data["reviews"]["total"] == 0 and data["sessions"] == [] and data["sections"] == []
+
+
+def test_an_undone_review_leaves_retention_days_and_sections(tmp_path: Path) -> None:
+    from conftest import DECK, local, review
+
+    path = tmp_path / "undo.db"
+    with Store.open(path) as store:
+        store.sync_deck(DECK, now=local(10, 1, 9))
+        t = local(10, 1, 9)
+        store.record_review(
+            "d", "c1", rating=3, kind="learn", now=t, after=review(30, t + timedelta(days=30), t, 1)
+        )
+        t = local(11, 26, 9)
+        kept = store.record_review(
+            "d", "c1", rating=3, kind="review", now=t, after=review(60, t, t, 2)
+        )
+        undone = store.record_review(
+            "d",
+            "c1",
+            rating=1,
+            kind="review",
+            now=local(11, 26, 9, 5),
+            after=review(5, t, t, 3, lapses=1),
+        )
+        store.undo_review(undone, now=local(11, 26, 9, 6))
+        assert kept
+    stats = _stats(path)
+    assert stats.reviews_today == 1 and stats.reviews_total == 2
+    today = stats.retention["today"]
+    assert (today.mature.passed, today.mature.failed, today.young.total) == (1, 0, 0)
+    first = stats.sections[0]
+    assert (first.retention.passed, first.retention.failed) == (1, 0)
+
+
+def test_forecast_bounds_follow_the_day_start_and_daylight_saving() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from quiz.config import Config
+    from quiz.store.stats_queries import forecast_bounds
+
+    bounds = forecast_bounds(NOW, CONFIG)
+    # 04:00 in Shanghai is 20:00 UTC: today ends at 20:00 UTC on the 26th
+    assert bounds[0] == int(datetime(2026, 11, 26, 20, tzinfo=UTC).timestamp() * 1000)
+    assert all(b - a == 86_400_000 for a, b in zip(bounds, bounds[1:], strict=False))
+    berlin = Config(timezone=ZoneInfo("Europe/Berlin"))
+    autumn = forecast_bounds(datetime(2026, 10, 23, 12, tzinfo=UTC), berlin, days=3)
+    # clocks go back on 25 Oct 2026: that study day lasts 25 hours
+    assert [b - a for a, b in zip(autumn, autumn[1:], strict=False)] == [90_000_000, 86_400_000]

@@ -8,6 +8,7 @@ screen draws at once and fills in when the numbers arrive.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,15 @@ class StatsScreen(Screen[None]):
     StatsScreen Sparkline { height: 2; margin-right: 2; }
     """
 
+    class FirstFigures(Message):
+        """Every figure but the sections is on screen."""
+
+        def __init__(self, stats: Stats) -> None:
+            super().__init__()
+            self.stats = stats
+
     class Loaded(Message):
-        """The figures are on screen."""
+        """Every figure is on screen, sections included."""
 
         def __init__(self, stats: Stats) -> None:
             super().__init__()
@@ -107,23 +115,29 @@ class StatsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
     def load(self) -> None:
-        """Read and compute the figures off the UI thread, on a connection of its own."""
+        """Read and compute the figures off the UI thread, on a connection of its own:
+        everything but the sections first (drawn at once), then the sections."""
         from quiz.stats import compute
         from quiz.store import Store
-        from quiz.store.stats_queries import stats_rows
+        from quiz.store.stats_queries import effective_section_rows, stats_rows
 
         now = self.clock()
         path = self.store.path
-        if str(path) == ":memory:":
-            rows = stats_rows(self.store, now=now, config=self.config, decks=self.deck_names)
-        else:
-            with Store.open(path) as own:
-                rows = stats_rows(own, now=now, config=self.config, decks=self.deck_names)
-        stats = compute(rows, now=now, config=self.config)
-        self.app.call_from_thread(self.show, stats)
+        own = None if str(path) == ":memory:" else Store.open(path)
+        source = own or self.store
+        try:
+            config, decks = self.config, self.deck_names
+            rows = stats_rows(source, now=now, config=config, decks=decks, sections=False)
+            self.app.call_from_thread(self.show, compute(rows, now=now, config=config))
+            sections = tuple(effective_section_rows(source, now=now, config=config, decks=decks))
+        finally:
+            if own is not None:
+                own.close()
+        full = compute(replace(rows, sections=sections), now=now, config=self.config)
+        self.app.call_from_thread(self.show, full, complete=True)
 
-    def show(self, stats: Stats) -> None:
-        """Fill every chart from the figures."""
+    def show(self, stats: Stats, *, complete: bool = False) -> None:
+        """Fill every chart from the figures; `complete` once the sections are in."""
         self.stats = stats
         streak = stats.streak
         summary = Text()
@@ -157,6 +171,18 @@ class StatsScreen(Screen[None]):
         heatmap.today = stats.today
         self.query_one("#stats-sessions", Sparkline).data = [s.score or 0.0 for s in stats.sessions]
         sections = self.query_one("#stats-sections", BarChart)
+        if not complete:
+            sections.rows = (("reading…", 0.0, ""),)
+            sections.maximum = 1.0
+        else:
+            self._show_sections(stats, sections)
+        self.query_one("#stats-weakest", Static).update(self._weakest_text(stats))
+        if complete:
+            self.post_message(self.Loaded(stats))
+        else:
+            self.post_message(self.FirstFigures(stats))
+
+    def _show_sections(self, stats: Stats, sections: BarChart) -> None:
         sections.maximum = 1.0
         sections.rows = tuple(
             (
@@ -168,8 +194,6 @@ class StatsScreen(Screen[None]):
             )
             for section in stats.sections
         )
-        self.query_one("#stats-weakest", Static).update(self._weakest_text(stats))
-        self.post_message(self.Loaded(stats))
 
     @staticmethod
     def _retention_text(stats: Stats) -> Text:
@@ -196,6 +220,6 @@ class StatsScreen(Screen[None]):
             if index:
                 text.append("\n")
             text.append(f"{card.lapses:>2} lapses ", style="red" if card.lapses else "dim")
-            text.append(f"{card.retrievability:>4.0%} recall  ", style="yellow")
+            text.append(f"{card.retrievability:>6.1%} recall  ", style="yellow")
             text.append(fit(card.sentence or card.card_id, width))
         return text
