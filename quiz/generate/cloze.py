@@ -86,6 +86,8 @@ def answer_problem(
     if relative[0] not in bounds or relative[1] not in bounds:
         return "fragment of a word"
     sentence = output[candidate.s_start : candidate.s_end]
+    if "{" in sentence or "}" in sentence:
+        return "braces in the sentence would break the {{c1::...}} syntax"
     if sentence.count(output[candidate.start : candidate.end]) != 1:
         return "answer occurs more than once in its sentence"
     if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:

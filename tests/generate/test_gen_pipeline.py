@@ -187,3 +187,50 @@ def test_seed_meets_the_bar(seed_deck: object) -> None:
 
 def test_committed_seed_deck_equals_a_fresh_generation(seed_deck: object) -> None:
     assert DECK.read_text(encoding="utf-8") == dump_deck(seed_deck)  # type: ignore[arg-type]
+
+
+PIECES = st.sampled_from(
+    [
+        "一、",
+        "（二）",
+        "3.",
+        "第四章",
+        "坚持",
+        "“三会一课”",
+        "「兩個確立」",
+        "《条例》",
+        "、",
+        "，",
+        "。",
+        "；",
+        "\n",
+        "\n\n",
+        "政治领导力",
+        "思想引领力",
+        "群众组织力",
+        "党建",
+        "工作",
+        "Spaced Repetition",
+        " ",
+        "2024年",
+        "(jī)",
+        "“",
+        "”",
+        "{{",
+        "}}",
+        "c1::",
+        "黨組織",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_any_text_gives_valid_cards_or_none(text: str) -> None:
+    deck, _ = build_deck(text, name="fuzz")
+    again = dump_deck(deck)
+    from quiz.deck import parse_deck
+
+    assert parse_deck(again, name="fuzz") == deck
+    for card in cloze_cards(deck):
+        assert card.sentence.count(card.answer) == 1
