@@ -84,16 +84,17 @@ class StatsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Static("Reading your history…", id="stats-summary")
-            yield Label("Cards", classes="stats-title")
-            yield BarChart(id="stats-cards")
             yield Label(
-                "True retention (review answers; young < 21 days ≤ mature)", classes="stats-title"
+                "True retention (review answers; young < 21 days ≤ mature)",
+                classes="stats-title",
             )
             yield Static(id="stats-retention")
             yield Label("Answers, last 30 days", classes="stats-title")
             yield Sparkline([], id="stats-per-day")
             yield Label("Due, next 30 days", classes="stats-title")
             yield ColumnChart(id="stats-forecast")
+            yield Label("Cards", classes="stats-title")
+            yield BarChart(id="stats-cards")
             yield Label("Study days", classes="stats-title")
             yield CalendarHeatmap(id="stats-heatmap")
             yield Label("Session scores (share correct)", classes="stats-title")

@@ -57,21 +57,24 @@ def bar_text(
     return text
 
 
-def column_text(values: Sequence[int], height: int, labels: tuple[str, str] = ("", "")) -> Text:
-    """Vertical columns, one cell wide each, `height` lines tall, then a baseline with the
-    first and last labels under its ends."""
+def column_text(
+    values: Sequence[int], height: int, labels: tuple[str, str] = ("", ""), *, cell: int = 1
+) -> Text:
+    """Vertical columns, `cell` cells wide each, `height` lines tall, the largest value
+    named at the top right, and the first and last labels under the ends."""
     text = Text(no_wrap=True, overflow="crop")
     top = max(values, default=0)
     levels = [round(v * height * 8 / top) if top else 0 for v in values]
+    width = len(values) * cell
     for line in range(height, 0, -1):
         floor = (line - 1) * 8
-        row = "".join(BLOCKS[max(0, min(8, level - floor))] for level in levels)
+        row = "".join(BLOCKS[max(0, min(8, level - floor))] * cell for level in levels)
         text.append(row, style="cyan")
         if line == height:
             text.append(f" {top}", style="dim")
         text.append("\n")
     first, last = labels
-    gap = max(1, len(values) - cell_len(first) - cell_len(last))
+    gap = max(1, width - cell_len(first) - cell_len(last))
     text.append(first + " " * gap + last, style="dim")
     return text
 
@@ -84,14 +87,14 @@ def heatmap_text(counts: Mapping[date, int], today: date, weeks: int) -> Text:
     start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     busy = sorted(v for d, v in counts.items() if v > 0 and d >= start)
     cuts = [busy[(len(busy) * q) // 4] for q in (1, 2, 3)] if busy else []
-    months = []
+    header = [" "] * (3 + 2 * weeks)
     for week in range(weeks):
         first = start + timedelta(days=7 * week)
-        months.append(first.strftime("%b") if first.day <= 7 else "")
-    header = "   "
-    for label in months:
-        header += label[:2] if label else "  "
-    text.append(header.rstrip() + "\n", style="dim")
+        if first.day <= 7:  # the week a month starts in carries its name
+            for offset, char in enumerate(first.strftime("%b")):
+                if 3 + 2 * week + offset < len(header):
+                    header[3 + 2 * week + offset] = char
+    text.append("".join(header).rstrip() + "\n", style="dim")
     for weekday in range(7):
         text.append(f"{WEEKDAYS[weekday]:<2} ", style="dim")
         for week in range(weeks):
@@ -132,7 +135,8 @@ class ColumnChart(Widget):
     chart_height = 4
 
     def render(self) -> Text:
-        return column_text(self.values, self.chart_height, self.labels)
+        cell = max(1, (self.size.width - 6) // max(1, len(self.values)))
+        return column_text(self.values, self.chart_height, self.labels, cell=cell)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return self.chart_height + 1
