@@ -423,7 +423,7 @@ class _ChineseCards:
                 and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE
             ):
                 text = self.mirror[sentence.start : sentence.end]
-                if registered is not None and registered.search(text):
+                if registered is not None and _splits(registered, text, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _bounds(self.tokens[index])
                 chosen = self.keywords(index, sentence, doc_counts)
@@ -487,7 +487,13 @@ class _ChineseCards:
             if len(sources) == len(leads):
                 cards.extend(self.sets(sources, kind, leads[0].sentence))
         cards.extend(self.enumeration_sets())
-        return cards
+        seen: set[str] = set()
+        unique = []
+        for position, card in cards:  # a repeated passage repeats its sets: keep the first
+            if card.id not in seen:
+                seen.add(card.id)
+                unique.append((position, card))
+        return unique
 
     def sets(
         self, sources: Sequence[PairSource], kind: str, where: Sentence
@@ -516,7 +522,7 @@ class _ChineseCards:
         return list(groups.values())
 
     def heading_sentence(self, heading: Heading) -> Sentence:
-        return next(s for s in self.sentences if s.start == heading.start and s.heading)
+        return self.sentences[self.index_of[heading.start]]
 
     def heading_sets(self) -> list[tuple[int, Card]]:
         cards: list[tuple[int, Card]] = []
@@ -570,6 +576,11 @@ class _ChineseCards:
         if len(lefts) != len(sources) or len(rights) != len(sources):
             return []
         return sources
+
+
+def _splits(pattern: re.Pattern[str], text: str, bounds: set[int]) -> bool:
+    """Whether the current cut of `text` splits an occurrence of a registered phrase."""
+    return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:

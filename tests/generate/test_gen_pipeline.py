@@ -234,3 +234,14 @@ def test_any_text_gives_valid_cards_or_none(text: str) -> None:
     assert parse_deck(again, name="fuzz") == deck
     for card in cloze_cards(deck):
         assert card.sentence.count(card.answer) == 1
+
+
+def test_a_repeated_passage_gives_each_card_once() -> None:
+    from quiz.deck import parse_deck
+
+    deck, _ = build_deck(DOC + "\n" + DOC.split("\n", 2)[2], name="twice")
+    ids = [card.id for card in deck]
+    assert len(ids) == len(set(ids))
+    assert parse_deck(dump_deck(deck), name="twice") == deck
+    single, _ = build_deck(DOC, name="once")
+    assert {c.id for c in match_cards(deck)} == {c.id for c in match_cards(single)}
