@@ -180,3 +180,41 @@ def test_forecast_bounds_follow_the_day_start_and_daylight_saving() -> None:
     autumn = forecast_bounds(datetime(2026, 10, 23, 12, tzinfo=UTC), berlin, days=3)
     # clocks go back on 25 Oct 2026: that study day lasts 25 hours
     assert [b - a for a, b in zip(autumn, autumn[1:], strict=False)] == [90_000_000, 86_400_000]
+
+
+def test_in_memory_store_gives_the_same_figures(log_db: Path) -> None:
+    from conftest import build_log
+
+    memory = Store.memory()
+    build_log(memory)
+    rows = stats_rows(memory, now=NOW, config=CONFIG)
+    in_memory = compute(rows, now=NOW, config=CONFIG).to_dict()
+    memory.close()
+    assert in_memory == _stats(log_db).to_dict()
+
+
+def test_queries_read_indexes_never_the_whole_log(log_db: Path) -> None:
+    """Each aggregate is answered from an index (range counts, covering scans); a full
+    scan of review_log would not stay fast on a million reviews."""
+    from quiz.store import stats_queries as q
+
+    plans: list[str] = []
+    with Store.open(log_db) as store:
+        db = q.database_of(store)
+        query = db.query
+
+        def explain(sql: str, params: object = ()) -> list[object]:
+            plans.extend(str(row[-1]) for row in query("EXPLAIN QUERY PLAN " + sql, params))
+            return query(sql, params)
+
+        db.query = explain  # type: ignore[method-assign]
+        q.day_rows(db, CONFIG)
+        q.retention_rows(db, NOW, CONFIG)
+        q.section_rows(db)
+        q.due_rows(db, NOW, CONFIG)
+        q.card_counts(db)
+        q.excluded_rows(db, CONFIG)
+    text = "\n".join(plans)
+    assert "review_log_local_time" in text and "review_log_retention" in text
+    assert "COVERING INDEX review_log_kind_card" in text and "cards_section_stats" in text
+    assert not any(p.startswith("SCAN review_log") or p.startswith("SCAN r") for p in plans)
