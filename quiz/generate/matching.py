@@ -76,9 +76,15 @@ def build_sets(
     prompt: str,
 ) -> list[MatchCard]:
     """Matching cards of 3 to 6 pairs from `sources` (in text order), cut from `output`."""
-    pairs = [
-        (_cut(output, source.left), _cut(output, source.right), source.line) for source in sources
-    ]
+    pairs = []
+    seen: set[str] = set()
+    for source in sources:  # a repeated item would make the set ambiguous: keep the first
+        left, right = _cut(output, source.left), _cut(output, source.right)
+        keys = {"L" + normalise(left), "R" + normalise(right)}
+        if keys & seen:
+            continue
+        seen |= keys
+        pairs.append((left, right, source.line))
     cards = []
     for start, end in chunk(len(pairs)):
         group = pairs[start:end]
