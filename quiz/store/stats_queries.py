@@ -477,6 +477,7 @@ REVIEW_LOG_COLUMNS: tuple[str, ...] = (
     "deck",
     "card_id",
     "session_id",
+    "reviewed_at_utc",
     "reviewed_at",
     "utc_offset_min",
     "rating",
@@ -493,7 +494,8 @@ REVIEW_LOG_COLUMNS: tuple[str, ...] = (
     "undoes",
     "undone",
 )
-"""The review-log export's columns; times are epoch ms, `undone` is 1 for a cancelled answer."""
+"""The review-log export's columns: `reviewed_at_utc` in ISO 8601, the other times in epoch
+ms (UTC); `undone` is 1 for an answer an undo cancelled."""
 
 
 def review_log_rows(
@@ -503,7 +505,10 @@ def review_log_rows(
     streamed rather than loaded at once."""
     db = database_of(source)
     where, params = _deck_filter(decks, "r.deck")
-    columns = ", ".join(f"r.{name}" for name in REVIEW_LOG_COLUMNS[:-1])
+    iso = "strftime('%Y-%m-%dT%H:%M:%fZ', r.reviewed_at / 1000.0, 'unixepoch')"
+    columns = ", ".join(
+        iso if name == "reviewed_at_utc" else f"r.{name}" for name in REVIEW_LOG_COLUMNS[:-1]
+    )
     yield from db.iterate(
         f"""
         SELECT {columns}, EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)

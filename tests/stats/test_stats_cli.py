@@ -48,6 +48,7 @@ def test_csv_review_log(log_db: Path, tmp_path: Path) -> None:
     assert len(rows) == 11  # 9 effective answers, 1 undone answer, 1 undo marker
     assert sum(r["kind"] == "undo" for r in rows) == 1
     assert sum(r["undone"] == "1" for r in rows) == 1
+    assert rows[0]["reviewed_at_utc"] == "2026-10-01T01:00:00.000Z"  # 09:00 in Shanghai
     target = tmp_path / "log.csv"
     assert _quiz("--db", str(log_db), "stats", "--csv", str(target), tmp=tmp_path).returncode == 0
     assert target.read_text(encoding="utf-8").splitlines()[0].startswith("id,deck,card_id")
