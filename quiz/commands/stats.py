@@ -82,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
                 _write_review_log(store, decks, args.csv)
         missing = None
     stats = compute(rows, now=now, config=config)
+    unknown = [name for name in decks if missing is None and name not in rows.titles]
+    if unknown:
+        print(f"quiz: no deck named {', '.join(unknown)} in {path}", file=sys.stderr)
     if args.csv and args.csv != "-" and not args.json:
         print(f"review log written to {args.csv}", file=sys.stderr)
     if args.json:
