@@ -34,6 +34,7 @@ MAX_LEAD = 30
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
 KEYWORD_GAP = 6
+MAX_LIST_PAIR_ITEM = 6
 MIN_KEYWORD_SENTENCE = 8
 LONG_SENTENCE = 60
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -262,9 +263,9 @@ class _ChineseCards:
         self.valid = self.validate()
         words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
         cards: list[tuple[int, Card]] = []
+        cards.extend(self.match_cards())  # splits items with jieba's own cut
         with self.seg.registered(words):
             cards.extend(self.cloze_cards(words))
-            cards.extend(self.match_cards())
         return cards
 
     @staticmethod
@@ -549,19 +550,24 @@ class _ChineseCards:
     def enumeration_pairs(
         self, sentence: Sentence, text: str, enumeration: phrases.Enumeration
     ) -> list[PairSource]:
+        """Same-shaped items split in two (政治 | 领导力, 捍卫 | “两个确立”): a quotation
+        splits where it opens; other items at one column, the length most of their first
+        words have, so that every item is cut alike."""
         items = enumeration.texts(text)
         if not any(len(set(column)) == 1 for column in zip(*items, strict=True)):
             return []
+        quoted = [phrases.quoted_spans(item) for item in items]
+        if not all(quoted) and max(len(item) for item in items) > MAX_LIST_PAIR_ITEM:
+            return []
+        firsts = Counter(len(self.seg.cut(item)[0]) for item in items)
+        column = max(firsts, key=lambda length: (firsts[length], -length))
         sources = []
-        for (start, end), item in zip(enumeration.items, items, strict=True):
-            quoted = phrases.quoted_spans(item)
-            if quoted:
-                q_start, q_end = quoted[0]
-                split = (start, start + q_start - 1), (start + q_start, start + q_end)
+        for (start, end), item, quotes in zip(enumeration.items, items, quoted, strict=True):
+            if quotes:
+                q_start, q_end = quotes[0]
+                left, right = (start, start + q_start - 1), (start + q_start, start + q_end)
             else:
-                first = self.seg.cut(item)[0]
-                split = (start, start + len(first)), (start + len(first), end)
-            left, right = split
+                left, right = (start, start + column), (start + column, end)
             if left[1] - left[0] < 2 or right[1] - right[0] < 2:
                 return []
             sources.append(
