@@ -562,7 +562,7 @@ class _ChineseCards:
         firsts = Counter(len(self.seg.cut(item)[0]) for item in items)
         column = max(firsts, key=lambda length: (firsts[length], -length))
         sources = []
-        for (start, end), item, quotes in zip(enumeration.items, items, quoted, strict=True):
+        for (start, end), quotes in zip(enumeration.items, quoted, strict=True):
             if quotes:
                 q_start, q_end = quotes[0]
                 left, right = (start, start + q_start - 1), (start + q_start, start + q_end)
