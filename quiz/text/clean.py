@@ -112,9 +112,17 @@ def _clean_line(line: str, number: int, script: Script, report: CleanReport) -> 
     if kind is not None:
         changes.append(Change(kind, number, line, ""))
         return ""
+    classified = line
     line = _handle_garbles(line, number, script, changes)
     line = _widen_punctuation(line, number, changes)
-    return _tidy(line)
+    line = _tidy(line)
+    if line != classified:
+        # What a dropped sentence leaves behind ("。") may be furniture on its own.
+        kind = classify_line(line)
+        if kind is not None:
+            changes.append(Change(kind, number, line, ""))
+            return ""
+    return line
 
 
 # --- control characters and whitespace -------------------------------------------------
@@ -174,10 +182,10 @@ _ENTITY = re.compile(r"&(?:#\d{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[a-zA-Z][a-zA-Z0-9
 _BARE_ENTITY = re.compile(
     r"&(nbsp|amp|lt|gt|quot|apos|ensp|emsp|middot|hellip|mdash|ldquo|rdquo)(?![a-zA-Z0-9;])"
 )
-_TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})(?:\s+[^<>]*)?\s*/?\s*>|<!--.*?-->", re.IGNORECASE)
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s+[^<>]*)?\s*/?\s*>|<!--.*?-->", re.IGNORECASE)
 _TAG_REMNANT = re.compile(
     rf"(?<![A-Za-z0-9<])(?:/\s*(?:{_TAG_NAMES})|(?:{_LONG_TAG_NAMES})\s*/?)>"
-    rf"|<\s*/?\s*(?:{_TAG_NAMES})(?:\s+[^<>]*)?$"
+    rf"|</?(?:{_TAG_NAMES})(?:\s+[^<>]*)?$"
     rf"|^[^<>]*?\s(?:href|src|class|style)=[\"'][^<>]*?>",
     re.IGNORECASE,
 )
@@ -242,7 +250,13 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
         return han
 
-    return _PINYIN_NOTE.sub(replace, line)
+    # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī).
+    for _ in range(line.count("(") + line.count("（")):
+        stripped = _PINYIN_NOTE.sub(replace, line)
+        if stripped == line:
+            break
+        line = stripped
+    return line
 
 
 @lru_cache(maxsize=4096)

@@ -45,10 +45,11 @@ class Garble:
 
 _HAN = f"[{HAN_CLASS}]"
 # Symbols GBK rows 2-9 hold (enclosed numbers, roman numerals, Greek, Cyrillic, kana,
-# bopomofo, box drawing, full-width Latin letters) turn up when pairs are misaligned.
+# bopomofo, box drawing, full-width Latin letters) turn up when pairs are misaligned;
+# kana are left out, Japanese quoted in Chinese is real text.
 _ODD_SYMBOLS = (
     "\u0370-\u03ff\u0400-\u04ff\u2160-\u217f\u2460-\u24ff\u2500-\u257f"
-    "\u3041-\u30ff\u3105-\u312f\uff21-\uff3a\uff41-\uff5a\u2200-\u22ff"
+    "\u3105-\u312f\uff21-\uff3a\uff41-\uff5a\u2200-\u22ff"
 )
 
 
@@ -121,7 +122,7 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
         if first < floor:
             continue
         end = _resync_end(line, cluster[-1][0])
-        convincing = _convincing(line, cluster, first, end, script)
+        convincing = _convincing(line, cluster, first, cluster[-1][0] + 1, script)
         if not convincing and not _MARKERS.intersection(kind for _, kind in cluster):
             continue
         # A repair proves itself: misaligned bytes that decode to ordinary text.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -34,6 +35,7 @@ _BINARY_MAGIC = (
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SAMPLE = 1 << 16
+_UTF16_MINIMUM = 0.5  # plausibility a NUL-patterned file needs to count as UTF-16
 
 _CANDIDATES = ("utf-8", "gb18030", "big5hkscs", "utf-16-le", "utf-16-be")
 
@@ -96,10 +98,7 @@ def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str
         raise ReadError(f"{name}: binary file (not text)")
     utf16 = _utf16_by_nuls(data)
     if utf16 is not None:
-        try:
-            return _checked(data.decode(utf16), name), utf16
-        except UnicodeDecodeError:
-            pass
+        return _checked(utf16[0], name), utf16[1]
     head = data[:_SAMPLE]
     if b"\x00" in head or len(_CONTROL_BYTES.findall(head)) > max(2, len(head) // 100):
         raise ReadError(f"{name}: binary file (not text)")
@@ -159,20 +158,22 @@ def _by_bom(data: bytes) -> str | None:
     return None
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NULs almost only at odd (LE) or even (BE) positions."""
+def _utf16_by_nuls(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes (the high half of ASCII characters) and a
+    plausible text in one byte order; ``None`` when neither order reads as text."""
     head = data[:_SAMPLE]
-    if len(head) < 2 or len(data) % 2:
+    if len(data) % 2 or b"\x00" not in head:
         return None
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    if even + odd < max(1, len(head) // 64):
-        return None
-    if odd >= 0.9 * (even + odd):
-        return "utf-16-le"
-    if even >= 0.9 * (even + odd):
-        return "utf-16-be"
-    return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text[:_SAMPLE])
+        if score >= _UTF16_MINIMUM and (best is None or score > best[0]):
+            best = (score, text, encoding)
+    return None if best is None else (best[1], best[2])
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -215,37 +216,42 @@ def _canonical(encoding: str, data: bytes) -> str:
     return encoding
 
 
-_COMMON_RE: re.Pattern[str] | None = None
 _HAN_ANY = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_TEXT = re.compile(r"[\t\n\r\x20-\x7e]")
 _CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026]")
 _SUSPECT = re.compile("[\ue000-\uf8ff\ufffd\x80-\x9f]")
 
 
-def _common_re() -> re.Pattern[str]:
-    global _COMMON_RE
-    if _COMMON_RE is None:
-        from quiz.text.charset import common_han
+@cache
+def _tier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from quiz.text.charset import common_han, frequent_han, known_han
 
-        chars = "".join(sorted(common_han()))
-        _COMMON_RE = re.compile(f"[{re.escape(chars)}]")
-    return _COMMON_RE
+    def pattern(chars: frozenset[str]) -> re.Pattern[str]:
+        return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
+
+    return pattern(frequent_han()), pattern(common_han()), pattern(known_han())
 
 
 def _plausibility(text: str) -> float:
-    """Score a decoding in [-inf, 1]: share of common Han, ASCII and CJK punctuation."""
+    """Score a decoding, at most 1: frequent Chinese characters, plain ASCII and CJK
+    punctuation score fully, rarer characters less, mojibake signs count against it."""
     if not text:
         return 0.0
-    total = len(text)
-    common = len(_common_re().findall(text))
+    frequent, common, known = (len(p.findall(text)) for p in _tier_patterns())
     han = len(_HAN_ANY.findall(text))
     ascii_text = len(_ASCII_TEXT.findall(text))
     punct = len(_CJK_PUNCT.findall(text))
     suspect = len(_SUSPECT.findall(text))
-    rare = han - common
-    other = total - han - ascii_text - punct - suspect
-    good = common + ascii_text + punct
-    return (good - 2 * rare - 4 * suspect - 1.5 * other) / total
+    other = len(text) - han - ascii_text - punct - suspect
+    good = (
+        frequent
+        + 0.7 * (common - frequent)
+        + 0.2 * (known - common)
+        - 2.0 * (han - known)
+        + ascii_text
+        + punct
+    )
+    return (good - 4 * suspect - 1.5 * other) / len(text)
 
 
 def _looks_settled(text: str) -> bool:

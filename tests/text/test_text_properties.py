@@ -1,0 +1,64 @@
+"""Hypothesis properties of clean(): it never raises, keeps the line count, is
+idempotent and invents no characters beyond widened punctuation and proven repairs."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.text.clean import clean
+
+# Pieces that exercise every cleaner: Han in both scripts, pinyin, chrome words, tags,
+# entities, separators, ASCII punctuation, odd spaces, controls, garble-looking bits.
+FRAGMENTS = [
+    "機", "机", "會", "会", "黨", "党", "組織", "组织", "發展", "发展", "一", "〇",
+    "(jī)", "（jī）", "(nǐ hǎo)", "(ji1)", "(試行)", "(2022年)", "(see above)", "(a)",
+    "打印", "纠错", "手機版", "微信扫一扫", "00:00/00:00", "来源:", "责任编辑", "ICP备",
+    "<br>", "</p>", "/p>", "&nbsp;", "&amp;", "&#20013;", "<", ">", "&",
+    "|", "｜", "·", " ", "  ", "\u3000", "\u00a0", "\t", "\u200b", "\x07", "\ufeff",
+    ",", ":", ";", "?", "!", ".", "(", ")", "，", "。", "“", "”", "《", "》",
+    "3.14", "12:30", "a, b", "Hello", "SHOW", "x", "h", "w",
+    "\ue24f", "\ufffd", "鶎", "狱", "硎", "菄", "Ⅻ", "①", "ぷ", "Ｈ",
+    "\n", "\n", "\n", "\r", "\u2028",
+]  # fmt: skip
+
+texts = st.one_of(
+    st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join),
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x9FFF), max_size=60),
+)
+FULL_WIDTH = set("，：；？！。（）")
+PROPERTY_SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_never_raises_and_keeps_the_line_count(text: str) -> None:
+    result = clean(text)
+    assert result.text.count("\n") == text.count("\n")
+    for change in result.report.changes:
+        assert 1 <= change.line <= text.count("\n") + 1
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_idempotent(text: str) -> None:
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_invents_no_characters(text: str) -> None:
+    result = clean(text)
+    # Entities decode to new characters and proven repairs restore lost ones; the
+    # report names both, so they are the only other source allowed.
+    reported = "".join(
+        change.after
+        for change in result.report.changes
+        if change.kind in {"html", "garbled-repaired"}
+    )
+    allowed = set(text) | FULL_WIDTH | {" "} | set(reported)
+    assert set(result.text) <= allowed

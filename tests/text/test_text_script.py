@@ -1,0 +1,67 @@
+"""Script detection and conversion: 1:1 offsets, both directions, other_script."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.text.script import detect_script, other_script, to_simplified, to_traditional
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("抓基層打基礎 鍛造黨的堅強組織體系", "traditional"),
+        ("抓基层打基础 锻造党的坚强组织体系", "simplified"),
+        ("臺灣地區老年人口比例逐年上升", "traditional"),
+        ("发展", "simplified"),
+        ("發展", "traditional"),
+        ("中文人口", "none"),  # characters both scripts share
+        ("English notes only.", "none"),
+        ("", "none"),
+        ("發展發展 发展", "traditional"),  # the majority decides
+    ],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("三会一课", "三會一課"),
+        ("党支部组织生活", "黨支部組織生活"),
+        ("两个确立", "兩個確立"),
+        ("坚持纵向到底", "堅持縱向到底"),
+    ],
+)
+def test_conversion_both_ways_and_other_script(simplified: str, traditional: str) -> None:
+    assert to_traditional(simplified) == traditional
+    assert to_simplified(traditional) == simplified
+    assert other_script(simplified) == traditional
+    assert other_script(traditional) == simplified
+
+
+def test_other_script_of_shared_text_is_itself() -> None:
+    assert other_script("人口") == "人口"
+    assert other_script("ABC") == "ABC"
+
+
+def test_seed_converts_one_to_one() -> None:
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_e348ded4e9286363.txt"
+    text = seed.read_text(encoding="utf-8")
+    simplified = to_simplified(text)
+    assert len(simplified) == len(text)
+    assert simplified.count("\n") == text.count("\n")
+    assert len(to_traditional(simplified)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF), max_size=80))
+def test_conversion_keeps_length(text: str) -> None:
+    assert len(to_simplified(text)) == len(text)
+    assert len(to_traditional(text)) == len(text)
+    assert len(other_script(text)) == len(text)
