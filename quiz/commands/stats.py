@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if args.csv and args.csv != "-" and not args.json:
         print(f"review log written to {args.csv}", file=sys.stderr)
     if args.json:
-        print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+        # one line: the C encoder (indent would fall back to the slow Python one); use jq to read
+        print(json.dumps(stats.to_dict(), ensure_ascii=False, sort_keys=True))
     elif not (args.csv == "-"):
         sys.stdout.write(render(stats, config_label=_zone_label(config), missing=missing))
     return 0
