@@ -18,12 +18,11 @@ from bisect import bisect_left
 from pathlib import Path
 
 # jieba tags of words that can be a keyword answer: nouns, names, places, organisations,
-# verbal nouns, idioms and set phrases, abbreviations.
-KEYWORD_TAGS = frozenset(
-    {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "l", "j"}
-)
+# verbal nouns, idioms (成语), abbreviations. Not `l` (习用语): mostly verb phrases such as
+# 深刻理解 or 受到限制, which teach nothing.
+KEYWORD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "j"})
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
-_FORMAT = 1
+_FORMAT = 2
 
 
 class KeywordTable:
