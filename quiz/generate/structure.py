@@ -14,7 +14,7 @@ from quiz.text.phrases import CJK, mask_quotes
 
 _NUMERALS = "一二三四五六七八九十百零〇"
 HEADING_NUMBER = re.compile(
-    f"(?:第[{_NUMERALS}\\d]+[章节部分篇编条]\\s*"
+    f"(?:第[{_NUMERALS}\\d]+[章节部分篇编]\\s*"
     f"|[{_NUMERALS}]+[、．.]\\s*"
     f"|[（(][{_NUMERALS}]+[）)]\\s*"
     f"|\\d{{1,2}}(?:[、．]|\\.(?!\\d))\\s*"

@@ -77,3 +77,9 @@ def test_english_sentences() -> None:
         "It costs 3.5 hours a week!",
         "Does it?",
     ]
+
+
+def test_articles_of_a_regulation_are_items_not_headings() -> None:
+    text = "第一条 为了规范政府工作，根据宪法制定本条例。\n第二章 总则\n"
+    lay = layout(text)
+    assert [h.number for h in lay.headings] == ["第二章"]
