@@ -72,7 +72,7 @@ def answer_problem(
         limit = MAX_ANSWER
     if not MIN_ANSWER <= len(answer) <= limit:
         return f"length {len(answer)}"
-    if answer != answer.strip() or "{" in answer or "}" in answer or "\n" in answer:
+    if answer != answer.strip() or any(bad in answer for bad in ("{", "}", "::", "\n")):
         return "spaces or braces"
     if any(mark in answer for mark in QUOTE_MARKS):
         return "quote mark"

@@ -16,7 +16,7 @@ WORDS = st.text(alphabet="甲乙丙丁戊己庚辛壬癸天地玄黄“”：:#'
 
 
 @settings(max_examples=40, deadline=None)
-@given(before=WORDS, answer=WORDS.filter(lambda s: s.strip() and "{" not in s), after=WORDS)
+@given(before=WORDS, answer=WORDS.filter(lambda s: s.strip() and ":" not in s), after=WORDS)
 def test_cloze_dump_round_trips(before: str, answer: str, after: str) -> None:
     answer = answer.strip()
     card = ClozeCard(
