@@ -26,7 +26,8 @@ _UI_WORDS = frozenset(
     退出 收听本文 听全文 朗读 播放 暂停 评论 发表评论 点赞 转发 复制链接 链接 打开 客户端
     下载客户端 下载 app 更多 更多新闻 相关阅读 相关文章 相关新闻 相关链接 推荐阅读 延伸阅读
     热点 热门 热门推荐 正文 网站地图 联系我们 关于我们 免责声明 隐私政策 搜索 订阅 rss 举报
-    × x ✕ 【 】 toggle
+    查看更多 阅读原文 阅读全文 展开全文 收起 全文 加载中 (完) （完） 【完】 完
+    × x ✕ 【 】 toggle advertisement loading
     print share email e-mail tweet facebook twitter weibo wechat home menu search login
     logout register subscribe comments comment related next previous prev top back close
     font more sitemap contact about privacy terms cookies skip navigation
@@ -36,10 +37,17 @@ _UI_PHRASES = re.compile(
     r"^(?:欢迎(?:使用|访问|光临|来到|进入).{0,12}"
     r"|.{0,8}(?:扫一扫|扫码|二维码|客户端|手机版|电脑版|移动端).{0,10}"
     r"|(?:分享|打印|收藏|关闭|返回|下载).{0,4}"
-    r"|.{0,12}(?:网|网站|频道|门户)"
-    r"|back to top|sign (?:in|up)|log (?:in|out)|read more|skip to .{0,20})$",
+    r"|点击(?:进入|查看|这里|此处|下载|播放|阅读|关注|收听|打开).{0,6}"
+    r"|查看(?:更多|全文|原文|详情|大图).{0,4}"
+    r"|.{0,10}(?:加载中|浏览器|下载|公众号).{0,4}"
+    r"|(?:关注|订阅).{0,6}(?:公众号|微信|微博|我们|账号)"
+    r"|第\s*\d+\s*页|共\s*\d+\s*页"
+    r"|back to top|sign (?:in|up)|log (?:in|out)|read more|click here|skip to .{0,20})$",
     re.IGNORECASE,
 )
+# A site's name ("某某网") is furniture only next to other furniture.
+_SITE_NAME = re.compile(r"^.{1,12}(?:网|网站|频道|门户)$")
+_AUTHOR = re.compile(r"^\s*[【\[]?\s*(?:作者|文|撰稿|author|by)\s*[:：]", re.IGNORECASE)
 _TIMER = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\b")
 _ONLY_TIMER_OR_NUMBER = re.compile(r"^[\d:./\-\s]+$")
 _COPYRIGHT = re.compile(
@@ -48,12 +56,14 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _METADATA = re.compile(
-    r"^\s*[【\[]?\s*(?:来源|稿源|出处|责任编辑|责编|编辑|审核|校对|发布时间|发布日期|更新时间|"
-    r"发布者|上一篇|下一篇|上一条|下一条|上一页|下一页|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|字号|"
-    r"source|editor|published|updated)\s*[:：】\]]",
+    r"^\s*[【\[]?\s*(?:(?:信息|文章|新闻|图片|视频)?来源|稿源|出处|责任编辑|责编|编辑|审核|校对|"
+    r"发布时间|发布日期|更新时间|发布者|发布机构|发文机关|索引号|主题分类|成文日期|发文字号|"
+    r"上一篇|下一篇|上一条|下一条|上一页|下一页|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|"
+    r"访问量|字号|字体|免责声明|转载声明|声明|标签|关键词|(?:时间|日期)(?=\s*[:：]\s*\d)|"
+    r"source|editor|published|updated|tags?)\s*[:：】\]]",
     re.IGNORECASE,
 )
-_BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]")
+_BREADCRUMB_LABEL = re.compile(r"^\s*(?:您)?(?:当前|现在|所在)?的?位置\s*[:：]")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>|>>|»|›|→|＞)\s*")
 _DATE_ONLY = re.compile(
     r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
@@ -100,6 +110,8 @@ def _is_chrome(line: str) -> bool:
         return True
     if length <= 80 and _METADATA.match(line) and not _long_sentence(line):
         return True
+    if _AUTHOR.match(line):
+        return False  # author lines stay, whatever else they carry
     if length <= _SHORT_LINE and _TIMER.search(line):
         return True
     if length <= 24 and (_ONLY_TIMER_OR_NUMBER.match(line) or _DATE_ONLY.match(line)):
@@ -112,12 +124,17 @@ def _is_chrome(line: str) -> bool:
 
 
 def _mostly_ui(line: str) -> bool:
-    if len(line) > _SHORT_LINE:
+    if len(line) > _SHORT_LINE or _AUTHOR.match(line):
         return False
     tokens = [token for token in _TOKEN_SPLIT.split(line) if token]
     if not tokens:
         return True
-    ui_chars = sum(len(token) for token in tokens if _is_ui_token(token))
+    strong = sum(len(token) for token in tokens if _is_ui_token(token))
+    if not strong:
+        return False
+    ui_chars = strong + sum(
+        len(token) for token in tokens if not _is_ui_token(token) and _SITE_NAME.match(token)
+    )
     all_chars = sum(len(token) for token in tokens)
     if ui_chars == all_chars:
         return True
@@ -128,11 +145,11 @@ def _mostly_ui(line: str) -> bool:
 
 def _is_ui_token(token: str) -> bool:
     lowered = token.lower().strip(":：,，.。")
-    if lowered in _UI_WORDS:
+    if lowered in _UI_WORDS or _METADATA.match(token):
         return True
     if _ONLY_TIMER_OR_NUMBER.match(lowered):
         return True
-    if len(lowered) > 24:
+    if len(lowered) > 24 or _SENTENCE_PUNCT.search(lowered):
         return False
     return bool(_UI_PHRASES.match(lowered))
 

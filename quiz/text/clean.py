@@ -102,10 +102,10 @@ def _clean_line(line: str, number: int, script: Script, report: CleanReport) -> 
     if not line:
         return line
     changes = report.changes
+    line = _remove_html(line, number, changes)
     if not line.isascii() or _ASCII_SUSPECT.search(line):
         line = _remove_controls(line, number, changes)
         line = _normalise_spaces(line, number, changes)
-    line = _remove_html(line, number, changes)
     line = _remove_pinyin(line, number, changes)
     line = _tidy(line)
     kind = classify_line(line)
