@@ -37,6 +37,7 @@ KEYWORD_GAP = 6
 MAX_LIST_PAIR_ITEM = 6
 MIN_KEYWORD_SENTENCE = 8
 LONG_SENTENCE = 60
+_REPORTING = re.compile(r"指出|强调|表示|认为|介绍|说|称|提出|要求")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -461,6 +462,8 @@ class _ChineseCards:
                 sentence.line,
                 self.section_label(sentence),
             )
+            if self.reports_speech(candidate):
+                continue
             if self.problem(index, candidate) is None and not any(
                 candidate.start < other.end + KEYWORD_GAP
                 and other.start < candidate.end + KEYWORD_GAP
@@ -468,6 +471,10 @@ class _ChineseCards:
             ):
                 found.append(candidate)
         return sorted(found[:limit], key=lambda c: c.start)
+
+    def reports_speech(self, candidate: Candidate) -> bool:
+        """The speaker of 某某指出/强调/表示: who said it is trivia, what was said is the lesson."""
+        return _REPORTING.match(self.mirror, candidate.end) is not None
 
     def tags(self, candidate: Candidate, sentence: Sentence) -> list[str]:
         tags = [candidate.rule]
