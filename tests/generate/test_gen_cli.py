@@ -149,3 +149,27 @@ def test_check_binary_and_missing_files(tmp_path: Path, capsys: pytest.CaptureFi
     captured = capsys.readouterr()
     assert str(binary) in captured.err and "nope.yaml" in captured.err
     assert "ok: 2 cards" in captured.out
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "encoding"),
+    [
+        ("report_regional.txt", "gb18030"),
+        ("report_regional.txt", "utf-16"),
+        ("news_traditional.txt", "big5"),
+        ("news_traditional.txt", "utf-8-sig"),
+    ],
+)
+def test_encodings_give_the_same_cards(fixture: str, encoding: str, tmp_path: Path) -> None:
+    source = FIXTURES / fixture
+    encoded = tmp_path / "in" / fixture
+    encoded.parent.mkdir()
+    encoded.write_bytes(source.read_text(encoding="utf-8").encode(encoding))
+    assert main(["generate", str(source), "--out", str(tmp_path / "a")]) == 0
+    assert main(["generate", str(encoded), "--out", str(tmp_path / "b")]) == 0
+    stem = source.stem + ".yaml"
+    first, second = load_deck(tmp_path / "a" / stem), load_deck(tmp_path / "b" / stem)
+    assert first.cards == second.cards and first.title == second.title
