@@ -19,12 +19,17 @@ from quiz.config import Config
 from quiz.deck import Card, Deck
 from quiz.srs import Rating
 from quiz.store import CardRow, CardState, CardStatus, Store, StoreError
+from quiz.store.queue import bury_siblings, count_due, count_new
 
 ItemKind = Literal["new", "learning", "review", "relearning", "cram"]
 Clock = Callable[[], datetime]
 
 CRAM_AGAIN_GAP = 3
 """In cram mode a card answered Again comes back after this many other cards."""
+REVIEW_WINDOW = 50
+"""How many of the most overdue reviews are read to pick the lowest retrievability."""
+QUEUE_REUSE = timedelta(seconds=1)
+"""How long a read of the queue is reused when nothing was answered or changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,18 @@ class SessionSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class _Queue:
+    """A read of the queue: the next candidates of each kind and how many are left."""
+
+    at: datetime
+    version: int
+    counts: Counts
+    learning: list[CardRow]
+    reviews: list[CardRow]
+    new: list[CardRow]
+
+
+@dataclass(frozen=True, slots=True)
 class _Answered:
     """What undo needs to take an answer back."""
 
@@ -99,6 +116,7 @@ class _Answered:
     suspended_as_leech: bool
     reviews_since_new: int
     cram_queue: tuple[tuple[str, str], ...]
+    buried_siblings: tuple[tuple[str, datetime | None], ...] = ()
 
 
 _KIND_OF_STATUS: dict[CardStatus, ItemKind] = {
@@ -157,6 +175,8 @@ class StudySession:
         self._front: QueueItem | None = None
         self._reviews_since_new = 0
         self._cram_queue: list[tuple[str, str]] = []
+        self._version = 0
+        self._cached: _Queue | None = None
         if cram:
             self._cram_queue = self._cram_selection(cram_cards)
 
@@ -172,15 +192,17 @@ class StudySession:
         if self.cram:
             return self._next_cram()
         now = self._now()
-        learning, reviews, new = self._candidates(now)
-        rows = {row.key: row for row in (*learning, *reviews, *new)}
+        queue = self._queue(now)
+        rows = {row.key: row for row in (*queue.learning, *queue.reviews, *queue.new)}
         chosen = srs.pick_next(
-            [self._candidate(row, now) for row in learning],
-            [self._candidate(row, now) for row in reviews],
-            [self._candidate(row, now) for row in new],
+            [self._candidate(row) for row in queue.learning],
+            [self._candidate(row, now) for row in queue.reviews],
+            [self._candidate(row) for row in queue.new],
             now=now,
             config=self.config,
             reviews_since_new=self._reviews_since_new,
+            reviews_left=queue.counts.review,
+            new_left=queue.counts.new,
         )
         if chosen is None:
             return None
@@ -191,47 +213,67 @@ class StudySession:
         """New, learning and review cards left today (after daily limits and burying)."""
         if self.cram:
             return Counts(review=len(self._cram_queue))
-        learning, reviews, new = self._candidates(self._now())
-        return Counts(new=len(new), learning=len(learning), review=len(reviews))
+        return self._queue(self._now()).counts
 
-    def _candidates(self, now: datetime) -> tuple[list[CardRow], list[CardRow], list[CardRow]]:
-        """Learning cards due within learn-ahead, and the reviews and new cards today's
-        limits still allow (siblings of today's answers left out)."""
-        start = srs.day_start(now, self.config)
+    def _queue(self, now: datetime) -> _Queue:
+        """The heads of the three queues and their sizes at `now`.
+
+        Learning cards are those due within the learn-ahead window; reviews and new cards
+        are cut to what today's limits still allow (buried siblings are left out by the
+        store, like any buried card).
+        Kept for a moment so that `next_card` and `counts` after it read the store once.
+        """
+        cached = self._cached
+        if (
+            cached is not None
+            and cached.version == self._version
+            and abs(now - cached.at) < QUEUE_REUSE
+        ):
+            return cached
+        names = self._deck_names
         end = srs.day_end(now, self.config)
-        done = self.store.day_counts(self._deck_names, start)
-        bury_since = start if self.config.bury_siblings else None
-        learning = self.store.due_cards(
-            self._deck_names,
-            now + self.config.learn_ahead + timedelta(milliseconds=1),
-            now=now,
-            statuses=_LEARNING,
+        done = self.store.day_counts(names, srs.day_start(now, self.config))
+        cutoff = now + self.config.learn_ahead + timedelta(milliseconds=1)
+        reviews_left = srs.remaining(self.config.reviews_per_day, done.reviews)
+        new_left = srs.remaining(self.config.new_per_day, done.introduced)
+        counts = Counts(
+            new=count_new(self.store, names, now=now, limit=new_left),
+            learning=count_due(self.store, names, cutoff, now=now, statuses=_LEARNING),
+            review=count_due(
+                self.store,
+                names,
+                end,
+                now=now,
+                statuses=(CardStatus.REVIEW,),
+                limit=reviews_left,
+            ),
         )
-        reviews = self.store.due_cards(
-            self._deck_names,
-            end,
-            now=now,
-            statuses=(CardStatus.REVIEW,),
-            order="retrievability",
-            limit=srs.remaining(self.config.reviews_per_day, done.reviews),
-            bury_siblings_since=bury_since,
+        queue = _Queue(
+            at=now,
+            version=self._version,
+            counts=counts,
+            learning=self.store.due_cards(names, cutoff, now=now, statuses=_LEARNING, limit=1),
+            reviews=self.store.due_cards(
+                names,
+                end,
+                now=now,
+                statuses=(CardStatus.REVIEW,),
+                order="retrievability",
+                limit=min(counts.review, REVIEW_WINDOW),
+            ),
+            new=self.store.new_cards(names, now=now, limit=min(counts.new, 1)),
         )
-        new = self.store.new_cards(
-            self._deck_names,
-            now=now,
-            limit=srs.remaining(self.config.new_per_day, done.introduced),
-            bury_siblings_since=bury_since,
-        )
-        return learning, reviews, new
+        self._cached = queue
+        return queue
 
-    def _candidate(self, row: CardRow, now: datetime) -> srs.Candidate:
+    def _candidate(self, row: CardRow, now: datetime | None = None) -> srs.Candidate:
         return srs.Candidate(
             key=row.key,
             phase=srs.phase_of(row.state.status),
             due=row.state.due,
             sibling_key=row.sibling_key,
             position=row.position,
-            retrievability=self.scheduler.retrievability(row.state, now),
+            retrievability=0.0 if now is None else self.scheduler.retrievability(row.state, now),
         )
 
     # ------------------------------------------------------------------ answering
@@ -296,11 +338,17 @@ class StudySession:
         )
         if suspend:
             self.store.set_suspended(item.deck, [item.card_id], True)
+        buried: tuple[tuple[str, datetime | None], ...] = ()
+        if self.config.bury_siblings:
+            until = srs.day_end(now, self.config)
+            buried = tuple(
+                bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
+            )
         if row.state.status == CardStatus.NEW:
             self._reviews_since_new = 0
         elif row.state.status == CardStatus.REVIEW:
             self._reviews_since_new += 1
-        self._remember(item, review_id, rating, duration_ms, suspend, snapshot)
+        self._remember(item, review_id, rating, duration_ms, suspend, snapshot, buried)
         return AnswerOutcome(
             next_due=after.due,
             interval=result.interval_text,
@@ -325,9 +373,12 @@ class StudySession:
         if not self._answered:
             return None
         last = self._answered.pop()
+        self._version += 1
         self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
         if last.suspended_as_leech:
             self.store.set_suspended(last.item.deck, [last.item.card_id], False)
+        for sibling, previous in last.buried_siblings:
+            self.store.bury(last.item.deck, [sibling], previous)
         self._reviews_since_new = last.reviews_since_new
         self._cram_queue = list(last.cram_queue)
         row = self._row(last.item)
@@ -347,6 +398,7 @@ class StudySession:
 
     def unsuspend(self, item: QueueItem) -> None:
         self.store.set_suspended(item.deck, [item.card_id], False)
+        self._version += 1
 
     def bury(self, item: QueueItem) -> None:
         """Hide the card until the next day starts."""
@@ -354,6 +406,7 @@ class StudySession:
         self._drop(item)
 
     def _drop(self, item: QueueItem) -> None:
+        self._version += 1
         if self._front is not None and self._front.key == item.key:
             self._front = None
         self._cram_queue = [key for key in self._cram_queue if key != item.key]
@@ -462,8 +515,12 @@ class StudySession:
         duration_ms: int,
         suspended: bool,
         snapshot: tuple[int, tuple[tuple[str, str], ...]],
+        buried: tuple[tuple[str, datetime | None], ...] = (),
     ) -> None:
-        self._answered.append(_Answered(item, review_id, rating, duration_ms, suspended, *snapshot))
+        self._version += 1
+        self._answered.append(
+            _Answered(item, review_id, rating, duration_ms, suspended, *snapshot, buried)
+        )
 
 
 def _card_key(key: tuple[str, str]) -> str:

@@ -412,15 +412,18 @@ def pick_next(
     now: datetime,
     config: Config,
     reviews_since_new: int = 0,
+    reviews_left: int | None = None,
+    new_left: int | None = None,
     exclude: frozenset[tuple[str, str]] = frozenset(),
 ) -> Candidate | None:
     """The card to show next, Anki's way.
 
     `learning` are learning/relearning cards, `reviews` the reviews due today and `new`
-    the new cards, each already cut to what the daily limits allow. Learning cards that
-    are due come first; then reviews (lowest retrievability first) with new cards spread
-    among them; then learning cards due within the learn-ahead window, so a session ends
-    with them instead of waiting.
+    the new cards, each already cut to what the daily limits allow (the caller may pass
+    only the head of each list, with the full sizes in `reviews_left` and `new_left`).
+    Learning cards that are due come first; then reviews (lowest retrievability first)
+    with new cards spread among them; then learning cards due within the learn-ahead
+    window, so a session ends with them instead of waiting.
     """
     now = require_utc(now)
     far = datetime.max.replace(tzinfo=UTC)
@@ -430,9 +433,13 @@ def pick_next(
         return due_learning[0]
     review_order = [c for c in order_reviews(reviews) if c.key not in exclude]
     new_order = [c for c in order_new(new) if c.key not in exclude]
-    if new_card_turn(len(review_order), len(new_order), reviews_since_new):
+    reviews_count = len(review_order) if reviews_left is None else reviews_left
+    new_count = len(new_order) if new_left is None else new_left
+    if new_order and new_card_turn(reviews_count, new_count, reviews_since_new):
         return new_order[0]
     if review_order:
         return review_order[0]
+    if new_order:
+        return new_order[0]
     ahead = [c for c in learning_order if (c.due or far) <= now + config.learn_ahead]
     return ahead[0] if ahead else None

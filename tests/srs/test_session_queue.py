@@ -249,3 +249,55 @@ def test_match_cards_are_scheduled_like_any_card(store: Store, clock: Clock) -> 
     assert outcome.interval == "10m"
     row = store.card(match_only.name, "match-1")
     assert row is not None and row.state.status == CardStatus.LEARNING and row.state.reps == 1
+
+
+def test_sibling_burial_survives_reopen_and_undo_lifts_it(db_path: Path, clock: Clock) -> None:
+    deck = cloze_deck()
+    with Store.open(db_path) as store:
+        session = StudySession(store, [deck], CONFIG, clock)
+        first = session.next_card()
+        assert first is not None and first.card_id == "sib-a"
+        session.answer(first, Rating.Good, duration_ms=1000)
+        buried = store.card("party", "sib-b")
+        assert buried is not None and buried.buried_until == datetime(2026, 11, 27, 4, tzinfo=UTC)
+        session.close()
+    with Store.open(db_path) as store:
+        again = StudySession(store, [deck], CONFIG, clock)
+        assert again.counts().new == 4
+        assert again.undo() is None, "undo belongs to the session that answered"
+    with Store.open(db_path) as store:
+        session = StudySession(store, [deck], CONFIG, clock)
+        second = session.next_card()
+        assert second is not None and second.card_id != "sib-b"
+        session.answer(second, Rating.Good, duration_ms=1000)
+        assert session.undo() is not None
+        assert session.counts().new == 4
+
+
+def test_undo_unburies_the_siblings(store: Store, clock: Clock) -> None:
+    session = StudySession(store, [cloze_deck()], CONFIG, clock)
+    first = session.next_card()
+    assert first is not None
+    session.answer(first, Rating.Good, duration_ms=1000)
+    assert session.counts().new == 4
+    session.undo()
+    assert session.counts() == Counts(new=6)
+    sibling = store.card("party", "sib-b")
+    assert sibling is not None and sibling.buried_until is None
+
+
+def test_learning_siblings_are_not_buried(store: Store, clock: Clock) -> None:
+    session = StudySession(store, [cloze_deck()], replace(CONFIG, bury_siblings=False), clock)
+    for _ in range(2):  # both siblings become learning cards
+        item = session.next_card()
+        assert item is not None and item.card_id.startswith("sib-")
+        session.answer(item, Rating.Again, duration_ms=1000)
+    buried_session = StudySession(store, [cloze_deck()], CONFIG, clock)
+    clock.advance(minutes=1)
+    item = buried_session.next_card()
+    assert item is not None and item.kind == "learning"
+    buried_session.answer(item, Rating.Again, duration_ms=1000)
+    clock.advance(minutes=1)
+    assert buried_session.counts().learning == 2
+    other = store.card("party", "sib-b" if item.card_id == "sib-a" else "sib-a")
+    assert other is not None and other.buried_until is None

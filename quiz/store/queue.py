@@ -1,0 +1,113 @@
+"""Queries the study session needs beyond `Store`'s: capped counts of the learning,
+review and new cards available now (read from the due/new indexes, so the session's three
+numbers cost milliseconds on a large collection), and burying a card's siblings.
+
+The counts use the same filters as `Store.due_cards` and `Store.new_cards` (active,
+unsuspended, not buried, siblings of today's answers left out on request), so a count
+always matches what those queries would return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from quiz.store.cards import ACTIVE, ANSWERED_SINCE, NOT_BURIED, SIBLING_ANSWERED
+from quiz.store.models import CardStatus, opt_dt, to_ms
+
+if TYPE_CHECKING:
+    from quiz.store.store import Store
+
+
+def count_due(
+    store: Store,
+    decks: Iterable[str] | None,
+    before: datetime,
+    *,
+    now: datetime,
+    statuses: Sequence[CardStatus],
+    bury_siblings_since: datetime | None = None,
+    limit: int | None = None,
+) -> int:
+    """How many cards `store.due_cards` would return with the same arguments (at most
+    `limit`)."""
+    names = store._decks(decks)
+    wanted = [int(s) for s in statuses if s != CardStatus.NEW]
+    if not names or not wanted or (limit is not None and limit <= 0):
+        return 0
+    params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
+    deck_marks = _named(params, "d", names)
+    state_marks = _named(params, "s", wanted)
+    where = (
+        f"c.deck IN ({deck_marks}) AND {ACTIVE} AND c.state IN ({state_marks})"
+        f" AND c.due < :before AND {NOT_BURIED}"
+    )
+    return _count(store, where, params, deck_marks, bury_siblings_since, limit)
+
+
+def count_new(
+    store: Store,
+    decks: Iterable[str] | None,
+    *,
+    now: datetime,
+    bury_siblings_since: datetime | None = None,
+    limit: int | None = None,
+) -> int:
+    """How many new cards `store.new_cards` could return (at most `limit`)."""
+    names = store._decks(decks)
+    if not names or (limit is not None and limit <= 0):
+        return 0
+    params: dict[str, object] = {"now": to_ms(now)}
+    deck_marks = _named(params, "d", names)
+    where = f"c.deck IN ({deck_marks}) AND c.state = 0 AND {ACTIVE} AND {NOT_BURIED}"
+    return _count(store, where, params, deck_marks, bury_siblings_since, limit)
+
+
+def bury_siblings(
+    store: Store, deck: str, card_id: str, sibling_key: str, until: datetime
+) -> list[tuple[str, datetime | None]]:
+    """Bury the new and review cards sharing `sibling_key` with the card (Anki leaves
+    learning siblings alone) until `until`; cards already buried longer are left as they
+    are. Returns (card id, previous buried_until) for each card buried, so the burial can
+    be taken back with `Store.bury`. One transaction."""
+    until_ms = to_ms(until)
+    with store._db.atomic() as conn:
+        rows = conn.execute(
+            "SELECT card_id, buried_until FROM cards WHERE deck = ? AND sibling_key = ?"
+            " AND card_id <> ? AND retired_at IS NULL AND state IN (0, 2)"
+            " AND (buried_until IS NULL OR buried_until < ?)",
+            (deck, sibling_key, card_id, until_ms),
+        ).fetchall()
+        conn.executemany(
+            "UPDATE cards SET buried_until = ? WHERE deck = ? AND card_id = ?",
+            [(until_ms, deck, sibling) for sibling, _old in rows],
+        )
+    return [(sibling, opt_dt(old)) for sibling, old in rows]
+
+
+def _count(
+    store: Store,
+    where: str,
+    params: dict[str, object],
+    deck_marks: str,
+    bury_siblings_since: datetime | None,
+    limit: int | None,
+) -> int:
+    prefix = ""
+    if bury_siblings_since is not None:
+        params["bury_since"] = to_ms(bury_siblings_since)
+        prefix = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)}"
+        where += f" AND NOT {SIBLING_ANSWERED}"
+    bound = f" LIMIT {int(limit)}" if limit is not None else ""
+    sql = f"{prefix} SELECT count(*) FROM (SELECT 1 FROM cards AS c WHERE {where}{bound})"
+    row = store._db.query_one(sql, params)
+    return int(row[0]) if row else 0
+
+
+def _named(params: dict[str, object], prefix: str, values: Sequence[object]) -> str:
+    marks = []
+    for index, value in enumerate(values):
+        params[f"{prefix}{index}"] = value
+        marks.append(f":{prefix}{index}")
+    return ", ".join(marks)
