@@ -462,7 +462,7 @@ class _ChineseCards:
                 sentence.line,
                 self.section_label(sentence),
             )
-            if self.reports_speech(candidate):
+            if self.reports_speech(candidate) or self.dangles(index, candidate):
                 continue
             if self.problem(index, candidate) is None and not any(
                 candidate.start < other.end + KEYWORD_GAP
@@ -471,6 +471,22 @@ class _ChineseCards:
             ):
                 found.append(candidate)
         return sorted(found[:limit], key=lambda c: c.start)
+
+    def dangles(self, index: int, candidate: Candidate) -> bool:
+        """jieba cut a word off at the answer's edge: the next (or previous) token is one
+        character that forms a dictionary word with the answer's edge (吴王夫|差: 夫差)."""
+        tokens = self.tokens[index]
+        at = candidate.s_start
+        for position, token in enumerate(tokens):
+            end = at + len(token)
+            if at == candidate.end and len(token) == 1 and position > 0:
+                if self.seg.is_word(self.mirror[candidate.end - 1 : candidate.end + 1]):
+                    return True
+            if end == candidate.start and len(token) == 1:
+                if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
+                    return True
+            at = end
+        return False
 
     def reports_speech(self, candidate: Candidate) -> bool:
         """The speaker of 某某指出/强调/表示: who said it is trivia, what was said is the lesson."""

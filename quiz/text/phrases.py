@@ -380,6 +380,10 @@ class Segmenter:
                     freq[piece] = value
             tokenizer.total = saved_total
 
+    def is_word(self, text: str) -> bool:
+        """Whether jieba's dictionary (with any registered words) lists `text`."""
+        return bool(self._tokenizer.FREQ.get(text))
+
     def keyword_weight(self, word: str) -> float | None:
         """The IDF of a noun-ish dictionary word usable as an answer, else None."""
         if self._keyword_table is None:

@@ -90,3 +90,8 @@ def test_learner_page_loses_its_glosses(decks: dict[str, Deck]) -> None:
 def test_english_notes(decks: dict[str, Deck]) -> None:
     answers = {c.answer.casefold() for c in clozes(decks["notes_english.txt"])}
     assert {"forgetting curve", "spaced repetition", "leitner system"} <= answers
+
+
+def test_no_answer_cuts_a_name_jieba_split(decks: dict[str, Deck]) -> None:
+    answers = {c.answer for c in clozes(decks["encyclopedia.md"])}
+    assert "吴王夫" not in answers  # jieba cuts 吴王夫|差; 夫差 is the king's name
