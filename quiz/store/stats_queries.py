@@ -383,10 +383,11 @@ def stats_rows(
     config: Config,
     decks: Sequence[str] = (),
     sections: bool = True,
+    weakest: bool = True,
 ) -> StatsRows:
     """Everything `quiz.stats.compute` needs, read in one transaction (the sections on a
-    second connection alongside). `sections=False` leaves out the slowest figure, for a
-    screen that shows the rest first (see `effective_section_rows`)."""
+    second connection alongside). `sections=False` and `weakest=False` leave out the
+    slowest figures, for a screen that shows the rest first (see `detail_rows`)."""
     db = database_of(source)
     with (
         _sections_alongside(db, decks) if sections else nullcontext(None) as sections_future,
@@ -399,8 +400,8 @@ def stats_rows(
         spent = time_today_ms(db, now, config, decks)
         sessions = session_rows(db, decks)
         due = due_rows(db, now, config, decks)
-        weak_lapses = weak_by_lapses(db, decks)
-        weak_recall = weak_by_retrievability(db, now, decks)
+        weak_lapses = weak_by_lapses(db, decks) if weakest else []
+        weak_recall = weak_by_retrievability(db, now, decks) if weakest else []
         titles = deck_titles(db, decks)
         section_list: list[SectionRow] = []
         if sections:
@@ -423,15 +424,19 @@ def stats_rows(
     )
 
 
-def effective_section_rows(
+def detail_rows(
     source: Store | Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
-) -> list[SectionRow]:
-    """`section_rows` without undone answers: what `stats_rows` puts in `sections`."""
+) -> tuple[list[SectionRow], list[WeakRow], list[WeakRow]]:
+    """What `stats_rows(sections=False, weakest=False)` left out: the sections (undone
+    answers taken out) and the weakest cards by lapses and by retrievability."""
     db = database_of(source)
     with db.atomic(write=False):
         rows = section_rows(db, decks)
         excluded = excluded_rows(db, config, decks)
-    return apply_exclusions([], [], rows, excluded, today=srs.day_index(now, config))[2]
+        lapses = weak_by_lapses(db, decks)
+        recall = weak_by_retrievability(db, now, decks)
+    sections = apply_exclusions([], [], rows, excluded, today=srs.day_index(now, config))[2]
+    return sections, lapses, recall
 
 
 @contextmanager

@@ -117,10 +117,10 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
     def load(self) -> None:
         """Read and compute the figures off the UI thread, on a connection of its own:
-        everything but the sections first (drawn at once), then the sections."""
+        everything but the sections and the weakest cards first (drawn at once), then those."""
         from quiz.stats import compute
         from quiz.store import Store
-        from quiz.store.stats_queries import effective_section_rows, stats_rows
+        from quiz.store.stats_queries import detail_rows, stats_rows
 
         now = self.clock()
         path = self.store.path
@@ -128,14 +128,21 @@ class StatsScreen(Screen[None]):
         source = own or self.store
         try:
             config, decks = self.config, self.deck_names
-            rows = stats_rows(source, now=now, config=config, decks=decks, sections=False)
+            rows = stats_rows(
+                source, now=now, config=config, decks=decks, sections=False, weakest=False
+            )
             self.app.call_from_thread(self.show, compute(rows, now=now, config=config))
-            sections = tuple(effective_section_rows(source, now=now, config=config, decks=decks))
+            sections, lapses, recall = detail_rows(source, now=now, config=config, decks=decks)
         finally:
             if own is not None:
                 own.close()
-        full = compute(replace(rows, sections=sections), now=now, config=self.config)
-        self.app.call_from_thread(self.show, full, complete=True)
+        rows = replace(
+            rows,
+            sections=tuple(sections),
+            weak_by_lapses=tuple(lapses),
+            weak_by_retrievability=tuple(recall),
+        )
+        self.app.call_from_thread(self.show, compute(rows, now=now, config=config), complete=True)
 
     def show(self, stats: Stats, *, complete: bool = False) -> None:
         """Fill every chart from the figures; `complete` once the sections are in."""
@@ -177,7 +184,8 @@ class StatsScreen(Screen[None]):
             sections.maximum = 1.0
         else:
             self._show_sections(stats, sections)
-        self.query_one("#stats-weakest", Static).update(self._weakest_text(stats))
+        weakest = self._weakest_text(stats) if complete else Text("reading…", style="dim")
+        self.query_one("#stats-weakest", Static).update(weakest)
         if complete:
             self.post_message(self.Loaded(stats))
         else:
