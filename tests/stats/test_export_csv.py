@@ -206,3 +206,20 @@ def test_export_then_load_deck_from_yaml(tmp_path: Path) -> None:
 
     write_deck(SAMPLE, tmp_path / "s.yaml")
     assert _semantics(load_deck(tmp_path / "s.yaml")) == _semantics(SAMPLE)
+
+
+def test_cli_export_csv_to_stdout(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from quiz.deck import write_deck
+
+    write_deck(SAMPLE, tmp_path / "decks" / "jiceng.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "export", "csv", "jiceng"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert _semantics(parse_text_deck(result.stdout, name="jiceng")) == _semantics(SAMPLE)

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.config import Config
 from quiz.stats import (
@@ -236,3 +238,18 @@ def test_json_keys_are_stable_and_deterministic() -> None:
         assert key in data
     assert set(data["decks"]) == {"a", "b"}
     assert set(data["retention"]) == {"today", "7d", "30d", "365d"}
+
+
+@given(st.sets(st.integers(min_value=-60, max_value=0), max_size=40))
+def test_streak_property_matches_counting_by_hand(offsets: set[int]) -> None:
+    streak = streak_of((T + d for d in offsets), T)
+    # the longest run, by walking every day
+    longest = run = 0
+    for day in range(-61, 1):
+        run = run + 1 if day in offsets else 0
+        longest = max(longest, run)
+    current, day = 0, (0 if 0 in offsets else -1)
+    while day in offsets:
+        current, day = current + 1, day - 1
+    assert (streak.current, streak.longest, streak.study_days) == (current, longest, len(offsets))
+    assert streak.current <= streak.longest <= streak.study_days
