@@ -130,7 +130,7 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
         if repair is not None:
             garbles.append(repair)
         elif convincing:
-            garbles.append(Garble(first, end, None))
+            garbles.append(Garble(first, cluster[-1][0] + 1, None))
     return garbles
 
 
@@ -220,6 +220,8 @@ def _repair(line: str, floor: int, first: int, end: int, script: Script) -> Garb
         decoded = found[1]
         if line[start] != "?" and _damage_starts_earlier(line, floor, start, end, decoded):
             continue
+        if start > floor and line[start - 1] == "?":
+            start -= 1  # the "?" stood for the byte the repair put back
         if script == "traditional":
             decoded = to_traditional(decoded)
         elif script == "simplified":

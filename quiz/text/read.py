@@ -116,9 +116,32 @@ def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str
             best = (score, text, _canonical(encoding, data))
         if encoding == "utf-8" and _looks_settled(text):
             break
+    damaged = _mostly_utf8(data)
+    if damaged is not None and (best is None or _plausibility(damaged[:_SAMPLE]) > best[0]):
+        # A few bad bytes in an otherwise UTF-8 file (a cut download, a stray byte): keep
+        # the text; the cleaner drops the sentences holding the U+FFFD marks and says so.
+        return _checked(damaged, name), "utf-8"
     if best is None or best[0] < 0:
         raise ReadError(f"{name}: cannot decode as UTF-8, UTF-16, GB18030 or Big5")
     return _checked(best[1], name), best[2]
+
+
+# A damaged UTF-8 file may hold a few undecodable places: 4, or 1 in 200 characters.
+_MIN_BAD_UTF8 = 4
+_MAX_BAD_UTF8 = 0.005
+_MAX_REPLACED = 0.05
+_REPLACEMENT_RUN = re.compile("\ufffd+")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with its few bad bytes replaced, or ``None`` if it is not."""
+    text = data.decode("utf-8", errors="replace")
+    bad = len(_REPLACEMENT_RUN.findall(text))
+    if not bad or bad > max(_MIN_BAD_UTF8, len(text) * _MAX_BAD_UTF8):
+        return None
+    if text.count("\ufffd") > max(2 * _MIN_BAD_UTF8, _MAX_REPLACED * len(text)):
+        return None
+    return text
 
 
 def _kind_of(file: Path, data: bytes) -> Kind:

@@ -228,3 +228,19 @@ def test_broken_utf8_after_a_bom(tmp_path: Path) -> None:
 def test_decode_bytes_names_the_file_it_was_given() -> None:
     with pytest.raises(ReadError, match="^notes/a.md: empty file"):
         decode_bytes(b"", "notes/a.md")
+
+
+def test_a_few_bad_bytes_in_utf8_are_kept_for_the_cleaner(tmp_path: Path) -> None:
+    from quiz.text.clean import clean
+
+    sentence = "基层党组织作为党的肌体的神经末梢。"
+    good = ("严密的组织体系是政党的优势所在。" + sentence * 3).encode()
+    cut_download = good[:-1]  # the last character lost a byte
+    stray_byte = good[:10] + b"\xff" + good[10:]
+    for data in (cut_download, stray_byte):
+        source = read_source(write(tmp_path, "x.txt", data))
+        assert source.encoding == "utf-8"
+        result = clean(source.text)
+        assert result.report.counts() == {"garbled-dropped": 1}
+        assert "\ufffd" not in result.text
+        assert sentence * 2 in result.text
