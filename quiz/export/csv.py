@@ -171,6 +171,11 @@ def _read_headers(lines: Sequence[str], label: str) -> _Headers:
                 raise ImportFileError(f"{where}: #{key} must be a column number from 1")
             setattr(headers, key.replace(" ", "_"), int(value))
         # other headers (if matches, match scope) do not change what a card is
+    for index, column in enumerate(headers.columns, start=1):
+        role = column.strip().casefold()
+        attribute = f"{role}_column"
+        if role in {"guid", "notetype", "deck", "tags"} and getattr(headers, attribute) is None:
+            setattr(headers, attribute, index)  # a column named like Anki's own
     return headers
 
 
@@ -346,6 +351,7 @@ def _add_pair(
         problem = "repeats an item of its matching set" if clash else "makes its set too large"
         raise ImportFileError(f"{label}:{row.line}: pair {front!r} → {back!r} {problem}")
     chunk.pairs.append((front, back))
+    chunk.tags = tuple(dict.fromkeys((*chunk.tags, *row.tags)))  # a set carries all its tags
     return key
 
 

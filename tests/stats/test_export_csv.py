@@ -163,6 +163,13 @@ def test_headerless_comma_file_and_single_pair() -> None:
     assert isinstance(card, ClozeCard) and card.answer == "党的组织生活制度"
 
 
+def test_columns_named_tags_are_the_tags() -> None:
+    text = "#separator:comma\n#columns:Front,Back,Tags\n北京,首都,geo city\n上海,直辖市,geo\n"
+    (card,) = parse_text_deck(text, name="c").cards
+    assert isinstance(card, MatchCard) and card.pairs == (("北京", "首都"), ("上海", "直辖市"))
+    assert card.tags == ("geo", "city")
+
+
 def test_basic_notes_chunk_into_sets_of_at_most_six() -> None:
     rows = "".join(f"q{i}\ta{i}\n" for i in range(13))
     deck = parse_text_deck("#separator:tab\n" + rows, name="many")
