@@ -174,15 +174,10 @@ class Scheduler:
         rating = Rating(int(rating))
         before = Memory.of(state)
         elapsed = self.elapsed_days(before, now)
-        card = self._fsrs_card(before, now)
-        reviewed, _log = self._fsrs.review_card(card, rating, now, duration_ms)
+        reviewed = self._library_review(before, rating, now, duration_ms)
         due = reviewed.due
         if self.config.enable_fuzzing and reviewed.state == fsrs.State.Review:
-            days = (due - now).days
-            fuzzed = fuzzed_days(
-                days, self.config.maximum_interval, fuzz_seed(card_key, before.reps)
-            )
-            due = now + timedelta(days=fuzzed)
+            due = now + timedelta(days=self._fuzzed_days(before, rating, now, card_key))
         lapsed = before.status == REVIEW and rating == Rating.Again
         lapses = before.lapses + (1 if lapsed else 0)
         after = Memory(
@@ -205,6 +200,31 @@ class Scheduler:
             lapsed=lapsed,
             became_leech=lapsed and is_leech_milestone(lapses, self.config.leech_threshold),
         )
+
+    def _library_review(
+        self, before: Memory, rating: Rating, now: datetime, duration_ms: int | None = None
+    ) -> fsrs.Card:
+        reviewed, _log = self._fsrs.review_card(
+            self._fsrs_card(before, now), rating, now, duration_ms
+        )
+        return reviewed
+
+    def _fuzzed_days(self, before: Memory, rating: Rating, now: datetime, card_key: str) -> int:
+        """The fuzzed interval in days of an answer that leaves the card in review.
+
+        As in Anki, fuzz never puts the buttons out of order: for a review card, Good is
+        at least a day longer than Hard, and Easy than Good.
+        """
+        reviewed = self._library_review(before, rating, now)
+        days = fuzzed_days(
+            (reviewed.due - now).days,
+            self.config.maximum_interval,
+            fuzz_seed(card_key, before.reps),
+        )
+        if before.status == REVIEW and rating in (Rating.Good, Rating.Easy):
+            shorter = self._fuzzed_days(before, Rating(rating - 1), now, card_key)
+            days = max(days, min(shorter + 1, self.config.maximum_interval))
+        return days
 
     def preview(
         self, state: SchedulingState, now: datetime, *, card_key: str

@@ -18,6 +18,7 @@ from quiz.srs import (
     Rating,
     Scheduler,
     format_interval,
+    fuzz_seed,
     fuzzed_days,
     is_leech_milestone,
     to_fsrs_card,
@@ -315,3 +316,28 @@ def test_reviews_before_the_day_turns_are_the_same_study_day() -> None:
         short_term.stability
     )
     assert scheduler.elapsed_days(Memory(), late) is None
+
+
+def test_fuzz_never_puts_the_buttons_out_of_order() -> None:
+    fuzzy = Scheduler(Config(timezone=UTC))
+    inversions_without_rule = 0
+    for n in range(150):
+        # stability 3 reviewed again the same day: the library gives Hard 3d, Good 3d
+        state = replace(
+            WELL_KNOWN, stability=3.0 + n % 3, difficulty=1.0 + n % 9, last_review=START
+        )
+        preview = fuzzy.preview(state, START, card_key=f"deck/{n}")
+        hard, good, easy = (
+            preview[r].interval.days for r in (Rating.Hard, Rating.Good, Rating.Easy)
+        )
+        assert hard < good < easy, (n, hard, good, easy)
+        seed = fuzz_seed(f"deck/{n}", state.reps)
+        plain = {
+            r: Scheduler(NO_FUZZ).review(state, r, START, card_key="k").interval.days
+            for r in (Rating.Hard, Rating.Good)
+        }
+        raw_hard = fuzzed_days(plain[Rating.Hard], 36500, seed)
+        raw_good = fuzzed_days(plain[Rating.Good], 36500, seed)
+        inversions_without_rule += raw_good <= raw_hard
+        assert good == max(raw_good, hard + 1)
+    assert inversions_without_rule > 0, "the rule is exercised"
