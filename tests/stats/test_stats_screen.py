@@ -128,3 +128,16 @@ def test_snapshot(log_db: Path, snap_compare, size: tuple[int, int]) -> None:  #
         assert snap_compare(app, terminal_size=size, run_before=_loaded)
     finally:
         app.store.close()
+
+
+async def test_unreadable_database_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "gone.db"
+    store = Store.open(path)
+    store.close()  # the screen reads on a connection of its own, from the store's path
+    path.write_bytes(b"not a database at all" * 100)
+    app = Host(store, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = str(app.screen.query_one("#stats-summary", Static).render())
+        assert "cannot be read" in summary and "gone.db" in summary

@@ -117,7 +117,16 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
     def load(self) -> None:
         """Read and compute the figures off the UI thread, on a connection of its own:
-        everything but the sections and the weakest cards first (drawn at once), then those."""
+        everything but the sections and the weakest cards first (drawn at once), then
+        those. A database that cannot be read is reported on the screen."""
+        from quiz.errors import QuizError
+
+        try:
+            self._load()
+        except QuizError as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+
+    def _load(self) -> None:
         from quiz.stats import compute
         from quiz.store import Store
         from quiz.store.stats_queries import detail_rows, stats_rows
@@ -143,6 +152,12 @@ class StatsScreen(Screen[None]):
             weak_by_retrievability=tuple(recall),
         )
         self.app.call_from_thread(self.show, compute(rows, now=now, config=config), complete=True)
+
+    def show_error(self, message: str) -> None:
+        """Say why there are no figures (the message names the database)."""
+        text = Text("Statistics cannot be read: ", style="bold red")
+        text.append(message)
+        self.query_one("#stats-summary", Static).update(text)
 
     def show(self, stats: Stats, *, complete: bool = False) -> None:
         """Fill every chart from the figures; `complete` once the sections are in."""
