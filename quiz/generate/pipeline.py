@@ -23,7 +23,7 @@ from quiz.generate import cloze, matching
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints, pinyin_hint
 from quiz.generate.matching import PairSource
-from quiz.generate.structure import Heading, Layout, Paragraph, Sentence, layout
+from quiz.generate.structure import HEADING_NUMBER, Heading, Layout, Paragraph, Sentence, layout
 from quiz.text import phrases
 from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
@@ -310,14 +310,16 @@ class _ChineseCards:
                 if len(body) < 2 or body[0].end - body[0].start > MAX_LEAD:
                     continue
                 leads.append(self.split_clause(body[0], whole_tail=True))
-            if len(leads) < 2:
-                continue
-            heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
-            same_shape = phrases.parallel_groups(heads, min_size=2)
-            if same_shape and len(same_shape[0]) == len(leads):
-                self.lead_groups.append(("lead", leads))
-            elif all(lead.tail is not None for lead in leads):
-                self.lead_groups.append(("lead", leads))
+            if len(leads) >= 2:
+                heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+                same_shape = phrases.parallel_groups(heads, min_size=2)
+                if same_shape and len(same_shape[0]) == len(leads):
+                    self.lead_groups.append(("lead", leads))
+                    continue
+                if all(lead.tail is not None for lead in leads):
+                    self.lead_groups.append(("lead", leads))
+                    continue
+            self.find_item_heads(paragraphs)
         for _kind, leads in self.lead_groups:
             self.add_lead_candidates(leads)
         for headings in self.heading_groups():
@@ -331,6 +333,23 @@ class _ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def find_item_heads(self, paragraphs: Sequence[Paragraph]) -> None:
+        """Parallel run-in labels opening the paragraphs of one section, after any item
+        number (1. 经济发展目标：… / 2. 脱贫攻坚目标：…)."""
+        leads = []
+        for paragraph in paragraphs:
+            body = [s for s in paragraph.sentences if not s.heading]
+            if body:
+                lead = self.split_clause(body[0], whole_tail=False)
+                marker = HEADING_NUMBER.match(self.mirror, lead.head[0], lead.head[1])
+                if marker is not None:
+                    lead = _Lead(lead.sentence, (marker.end(), lead.head[1]), lead.tail)
+                leads.append(lead)
+        heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+        short = [i for i, head in enumerate(heads) if len(head) <= MAX_INLINE_HEAD]
+        for group in phrases.parallel_groups([heads[i] for i in short], min_size=3):
+            self.lead_groups.append(("inline", [leads[short[i]] for i in group]))
 
     def find_inline_heads(self, paragraph: Paragraph) -> None:
         body = [s for s in paragraph.sentences if not s.heading]
@@ -361,8 +380,8 @@ class _ChineseCards:
         return _Lead(sentence, head, tail if rest_end > rest_start else None)
 
     def add_lead_candidates(self, leads: Sequence[_Lead]) -> None:
-        """Blank what each parallel clause says alone (纵向到底 of 坚持纵向到底), in every
-        member of the group or in none: the head clause first, else the second half."""
+        """Blank what each parallel clause says alone (纵向到底 of 坚持纵向到底), in at least
+        two thirds of the group or in none: the head clause first, else the second half."""
         for part in ("head", "tail"):
             spans = [getattr(lead, part) for lead in leads]
             if any(span is None for span in spans):
@@ -374,13 +393,14 @@ class _ChineseCards:
             suffix = suffix if suffix >= 2 else 0
             if any(len(t) - prefix - suffix < 2 for t in texts):
                 continue
+            if not prefix and not suffix and any(len(t) > LEAD_ANSWER for t in texts):
+                continue  # nothing shared: no telling which part is the point
             made = []
             for lead, (s, e) in zip(leads, spans, strict=True):
                 candidate = self.lead_answer(lead.sentence, s + prefix, e - suffix)
-                if candidate is None:
-                    break
-                made.append((lead.sentence, candidate))
-            else:
+                if candidate is not None:
+                    made.append((lead.sentence, candidate))
+            if len(made) >= max(2, -(-2 * len(leads) // 3)):
                 for sentence, candidate in made:
                     self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
                 return

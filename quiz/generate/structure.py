@@ -137,8 +137,8 @@ def parse_heading(text: str, start: int, end: int, line: int) -> Heading | None:
     body_end = body_start + (stop.start() if stop else len(masked))
     if not 2 <= body_end - body_start <= MAX_HEADING:
         return None
-    if stop and body_start + stop.end() < end and number[0].isdigit():
-        return None  # "1. a sentence. Another one." is a numbered item, not a heading
+    if stop and number[0].isdigit() or number[:1] in "（(" and number[1:2].isdigit() and stop:
+        return None  # "1. A sentence." is a numbered item, not a heading
     style = re.sub(r"\d+", "D", re.sub(f"[{_NUMERALS}]+", "N", number.replace("(", "（")))
     comma = re.search(r"[，,：:]", masked[: body_end - body_start])
     if comma is not None and comma.start() >= 2 and body_end - body_start - comma.end() >= 2:

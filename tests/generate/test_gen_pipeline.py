@@ -246,3 +246,29 @@ def test_a_repeated_passage_gives_each_card_once() -> None:
     assert parse_deck(dump_deck(deck), name="twice") == deck
     single, _ = build_deck(DOC, name="once")
     assert {c.id for c in match_cards(deck)} == {c.id for c in match_cards(single)}
+
+
+ITEMS = """展望未来
+
+新一年的主要目标如下。
+
+1. 经济发展目标：国内生产总值增长百分之六左右。
+
+2. 脱贫攻坚目标：确保农村贫困人口实现脱贫。
+
+3. 改革开放目标：深化供给侧结构性改革。
+
+4. 生态环境目标：打好污染防治攻坚战，确保生态环境质量持续改善。
+"""
+
+
+@pytest.mark.parametrize("text", [ITEMS, to_traditional(ITEMS)], ids=["simplified", "traditional"])
+def test_numbered_items_with_parallel_labels(text: str) -> None:
+    deck, _ = build_deck(text, name="items")
+    leads = [to_simplified(c.answer) for c in cloze_cards(deck) if "lead" in c.tags]
+    # 生态环境 occurs twice in its sentence: three of four labels are enough for the rule
+    assert leads == ["经济发展", "脱贫攻坚", "改革开放"]
+    (labels,) = [c for c in match_cards(deck) if "inline" in c.tags]
+    assert to_simplified(labels.pairs[0][0]) == "经济发展目标"
+    assert not any(c.text.startswith("{{") for c in cloze_cards(deck))
+    assert all(card.line != 5 or "heading" not in card.tags for card in deck)
