@@ -207,12 +207,22 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
         out.append("No study history yet: study a deck with `quiz study` and come back.")
     out.append("")
     headers = ["Cards", "new", "learning", "review", "relearning", "suspended", "leech", "total"]
-    rows = [
-        [d.title if d.title == d.name else f"{d.title} ({d.name})", *_counts(d.cards)]
-        for d in stats.decks
-    ]
+    rows = [[_deck_label(d), *_counts(d.cards)] for d in stats.decks]
     rows.append(["all decks", *_counts(stats.cards)])
     out.append(table(headers, rows))
+    if len(stats.decks) > 1:
+        deck_rows = [
+            [
+                _deck_label(d),
+                str(d.due_today),
+                str(d.reviews_today),
+                str(d.reviews_total),
+                percent(d.retention["30d"].total),
+                str(d.streak.current),
+            ]
+            for d in stats.decks
+        ]
+        out.append(table(["Deck", "due", "today", "total", "retention 30d", "streak"], deck_rows))
     minutes = stats.time_today_ms / 60000
     out.append(
         f"Reviews: {stats.reviews_today} today ({minutes:.0f} min), {stats.reviews_total} in total."
@@ -267,6 +277,10 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
             ]
             out.append(table([title, "lapses", "recall", "deck"], weak_rows))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _deck_label(deck: Any) -> str:
+    return deck.title if deck.title == deck.name else f"{deck.title} ({deck.name})"
 
 
 def _counts(cards: Any) -> list[str]:

@@ -95,6 +95,8 @@ class StatsScreen(Screen[None]):
             yield ColumnChart(id="stats-forecast")
             yield Label("Cards", classes="stats-title")
             yield BarChart(id="stats-cards")
+            yield Label("By deck", classes="stats-title")
+            yield Static(id="stats-decks")
             yield Label("Study days", classes="stats-title")
             yield CalendarHeatmap(id="stats-heatmap")
             yield Label("Session scores (share correct)", classes="stats-title")
@@ -184,6 +186,7 @@ class StatsScreen(Screen[None]):
             )
         )
         self.query_one("#stats-retention", Static).update(self._retention_text(stats))
+        self.query_one("#stats-decks", Static).update(self._decks_text(stats))
         per_day = self.query_one("#stats-per-day", Sparkline)
         per_day.data = [float(d.count) for d in stats.per_day]
         forecast = self.query_one("#stats-forecast", ColumnChart)
@@ -229,6 +232,20 @@ class StatsScreen(Screen[None]):
             text.append(f"{WINDOW_LABELS.get(name, name):10}", style="bold")
             for tally in (retention.young, retention.mature, retention.total):
                 text.append(f"{_percent(tally):>14}")
+        return text
+
+    def _decks_text(self, stats: Stats) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        width = max(12, min(40, (self.size.width or 80) - 48))
+        text.append(fit("", width), style="dim")
+        text.append(f"{'due':>6}{'today':>7}{'cards':>7}{'retention 30d':>16}", style="dim")
+        for deck in stats.decks:
+            text.append("\n")
+            text.append(fit(deck.title, width), style="bold")
+            text.append(f"{deck.due_today:>6}{deck.reviews_today:>7}{deck.cards.total:>7}")
+            text.append(f"{_percent(deck.retention['30d'].total):>16}")
+        if not stats.decks:
+            text.append("\nNo decks yet.", style="dim")
         return text
 
     def _weakest_text(self, stats: Stats) -> Text:
