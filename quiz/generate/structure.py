@@ -155,7 +155,8 @@ def layout(text: str) -> Layout:
     """Split a cleaned text into paragraphs (non-empty lines), headings and sentences."""
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
-    title: tuple[int, int] | None = None
+    candidates: list[tuple[int, int]] = []  # short lines before the body: title, byline …
+    body_start: int | None = None
     section: tuple[int, int] | None = None
     body_seen = False
     offset = 0
@@ -169,10 +170,11 @@ def layout(text: str) -> Layout:
         end = line_start + len(raw.rstrip())
         heading = parse_heading(text, start, end, number)
         if heading is None and not body_seen:
-            if title is None and _substantial(stripped) and not _ends_sentence(stripped):
-                title = (start, end)
+            if _substantial(stripped) and not _ends_sentence(stripped):
+                candidates.append((start, end))
             if _is_body(stripped):
                 body_seen = True
+                body_start = start
             else:
                 continue
         elif heading is None and _is_short_line(stripped):
@@ -182,6 +184,7 @@ def layout(text: str) -> Layout:
             headings.append(heading)
             section = heading.label
             body_seen = True
+            body_start = start if body_start is None else body_start
         paragraph = Paragraph(len(paragraphs), number, start, end, section, heading)
         sentence_from = start
         if heading is not None:
@@ -194,7 +197,20 @@ def layout(text: str) -> Layout:
         for s, e in split_sentences(text, sentence_from, end):
             paragraph.sentences.append(Sentence(s, e, number, paragraph.index, section))
         paragraphs.append(paragraph)
-    return Layout(title, headings, paragraphs)
+    return Layout(_pick_title(text, candidates, body_start), headings, paragraphs)
+
+
+def _pick_title(
+    text: str, candidates: list[tuple[int, int]], body_start: int | None
+) -> tuple[int, int] | None:
+    """The first line before the body that the body names again (a page's leftover
+    navigation never is), else simply the first one."""
+    if body_start is not None:
+        body = text[body_start:]
+        for start, end in candidates:
+            if text[start:end].strip() in body:
+                return (start, end)
+    return candidates[0] if candidates else None
 
 
 def _is_word_char(ch: str) -> bool:

@@ -83,3 +83,14 @@ def test_articles_of_a_regulation_are_items_not_headings() -> None:
     text = "第一条 为了规范政府工作，根据宪法制定本条例。\n第二章 总则\n"
     lay = layout(text)
     assert [h.number for h in lay.headings] == ["第二章"]
+
+
+def test_title_is_the_first_line_the_body_names_again() -> None:
+    text = (
+        "跳至內容\n\n中文維基百科\n\n中文維基百科是維基百科協同寫作計劃的中文版本，自2002年成立。\n"
+    )
+    lay = layout(text)
+    assert lay.title is not None and text[lay.title[0] : lay.title[1]] == "中文維基百科"
+    plain = "抓基层打基础\n\n中国某所党委\n\n正文第一句很长，说明了很多很多的内容。\n"
+    first = layout(plain).title
+    assert first is not None and plain[first[0] : first[1]] == "抓基层打基础"
