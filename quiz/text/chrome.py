@@ -51,8 +51,8 @@ _AUTHOR = re.compile(r"^\s*[【\[]?\s*(?:作者|文|撰稿|author|by)\s*[:：]",
 _TIMER = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\b")
 _ONLY_TIMER_OR_NUMBER = re.compile(r"^[\d:./\-\s]+$")
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|未经授权|"
-    r"icp\s*[备证]|公网安备|网安备|增值电信|违法和不良信息",
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版[权權]所有|版[权權][声聲]明|未[经經]授[权權]|"
+    r"icp\s*[备證证備]|公[网網]安[备備]|[网網]安[备備]|增值[电電]信|[违違]法和不良信息",
     re.IGNORECASE,
 )
 _METADATA = re.compile(
@@ -78,13 +78,18 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 
 _SHORT_LINE = 40
 _MAX_SPAM_ITEM = 10
+_MIN_SPACED_SPAM = 10
 
 
 def classify_line(line: str) -> LineKind | None:
     """Say whether a line is page chrome, a spam link list, or (``None``) real text."""
     stripped = line.strip()
-    if not stripped or _plainly_prose(stripped):
+    if not stripped:
         return None
+    if _plainly_prose(stripped):
+        # Only a copyright notice can hide in punctuated prose; it reads the same in
+        # either script once 版權/公網 are written both ways in the pattern.
+        return "chrome" if len(stripped) <= 120 and _COPYRIGHT.search(stripped) else None
     simplified = to_simplified(stripped)
     if _is_spam(simplified):
         return "spam"
@@ -98,10 +103,11 @@ _ANY_SEPARATOR = re.compile(r"[|｜丨¦·•]")
 
 
 def _plainly_prose(line: str) -> bool:
-    """Long lines of punctuated sentences without list separators: no rule can match."""
-    if len(line) <= 120:
+    """Punctuated sentences longer than any furniture line and without list separators:
+    no rule but the copyright one can match them."""
+    if len(line) <= _SHORT_LINE:
         return False
-    return len(_PROSE_PUNCT.findall(line)) >= 3 and len(_ANY_SEPARATOR.findall(line)) < 3
+    return len(_PROSE_PUNCT.findall(line)) >= 2 and len(_ANY_SEPARATOR.findall(line)) < 3
 
 
 def _is_chrome(line: str) -> bool:
@@ -171,9 +177,11 @@ def _is_spam(line: str) -> bool:
         items = [item for item in separators.split(line) if item.strip()]
         if len(items) >= minimum and _short_items(items):
             return True
+    # Space-separated lists need to be long: a learner's vocabulary line is not spam.
     items = line.split()
-    if len(items) >= 8 and _short_items(items) and sum(1 for i in items if _HAN.search(i)) >= 6:
-        return not _SENTENCE_PUNCT_STRICT.search(line)
+    if len(items) >= _MIN_SPACED_SPAM and _short_items(items):
+        han_items = sum(1 for item in items if _HAN.search(item))
+        return han_items >= _MIN_SPACED_SPAM - 2 and not _SENTENCE_PUNCT_STRICT.search(line)
     return False
 
 

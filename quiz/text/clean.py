@@ -112,11 +112,11 @@ def _clean_line(line: str, number: int, script: Script, report: CleanReport) -> 
     if kind is not None:
         changes.append(Change(kind, number, line, ""))
         return ""
-    classified = line
+    before_garbles = len(changes)
     line = _handle_garbles(line, number, script, changes)
-    line = _widen_punctuation(line, number, changes)
-    line = _tidy(line)
-    if line != classified:
+    garbled = len(changes) > before_garbles
+    line = _tidy(_widen_punctuation(line, number, changes))
+    if garbled:
         # What a dropped sentence leaves behind ("。") may be furniture on its own.
         kind = classify_line(line)
         if kind is not None:

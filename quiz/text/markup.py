@@ -112,6 +112,7 @@ _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -153,6 +154,9 @@ def markdown_to_text(markdown: str) -> str:
 def _markdown_line(line: str) -> str:
     if _THEMATIC_BREAK.match(line) or _SETEXT_RULE.match(line) or _TABLE_RULE.match(line):
         return ""
+    if _TABLE_ROW.match(line):
+        # Cells become words of one line; a pipe-separated row would look like a link list.
+        line = "  ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
     if _LINK_DEFINITION.match(line):
         return ""
     heading = _HEADING.match(line)

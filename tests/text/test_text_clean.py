@@ -138,7 +138,7 @@ def test_chrome_lines_are_emptied(line: str) -> None:
         "周至县| 海安县| 屯留县| 宁化县| 莱芜市| 石泉县| SHOW| 房产|",
         "北京｜上海｜广州｜深圳｜二手房｜租房｜新楼盘｜装修",
         "臺北市 | 新北市 | 桃園市 | 臺中市 | 臺南市 | 高雄市",
-        "北京 上海 广州 深圳 天津 重庆 成都 武汉 西安 南京",
+        "北京 上海 广州 深圳 天津 重庆 成都 武汉 西安 南京 杭州",
     ],
 )
 def test_spam_link_lists_are_emptied(line: str) -> None:
@@ -162,6 +162,7 @@ def test_spam_link_lists_are_emptied(line: str) -> None:
         "Share your summary with the class before Friday.",
         "The light reactions happen first; the Calvin cycle follows.",
         "Lesson 3: Greetings",
+        "生词：你好 谢谢 再见 老师 学生 朋友",
         "作者：李明 来源：光明日报 2023-05-06",
         "关注民生，服务群众。",
         "互联网",

@@ -160,6 +160,17 @@ def test_markdown_reduced_line_for_line() -> None:
     assert "```" not in source.text and "https://" not in source.text
 
 
+def test_markdown_table_rows_become_plain_lines(tmp_path: Path) -> None:
+    table = "| 词语 | 拼音 | 意思 | 例句 |\n|---|---|---|---|\n| 你好 | nǐ hǎo | hello | 你好！ |\n"
+    source = read_source(write(tmp_path, "vocab.md", table.encode()))
+    assert source.text.split("\n") == [
+        "词语  拼音  意思  例句",
+        "",
+        "你好  nǐ hǎo  hello  你好！",
+        "",
+    ]
+
+
 def test_read_error_is_a_quiz_error() -> None:
     assert issubclass(ReadError, QuizError)
 
