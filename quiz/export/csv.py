@@ -301,10 +301,14 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
         if not probe.answer.strip():
             raise ImportFileError(f"{label}:{row.line}: cloze c{number} has an empty answer")
         use_guid = quiz_note and len(numbers) == 1 and row.guid and _ID_RE.match(row.guid)
+        hint = probe.inline_hint if quiz_note else None
+        if hint:  # quiz's exporter put the card's hint in the blank: give it back its field
+            card_text = probe.before + f"{{{{c1::{probe.answer}}}}}" + probe.after
         yield ClozeCard(
             id=row.guid if use_guid and row.guid else cloze_id(probe.answer, probe.sentence),
             text=card_text,
             accept=accept,
+            hint=hint or None,
             section=section,
             line=line,
             tags=row.tags,

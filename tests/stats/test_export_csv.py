@@ -65,6 +65,15 @@ def test_round_trip_keeps_every_card() -> None:
     back = parse_text_deck(text, name="jiceng")
     assert back.title == SAMPLE.title
     assert _semantics(back) == _semantics(SAMPLE)
+    # quiz's own notes come back exactly as they were (the hint back in its field)
+    assert [c.to_dict() for c in back.cards] == [c.to_dict() for c in SAMPLE.cards]
+
+
+def test_the_generated_sample_deck_round_trips_exactly() -> None:
+    deck = load_deck(Path(__file__).resolve().parents[2] / "decks" / "000_e348ded4e9286363.yaml")
+    back = parse_text_deck(deck_to_text(deck), name=deck.name)
+    assert back.title == deck.title and len(back) == len(deck)
+    assert [c.to_dict() for c in back.cards] == [c.to_dict() for c in deck.cards]
 
 
 def test_list_escaping_round_trips() -> None:
