@@ -106,6 +106,16 @@ class _Queue:
 
 
 @dataclass(frozen=True, slots=True)
+class _FlagChange:
+    """A suspend or bury from the session, with what undo puts back."""
+
+    item: QueueItem
+    suspended: bool
+    buried_until: datetime | None
+    cram_queue: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Answered:
     """What undo needs to take an answer back."""
 
@@ -171,7 +181,7 @@ class StudySession:
         self.sync_reports = store.sync_decks(self.decks, now=now)
         self.session_id = store.start_session(self._deck_names, now, "cram" if cram else "study")
         self._closed = False
-        self._answered: list[_Answered] = []
+        self._undo_stack: list[_Answered | _FlagChange] = []
         self._front: QueueItem | None = None
         self._reviews_since_new = 0
         self._cram_queue: list[tuple[str, str]] = []
@@ -366,33 +376,45 @@ class StudySession:
         return {rating: result.interval_text for rating, result in preview.items()}
 
     def undo(self) -> QueueItem | None:
-        """Take back the last answer of this session: the card gets its exact previous
-        state back (the log keeps the answer and gains an undo marker) and comes up next.
-        Returns that card, or None when there is nothing to undo."""
+        """Take back the session's last answer, suspend or bury, like Anki's undo.
+
+        An answer's card gets its exact previous state back (the log keeps the answer and
+        gains an undo marker; siblings buried by it and a leech suspension are lifted).
+        The card comes up next; it is returned, or None when there is nothing to undo.
+        """
         self._check_open()
-        if not self._answered:
+        if not self._undo_stack:
             return None
-        last = self._answered.pop()
+        last = self._undo_stack.pop()
         self._version += 1
-        self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
-        if last.suspended_as_leech:
-            self.store.set_suspended(last.item.deck, [last.item.card_id], False)
-        for sibling, previous in last.buried_siblings:
-            self.store.bury(last.item.deck, [sibling], previous)
-        self._reviews_since_new = last.reviews_since_new
+        deck, card_id = last.item.key
+        if isinstance(last, _FlagChange):
+            self.store.set_suspended(deck, [card_id], last.suspended)
+            self.store.bury(deck, [card_id], last.buried_until)
+        else:
+            self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
+            if last.suspended_as_leech:
+                self.store.set_suspended(deck, [card_id], False)
+            for sibling, previous in last.buried_siblings:
+                self.store.bury(deck, [sibling], previous)
+            self._reviews_since_new = last.reviews_since_new
         self._cram_queue = list(last.cram_queue)
-        row = self._row(last.item)
-        self._front = self._item(row, last.item.kind)
+        self._front = self._item(self._row(last.item), last.item.kind)
         return self._front
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._answered)
+        return bool(self._undo_stack)
+
+    @property
+    def _answers(self) -> list[_Answered]:
+        return [entry for entry in self._undo_stack if isinstance(entry, _Answered)]
 
     # ------------------------------------------------------------------ flags
 
     def suspend(self, item: QueueItem) -> None:
-        """Take the card out of study until it is unsuspended."""
+        """Take the card out of study until it is unsuspended (undo takes it back)."""
+        self._remember_flags(item)
         self.store.set_suspended(item.deck, [item.card_id], True)
         self._drop(item)
 
@@ -401,9 +423,15 @@ class StudySession:
         self._version += 1
 
     def bury(self, item: QueueItem) -> None:
-        """Hide the card until the next day starts."""
+        """Hide the card until the next day starts (undo takes it back)."""
+        self._remember_flags(item)
         self.store.bury(item.deck, [item.card_id], srs.day_end(self._now(), self.config))
         self._drop(item)
+
+    def _remember_flags(self, item: QueueItem) -> None:
+        row = self._row(item)
+        change = _FlagChange(item, row.suspended, row.buried_until, tuple(self._cram_queue))
+        self._undo_stack.append(change)
 
     def _drop(self, item: QueueItem) -> None:
         self._version += 1
@@ -417,18 +445,19 @@ class StudySession:
         """What this session did so far (undone answers not counted)."""
         by_type: dict[str, int] = {}
         by_kind: dict[str, int] = {}
-        for answered in self._answered:
+        answers = self._answers
+        for answered in answers:
             card_type = answered.item.card.type
             by_type[card_type] = by_type.get(card_type, 0) + 1
             by_kind[answered.item.kind] = by_kind.get(answered.item.kind, 0) + 1
-        ratings = [answered.rating for answered in self._answered]
+        ratings = [answered.rating for answered in answers]
         return SessionSummary(
             reviewed=len(ratings),
             correct=sum(1 for rating in ratings if rating >= Rating.Hard),
             again=sum(1 for rating in ratings if rating == Rating.Again),
             by_type=by_type,
             by_kind=by_kind,
-            time_spent=timedelta(milliseconds=sum(a.duration_ms for a in self._answered)),
+            time_spent=timedelta(milliseconds=sum(a.duration_ms for a in answers)),
             next_due=self.store.next_due(self._deck_names, now=self._now()),
         )
 
@@ -518,7 +547,7 @@ class StudySession:
         buried: tuple[tuple[str, datetime | None], ...] = (),
     ) -> None:
         self._version += 1
-        self._answered.append(
+        self._undo_stack.append(
             _Answered(item, review_id, rating, duration_ms, suspended, *snapshot, buried)
         )
 

@@ -275,3 +275,22 @@ def test_fuzzed_schedules_are_reproducible(tmp_path: Path, clock: Clock) -> None
                 session.answer(next_item(session), Rating.Easy, duration_ms=10)
             dues.append(sorted((row.card_id, row.state.due) for row in store.cards()))
     assert dues[0] == dues[1]
+
+
+def test_undo_takes_back_a_suspend_or_a_bury(store: Store, clock: Clock) -> None:
+    session = StudySession(store, [numbered_deck("d", 3)], CONFIG, clock)
+    first = next_item(session)
+    session.suspend(first)
+    second = next_item(session)
+    session.bury(second)
+    assert session.counts() == Counts(new=1)
+    back = session.undo()
+    assert back is not None and back.key == second.key
+    assert store.card("d", second.card_id).buried_until is None  # type: ignore[union-attr]
+    assert session.next_card() == back
+    back = session.undo()
+    assert back is not None and back.key == first.key
+    assert not store.card("d", first.card_id).suspended  # type: ignore[union-attr]
+    assert session.counts() == Counts(new=3)
+    assert session.undo() is None
+    assert [row.kind for row in store.reviews(include_undone=True)] == [], "flags are not answers"
