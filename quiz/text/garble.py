@@ -99,6 +99,8 @@ _INFREQUENT_POINTS = 1  # in level 1 but not among the 2,500 most frequent
 # Signals typical of misaligned bytes; rare characters alone may be a name or a classic.
 _MARKERS = frozenset({"junk", "anchor", "wedged", "symbol", "odd_latin", "latin"})
 _RARE_ONLY_MINIMUM = 4
+# Signals that only misaligned bytes produce; only these justify searching for a repair.
+_PINNING = frozenset({"junk", "anchor", "wedged", "odd_latin"})
 _HAN_RE = re.compile(_HAN)
 _ASCII_PUNCT = frozenset(",.:;!?()")
 _ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
@@ -123,8 +125,15 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
             continue
         end = _resync_end(line, cluster[-1][0])
         convincing = _convincing(line, cluster, first, cluster[-1][0] + 1, script)
-        if not convincing and not _MARKERS.intersection(kind for _, kind in cluster):
-            continue
+        if not convincing and not _PINNING.intersection(kind for _, kind in cluster):
+            # A lone Latin letter may be where the decoder fell back in step: worth a
+            # search only when odder characters came shortly before it.
+            odd_before = any(
+                first - _MAX_BACKTRACK <= position < first and kind in ("rare", "symbol")
+                for position, kind in signals
+            )
+            if not odd_before:
+                continue
         # A repair proves itself: misaligned bytes that decode to ordinary text.
         repair = _repair(line, floor, first, end, script)
         if repair is not None:
@@ -143,6 +152,8 @@ def _convincing(
         return True
     if not _MARKERS.intersection(kinds):
         return kinds.count("rare") >= _RARE_ONLY_MINIMUM
+    if not _PINNING.intersection(kinds) and "rare" not in kinds:
+        return False  # Latin letters and symbols beside Han: A股, X光, ①加强 ...
     score = sum(_WEIGHTS[kind] for _, kind in cluster)
     if score >= _CONVINCING:
         return True

@@ -108,6 +108,7 @@ def test_lost_character_byte_drops_the_damaged_sentence(text: str, index: int, k
         "《詩經》有“蒹葭蒼蒼，白露為霜”之句。",
         "日本語の「こんにちは」は你好的意思。",
         "卡拉OK和T恤都是外来词。",
+        "沪市A股、深市B股、港股H股和美股N股的走势各不相同。",
         "张三（Zhang San）是经理。",
     ],
 )
