@@ -59,7 +59,8 @@ class QuizApp(App[None]):
             root: the collection folder holding `seeds/` and `decks/` (for regenerate).
             cursor_blink: off in tests and snapshots, so pictures are stable.
             warnings: problems to show once the app is up (deck files left out).
-            on_first_card: called once the first card of the first session is drawn.
+            on_first_card: called once the first card of the first session is drawn (or
+                that session turns out to have no card).
         """
         super().__init__()
         self.store = store
@@ -69,6 +70,7 @@ class QuizApp(App[None]):
         self.cursor_blink = cursor_blink
         self.decks = decks if isinstance(decks, DeckShelf) else DeckShelf(store, decks)
         self._start_study = None if study is None else tuple(study)
+        self._opening = study is not None
         self._start_cram = cram
         self._on_first_card = on_first_card
         self._warnings = list(warnings)
@@ -84,13 +86,19 @@ class QuizApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.store, self.config, self.clock)
 
+    @property
+    def starting_session(self) -> bool:
+        """True while the app opens straight into a session (`quiz study`)."""
+        return self._opening
+
     def on_mount(self) -> None:
         if self._warnings:
             self.notify(
                 "\n".join(self._warnings), title="Decks left out", severity="error", timeout=15
             )
         if self._start_study is not None:
-            self.start_session(self._start_study, cram=self._start_cram)
+            names, self._start_study = self._start_study, None
+            self.start_session(names, cram=self._start_cram)
 
     # ------------------------------------------------------------------ sessions
 
@@ -108,13 +116,19 @@ class QuizApp(App[None]):
         else:
             title = f"{len(chosen)} decks"
         callback, self._on_first_card = self._on_first_card, None
+
+        def first_card_drawn() -> None:
+            self._opening = False
+            if callback is not None:
+                callback()
+
         self.push_screen(
             StudyScreen(
                 session,
                 self.decks,
                 self.clock,
                 title=("Cram: " if cram else "") + title,
-                on_first_card=callback,
+                on_first_card=first_card_drawn,
             )
         )
 
@@ -139,9 +153,7 @@ class QuizApp(App[None]):
         except ImportError:
             self.notify("Statistics are not available yet.", severity="warning")
             return
-        self.push_screen(
-            StatsScreen(self.store, list(self.decks.values()), self.config, self.clock)
-        )
+        self.push_screen(StatsScreen(self.store, self.deck_names, self.config, self.clock))
 
     def action_regenerate(self) -> None:
         from quiz.tui.screens.regenerate import RegenerateScreen

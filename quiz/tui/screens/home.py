@@ -55,10 +55,13 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(DeckTable).focus()
 
     def on_screen_resume(self) -> None:
+        # Read the counts whenever the screen is shown; not while `quiz study` opens its
+        # first session on top of it (that session is what the user is waiting for).
+        if getattr(self.app, "starting_session", False):
+            return
         self.reload()
 
     def reload(self) -> None:

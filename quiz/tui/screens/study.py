@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher
 
 from quiz.deck import ClozeCard, Deck, MatchCard
 from quiz.tui.match_round import MatchRound
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.cloze import ClozeView, Outcome
+from quiz.tui.widgets.key_hints import KeyHints
 from quiz.tui.widgets.matching import MatchBoard
 from quiz.tui.widgets.rating import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
@@ -38,6 +39,23 @@ HINT_LABELS = {
 
 Phase = Literal["idle", "question", "answer", "playing", "matched"]
 
+_AFTER = (("u", "Undo"), ("-", "Bury"), ("@", "Suspend"), ("?", "Help"), ("esc", "End"))
+KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
+    "idle": (),
+    "question": (
+        ("⏎", "Check / show"),
+        ("tab", "Hint"),
+        ("^z", "Undo"),
+        ("-", "Bury"),
+        ("@", "Suspend"),
+        ("?", "Help"),
+        ("esc", "End"),
+    ),
+    "answer": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
+    "playing": (("1-6 a-f", "Pick"), ("arrows ⏎", "Move, pick"), *_AFTER),
+    "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
+}
+
 _OUTCOME: dict[str, Outcome] = {
     "exact": "right",
     "equivalent": "right",
@@ -51,15 +69,16 @@ class StudyScreen(Screen[None]):
     """Cards one after another until the session is empty or the user leaves."""
 
     BINDINGS = [
-        Binding("escape", "leave", "End"),
-        Binding("tab", "hint", "Hint", priority=True),
+        # The key guide at the bottom is a KeyHints line set per step (see KEY_HINTS).
+        Binding("escape", "leave", "End", show=False),
+        Binding("tab", "hint", "Hint", priority=True, show=False),
         Binding("h", "hint", "Hint", show=False),
         Binding("space,enter", "accept", "Accept", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("ctrl+z", "undo_typing", "Undo", key_display="^z"),
-        Binding("minus", "bury", "Bury", key_display="-"),
-        Binding("at", "suspend", "Suspend", key_display="@"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("ctrl+z", "undo_typing", "Undo", show=False),
+        Binding("minus", "bury", "Bury", show=False),
+        Binding("at", "suspend", "Suspend", show=False),
+        Binding("question_mark", "app.help", "Help", show=False),
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 7)),
         *(Binding(letter, f"letter({row})", show=False) for row, letter in enumerate("abcdef")),
     ]
@@ -104,7 +123,7 @@ class StudyScreen(Screen[None]):
                 yield VerdictView(id="verdict")
             yield MatchBoard(id="match-pane")
         yield RatingBar(id="rating-bar")
-        yield Footer()
+        yield KeyHints(id="key-hints")
 
     def on_mount(self) -> None:
         self.query_one(AnswerInput).cursor_blink = getattr(self.app, "cursor_blink", True)
@@ -150,7 +169,7 @@ class StudyScreen(Screen[None]):
             answer.display = True
             answer.focus()
         self._refresh_bar()
-        self.refresh_bindings()
+        self._show_keys()
         if self.on_first_card is not None:
             callback, self.on_first_card = self.on_first_card, None
             self.call_after_refresh(callback)
@@ -160,11 +179,17 @@ class StudyScreen(Screen[None]):
         from quiz.tui.screens.summary import SummaryScreen
 
         self.phase = "idle"
+        if self.on_first_card is not None:  # the session had no card at all
+            callback, self.on_first_card = self.on_first_card, None
+            callback()
         summary = self.session.summary()
         left = self.session.counts()
         self.session.close()
         timezone = self.session.config.timezone
         self.app.switch_screen(SummaryScreen(summary, self.clock, timezone, left))
+
+    def _show_keys(self) -> None:
+        self.query_one(KeyHints).show(KEY_HINTS[self.phase])
 
     def _elapsed_ms(self, until: datetime | None = None) -> int:
         moment = until or self.clock()
@@ -232,7 +257,7 @@ class StudyScreen(Screen[None]):
             int(rating): label for rating, label in self.session.next_intervals(self.item).items()
         }
         bar.offer(labels, self.suggested)
-        self.refresh_bindings()
+        self._show_keys()
 
     def on_input_submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
