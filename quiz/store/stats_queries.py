@@ -1,8 +1,12 @@
-"""The SQL behind `quiz.stats`: aggregates over the review log and the cards, grouped in
+"""The SQL behind `quiz.stats`: aggregates over the review log and the cards, computed in
 SQLite so that a million reviews never travel into Python.
 
-Every function reads; `stats_rows` runs them all in one read transaction, so the figures
-agree with each other even while a study session is writing.
+Most figures are range counts on the indexes of schema migration 3 (answers per local day,
+review answers per retention window, cards per due day), so nothing is sorted and no table
+row is read. The few rows that must not count (undo markers, manual reschedules, undone
+answers) are fetched and taken off in Python (`apply_exclusions`). Every function reads;
+`stats_rows` runs them in one read transaction, the section figures (a pass over every
+review answer) on a second connection alongside.
 """
 
 from __future__ import annotations
