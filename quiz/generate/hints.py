@@ -8,11 +8,12 @@ answers it has not seen.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import re
 import tempfile
-from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
 from pathlib import Path
 
 MAX_CACHED = 200_000
@@ -76,8 +77,12 @@ class PinyinHints:
 
 
 def _default_cache() -> Path:
+    """Keyed by the installed pypinyin (its location and time), found without importing it."""
+    spec = find_spec("pypinyin")
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
     try:
-        stamp = version("pypinyin")
-    except PackageNotFoundError:
-        stamp = "unknown"
-    return Path(tempfile.gettempdir()) / f"quiz-pinyin.{stamp}.cache"
+        stamp = f"{origin}:{origin.stat().st_mtime_ns}" if origin else "none"
+    except OSError:
+        stamp = str(origin)
+    digest = hashlib.blake2b(stamp.encode("utf-8"), digest_size=6).hexdigest()
+    return Path(tempfile.gettempdir()) / f"quiz-pinyin.{digest}.cache"
