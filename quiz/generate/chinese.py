@@ -1,0 +1,499 @@
+"""Cards from a Chinese text: the rules (quotes, formulas, titles, enumerations, parallel
+leads and headings), word-boundary checks against jieba, TF-IDF keywords for the sentences
+no rule covered, and the matching sets of the same structures."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from quiz.deck import Card
+from quiz.generate import cloze, matching
+from quiz.generate.cloze import Candidate
+from quiz.generate.hints import PinyinHints
+from quiz.generate.matching import PairSource
+from quiz.generate.structure import HEADING_NUMBER, Heading, Layout, Paragraph, Sentence
+from quiz.text import phrases
+from quiz.text.phrases import Segmenter
+from quiz.text.script import to_simplified, to_traditional
+
+MAX_LEAD = 30
+MAX_INLINE_HEAD = 12
+LEAD_ANSWER = 6
+KEYWORD_GAP = 6
+MAX_LIST_PAIR_ITEM = 6
+MIN_KEYWORD_SENTENCE = 8
+LONG_SENTENCE = 60
+_REPORTING = re.compile(r"指出|强调|表示|认为|介绍|说|称|提出|要求")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+
+@cache
+def hinter() -> PinyinHints:
+    """The process-wide pinyin hint maker (with its cache file)."""
+    return PinyinHints()
+
+
+@cache
+def segmenter() -> Segmenter:
+    """The process-wide jieba wrapper (loading jieba's dictionary once)."""
+    return Segmenter()
+
+
+def other_script_of(out_script: str) -> Callable[[str], str] | None:
+    if out_script == "traditional":
+        return to_simplified
+    if out_script == "simplified":
+        return to_traditional
+    return None
+
+
+@dataclass(slots=True)
+class _Lead:
+    """A parallel clause: the head (and its distinctive part) and what follows it."""
+
+    sentence: Sentence
+    head: tuple[int, int]
+    tail: tuple[int, int] | None
+
+
+class ChineseCards:
+    """Extraction and card building for one Chinese document."""
+
+    def __init__(self, mirror: str, output: str, lay: Layout, out_script: str):
+        self.mirror = mirror
+        self.output = output
+        self.lay = lay
+        self.other = other_script_of(out_script)
+        self.out_script = out_script
+        self.seg = segmenter()
+        self.candidates: dict[int, list[Candidate]] = {}
+        self.sentences = lay.sentences
+        self.index_of = {s.start: i for i, s in enumerate(self.sentences)}
+        self.lead_groups: list[tuple[str, list[_Lead]]] = []
+
+    # ----- helpers
+    def section_label(self, sentence: Sentence) -> str | None:
+        if sentence.section is None:
+            return None
+        start, end = sentence.section
+        return self.output[start:end].strip() or None
+
+    def add(self, sentence: Sentence, start: int, end: int, rule: str) -> None:
+        candidate = Candidate(
+            start=start,
+            end=end,
+            s_start=sentence.start,
+            s_end=sentence.end,
+            rule=rule,
+            line=sentence.line,
+            section=self.section_label(sentence),
+        )
+        self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
+
+    def prompt(self, kind: str) -> str:
+        text = matching.PROMPTS[kind]
+        return to_traditional(text) if self.out_script == "traditional" else text
+
+    # ----- extraction
+    def build(self) -> list[tuple[int, Card]]:
+        for sentence in self.sentences:
+            text = self.mirror[sentence.start : sentence.end]
+            for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+                self.add(
+                    sentence, sentence.start + span.start, sentence.start + span.end, span.rule
+                )
+            for enumeration in phrases.enumerations(text):
+                for start, end in self.list_answers(text, enumeration):
+                    self.add(sentence, sentence.start + start, sentence.start + end, "list")
+        # Rule phrases are checked against jieba's own cut (a blank must not split a word),
+        # then registered so the TF-IDF pass never cuts through them.
+        self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
+        self.bounds = [_bounds(tokens) for tokens in self.tokens]
+        self.find_leads()
+        self.valid = self.validate()
+        words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
+        cards: list[tuple[int, Card]] = []
+        cards.extend(self.match_cards())  # splits items with jieba's own cut
+        with self.seg.registered(words):
+            cards.extend(self.cloze_cards(words))
+        return cards
+
+    @staticmethod
+    def list_answers(text: str, enumeration: phrases.Enumeration) -> list[tuple[int, int]]:
+        """The first and last item of an enumeration, without the part all items share
+        (思想 of 思想保证、政治保证和组织保证) when that leaves two characters or more."""
+        items = [(s, e) for s, e in enumeration.items if e - s > 2]
+        if not items:
+            return []
+        texts = [text[s:e] for s, e in items]
+        prefix = len(phrases.common_prefix(texts))
+        suffix = len(phrases.common_suffix(texts))
+        prefix = prefix if prefix >= 2 else 0
+        suffix = suffix if suffix >= 2 else 0
+        picked = items[:1] + items[-1:] if len(items) > 1 else items
+        if all(e - s - prefix - suffix >= 2 for s, e in picked):
+            return [(s + prefix, e - suffix) for s, e in picked]
+        return picked
+
+    def validate(self) -> dict[int, list[Candidate]]:
+        valid: dict[int, list[Candidate]] = {}
+        for index, candidates in self.candidates.items():
+            for candidate in candidates:
+                if self.problem(index, candidate) is None:
+                    valid.setdefault(index, []).append(candidate)
+        return valid
+
+    def problem(self, index: int, candidate: Candidate) -> str | None:
+        return cloze.answer_problem(candidate, self.mirror, self.output, self.bounds[index])
+
+    def find_leads(self) -> None:
+        by_section: dict[tuple[int, int] | None, list[Paragraph]] = {}
+        for paragraph in self.lay.paragraphs:
+            if paragraph.heading is None:
+                by_section.setdefault(paragraph.section, []).append(paragraph)
+            self.find_inline_heads(paragraph)
+        for paragraphs in by_section.values():
+            leads = []
+            for paragraph in paragraphs:
+                body = [s for s in paragraph.sentences if not s.heading]
+                if len(body) < 2 or body[0].end - body[0].start > MAX_LEAD:
+                    continue
+                leads.append(self.split_clause(body[0], whole_tail=True))
+            if len(leads) >= 2:
+                heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+                same_shape = phrases.parallel_groups(heads, min_size=2)
+                if same_shape and len(same_shape[0]) == len(leads):
+                    self.lead_groups.append(("lead", leads))
+                    continue
+                if all(lead.tail is not None for lead in leads):
+                    self.lead_groups.append(("lead", leads))
+                    continue
+            self.find_item_heads(paragraphs)
+        for _kind, leads in self.lead_groups:
+            self.add_lead_candidates(leads)
+        for headings in self.heading_groups():
+            # a heading alone is too little context for a blank: only title + subtitle pairs
+            if len(headings) < 2 or any(h.subtitle is None for h in headings):
+                continue
+            sentences = [self.heading_sentence(h) for h in headings]
+            self.add_lead_candidates(
+                [
+                    _Lead(sentence, h.title, h.subtitle)
+                    for sentence, h in zip(sentences, headings, strict=True)
+                ]
+            )
+
+    def find_item_heads(self, paragraphs: Sequence[Paragraph]) -> None:
+        """Parallel run-in labels opening the paragraphs of one section, after any item
+        number (1. 经济发展目标：… / 2. 脱贫攻坚目标：…)."""
+        leads = []
+        for paragraph in paragraphs:
+            body = [s for s in paragraph.sentences if not s.heading]
+            if body:
+                lead = self.split_clause(body[0], whole_tail=False)
+                marker = HEADING_NUMBER.match(self.mirror, lead.head[0], lead.head[1])
+                if marker is not None:
+                    lead = _Lead(lead.sentence, (marker.end(), lead.head[1]), lead.tail)
+                leads.append(lead)
+        heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+        short = [i for i, head in enumerate(heads) if len(head) <= MAX_INLINE_HEAD]
+        for group in phrases.parallel_groups([heads[i] for i in short], min_size=3):
+            self.lead_groups.append(("inline", [leads[short[i]] for i in group]))
+
+    def find_inline_heads(self, paragraph: Paragraph) -> None:
+        body = [s for s in paragraph.sentences if not s.heading]
+        if len(body) < 3:
+            return
+        leads = [self.split_clause(sentence, whole_tail=False) for sentence in body]
+        heads = [self.mirror[lead.head[0] : lead.head[1]] for lead in leads]
+        short = [i for i, head in enumerate(heads) if len(head) <= MAX_INLINE_HEAD]
+        for group in phrases.parallel_groups([heads[i] for i in short], min_size=3):
+            members = [leads[short[i]] for i in group]
+            self.lead_groups.append(("inline", members))
+
+    def split_clause(self, sentence: Sentence, *, whole_tail: bool) -> _Lead:
+        """The sentence's first clause (head) and the rest (whole) or next clause (tail)."""
+        masked = phrases.mask_quotes(self.mirror[sentence.start : sentence.end])
+        stop = _CLAUSE_END.search(masked)
+        if stop is None:
+            return _Lead(sentence, (sentence.start, sentence.end), None)
+        head = (sentence.start, sentence.start + stop.start())
+        rest_start = stop.end()
+        nxt = _CLAUSE_END.search(masked, rest_start)
+        rest_end = len(masked) if whole_tail or nxt is None else nxt.start()
+        if whole_tail:
+            rest_end = len(masked.rstrip("。！？!?；;.…"))
+            if _CLAUSE_END.search(masked[rest_start:rest_end]):
+                rest_end = rest_start + _CLAUSE_END.search(masked[rest_start:rest_end]).start()  # type: ignore[union-attr]
+        tail = (sentence.start + rest_start, sentence.start + rest_end)
+        return _Lead(sentence, head, tail if rest_end > rest_start else None)
+
+    def add_lead_candidates(self, leads: Sequence[_Lead]) -> None:
+        """Blank what each parallel clause says alone (纵向到底 of 坚持纵向到底), in at least
+        two thirds of the group or in none: the head clause first, else the second half."""
+        for part in ("head", "tail"):
+            spans = [getattr(lead, part) for lead in leads]
+            if any(span is None for span in spans):
+                continue
+            texts = [self.mirror[s:e] for s, e in spans]
+            prefix = len(phrases.common_prefix(texts))
+            suffix = len(phrases.common_suffix(texts))
+            prefix = prefix if prefix >= 2 else 0
+            suffix = suffix if suffix >= 2 else 0
+            if any(len(t) - prefix - suffix < 2 for t in texts):
+                continue
+            if not prefix and not suffix and any(len(t) > LEAD_ANSWER for t in texts):
+                continue  # nothing shared: no telling which part is the point
+            made = []
+            for lead, (s, e) in zip(leads, spans, strict=True):
+                candidate = self.lead_answer(lead.sentence, s + prefix, e - suffix)
+                if candidate is not None:
+                    made.append((lead.sentence, candidate))
+            if len(made) >= max(2, -(-2 * len(leads) // 3)):
+                for sentence, candidate in made:
+                    self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
+                return
+
+    def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
+        """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
+        a 9-character clause keeps its last 6 or fewer characters on a word boundary)."""
+        index = self.index_of[sentence.start]
+        bounds = self.bounds[index]
+        rel_start, rel_end = start - sentence.start, end - sentence.start
+        if rel_end - rel_start > LEAD_ANSWER:
+            later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
+            if not later:
+                return None
+            rel_start = min(later)
+        candidate = Candidate(
+            sentence.start + rel_start,
+            sentence.start + rel_end,
+            sentence.start,
+            sentence.end,
+            "lead",
+            sentence.line,
+            self.section_label(sentence),
+        )
+        return candidate if self.problem(index, candidate) is None else None
+
+    # ----- cloze
+    def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
+        doc_counts: Counter[str] = Counter(t for ts in self.tokens for t in ts)
+        self.pair_counts: Counter[tuple[str, str]] = Counter(
+            pair for ts in self.tokens for pair in zip(ts, ts[1:], strict=False)
+        )
+        registered = _alternation(words)
+        dedupe = cloze.DuplicateFilter()
+        cards: list[tuple[int, Card]] = []
+        for index, sentence in enumerate(self.sentences):
+            chosen = cloze.select(self.valid.get(index, []))
+            wants_keyword = not sentence.heading
+            if (
+                not chosen
+                and wants_keyword
+                and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE
+            ):
+                text = self.mirror[sentence.start : sentence.end]
+                if registered is not None and _splits(registered, text, self.bounds[index]):
+                    self.tokens[index] = self.seg.cut(text)
+                    self.bounds[index] = _bounds(self.tokens[index])
+                chosen = self.keywords(index, sentence, doc_counts)
+            for candidate in chosen:
+                card = cloze.build_card(
+                    candidate,
+                    self.output,
+                    self.mirror,
+                    tags=self.tags(candidate, sentence),
+                    other_script=self.other,
+                    hint=hinter(),
+                )
+                if dedupe.admit(card):
+                    cards.append((candidate.start, card))
+        return cards
+
+    def keywords(self, index: int, sentence: Sentence, doc_counts: Counter[str]) -> list[Candidate]:
+        limit = 2 if sentence.end - sentence.start >= LONG_SENTENCE else 1
+        spans = phrases.keyword_spans(
+            self.tokens[index],
+            self.seg.keyword_weight,
+            doc_counts,
+            pair_counts=self.pair_counts,
+            limit=limit * 4,
+        )
+        found: list[Candidate] = []
+        for span in spans:
+            candidate = Candidate(
+                sentence.start + span.start,
+                sentence.start + span.end,
+                sentence.start,
+                sentence.end,
+                "keyword",
+                sentence.line,
+                self.section_label(sentence),
+            )
+            if self.reports_speech(candidate) or self.dangles(index, candidate):
+                continue
+            if self.problem(index, candidate) is None and not any(
+                candidate.start < other.end + KEYWORD_GAP
+                and other.start < candidate.end + KEYWORD_GAP
+                for other in found
+            ):
+                found.append(candidate)
+        return sorted(found[:limit], key=lambda c: c.start)
+
+    def dangles(self, index: int, candidate: Candidate) -> bool:
+        """jieba cut a word off at the answer's edge: the next (or previous) token is one
+        character that forms a dictionary word with the answer's edge (吴王夫|差: 夫差)."""
+        tokens = self.tokens[index]
+        at = candidate.s_start
+        for position, token in enumerate(tokens):
+            end = at + len(token)
+            if at == candidate.end and len(token) == 1 and position > 0:
+                if self.seg.is_word(self.mirror[candidate.end - 1 : candidate.end + 1]):
+                    return True
+            if end == candidate.start and len(token) == 1:
+                if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
+                    return True
+            at = end
+        return False
+
+    def reports_speech(self, candidate: Candidate) -> bool:
+        """The speaker of 某某指出/强调/表示: who said it is trivia, what was said is the lesson."""
+        return _REPORTING.match(self.mirror, candidate.end) is not None
+
+    def tags(self, candidate: Candidate, sentence: Sentence) -> list[str]:
+        tags = [candidate.rule]
+        if sentence.heading and candidate.rule != "heading":
+            tags.append("heading")
+        return tags
+
+    # ----- matching
+    def match_cards(self) -> list[tuple[int, Card]]:
+        cards: list[tuple[int, Card]] = []
+        cards.extend(self.heading_sets())
+        for kind, leads in self.lead_groups:
+            sources = [
+                PairSource(lead.head, lead.tail, lead.sentence.line)
+                for lead in leads
+                if lead.tail is not None
+            ]
+            if len(sources) == len(leads):
+                cards.extend(self.sets(sources, kind, leads[0].sentence))
+        cards.extend(self.enumeration_sets())
+        seen: set[str] = set()
+        unique = []
+        for position, card in cards:  # a repeated passage repeats its sets: keep the first
+            if card.id not in seen:
+                seen.add(card.id)
+                unique.append((position, card))
+        return unique
+
+    def sets(
+        self, sources: Sequence[PairSource], kind: str, where: Sentence
+    ) -> list[tuple[int, Card]]:
+        made = matching.build_sets(
+            sources,
+            self.output,
+            kind=kind,
+            section=self.section_label(where),
+            prompt=self.prompt(kind),
+        )
+        return [(sources[0].left[0], card) for card in made]
+
+    def heading_groups(self) -> list[list[Heading]]:
+        """Sibling headings: the same numbering style under the same parent heading."""
+        groups: dict[tuple[str, int], list[Heading]] = {}
+        stack: list[tuple[str, int]] = []  # the open outline: (style, start) from the top
+        for heading in self.lay.headings:
+            if any(style == heading.style for style, _start in stack):
+                while stack[-1][0] != heading.style:
+                    stack.pop()
+                stack.pop()
+            parent = stack[-1][1] if stack else -1
+            groups.setdefault((heading.style, parent), []).append(heading)
+            stack.append((heading.style, heading.start))
+        return list(groups.values())
+
+    def heading_sentence(self, heading: Heading) -> Sentence:
+        return self.sentences[self.index_of[heading.start]]
+
+    def heading_sets(self) -> list[tuple[int, Card]]:
+        cards: list[tuple[int, Card]] = []
+        for headings in self.heading_groups():
+            sources = [
+                PairSource(h.title, h.subtitle, h.line) for h in headings if h.subtitle is not None
+            ]
+            made = matching.build_sets(
+                sources, self.output, kind="heading", section=None, prompt=self.prompt("heading")
+            )
+            cards.extend((sources[0].left[0], card) for card in made)
+        return cards
+
+    def enumeration_sets(self) -> list[tuple[int, Card]]:
+        cards: list[tuple[int, Card]] = []
+        for sentence in self.sentences:
+            text = self.mirror[sentence.start : sentence.end]
+            for enumeration in phrases.enumerations(text):
+                sources = self.enumeration_pairs(sentence, text, enumeration)
+                if sources:
+                    cards.extend(self.sets(sources, "list", sentence))
+        return cards
+
+    def enumeration_pairs(
+        self, sentence: Sentence, text: str, enumeration: phrases.Enumeration
+    ) -> list[PairSource]:
+        """Same-shaped items split in two (政治 | 领导力, 捍卫 | “两个确立”): a quotation
+        splits where it opens; other items at one column, the length most of their first
+        words have, so that every item is cut alike."""
+        items = enumeration.texts(text)
+        if not any(len(set(column)) == 1 for column in zip(*items, strict=True)):
+            return []
+        quoted = [phrases.quoted_spans(item) for item in items]
+        if not all(quoted) and max(len(item) for item in items) > MAX_LIST_PAIR_ITEM:
+            return []
+        firsts = Counter(len(self.seg.cut(item)[0]) for item in items)
+        column = max(firsts, key=lambda length: (firsts[length], -length))
+        sources = []
+        for (start, end), quotes in zip(enumeration.items, quoted, strict=True):
+            if quotes:
+                q_start, q_end = quotes[0]
+                left, right = (start, start + q_start - 1), (start + q_start, start + q_end)
+            else:
+                left, right = (start, start + column), (start + column, end)
+            if left[1] - left[0] < 2 or right[1] - right[0] < 2:
+                return []
+            sources.append(
+                PairSource(
+                    (sentence.start + left[0], sentence.start + left[1]),
+                    (sentence.start + right[0], sentence.start + right[1]),
+                    sentence.line,
+                )
+            )
+        lefts = {self.mirror[s.left[0] : s.left[1]] for s in sources}
+        rights = {self.mirror[s.right[0] : s.right[1]] for s in sources}
+        if len(lefts) != len(sources) or len(rights) != len(sources):
+            return []
+        return sources
+
+
+def _splits(pattern: re.Pattern[str], text: str, bounds: set[int]) -> bool:
+    """Whether the current cut of `text` splits an occurrence of a registered phrase."""
+    return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def _bounds(tokens: Iterable[str]) -> set[int]:
+    bounds = {0}
+    at = 0
+    for token in tokens:
+        at += len(token)
+        bounds.add(at)
+    return bounds
