@@ -2,8 +2,9 @@
 today's counts and the summary. What the app and the CLI drive studying with.
 
 Every answer is committed through the store before `answer` returns, and the queue is
-read from the store each time, so a session reopened on the same file carries on where
-the last one stopped. No SQL here: the store does that; the policy is `quiz.srs`.
+read from the store (reused only for a moment while nothing changes), so a session
+reopened on the same file carries on where the last one stopped. No SQL here: the store
+does that; the policy is `quiz.srs`.
 """
 
 from __future__ import annotations
@@ -179,16 +180,16 @@ class StudySession:
         }
         now = self._now()
         self.sync_reports = store.sync_decks(self.decks, now=now)
+        self._cram_queue: list[tuple[str, str]] = []
+        if cram:
+            self._cram_queue = self._cram_selection(cram_cards)
         self.session_id = store.start_session(self._deck_names, now, "cram" if cram else "study")
         self._closed = False
         self._undo_stack: list[_Answered | _FlagChange] = []
         self._front: QueueItem | None = None
         self._reviews_since_new = 0
-        self._cram_queue: list[tuple[str, str]] = []
         self._version = 0
         self._cached: _Queue | None = None
-        if cram:
-            self._cram_queue = self._cram_selection(cram_cards)
 
     # ------------------------------------------------------------------ the queue
 

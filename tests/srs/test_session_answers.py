@@ -294,3 +294,9 @@ def test_undo_takes_back_a_suspend_or_a_bury(store: Store, clock: Clock) -> None
     assert session.counts() == Counts(new=3)
     assert session.undo() is None
     assert [row.kind for row in store.reviews(include_undone=True)] == [], "flags are not answers"
+
+
+def test_a_bad_cram_selection_records_no_session(store: Store, clock: Clock) -> None:
+    with pytest.raises(StoreError, match="no active card"):
+        StudySession(store, [cloze_deck()], CONFIG, clock, cram=True, cram_cards=[("x", "y")])
+    assert store.sessions() == []
