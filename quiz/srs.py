@@ -389,9 +389,6 @@ class Candidate:
     retrievability: float = 0.0
 
 
-QueueKind = Literal["new", "learning", "review", "relearning"]
-
-
 def remaining(limit: int, done_today: int) -> int:
     """What is left of a daily limit."""
     return max(0, limit - done_today)
