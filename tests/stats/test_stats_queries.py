@@ -1,4 +1,4 @@
-"""Statistics from a real SQLite store holding the hand-written log of conftest.py.
+"""Statistics from a real SQLite store holding the hand-written log of stats_log.py.
 
 Hand computation (study days start 04:00 Shanghai time; today is 26 Nov):
 - effective answers: c1 learn 1 Oct, review 24 Nov, cram today; c2 learn 20 Nov, review
@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, NOW
+from stats_log import CONFIG, NOW
 
 from quiz.stats import compute
 from quiz.store import Store
@@ -111,7 +111,7 @@ def test_deck_filter(log_db: Path) -> None:
 
 
 def test_single_review_log(tmp_path: Path) -> None:
-    from conftest import DECK, local, review
+    from stats_log import DECK, local, review
 
     path = tmp_path / "one.db"
     with Store.open(path) as store:
@@ -134,7 +134,7 @@ def test_empty_database(empty_db: Path) -> None:
 
 
 def test_an_undone_review_leaves_retention_days_and_sections(tmp_path: Path) -> None:
-    from conftest import DECK, local, review
+    from stats_log import DECK, local, review
 
     path = tmp_path / "undo.db"
     with Store.open(path) as store:
@@ -183,7 +183,7 @@ def test_forecast_bounds_follow_the_day_start_and_daylight_saving() -> None:
 
 
 def test_in_memory_store_gives_the_same_figures(log_db: Path) -> None:
-    from conftest import build_log
+    from stats_log import build_log
 
     memory = Store.memory()
     build_log(memory)

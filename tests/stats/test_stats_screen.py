@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, DECK, NOW
 from rich.cells import cell_len
+from stats_log import CONFIG, DECK, NOW
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
