@@ -109,6 +109,9 @@ class ChineseCards:
             for enumeration in phrases.enumerations(text):
                 for start, end in self.list_answers(text, enumeration):
                     self.add(sentence, sentence.start + start, sentence.start + end, "list")
+            for _formula, items in phrases.formula_expansions(text):
+                for start, end in items[:1] + items[-1:]:
+                    self.add(sentence, sentence.start + start, sentence.start + end, "formula")
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
@@ -384,6 +387,7 @@ class ChineseCards:
             if len(sources) == len(leads):
                 cards.extend(self.sets(sources, kind, leads[0].sentence))
         cards.extend(self.enumeration_sets())
+        cards.extend(self.expansion_sets())
         seen: set[str] = set()
         unique = []
         for position, card in cards:  # a repeated passage repeats its sets: keep the first
@@ -441,6 +445,25 @@ class ChineseCards:
                 sources = self.enumeration_pairs(sentence, text, enumeration)
                 if sources:
                     cards.extend(self.sets(sources, "list", sentence))
+        return cards
+
+    def expansion_sets(self) -> list[tuple[int, Card]]:
+        """Formulas of one paragraph with what the text says they stand for."""
+        cards: list[tuple[int, Card]] = []
+        for paragraph in self.lay.paragraphs:
+            sources = []
+            for sentence in paragraph.sentences:
+                text = self.mirror[sentence.start : sentence.end]
+                for formula, items in phrases.formula_expansions(text):
+                    sources.append(
+                        PairSource(
+                            (sentence.start + formula.start, sentence.start + formula.end),
+                            (sentence.start + items[0][0], sentence.start + items[-1][1]),
+                            sentence.line,
+                        )
+                    )
+            if len(sources) >= matching.MIN_SET:
+                cards.extend(self.sets(sources, "formula", paragraph.sentences[0]))
         return cards
 
     def enumeration_pairs(

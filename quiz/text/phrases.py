@@ -130,6 +130,61 @@ def formulas(text: str) -> list[Span]:
     return found
 
 
+_NUMERAL_VALUE = dict(
+    zip("一二两兩三四五六七八九十双雙", (1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2, 2), strict=True)
+)
+_EXPANSION_OPEN = re.compile(r"[”」』\"]?(?:（|\(|：|:|，即|,即|即)")
+_EXPANSION_CLOSE = {"（": "）", "(": ")"}
+
+
+def formula_expansions(text: str) -> list[tuple[Span, list[tuple[int, int]]]]:
+    """Formulas the text spells out right after them, with the items of the expansion:
+    “三会一课”（支部党员大会、支部委员会、党小组会和党课） gives 三会一课 and four items.
+
+    The count must match the formula: 四个意识 has four items; 三会一课 has three plus one
+    (or three). Items are split at 、 and a final 和/与/及.
+    """
+    found = []
+    for formula in [s for s in quoted_terms(text) if s.rule == "formula"] + formulas(text):
+        opening = _EXPANSION_OPEN.match(text, formula.end)
+        if opening is None:
+            continue
+        start = opening.end()
+        closer = _EXPANSION_CLOSE.get(opening.group()[-1])
+        stop = text.find(closer, start) if closer else -1
+        if stop < 0:
+            end_match = re.compile(r"[。；;！？!?]").search(text, start)
+            stop = end_match.start() if end_match else len(text)
+        items = _split_items(text, start, stop)
+        if len(items) >= 2 and len(items) in _expected_counts(formula.of(text)):
+            found.append((formula, items))
+    return found
+
+
+def _expected_counts(formula: str) -> set[int]:
+    values = [_NUMERAL_VALUE[ch] for ch in formula if ch in _NUMERAL_VALUE]
+    if not values:
+        return set()
+    return {values[0], sum(values)} if len(values) > 1 else {values[0]}
+
+
+def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Items at 、 (the last one also at 和/与/及), or else at commas."""
+    segment = text[start:stop]
+    separator = r"、" if "、" in segment else r"[，,；;]"
+    items: list[tuple[int, int]] = []
+    at = start
+    for match in re.finditer(separator, segment):
+        items.append((at, start + match.start()))
+        at = start + match.end()
+    joiner = _LAST_JOINER.search(text, at, stop) if separator == "、" else None
+    if joiner is not None and joiner.start() > at:
+        items.append((at, joiner.start()))
+        at = joiner.end()
+    items.append((at, stop))
+    return [(s, e) for s, e in items if e > s and has_cjk(text[s:e])]
+
+
 # --------------------------------------------------------------------------- titles
 
 _TITLE_RE = re.compile(r"《([^《》\n]{1,60})》|〈([^〈〉\n]{1,60})〉")

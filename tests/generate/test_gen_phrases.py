@@ -177,3 +177,34 @@ def test_english_terms_and_repeated_phrases() -> None:
     first = phrases.english_terms(sentences[0], repeated)
     assert [s.of(sentences[0]) for s in first] == ["forgetting curve", "Hermann Ebbinghaus"]
     assert phrases.english_terms("Tom went home.", repeated) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "formula", "items"),
+    [
+        (
+            "认真落实“三会一课”（支部党员大会、支部委员会、党小组会和党课）制度。",
+            "三会一课",
+            ["支部党员大会", "支部委员会", "党小组会", "党课"],
+        ),
+        (
+            "增強四個意識，即政治意識、大局意識、核心意識、看齊意識。",
+            "四個意識",
+            ["政治意識", "大局意識", "核心意識", "看齊意識"],
+        ),
+        (
+            "堅持「兩個毫不動搖」：毫不動搖鞏固和發展公有制經濟，毫不動搖鼓勵非公有制經濟發展。",
+            "兩個毫不動搖",
+            ["毫不動搖鞏固和發展公有制經濟", "毫不動搖鼓勵非公有制經濟發展"],
+        ),
+    ],
+)
+def test_formula_expansions(text: str, formula: str, items: list[str]) -> None:
+    ((span, found),) = phrases.formula_expansions(text)
+    assert span.of(text) == formula
+    assert [text[s:e] for s, e in found] == items
+
+
+def test_an_expansion_must_match_the_count() -> None:
+    assert phrases.formula_expansions("落实“三会一课”（支部党员大会）。") == []
+    assert phrases.formula_expansions("落实“三会一课”、主题党日。") == []

@@ -272,3 +272,22 @@ def test_numbered_items_with_parallel_labels(text: str) -> None:
     assert to_simplified(labels.pairs[0][0]) == "经济发展目标"
     assert not any(c.text.startswith("{{") for c in cloze_cards(deck))
     assert all(card.line != 5 or "heading" not in card.tags for card in deck)
+
+
+EXPANDED = """提法汇编
+
+一是增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。二是坚定“四个自信”，即道路自信、理论自信、制度自信、文化自信。三是做到“两个维护”，即坚决维护核心地位、坚决维护集中统一领导。
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [EXPANDED, to_traditional(EXPANDED)], ids=["simplified", "traditional"]
+)
+def test_formulas_with_their_expansions(text: str) -> None:
+    deck, _ = build_deck(text, name="expanded")
+    answers = {to_simplified(c.answer) for c in cloze_cards(deck) if "formula" in c.tags}
+    assert {"政治意识", "看齐意识", "道路自信", "文化自信"} <= answers
+    (spelled,) = [c for c in match_cards(deck) if "formula" in c.tags]
+    left = [to_simplified(a) for a, _ in spelled.pairs]
+    assert left == ["四个意识", "四个自信", "两个维护"]
+    assert to_simplified(spelled.pairs[0][1]) == "政治意识、大局意识、核心意识、看齐意识"
