@@ -206,3 +206,13 @@ def test_local_timezone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     moment = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
     local = moment.astimezone(local_timezone())  # falls back to the machine's zone
     assert local == moment and isinstance(local.utcoffset(), timedelta)
+
+
+def test_the_readme_example_is_a_valid_config(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S)
+    assert example is not None, "README.md shows an example config.toml"
+    config = load_config(write(tmp_path, example.group(1)))
+    assert config == Config(timezone=ZoneInfo("Asia/Shanghai"))
