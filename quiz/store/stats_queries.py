@@ -306,7 +306,11 @@ def due_rows(
 
 def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
     """Per section of each deck: its cards, how many were studied, their reps and lapses,
-    and their review-kind answers passed and failed (undone ones still in)."""
+    and their review-kind answers passed and failed (undone ones still in).
+
+    A card that inherited a retired predecessor's history on a regenerate (`carried_from`)
+    counts that card's answers too, one step back, so an edited sentence keeps its past.
+    """
     card_where, params = _deck_filter(decks, "c.deck")
     log_where, log_params = _deck_filter(decks, "deck")
     rows = db.query(
@@ -315,15 +319,32 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
             SELECT deck, card_id, count(*) AS answers, sum(rating = 1) AS failed
             FROM review_log WHERE kind = 'review' AND {log_where}
             GROUP BY deck, card_id
+        ),
+        inherited AS (
+            SELECT c.deck, c.section, sum(p.answers - p.failed) AS passed,
+                   sum(p.failed) AS failed
+            FROM cards AS c INDEXED BY cards_carried_from JOIN per_card AS p
+              ON p.deck = c.deck AND p.card_id = c.carried_from
+            WHERE c.carried_from IS NOT NULL AND c.retired_at IS NULL AND {card_where}
+            GROUP BY c.deck, c.section
+        ),
+        own AS (
+            SELECT c.deck, c.section, min(c.position) AS first, count(*) AS cards,
+                   sum(c.state > 0) AS studied, sum(c.reps) AS reps, sum(c.lapses) AS lapses,
+                   coalesce(sum(p.answers - p.failed), 0) AS passed,
+                   coalesce(sum(p.failed), 0) AS failed
+            FROM cards AS c
+            LEFT JOIN per_card AS p ON p.deck = c.deck AND p.card_id = c.card_id
+            WHERE c.retired_at IS NULL AND {card_where}
+            GROUP BY c.deck, c.section
         )
-        SELECT c.deck, c.section, min(c.position), count(*), sum(c.state > 0), sum(c.reps),
-               sum(c.lapses), coalesce(sum(p.answers - p.failed), 0),
-               coalesce(sum(p.failed), 0)
-        FROM cards AS c LEFT JOIN per_card AS p ON p.deck = c.deck AND p.card_id = c.card_id
-        WHERE c.retired_at IS NULL AND {card_where}
-        GROUP BY c.deck, c.section
+        SELECT own.deck, own.section, own.first, own.cards, own.studied, own.reps, own.lapses,
+               own.passed + coalesce(inherited.passed, 0),
+               own.failed + coalesce(inherited.failed, 0)
+        FROM own LEFT JOIN inherited
+          ON inherited.deck = own.deck AND inherited.section IS own.section
         """,
-        [*log_params, *params],
+        [*log_params, *params, *params],
     )
     return [SectionRow(*row) for row in rows]
 

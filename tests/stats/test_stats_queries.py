@@ -218,3 +218,45 @@ def test_queries_read_indexes_never_the_whole_log(log_db: Path) -> None:
     assert "review_log_local_time" in text and "review_log_retention" in text
     assert "COVERING INDEX review_log_kind_card" in text and "cards_section_stats" in text
     assert not any(p.startswith("SCAN review_log") or p.startswith("SCAN r") for p in plans)
+
+
+def test_a_regenerated_card_keeps_its_section_history(tmp_path: Path) -> None:
+    from stats_log import local, review
+
+    from quiz.deck import ClozeCard, Deck
+    from quiz.generate.ids import cloze_id
+
+    def deck(sentence_after: str) -> Deck:
+        text = "认真落实“{{c1::三会一课}}”" + sentence_after
+        probe = ClozeCard("", text)
+        card = ClozeCard(cloze_id(probe.answer, probe.sentence), text, section="一、甲")
+        return Deck(name="d", title="基层组织", cards=(card,))
+
+    first, edited = deck("制度，坚持不懈"), deck("制度，长期坚持不懈")
+    path = tmp_path / "carry.db"
+    with Store.open(path) as store:
+        store.sync_deck(first, now=local(10, 1, 8))
+        old_id = first.cards[0].id
+        t = local(10, 1, 9)
+        store.record_review(
+            "d",
+            old_id,
+            rating=3,
+            kind="learn",
+            now=t,
+            after=review(30, t + timedelta(days=30), t, 1),
+        )
+        t = local(11, 1, 9)
+        store.record_review(
+            "d",
+            old_id,
+            rating=1,
+            kind="review",
+            now=t,
+            after=review(5, t + timedelta(days=5), t, 2, lapses=1),
+        )
+        report = store.sync_deck(edited, now=local(11, 2, 9))
+        assert report.carried_over == 1
+    (section,) = _stats(path).sections
+    assert (section.cards, section.lapses) == (1, 1)
+    assert (section.retention.passed, section.retention.failed) == (0, 1)
