@@ -27,8 +27,9 @@ Clock = Callable[[], datetime]
 
 CRAM_AGAIN_GAP = 3
 """In cram mode a card answered Again comes back after this many other cards."""
-REVIEW_WINDOW = 50
-"""How many of the most overdue reviews are read to pick the lowest retrievability."""
+REVIEW_WINDOW = 8
+"""How many of the most overdue reviews (by elapsed time over stability, in SQL) are read
+to pick the one with the lowest retrievability (exact, with study days) among them."""
 QUEUE_REUSE = timedelta(seconds=1)
 """How long a read of the queue is reused when nothing was answered or changed."""
 
