@@ -16,6 +16,8 @@ import tempfile
 from importlib.util import find_spec
 from pathlib import Path
 
+from quiz.generate.keyword_table import read_own_file
+
 MAX_CACHED = 200_000
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -49,7 +51,7 @@ class PinyinHints:
         self.known: dict[str, str | None] = {}
         self.added = False
         try:
-            loaded = marshal.loads(self.cache.read_bytes())
+            loaded = marshal.loads(read_own_file(self.cache))
         except (OSError, EOFError, ValueError, TypeError):
             loaded = None
         if isinstance(loaded, dict):

@@ -71,7 +71,7 @@ def load_keyword_table(
     digest = hashlib.blake2b(stamp.encode("utf-8"), digest_size=8).hexdigest()
     cache = (cache_dir or Path(tempfile.gettempdir())) / f"quiz-keywords.{digest}.cache"
     try:
-        saved_stamp, blob, offsets_raw, weights_raw = marshal.loads(cache.read_bytes())
+        saved_stamp, blob, offsets_raw, weights_raw = marshal.loads(read_own_file(cache))
         if saved_stamp == stamp:
             offsets, weights = array("I"), array("d")
             offsets.frombytes(offsets_raw)
@@ -94,6 +94,16 @@ def load_keyword_table(
     except OSError:
         pass  # a cache that cannot be written only costs time
     return KeywordTable(blob, offsets, weights)
+
+
+def read_own_file(path: Path) -> bytes:
+    """The bytes of a cache file this user wrote; marshal data is trusted from nobody else
+    (the cache lives in a shared temporary directory)."""
+    with path.open("rb") as handle:
+        info = os.fstat(handle.fileno())
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise ValueError(f"{path} belongs to another user")
+        return handle.read()
 
 
 def _stamp(path: Path) -> str:
