@@ -111,10 +111,6 @@ class QuizApp(App[None]):
             self.decks.values()
         )
         session = StudySession(self.store, chosen, self.config, self.clock, cram=cram)
-        if len(chosen) == 1:
-            title = chosen[0].title
-        else:
-            title = f"{len(chosen)} decks"
         callback, self._on_first_card = self._on_first_card, None
 
         def first_card_drawn() -> None:
@@ -127,7 +123,6 @@ class QuizApp(App[None]):
                 session,
                 self.decks,
                 self.clock,
-                title=("Cram: " if cram else "") + title,
                 on_first_card=first_card_drawn,
             )
         )

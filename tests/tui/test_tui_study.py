@@ -77,7 +77,7 @@ async def test_pinyin_and_the_other_script_count_as_right(tmp_path: Path) -> Non
         await pilot.press(*"san1 hui4 yi1 ke4", "enter")
         screen = study_screen(app)
         assert screen.suggested == 3
-        assert "Correct (pinyin)" in screen_text(app)
+        assert "pinyin accepted for 三会一课" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"四個意識", "enter")  # Traditional for a Simplified card
@@ -223,6 +223,7 @@ async def test_card_text_that_looks_like_markup_is_shown_as_typed(tmp_path: Path
         text = screen_text(app)
         assert "按 [bold]＿＿[/] 鍵，再看 [red]提示[/red] 與 [link=x]連結[/link]。" in text
         assert "[b]標記[/b] 測試" in text
+        assert "抓基層打基礎 [i]標題[/i]" in text  # the deck title under the card
         await pilot.press(*"[bold]確認", "enter")
         text = screen_text(app)
         assert "按 [bold]確認[/] 鍵" in text

@@ -48,7 +48,7 @@ cards:
 """
 
 TRADITIONAL_DECK = """\
-title: 抓基層打基礎
+title: 抓基層打基礎 [i]標題[/i]
 source: seeds/fanti.txt
 cards:
   - id: t-zongxiang

@@ -7,17 +7,19 @@ rating back to the session, which commits it before the next card is drawn.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from quiz.deck import ClozeCard, Deck, MatchCard
+from quiz.deck import ClozeCard, MatchCard
+from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.cloze import ClozeView, Outcome
@@ -35,6 +37,14 @@ HINT_LABELS = {
     "pinyin": "Pinyin",
     "hint": "Hint",
     "context": "Around it",
+}
+
+KIND_NAMES = {
+    "new": "New",
+    "learning": "Learning",
+    "review": "Review",
+    "relearning": "Relearning",
+    "cram": "Cram",
 }
 
 Phase = Literal["idle", "question", "answer", "playing", "matched"]
@@ -86,17 +96,15 @@ class StudyScreen(Screen[None]):
     def __init__(
         self,
         session: StudySession,
-        decks: Mapping[str, Deck],
+        decks: DeckShelf,
         clock: Callable[[], datetime],
         *,
-        title: str = "Study",
         on_first_card: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.decks = decks
         self.clock = clock
-        self.sub_title = title
         self.on_first_card = on_first_card
         self.item: Any = None
         self.phase: Phase = "idle"
@@ -162,7 +170,11 @@ class StudyScreen(Screen[None]):
         else:
             switcher.current = "cloze-pane"
             self.phase = "question"
-            self.query_one(ClozeView).ask(card)
+            view = self.query_one(ClozeView)
+            view.border_title = KIND_NAMES.get(item.kind, item.kind)
+            deck = item.deck
+            view.border_subtitle = Content(self.decks.title(deck))  # a title is not markup
+            view.ask(card)
             self.query_one(VerdictView).display = False
             answer = self.query_one(AnswerInput)
             answer.value = ""
@@ -223,7 +235,10 @@ class StudyScreen(Screen[None]):
         self.suggested = int(suggest_rating(verdict, self.hint_count, duration))
         self._show_answer(card, _OUTCOME.get(verdict.kind, "wrong"))
         self.query_one(VerdictView).show(
-            verdict, hints=self.hint_count, others=self._others(card, verdict.matched)
+            verdict,
+            hints=self.hint_count,
+            others=self._others(card, verdict.matched),
+            reading=card.display_hint,
         )
 
     def reveal(self) -> None:
@@ -237,7 +252,9 @@ class StudyScreen(Screen[None]):
         duration = self._elapsed_ms(self.answered_at)
         self.suggested = int(suggest_rating(grade(card.answer, card), self.hint_count, duration))
         self._show_answer(card, "revealed")
-        self.query_one(VerdictView).revealed(hints=self.hint_count, others=self._others(card, None))
+        self.query_one(VerdictView).revealed(
+            hints=self.hint_count, others=self._others(card, None), reading=card.display_hint
+        )
 
     @staticmethod
     def _others(card: ClozeCard, matched: str | None) -> list[str]:

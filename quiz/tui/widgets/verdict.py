@@ -17,7 +17,7 @@ from quiz.grade import Verdict
 VERDICT_TEXT: dict[str, tuple[str, str]] = {
     "exact": ("✓ Correct", "bold $success"),
     "equivalent": ("✓ Correct", "bold $success"),
-    "pinyin": ("✓ Correct (pinyin)", "bold $success"),
+    "pinyin": ("✓ Correct", "bold $success"),
     "near": ("≈ Almost", "bold $warning"),
     "wrong": ("✗ Not quite", "bold $error"),
     "empty": ("Answer shown: rate yourself", "bold $accent"),
@@ -49,14 +49,28 @@ def _label(text: str) -> tuple[str, str]:
 class VerdictView(Static):
     """The verdict of one answer; the screen calls `show` (or `revealed`)."""
 
-    def show(self, verdict: Verdict, *, hints: int = 0, others: Sequence[str] = ()) -> None:
-        """Describe `verdict`; `others` are further accepted answers worth seeing."""
+    def show(
+        self,
+        verdict: Verdict,
+        *,
+        hints: int = 0,
+        others: Sequence[str] = (),
+        reading: str | None = None,
+    ) -> None:
+        """Describe `verdict`; `others` are further accepted answers worth seeing and
+        `reading` the answer's pinyin, shown after a miss."""
         title, style = VERDICT_TEXT.get(verdict.kind, (str(verdict.kind), "bold"))
         lines = [self._title(title, style, hints, verdict.note)]
         if verdict.kind in ("near", "wrong") and verdict.typed:
             mine, theirs = diff_lines(verdict)
             lines.append(Content.assemble(_label("you"), mine))
-            lines.append(Content.assemble(_label("answer"), theirs))
+            lines.append(
+                Content.assemble(
+                    _label("answer"),
+                    theirs,
+                    (f"   {reading}", "italic $text-muted") if reading else "",
+                )
+            )
         elif verdict.kind in ("equivalent", "pinyin"):
             lines.append(
                 Content.assemble(_label("you"), verdict.typed, ("  =  ", "dim"), verdict.expected)
@@ -65,10 +79,14 @@ class VerdictView(Static):
             lines.append(Content.assemble(_label("also"), " · ".join(others)))
         self.update(Content("\n").join(lines))
 
-    def revealed(self, *, hints: int = 0, others: Sequence[str] = ()) -> None:
+    def revealed(
+        self, *, hints: int = 0, others: Sequence[str] = (), reading: str | None = None
+    ) -> None:
         """The answer was shown without typing: the user grades themselves."""
         title, style = VERDICT_TEXT["empty"]
         lines = [self._title(title, style, hints, "")]
+        if reading:
+            lines.append(Content.assemble(_label("reading"), (reading, "italic")))
         if others:
             lines.append(Content.assemble(_label("also"), " · ".join(others)))
         self.update(Content("\n").join(lines))
