@@ -103,7 +103,9 @@ class Memory:
 
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
-    """What one answer does to a card."""
+    """What one answer does to a card. `interval` is the step or interval given (what the
+    button shows); `after.due` is when the card is due, which for a learning step of a
+    day or more is the start of that study day."""
 
     rating: Rating
     before: Memory
@@ -178,6 +180,10 @@ class Scheduler:
         due = reviewed.due
         if self.config.enable_fuzzing and reviewed.state == fsrs.State.Review:
             due = now + timedelta(days=self._fuzzed_days(before, rating, now, card_key))
+        interval = due - now
+        if reviewed.state != fsrs.State.Review and interval >= timedelta(days=1):
+            # a learning step of a day or more is due by study day, as in Anki
+            due = max(day_start(due, self.config), day_end(now, self.config))
         lapsed = before.status == REVIEW and rating == Rating.Again
         lapses = before.lapses + (1 if lapsed else 0)
         after = Memory(
@@ -196,7 +202,7 @@ class Scheduler:
             after=after,
             kind=_LOG_KIND[before.status],
             elapsed_days=elapsed,
-            interval=due - now,
+            interval=interval,
             lapsed=lapsed,
             became_leech=lapsed and is_leech_milestone(lapses, self.config.leech_threshold),
         )

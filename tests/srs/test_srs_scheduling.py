@@ -341,3 +341,35 @@ def test_fuzz_never_puts_the_buttons_out_of_order() -> None:
         inversions_without_rule += raw_good <= raw_hard
         assert good == max(raw_good, hard + 1)
     assert inversions_without_rule > 0, "the rule is exercised"
+
+
+def test_learning_steps_of_a_day_are_due_at_the_start_of_that_study_day() -> None:
+    config = replace(NO_FUZZ, learning_steps=(timedelta(minutes=10), timedelta(days=1)))
+    scheduler = Scheduler(config)
+    evening = datetime(2026, 11, 26, 22, 0, tzinfo=UTC)
+    first = scheduler.review(Memory(), Rating.Again, evening, card_key="k")
+    assert first.after.due == evening + timedelta(minutes=10)
+    second = scheduler.review(first.after, Rating.Good, first.after.due, card_key="k")
+    assert second.after.status == LEARNING and second.interval_text == "1d"
+    assert second.after.due == datetime(2026, 11, 27, 4, 0, tzinfo=UTC), "due by study day"
+    library = scheduler.fsrs_scheduler.review_card(
+        to_fsrs_card(first.after), Rating.Good, first.after.due
+    )[0]
+    assert library.due - first.after.due == timedelta(days=1)
+    assert (library.stability, library.step) == (second.after.stability, second.after.step)
+
+
+def test_a_day_step_on_a_25_hour_day_still_waits_for_the_next_day() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")  # clocks go back at 03:00 on 2026-10-25
+    config = replace(
+        NO_FUZZ, timezone=berlin, learning_steps=(timedelta(minutes=10), timedelta(days=1))
+    )
+    scheduler = Scheduler(config)
+    now = datetime(2026, 10, 25, 4, 30, tzinfo=berlin).astimezone(UTC)
+    first = scheduler.review(Memory(), Rating.Again, now, card_key="k")
+    later = first.after.due
+    assert later is not None
+    second = scheduler.review(first.after, Rating.Good, later, card_key="k")
+    assert second.after.due == datetime(2026, 10, 26, 4, 0, tzinfo=berlin).astimezone(UTC)
