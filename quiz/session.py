@@ -305,6 +305,7 @@ class StudySession:
         """
         self._check_open()
         rating = Rating(int(rating))
+        duration_ms = max(0, int(duration_ms))  # a clock stepping back is not an error
         now = self._now()
         row = self._row(item)
         if item == self._front or (self._front is not None and item.key == self._front.key):

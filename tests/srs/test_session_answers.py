@@ -300,3 +300,11 @@ def test_a_bad_cram_selection_records_no_session(store: Store, clock: Clock) -> 
     with pytest.raises(StoreError, match="no active card"):
         StudySession(store, [cloze_deck()], CONFIG, clock, cram=True, cram_cards=[("x", "y")])
     assert store.sessions() == []
+
+
+def test_a_negative_duration_is_logged_as_zero(store: Store, clock: Clock) -> None:
+    session = StudySession(store, [numbered_deck("d", 1)], CONFIG, clock)
+    session.answer(next_item(session), Rating.Good, duration_ms=-250)
+    assert next(iter(store.reviews(["d"]))).duration_ms == 0
+    with pytest.raises(ValueError):
+        session.answer(next_item(session), 5, duration_ms=10)
