@@ -13,7 +13,7 @@ from srs_helpers import Clock, cloze_deck, numbered_deck
 from quiz.config import Config
 from quiz.session import Counts, StudySession
 from quiz.srs import Rating
-from quiz.store import CardStatus, Store
+from quiz.store import CardState, CardStatus, Store
 
 CONFIG = Config(timezone=UTC, enable_fuzzing=False)
 
@@ -301,3 +301,32 @@ def test_learning_siblings_are_not_buried(store: Store, clock: Clock) -> None:
     assert buried_session.counts().learning == 2
     other = store.card("party", "sib-b" if item.card_id == "sib-a" else "sib-a")
     assert other is not None and other.buried_until is None
+
+
+def test_reviews_come_in_order_of_lowest_retrievability(store: Store, clock: Clock) -> None:
+    deck = numbered_deck("mix", 6)
+    session = StudySession(store, [deck], replace(CONFIG, new_per_day=0), clock)
+    now = clock()
+    # (stability, days since the last review): all due, forgotten to different degrees
+    memories = [(30.0, 20), (2.0, 3), (10.0, 25), (5.0, 5), (60.0, 90), (1.0, 1)]
+    for card, (stability, days) in zip(deck.cards, memories, strict=True):
+        state = CardState(
+            status=CardStatus.REVIEW,
+            stability=stability,
+            difficulty=5.0,
+            due=now - timedelta(hours=1),
+            last_review=now - timedelta(days=days),
+            reps=3,
+        )
+        store.record_review("mix", card.id, rating=None, kind="manual", after=state, now=now)
+    expected = sorted(
+        deck.cards,
+        key=lambda c: session.scheduler.retrievability(store.card("mix", c.id).state, now),  # type: ignore[union-attr]
+    )
+    shown = []
+    while (item := session.next_card()) is not None:
+        assert item.kind == "review"
+        shown.append(item.card)
+        session.answer(item, Rating.Good, duration_ms=1000)
+    assert shown == expected
+    assert [c.id for c in shown] != [c.id for c in deck.cards], "not simply deck order"
