@@ -117,6 +117,10 @@ class ReviewResult:
     became_leech: bool
 
     @property
+    def new_state(self) -> Memory:
+        return self.after
+
+    @property
     def interval_text(self) -> str:
         return format_interval(self.interval)
 

@@ -99,6 +99,7 @@ def test_counters_and_kinds() -> None:
     assert (first.kind, first.before.status, first.after.status) == ("learn", NEW, LEARNING)
     assert first.elapsed_days is None
     assert first.after.reps == 1 and first.after.lapses == 0
+    assert first.new_state is first.after
     assert first.interval == timedelta(minutes=10) and first.interval_text == "10m"
     graduated = scheduler.review(first.after, Rating.Good, START + first.interval, card_key="k")
     assert (graduated.kind, graduated.after.status) == ("learn", REVIEW)
