@@ -330,3 +330,12 @@ def test_reviews_come_in_order_of_lowest_retrievability(store: Store, clock: Clo
         session.answer(item, Rating.Good, duration_ms=1000)
     assert shown == expected
     assert [c.id for c in shown] != [c.id for c in deck.cards], "not simply deck order"
+
+
+def test_a_session_without_decks_is_empty_not_an_error(store: Store, clock: Clock) -> None:
+    with StudySession(store, [], CONFIG, clock) as session:
+        assert session.next_card() is None
+        assert session.counts() == Counts()
+        summary = session.summary()
+        assert (summary.reviewed, summary.next_due, summary.accuracy) == (0, None, None)
+        assert session.undo() is None
