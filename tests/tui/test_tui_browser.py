@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable
-from tui_support import build_app, screen_text
+from tui_support import FixedClock, build_app, screen_text
 
 from quiz.tui.screens.browser import BrowserScreen, clip, matches
 from quiz.tui.screens.home import HomeScreen
@@ -82,3 +82,37 @@ async def test_history_lists_answers_and_home_counts_move(tmp_path: Path) -> Non
         text = screen_text(app)
         assert "Again" in text and "三个代表" in text
         assert "learning" in text
+
+
+async def test_home_shows_true_retention_once_a_review_is_answered(tmp_path: Path) -> None:
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, which=("fanti",), study=["fanti"])
+
+    async def answer_good(pilot, card_id: str) -> None:  # type: ignore[no-untyped-def]
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        while screen.item.card.id != card_id:
+            await pilot.press("minus")  # bury the other card
+            await pilot.pause()
+        await pilot.press("space", "3")
+        await pilot.pause()
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer_good(pilot, "t-zongxiang")  # new -> second learning step
+        await answer_good(pilot, "t-zongxiang")  # learnt ahead -> review, due in days
+        clock.advance(days=5)
+        for key in ("escape", "enter", "enter"):  # summary, home, a new session
+            await pilot.press(key)
+            await pilot.pause()
+        await answer_good(pilot, "t-zongxiang")  # a review: counts for true retention
+        kinds = [r.kind for r in app.store.card_history("fanti", "t-zongxiang")]
+        assert kinds == ["learn", "learn", "review"]
+        for key in ("escape", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one(DataTable).get_row("fanti")]
+        assert row[-1] == "100%"

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from quiz.tui.widgets.deck_table import DeckLine, DeckTable
 
 if TYPE_CHECKING:
     from quiz.config import Config
     from quiz.store import Store
+
+
+RETENTION_WINDOW = "30d"
+"""The true-retention window the deck table shows (Anki's default statistics period)."""
 
 
 class HomeScreen(Screen[None]):
@@ -47,6 +54,8 @@ class HomeScreen(Screen[None]):
         self.store = store
         self.config = config
         self.clock = clock
+        self.lines: list[DeckLine] = []
+        self.retention: dict[str, float | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -73,20 +82,27 @@ class HomeScreen(Screen[None]):
         counts = self.store.deck_counts(names, now=now, day_end=day_end(now, self.config))
         studied = self.store.last_studied(names)
         titles = getattr(self.app, "deck_titles", {})
-        lines = [
-            DeckLine(
-                name=name,
-                title=titles.get(name, name),
-                new=min(counts[name].new, self.config.new_per_day),
-                learning=counts[name].learning,
-                due=min(counts[name].due, self.config.reviews_per_day),
-                total=counts[name].total,
-                last_studied=studied.get(name),
+        start = day_start(now, self.config)
+        lines = []
+        for name in names:
+            done = self.store.day_counts([name], start)
+            new_left = max(0, self.config.new_per_day - done.introduced)
+            reviews_left = max(0, self.config.reviews_per_day - done.reviews)
+            lines.append(
+                DeckLine(
+                    name=name,
+                    title=titles.get(name, name),
+                    new=min(counts[name].new, new_left),
+                    learning=counts[name].learning,
+                    due=min(counts[name].due, reviews_left),
+                    total=counts[name].total,
+                    last_studied=studied.get(name),
+                    retention=self.retention.get(name),
+                )
             )
-            for name in names
-        ]
+        self.lines = lines
         self.query_one(DeckTable).show(lines, now)
-        today = self.store.day_counts(names, day_start(now, self.config))
+        today = self.store.day_counts(names, start)
         minutes = today.duration_ms / 60000
         summary = (
             f"Studied {today.answers} card{'s' if today.answers != 1 else ''} today"
@@ -97,6 +113,31 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-today", Static).update(
             Content.assemble(summary, ("   Enter: study · a: all decks · ?: keys", "dim"))
         )
+        if names:
+            self.load_retention(names, now)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="retention")
+    def load_retention(self, names: list[str], now: datetime) -> dict[str, float | None]:
+        """True retention over 30 days per deck, read on its own connection off the UI
+        thread (it scans the review log)."""
+        from quiz.stats import compute
+        from quiz.store import Store
+        from quiz.store.stats_queries import stats_rows
+
+        with Store.open(self.store.path) as store:
+            rows = stats_rows(store, now=now, config=self.config, decks=names, sections=False)
+        stats = compute(rows, now=now, config=self.config)
+        return {deck.name: deck.retention[RETENTION_WINDOW].total.rate for deck in stats.decks}
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "retention" or event.state != WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        if not isinstance(result, dict):
+            return
+        self.retention = result
+        self.lines = [replace(line, retention=result.get(line.name)) for line in self.lines]
+        self.query_one(DeckTable).show(self.lines, self.clock())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -18,7 +18,7 @@ from quiz.tui.format import duration_label, percent_label, when_label
 if TYPE_CHECKING:
     from quiz.session import Counts, SessionSummary
 
-TYPE_NAMES = {"cloze": "cloze cards", "match": "matching sets"}
+TYPE_NAMES = {"cloze": ("cloze card", "cloze cards"), "match": ("matching set", "matching sets")}
 KIND_NAMES = {
     "new": "new",
     "learning": "learning",
@@ -55,7 +55,8 @@ def summary_content(
         lines.append(Content.assemble(("Per card ", "$text-muted"), f"{per_card:.1f} s on average"))
         lines.append(Content(""))
         by_type = ", ".join(
-            f"{count} {TYPE_NAMES.get(kind, kind)}" for kind, count in summary.by_type.items()
+            f"{count} {TYPE_NAMES.get(kind, (kind, kind))[count != 1]}"
+            for kind, count in summary.by_type.items()
         )
         by_kind = ", ".join(
             f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in summary.by_kind.items()

@@ -38,7 +38,7 @@ class DeckTable(DataTable[Text]):
         self.add_column("Due", key="due")
         self.add_column("Total", key="total")
         self.add_column("Studied", key="studied")
-        self.add_column("Kept", key="retention")
+        self.add_column("Kept 30d", key="retention")
 
     def show(self, lines: Sequence[DeckLine], now: datetime) -> None:
         """Replace the rows, keeping the cursor on the same deck when it is still there."""
@@ -51,7 +51,7 @@ class DeckTable(DataTable[Text]):
                 _count(line.learning, "red"),
                 _count(line.due, "green"),
                 Text(str(line.total), justify="right"),
-                Text(when_label(line.last_studied, now) if line.last_studied else "never"),
+                Text(_studied(line.last_studied, now)),
                 Text(percent_label(line.retention), justify="right"),
                 key=line.name,
             )
@@ -70,3 +70,10 @@ class DeckTable(DataTable[Text]):
 def _count(value: int, colour: str) -> Text:
     """A count in Anki's colour for its queue, dimmed when zero (Text: cells stay literal)."""
     return Text(str(value), style=f"bold {colour}" if value else "dim", justify="right")
+
+
+def _studied(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "never"
+    label = when_label(moment, now)
+    return "just now" if label == "now" else label
