@@ -308,8 +308,6 @@ class StudySession:
         duration_ms = max(0, int(duration_ms))  # a clock stepping back is not an error
         now = self._now()
         row = self._row(item)
-        if item == self._front or (self._front is not None and item.key == self._front.key):
-            self._front = None
         snapshot = (self._reviews_since_new, tuple(self._cram_queue))
         if self.cram:
             review_id = self.store.record_review(
@@ -333,30 +331,33 @@ class StudySession:
             row.state, rating, now, card_key=_card_key(item.key), duration_ms=duration_ms
         )
         after = _card_state(result.after, leech=row.state.leech or result.became_leech)
-        review_id = self.store.record_review(
-            item.deck,
-            item.card_id,
-            rating=int(rating),
-            kind=result.kind,
-            after=after,
-            now=now,
-            utc_offset_min=self._offset(now),
-            session_id=self.session_id,
-            duration_ms=duration_ms,
-            typed=typed,
-            hints=hints,
-        )
         suspend = (
             result.became_leech and self.config.leech_action == "suspend" and not row.suspended
         )
-        if suspend:
-            self.store.set_suspended(item.deck, [item.card_id], True)
         buried: tuple[tuple[str, datetime | None], ...] = ()
-        if self.config.bury_siblings:
-            until = srs.day_end(now, self.config)
-            buried = tuple(
-                bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
+        # One commit: the answer, the leech suspension and the siblings' burial together,
+        # so a killed process never leaves the answer saved without its effects.
+        with self.store.atomic():
+            review_id = self.store.record_review(
+                item.deck,
+                item.card_id,
+                rating=int(rating),
+                kind=result.kind,
+                after=after,
+                now=now,
+                utc_offset_min=self._offset(now),
+                session_id=self.session_id,
+                duration_ms=duration_ms,
+                typed=typed,
+                hints=hints,
             )
+            if suspend:
+                self.store.set_suspended(item.deck, [item.card_id], True)
+            if self.config.bury_siblings:
+                until = srs.day_end(now, self.config)
+                buried = tuple(
+                    bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
+                )
         if row.state.status == CardStatus.NEW:
             self._reviews_since_new = 0
         elif row.state.status == CardStatus.REVIEW:
@@ -388,18 +389,21 @@ class StudySession:
         self._check_open()
         if not self._undo_stack:
             return None
-        last = self._undo_stack.pop()
-        self._version += 1
+        last = self._undo_stack[-1]
         deck, card_id = last.item.key
-        if isinstance(last, _FlagChange):
-            self.store.set_suspended(deck, [card_id], last.suspended)
-            self.store.bury(deck, [card_id], last.buried_until)
-        else:
-            self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
-            if last.suspended_as_leech:
-                self.store.set_suspended(deck, [card_id], False)
-            for sibling, previous in last.buried_siblings:
-                self.store.bury(deck, [sibling], previous)
+        with self.store.atomic():  # all or nothing, like the answer it takes back
+            if isinstance(last, _FlagChange):
+                self.store.set_suspended(deck, [card_id], last.suspended)
+                self.store.bury(deck, [card_id], last.buried_until)
+            else:
+                self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
+                if last.suspended_as_leech:
+                    self.store.set_suspended(deck, [card_id], False)
+                for sibling, previous in last.buried_siblings:
+                    self.store.bury(deck, [sibling], previous)
+        self._undo_stack.pop()
+        self._version += 1
+        if isinstance(last, _Answered):
             self._reviews_since_new = last.reviews_since_new
         self._cram_queue = list(last.cram_queue)
         self._front = self._item(self._row(last.item), last.item.kind)
@@ -549,6 +553,9 @@ class StudySession:
         snapshot: tuple[int, tuple[tuple[str, str], ...]],
         buried: tuple[tuple[str, datetime | None], ...] = (),
     ) -> None:
+        """Note a committed answer: the queue moves on and undo can take it back."""
+        if self._front is not None and self._front.key == item.key:
+            self._front = None
         self._version += 1
         self._undo_stack.append(
             _Answered(item, review_id, rating, duration_ms, suspended, *snapshot, buried)

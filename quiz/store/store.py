@@ -7,6 +7,8 @@ Its methods come from one mixin per job: `CardQueries` (queue, counts, flags),
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -58,6 +60,19 @@ class Store(CardQueries, ReviewLog, Sessions, DeckSync):
         db = Database.connect(Path(":memory:"), wal=False)
         migrate(db)
         return cls(db)
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction around several store calls: all of their writes are committed
+        together when the block ends, or none of them if it raises (each call inside
+        becomes a savepoint). Used so an answer and its effects (sibling burial, leech
+        suspension) are one commit.
+
+        Raises:
+            StoreError: the database is locked past the busy timeout or refused a write.
+        """
+        with self._db.atomic():
+            yield
 
     @property
     def path(self) -> Path:
