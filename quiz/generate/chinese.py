@@ -15,7 +15,15 @@ from quiz.generate import cloze, matching
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
-from quiz.generate.structure import HEADING_NUMBER, Heading, Layout, Paragraph, Sentence
+from quiz.generate.structure import (
+    HEADING_NUMBER,
+    Heading,
+    Layout,
+    Paragraph,
+    Sentence,
+    credit_zones,
+    unfit_sentence,
+)
 from quiz.text import phrases
 from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
@@ -74,6 +82,26 @@ class ChineseCards:
         self.sentences = lay.sentences
         self.index_of = {s.start: i for i, s in enumerate(self.sentences)}
         self.lead_groups: list[tuple[str, list[_Lead]]] = []
+        self.unfit = self.unfit_sentences()
+        self.zones = [
+            [(s.start + a, s.start + b) for a, b in credit_zones(mirror[s.start : s.end])]
+            for s in self.sentences
+        ]
+
+    def unfit_sentences(self) -> set[int]:
+        """Indices of sentences that can hold no card (credits, notes, garbles, cut-offs)."""
+        unfit = set()
+        for paragraph in self.lay.paragraphs:
+            body = paragraph.sentences
+            for position, sentence in enumerate(body):
+                why = unfit_sentence(
+                    self.mirror[sentence.start : sentence.end],
+                    last=position == len(body) - 1,
+                    alone=len(body) == 1,
+                )
+                if why is not None:
+                    unfit.add(self.index_of[sentence.start])
+        return unfit
 
     # ----- helpers
     def section_label(self, sentence: Sentence) -> str | None:
@@ -151,6 +179,10 @@ class ChineseCards:
         return valid
 
     def problem(self, index: int, candidate: Candidate) -> str | None:
+        if index in self.unfit:
+            return "the sentence is a credit, a note, garbled or cut off"
+        if any(a < candidate.end and candidate.start < b for a, b in self.zones[index]):
+            return "a byline or dateline"
         return cloze.answer_problem(candidate, self.mirror, self.output, self.bounds[index])
 
     def find_leads(self) -> None:
@@ -294,7 +326,7 @@ class ChineseCards:
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
             chosen = cloze.select(self.valid.get(index, []))
-            wants_keyword = not sentence.heading
+            wants_keyword = not sentence.heading and index not in self.unfit
             if (
                 not chosen
                 and wants_keyword

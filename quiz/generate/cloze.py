@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from quiz.deck import ClozeCard
 from quiz.generate.ids import cloze_id, normalise
-from quiz.text.phrases import MAX_ANSWER, MIN_ANSWER, QUOTE_MARKS, is_filler, is_number
+from quiz.text.phrases import (
+    MAX_ANSWER,
+    MIN_ANSWER,
+    QUOTE_MARKS,
+    is_counted_phrase,
+    is_filler,
+    is_number,
+    is_pinyin_gloss,
+)
 
 # Lower value = preferred when candidates overlap or a sentence has too many.
 RULE_PRIORITY = {
@@ -32,6 +40,14 @@ MAX_TERM = 40
 NEAR_DUPLICATE = 0.8
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"
+_NAMING_RULES = frozenset({"quote", "formula"})
+_SPEAKER_LABEL = re.compile(r"[：:]")
+
+
+def _numerals_only(answer: str) -> bool:
+    return not any(ch.isdigit() and ch.isascii() for ch in answer) and not any(
+        ch in "年月日号时分秒%％" for ch in answer
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +96,19 @@ def answer_problem(
         _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
     ):
         return "punctuation at an edge"
-    if is_filler(answer) or is_number(answer):
-        return "filler or number"
+    if is_filler(answer):
+        return "filler word"
+    if is_number(answer) and not (candidate.rule in _NAMING_RULES and _numerals_only(answer)):
+        return "number"  # a quoted “十四五” names a plan; 2022年 or 30% alone teach nothing
+    if is_counted_phrase(answer) and candidate.rule not in _NAMING_RULES:
+        return "a count and what it counts"
+    if is_pinyin_gloss(answer):
+        return "a pinyin gloss"
+    if (
+        _SPEAKER_LABEL.match(mirror, candidate.end)
+        and not mirror[candidate.s_start : candidate.start].strip()
+    ):
+        return "the speaker of a dialogue line"
     relative = (candidate.start - candidate.s_start, candidate.end - candidate.s_start)
     if relative[0] not in bounds or relative[1] not in bounds:
         return "fragment of a word"

@@ -85,6 +85,43 @@ class Layout:
         return [s for p in self.paragraphs for s in p.sentences]
 
 
+_CREDIT = re.compile(r"[摄攝]\s*[）)]?\s*[|｜]?$")
+_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GARBLE_MARKS = re.compile(
+    "[\u2500-\u257f\u3100-\u312f\ufffd\ue000-\uf8ff]"  # box drawing, bopomofo, U+FFFD
+    f"|[（(][a-z{_TONED}ü ]*[{_TONED}][a-z{_TONED}ü ]*[）)]"  # a pinyin annotation left over
+)
+MAX_CREDIT = 30
+ZONE = re.compile(
+    # （记者李国利、黄一宸）
+    r"[（(][^（）()]*(?:记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯|撰稿)[^（）()]*[）)]"
+    r"|^[^，。,]{0,24}?\d{1,2}月\d{1,2}日[电電]"  # 新华社北京2月28日电 (a dateline)
+)
+
+
+def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
+    """Why a sentence of the Simplified mirror can hold no card, or None when it can:
+    a photo credit (新华社记者 某某 摄), an editorial note wholly in brackets, a leftover of
+    garbled text or of a pinyin annotation, or the cut-off end of a truncated paragraph
+    (`last` sentence of a paragraph, not `alone` in it, without closing punctuation)."""
+    text = sentence.strip()
+    if len(text) <= MAX_CREDIT and _CREDIT.search(text):
+        return "photo credit"
+    if _NOTE.match(text):
+        return "note in brackets"
+    if _GARBLE_MARKS.search(text):
+        return "garbled or annotated"
+    if last and not alone and text[-1:] not in _FINAL_PUNCT + "”’」』）)":
+        return "cut off"
+    return None
+
+
+def credit_zones(sentence: str) -> list[tuple[int, int]]:
+    """Bylines and datelines inside a sentence (offsets of `sentence`): never an answer."""
+    return [m.span() for m in ZONE.finditer(sentence)]
+
+
 def is_meta_line(line: str) -> bool:
     """Source, author, date and similar labelled lines: never a card."""
     return META_LINE.match(line) is not None

@@ -111,9 +111,28 @@ _FORMULA_IN_TEXT = re.compile(
     f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個][{CJK}]{{2}})"
     f"(?=$|[^{CJK}]|[和与與及的等])"
 )
+# A count (两个独立的汉字) looks like a formula (两个确立); one standing unquoted counts as
+# a formula only beside another one (两个确立、四个意识) or with its expansion after it.
 
 
 def formulas(text: str) -> list[Span]:
+    """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...)."""
+    found = _unquoted_formulas(text)
+    counted = [span for span in found if text[span.start + 1] in CLASSIFIERS]
+    listed = {
+        id(a)
+        for a in counted
+        for b in counted
+        if a is not b and _FORMULA_LINK.fullmatch(text[min(a.end, b.end) : max(a.start, b.start)])
+    }
+    return [
+        span
+        for span in found
+        if span not in counted or id(span) in listed or _expansion_items(text, span) is not None
+    ]
+
+
+def _unquoted_formulas(text: str) -> list[Span]:
     """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...).
 
     Quoted formulas are found by `quoted_terms`; here the formula must end where the
@@ -128,6 +147,10 @@ def formulas(text: str) -> list[Span]:
         if is_formula(text[start:end]):
             found.append(Span(start, end, "formula"))
     return found
+
+
+# Between two formulas of one list: 、 or 和, and perhaps a verb (增强四个意识、坚定四个自信).
+_FORMULA_LINK = re.compile(f"(?:[、，,和与與及]|以及)[{CJK}]{{0,2}}")
 
 
 _NUMERAL_VALUE = dict(
@@ -146,19 +169,26 @@ def formula_expansions(text: str) -> list[tuple[Span, list[tuple[int, int]]]]:
     """
     found = []
     for formula in [s for s in quoted_terms(text) if s.rule == "formula"] + formulas(text):
-        opening = _EXPANSION_OPEN.match(text, formula.end)
-        if opening is None:
-            continue
-        start = opening.end()
-        closer = _EXPANSION_CLOSE.get(opening.group()[-1])
-        stop = text.find(closer, start) if closer else -1
-        if stop < 0:
-            end_match = re.compile(r"[。；;！？!?]").search(text, start)
-            stop = end_match.start() if end_match else len(text)
-        items = _split_items(text, start, stop)
-        if len(items) >= 2 and len(items) in _expected_counts(formula.of(text)):
+        items = _expansion_items(text, formula)
+        if items is not None:
             found.append((formula, items))
     return found
+
+
+def _expansion_items(text: str, formula: Span) -> list[tuple[int, int]] | None:
+    opening = _EXPANSION_OPEN.match(text, formula.end)
+    if opening is None:
+        return None
+    start = opening.end()
+    closer = _EXPANSION_CLOSE.get(opening.group()[-1])
+    stop = text.find(closer, start) if closer else -1
+    if stop < 0:
+        end_match = re.compile(r"[。；;！？!?]").search(text, start)
+        stop = end_match.start() if end_match else len(text)
+    items = _split_items(text, start, stop)
+    if len(items) >= 2 and len(items) in _expected_counts(formula.of(text)):
+        return items
+    return None
 
 
 def _expected_counts(formula: str) -> set[int]:
@@ -357,6 +387,8 @@ FILLER_WORDS = frozenset(
     方面 领域 环节 层面 体系 机制 制度 模式 意见 通知 活动 任务 目标 成效 成果 特色 实际
     有关 各类 各种 各级 广大 全体 充分 更加 始终 重点 关键 核心 根本 基本 一定 一批 一系列
     年度 地区 单位 部门 人员 同志 负责 组织 开始 结束 之后 之前 以后 以前 时候 今后 当前
+    贯彻 贯彻落实 全市 全县 全区 全省 全国 全年 全体 我市 我县 我区 我省 我国 本市 本县
+    东西 事情 概念 总数 项目 对话
     """.split()
 )
 
@@ -376,6 +408,20 @@ _NUMBERISH = re.compile(f"[\\d{NUMERALS}零〇○点.,%％．·年月日号时�
 def is_number(text: str) -> bool:
     """A number, a date or a count standing alone (二〇二二年, 30%, 第四)."""
     return _NUMBERISH.fullmatch(text) is not None
+
+
+_COUNTED = re.compile(f"[{NUMERALS}\\d]+[{CLASSIFIERS}位名只件次]")
+_TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def is_counted_phrase(text: str) -> bool:
+    """A count and what is counted (一个女人, 两个独立); callers let formulas through."""
+    return _COUNTED.match(text) is not None
+
+
+def is_pinyin_gloss(text: str) -> bool:
+    """Latin letters with tone marks (zhōngwén): a reading given as a gloss, not a term."""
+    return text.isascii() is False and not has_cjk(text) and bool(_TONE_MARKED.search(text))
 
 
 class Segmenter:

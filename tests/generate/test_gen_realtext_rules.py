@@ -1,0 +1,120 @@
+"""Rules learnt from real web texts: sentences that hold no card (credits, notes, garbles,
+cut-off ends, bylines), and answers that teach nothing (speaker labels, counts, glosses,
+scope words), in both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate.cloze import Candidate, answer_problem
+from quiz.generate.pipeline import build_deck
+from quiz.generate.structure import credit_zones, unfit_sentence
+from quiz.text import phrases
+from quiz.text.script import to_traditional
+
+
+def answers(text: str) -> list[str]:
+    deck, _report = build_deck(text, name="t")
+    return [card.answer for card in deck if isinstance(card, ClozeCard)]
+
+
+def texts(text: str) -> list[str]:
+    deck, _report = build_deck(text, name="t")
+    return [card.text for card in deck if isinstance(card, ClozeCard)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["新华社记者 鞠鹏 摄", "（中评社 林艳摄） |", "（2023年2月28日第二次全体会议通过）"],
+)
+def test_credits_and_bracketed_notes_are_unfit(sentence: str) -> None:
+    for form in (sentence, to_traditional(sentence)):
+        assert unfit_sentence(form, last=True, alone=True) is not None
+
+
+def test_garble_and_pinyin_leftovers_are_unfit() -> None:
+    assert unfit_sentence("ㄒ唬┙(jīng)济运行稳中有进。", last=True, alone=True)
+    assert unfit_sentence("經濟(jīng)運行穩中有進。", last=True, alone=True)
+    assert unfit_sentence("经济运行稳中有进。", last=True, alone=True) is None
+
+
+def test_a_paragraph_cut_off_mid_sentence_loses_its_last_piece() -> None:
+    cut = "招商引资成效显著，中兴产业园等一批项目成"
+    assert unfit_sentence(cut, last=True, alone=False) == "cut off"
+    assert unfit_sentence(to_traditional(cut), last=True, alone=False) == "cut off"
+    assert unfit_sentence(cut, last=True, alone=True) is None  # a heading-like line
+    assert unfit_sentence(cut, last=False, alone=False) is None
+
+
+def test_bylines_and_datelines_are_zones() -> None:
+    line = "新华社海南文昌1月18日电（记者李国利、黄一宸）火箭在文昌航天发射场点火发射。"
+    zones = credit_zones(line)
+    assert [line[a:b] for a, b in zones] == ["新华社海南文昌1月18日电", "（记者李国利、黄一宸）"]
+    for form in (line, to_traditional(line)):
+        assert not any("国利" in a or "國利" in a for a in answers(form + "\n" + form[:0]))
+
+
+def candidate(text: str, answer: str, rule: str) -> Candidate:
+    start = text.index(answer)
+    return Candidate(start, start + len(answer), 0, len(text), rule, 1, None)
+
+
+def bounds(text: str, *words: str) -> set[int]:
+    found = {0, len(text)}
+    for word in words:
+        start = text.index(word)
+        found |= {start, start + len(word)}
+    return found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_speaker_labels_are_never_answers(convert) -> None:  # type: ignore[no-untyped-def]
+    text = convert("欧文：她是艾美，她是中国人。")
+    c = candidate(text, text[:2], "keyword")
+    assert answer_problem(c, text, text, bounds(text, text[:2])) == "the speaker of a dialogue line"
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_counts_are_not_formulas(convert) -> None:  # type: ignore[no-untyped-def]
+    text = convert("汉字由两个独立的汉字组成，一个女人（女）和一个孩子（子）。")
+    assert phrases.formulas(text) == []
+    listed = convert("增强四个意识、坚定四个自信，做到两个维护")
+    assert [s.of(listed) for s in phrases.formulas(listed)] == [
+        convert("四个意识"),
+        convert("四个自信"),
+        convert("两个维护"),
+    ]
+    c = candidate(text, convert("一个女人"), "keyword")
+    assert answer_problem(c, text, text, bounds(text, convert("一个女人"))) is not None
+
+
+def test_a_quoted_plan_of_numerals_is_an_answer_but_a_year_is_not() -> None:
+    for text in ("一、工作回顾和“十二五”发展成就", "一、工作回顧和“十二五”發展成就"):
+        c = candidate(text, "十二五", "quote")
+        assert answer_problem(c, text, text, bounds(text, "十二五")) is None
+    text = "“2015年”是关键一年"
+    c = candidate(text, "2015年", "quote")
+    assert answer_problem(c, text, text, bounds(text, "2015年")) == "number"
+
+
+def test_pinyin_glosses_and_scope_words_are_not_answers() -> None:
+    assert phrases.is_pinyin_gloss("zhōngwén") and not phrases.is_pinyin_gloss("GDP")
+    for word in ("全市", "我國", "贯彻落实"):
+        from quiz.text.script import to_simplified
+
+        assert phrases.is_filler(to_simplified(word))
+
+
+def test_real_report_shapes_in_both_scripts() -> None:
+    text = (
+        "一、2015年工作回顾和“十二五”发展成就\n"
+        "新华社记者 鞠鹏 摄\n"
+        "2015年是很不平凡的一年，全市经济在资源型城市转型的压力下稳中有进。"
+        "招商引资成效显著，中兴产业园等一批项目成"
+    )
+    for form in (text, to_traditional(text)):
+        found = texts(form)
+        assert any("{{c1::十二五}}" in t for t in found)
+        assert not any("摄" in t or "攝" in t for t in found)
+        assert not any(t.endswith("项目成") or t.endswith("項目成") for t in found)
