@@ -53,7 +53,7 @@ _AFTER = (("u", "Undo"), ("-", "Bury"), ("@", "Suspend"), ("?", "Help"), ("esc",
 KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
     "idle": (),
     "question": (
-        ("⏎", "Check / show"),
+        ("⏎", "Check"),
         ("tab", "Hint"),
         ("^z", "Undo"),
         ("-", "Bury"),

@@ -12,10 +12,12 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from quiz.deck import ClozeCard
 from quiz.grade import blank
+from quiz.tui.cjk_wrap import wrap_content
 
 Outcome = Literal["right", "near", "wrong", "revealed"]
 
@@ -37,20 +39,40 @@ def sentence_content(card: ClozeCard, *, filled: Outcome | None, blank_text: str
     return Content.assemble(card.before, middle, card.after)
 
 
+class WrappedText(Static):
+    """Static text broken into lines by `cjk_wrap` (punctuation never starts a line)."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, markup=False)
+        self.source = Content("")
+
+    def show(self, content: Content) -> None:
+        self.source = content
+        self.update(content)
+
+    def render(self) -> Content:
+        return wrap_content(self.source, self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self.source.plain:
+            return 0
+        return len(wrap_content(self.source, width).plain.split("\n"))
+
+
 class ClozeView(Vertical):
     """A cloze card as a question or an answer; the screen sets what to show."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="cloze-section", markup=False)
-        yield Static(id="cloze-sentence", markup=False)
-        yield Static(id="cloze-hints", markup=False)
+        yield WrappedText(id="cloze-sentence")
+        yield WrappedText(id="cloze-hints")
 
     def ask(
         self, card: ClozeCard, hints: Sequence[tuple[str, str]] = (), blank_text: str = ""
     ) -> None:
         """Show the question: the blank, and the hints taken so far as (label, text) pairs."""
         self._set_section(card)
-        self.query_one("#cloze-sentence", Static).update(
+        self.query_one("#cloze-sentence", WrappedText).show(
             sentence_content(card, filled=None, blank_text=blank_text)
         )
         self._set_hints(hints)
@@ -60,7 +82,7 @@ class ClozeView(Vertical):
     ) -> None:
         """Show the answer in place, coloured by how it went."""
         self._set_section(card)
-        self.query_one("#cloze-sentence", Static).update(sentence_content(card, filled=outcome))
+        self.query_one("#cloze-sentence", WrappedText).show(sentence_content(card, filled=outcome))
         self._set_hints(hints)
 
     def _set_section(self, card: ClozeCard) -> None:
@@ -69,9 +91,9 @@ class ClozeView(Vertical):
         section.display = bool(card.section)
 
     def _set_hints(self, hints: Sequence[tuple[str, str]]) -> None:
-        widget = self.query_one("#cloze-hints", Static)
+        widget = self.query_one("#cloze-hints", WrappedText)
         lines = [
             Content.assemble((f"{label}: ", "bold $text-muted"), text) for label, text in hints
         ]
-        widget.update(Content("\n").join(lines))
+        widget.show(Content("\n").join(lines))
         widget.display = bool(hints)

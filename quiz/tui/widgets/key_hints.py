@@ -19,10 +19,6 @@ class KeyHints(Static):
         parts: list[tuple[str, str] | str] = []
         for key, label in hints:
             if parts:
-                parts.append("  ")
-            parts += [
-                (f" {key} ", "bold $foreground on $panel-lighten-2"),
-                " ",
-                (label, "$text-muted"),
-            ]
+                parts.append("   ")
+            parts += [(key, "bold $accent"), " ", (label, "$text-muted")]
         self.update(Content.assemble(*parts))
