@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quiz.deck import ClozeCard, Deck
-from quiz.store import Store, to_ms
+from quiz.store import SCHEMA_VERSION, Store, to_ms
 from quiz.store.sync import card_content, deck_hash
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -210,7 +211,27 @@ def cached_collection(
             leftover.unlink()
         build_collection(partial, n_cards, n_reviews, seed)
         os.replace(partial, path)
+    else:
+        _upgrade(path)
     return path
+
+
+def _upgrade(path: Path) -> None:
+    """Bring a cached collection to the current schema once (instead of every bench run
+    migrating its copy), drop the migration's backup copy and refresh the statistics."""
+    conn = sqlite3.connect(path)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+    if version >= SCHEMA_VERSION:
+        return
+    before = set(path.parent.glob(f"{path.name}.bak-*"))
+    with Store.open(path) as store:
+        store._db.conn.execute("ANALYZE")
+        store._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for backup in set(path.parent.glob(f"{path.name}.bak-*")) - before:
+        backup.unlink()
 
 
 if __name__ == "__main__":

@@ -173,9 +173,12 @@ class CardQueries:
             if len(found) >= limit:
                 break
             params: dict[str, object] = {"deck": deck, "now": to_ms(now)}
+            # cards_new holds these cards in position order with their burial, so the first
+            # ones are read straight from it. Named because with ANALYZE statistics of a
+            # large collection SQLite preferred cards_due and sorted a whole deck (2 ms).
             sql = (
-                f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE c.deck = :deck AND c.state = 0 "
-                f"AND {ACTIVE} AND {NOT_BURIED}"
+                f"SELECT {CARD_COLUMNS} FROM cards AS c INDEXED BY cards_new"
+                f" WHERE c.deck = :deck AND c.state = 0 AND {ACTIVE} AND {NOT_BURIED}"
             )
             if bury_siblings_since is not None:
                 params["bury_since"] = to_ms(bury_siblings_since)

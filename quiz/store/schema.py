@@ -156,7 +156,16 @@ CREATE INDEX IF NOT EXISTS cards_section_stats
     WHERE retired_at IS NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS, V3_STATS_INDEXES)
+V4_NEW_CARDS_COVERING = """
+-- The next new card (Store.new_cards, INDEXED BY cards_new): the index also holds
+-- buried_until, so the burial filter and the position order come from it alone and only
+-- the cards returned are read from the table.
+DROP INDEX cards_new;
+CREATE INDEX cards_new ON cards (deck, position, buried_until)
+    WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS, V3_STATS_INDEXES, V4_NEW_CARDS_COVERING)
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
