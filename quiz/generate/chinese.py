@@ -35,7 +35,8 @@ KEYWORD_GAP = 6
 MAX_LIST_PAIR_ITEM = 6
 MIN_KEYWORD_SENTENCE = 8
 LONG_SENTENCE = 60
-_REPORTING = re.compile(r"指出|强调|表示|认为|介绍|说|称|提出|要求")
+# 某某指出, or with the speaker's title between (办公室主任表示)
+_REPORTING = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:指出|强调|表示|认为|介绍|说|称|提出|要求)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -357,6 +358,7 @@ class ChineseCards:
             self.seg.keyword_weight,
             doc_counts,
             pair_counts=self.pair_counts,
+            kind=self.seg.keyword_kind,
             limit=limit * 4,
         )
         found: list[Candidate] = []

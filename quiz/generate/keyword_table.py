@@ -22,16 +22,22 @@ from pathlib import Path
 # 深刻理解 or 受到限制, which teach nothing.
 KEYWORD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "j"})
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
-_FORMAT = 2
+_FORMAT = 3
+# What a word is, by its jieba tag: a noun joins the nouns around it into one phrase; a
+# verbal noun may not open such a phrase; a name stands alone.
+NOUN, VERBAL, NAME = 0, 1, 2
+_KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME}
 
 
 class KeywordTable:
     """word -> IDF for eligible words; `get` returns None for anything else."""
 
-    def __init__(self, blob: str, offsets: array[int], weights: array[float]):
+    def __init__(self, blob: str, offsets: array[int], weights: array[float], kinds: bytes):
         self._blob = blob
         self._offsets = offsets
         self._weights = weights
+        self._kinds = kinds
+        self._index: dict[str, int] = {}
         self._size = len(weights)
         self._seen: dict[str, float | None] = {}
 
@@ -44,7 +50,15 @@ class KeywordTable:
         index = bisect_left(_Keys(self), word)
         found = self._weights[index] if index < self._size and self._word(index) == word else None
         self._seen[word] = found
+        if found is not None:
+            self._index[word] = index
         return found
+
+    def kind(self, word: str) -> int | None:
+        """NOUN, VERBAL or NAME for an eligible word, else None."""
+        if self.get(word) is None:
+            return None
+        return self._kinds[self._index[word]]
 
     def __len__(self) -> int:
         return self._size
@@ -71,12 +85,12 @@ def load_keyword_table(
     digest = hashlib.blake2b(stamp.encode("utf-8"), digest_size=8).hexdigest()
     cache = (cache_dir or Path(tempfile.gettempdir())) / f"quiz-keywords.{digest}.cache"
     try:
-        saved_stamp, blob, offsets_raw, weights_raw = marshal.loads(read_own_file(cache))
+        saved_stamp, blob, offsets_raw, weights_raw, kinds = marshal.loads(read_own_file(cache))
         if saved_stamp == stamp:
             offsets, weights = array("I"), array("d")
             offsets.frombytes(offsets_raw)
             weights.frombytes(weights_raw)
-            return KeywordTable(blob, offsets, weights)
+            return KeywordTable(blob, offsets, weights, kinds)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     words = _build(dict_path, idf_path)
@@ -85,15 +99,16 @@ def load_keyword_table(
     offsets = array("I", [0])
     for word in ordered:
         offsets.append(offsets[-1] + len(word))
-    weights = array("d", (words[word] for word in ordered))
+    weights = array("d", (words[word][0] for word in ordered))
+    kinds = bytes(words[word][1] for word in ordered)
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
         with os.fdopen(fd, "wb") as handle:
-            marshal.dump((stamp, blob, offsets.tobytes(), weights.tobytes()), handle)
+            marshal.dump((stamp, blob, offsets.tobytes(), weights.tobytes(), kinds), handle)
         os.replace(tmp, cache)
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return KeywordTable(blob, offsets, weights)
+    return KeywordTable(blob, offsets, weights, kinds)
 
 
 def read_own_file(path: Path) -> bytes:
@@ -114,7 +129,7 @@ def _stamp(path: Path) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _build(dict_path: Path, idf_path: Path) -> dict[str, float]:
+def _build(dict_path: Path, idf_path: Path) -> dict[str, tuple[float, int]]:
     idf: dict[str, float] = {}
     with idf_path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -124,10 +139,10 @@ def _build(dict_path: Path, idf_path: Path) -> dict[str, float]:
             except ValueError:
                 continue
     median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
-    weights: dict[str, float] = {}
+    weights: dict[str, tuple[float, int]] = {}
     with dict_path.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) == 3 and parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
-                weights[parts[0]] = idf.get(parts[0], median)
+                weights[parts[0]] = (idf.get(parts[0], median), _KIND.get(parts[2], NOUN))
     return weights

@@ -311,7 +311,11 @@ def _enumeration_in(clause: str, offset: int) -> Enumeration | None:
 
 
 def _fits(item: str, prefix: str, suffix: str, single: str | None = None) -> bool:
-    if single is not None and not (item[0] == single[0] or item[-1] == single[-1]):
+    if single is not None and not (
+        item[0] == single[0]
+        or item[-1] == single[-1]
+        or sum(a == b for a, b in zip(item, single, strict=False)) * 2 >= len(single)
+    ):  # 稳中求进、进中求好、好中求快: half the places alike
         return False
     return item.startswith(prefix) and item.endswith(suffix)
 
@@ -498,6 +502,12 @@ class Segmenter:
             self._keyword_table = load_keyword_table(Path(dict_file.name), idf_path)
         return self._keyword_table.get(word)
 
+    def keyword_kind(self, word: str) -> int | None:
+        """0 for a noun, 1 for a verbal noun, 2 for a name; None for other words."""
+        if self.keyword_weight(word) is None:
+            return None
+        return self._keyword_table.kind(word)
+
 
 def import_jieba() -> Any:
     """Import jieba without pkg_resources.
@@ -535,6 +545,10 @@ REGISTERED_FREQ = 20_000
 _JIEBA_WORD = re.compile(f"[{CJK}a-zA-Z0-9+#&._%-]+")
 
 
+MAX_COMPOUND = 8
+NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
+
+
 def keyword_spans(
     tokens: Sequence[str],
     weight: Callable[[str], float | None],
@@ -542,54 +556,71 @@ def keyword_spans(
     *,
     pair_counts: Mapping[tuple[str, str], int] | None = None,
     limit: int = 1,
+    kind: Callable[[str], int | None] | None = None,
 ) -> list[Span]:
     """The `limit` best TF-IDF keywords of a segmented sentence, as spans of it, best first.
 
     `weight(word)` is the IDF of a noun-ish word (None for anything else). A word scores
     its IDF damped by how often the document repeats it (a word on every line is the topic,
-    guessable, not a thing to learn), with a bonus for length; two adjacent nouns that recur
-    together in the document (`pair_counts` >= 2, at most 6 characters: 组织|生活) score as
-    one compound. Filler words and numbers never count.
+    guessable, not a thing to learn), with a bonus for length. Nouns written together form
+    one noun phrase (固定资产|投资, 宝瓶口|进水口): the phrase is the answer, never one of
+    its words (a blank on 投资 alone is a fragment); a phrase longer than 8 characters keeps
+    its last words (the head: 消费品零售总额 of 社会|消费品|零售总额). Two nouns that
+    recur together (`pair_counts` >= 2) score as one compound. Filler words and numbers
+    never count, and end a phrase. With `kind` (0 noun, 1 verbal noun, 2 name), a name
+    stands alone and a verbal noun never opens a phrase (营造|挑战); a phrase right before a
+    filler noun only modifies it (企业高质量|发展) and is no answer.
     """
     offsets = []
     at = 0
     for token in tokens:
         offsets.append((at, at + len(token)))
         at += len(token)
+    nounish = [
+        weight(token) is not None
+        and not is_number(token)
+        and not is_filler(token)
+        and has_cjk(token)
+        for token in tokens
+    ]
     scored: list[tuple[float, int, int]] = []
-    for index, token in enumerate(tokens):
-        idf = weight(token)
-        if idf is None or is_number(token):
+    index = 0
+    while index < len(tokens):
+        if not nounish[index]:
+            index += 1
             continue
-        start, end = offsets[index]
-        if len(token) >= MIN_ANSWER and not is_filler(token):
-            scored.append((_damped(idf, doc_counts.get(token, 1), len(token)), start, end))
-        if index + 1 < len(tokens) and not is_filler(token) and pair_counts:
-            following = tokens[index + 1]
-            second = weight(following)
-            joined = len(token) + len(following)
-            if (
-                second is not None
-                and not is_number(following)
-                and 3 <= joined <= 6
-                and pair_counts.get((token, following), 0) >= 2
-                and not _continues(tokens, index, index + 1, pair_counts)
-            ):
-                count = min(doc_counts.get(token, 1), doc_counts.get(following, 1))
-                score = _damped(max(idf, second), count, joined)
-                scored.append((score, start, offsets[index + 1][1]))
+        last = index
+        while last + 1 < len(tokens) and nounish[last + 1]:
+            last += 1
+        first = index
+        kinds = [kind(token) if kind else NOUN_KIND for token in tokens[index : last + 1]]
+        if NAME_KIND in kinds:  # names stand alone: split the run before and after each
+            cut = kinds.index(NAME_KIND)
+            last = index + max(cut - 1, 0) if cut > 0 else index
+        while first < last and kind is not None and kind(tokens[first]) == VERBAL_KIND:
+            first += 1
+        while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
+            first += 1
+        following = tokens[last + 1] if last + 1 < len(tokens) else ""
+        modifies = weight(following) is not None and is_filler(following)  # 企业高质量|发展
+        if kind is not None and kind(tokens[last]) == NAME_KIND:  # 习近平|新|时代, 李冰|太守
+            then = tokens[last + 2] if last + 2 < len(tokens) else ""
+            modifies = weight(following) is not None or (
+                len(following) == 1 and has_cjk(following) and weight(then) is not None
+            )
+        run = tokens[first : last + 1]
+        start, end = offsets[first][0], offsets[last][1]
+        if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies:
+            idf = max(weight(token) or 0.0 for token in run)
+            count = min(doc_counts.get(token, 1) for token in run)
+            repeated = len(run) > 1 and all(
+                (pair_counts or {}).get(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
+            )
+            bonus = 1.0 if len(run) == 1 or repeated else 0.9
+            scored.append((bonus * _damped(idf, count, end - start), start, end))
+        index = last + 1
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
-
-
-def _continues(
-    tokens: Sequence[str], first: int, last: int, pair_counts: Mapping[tuple[str, str], int]
-) -> bool:
-    """Whether tokens[first..last] is part of a longer recurring phrase (企业|高质量|发展):
-    a compound must not cut one."""
-    before = first > 0 and pair_counts.get((tokens[first - 1], tokens[first]), 0) >= 2
-    after = last + 1 < len(tokens) and pair_counts.get((tokens[last], tokens[last + 1]), 0) >= 2
-    return bool(before or after)
 
 
 def _damped(idf: float, count: int, length: int) -> float:

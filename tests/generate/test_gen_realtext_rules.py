@@ -118,3 +118,42 @@ def test_real_report_shapes_in_both_scripts() -> None:
         assert any("{{c1::十二五}}" in t for t in found)
         assert not any("摄" in t or "攝" in t for t in found)
         assert not any(t.endswith("项目成") or t.endswith("項目成") for t in found)
+
+
+@pytest.fixture(scope="module")
+def seg() -> phrases.Segmenter:
+    from quiz.generate.chinese import segmenter
+
+    return segmenter()
+
+
+def keywords(seg: phrases.Segmenter, text: str, limit: int = 3) -> list[str]:
+    from quiz.text.script import to_simplified
+
+    mirror = to_simplified(text)
+    spans = phrases.keyword_spans(
+        seg.cut(mirror), seg.keyword_weight, {}, limit=limit, kind=seg.keyword_kind
+    )
+    return [span.of(text) for span in spans]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_nouns_written_together_are_one_answer(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("新增工业用电量增长百分之五"))
+    assert convert("工业用电量") in found and convert("用电量") not in found
+    found = keywords(seg, convert("多余的水从宝瓶口进水口流出"))
+    assert convert("宝瓶口进水口") in found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_phrase_before_a_filler_noun_or_a_name_before_a_noun_is_no_answer(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("是赋能企业高质量发展的动力"))
+    assert convert("企业高质量") not in found
+    found = keywords(seg, convert("坚持以习近平新时代中国特色社会主义思想为指导"), limit=5)
+    assert convert("习近平") not in found
+
+
+def test_a_speaker_with_a_title_is_not_blanked() -> None:
+    text = "中国载人航天工程办公室主任表示，这是我国载人航天工程的第31次发射任务。"
+    for form in (text, to_traditional(text)):
+        assert not any("办公室" in a or "辦公室" in a for a in answers(form))
