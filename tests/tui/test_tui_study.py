@@ -198,6 +198,7 @@ async def test_quitting_mid_session_keeps_every_answer_and_resumes(tmp_path: Pat
         await pilot.pause()
         await pilot.press(*"四个", "ctrl+q")  # quit with an answer half typed
         await pilot.pause()
+    assert app.store.sessions()[0].ended_at is not None  # the quit ended the session
     app.store.close()
     clock.advance(minutes=1)
     again = build_app(tmp_path, clock=clock, study=["jianti"])
@@ -228,3 +229,38 @@ async def test_card_text_that_looks_like_markup_is_shown_as_typed(tmp_path: Path
         text = screen_text(app)
         assert "按 [bold]確認[/] 鍵" in text
         assert "[bold]確認" in text  # the typed text in the diff, literally
+
+
+async def test_cram_leaves_schedules_alone(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"], cram=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        assert "Cram" in screen_text(app)
+        await pilot.press(*"三会一课", "enter", "enter")
+        await pilot.pause()
+        row = app.store.card("jianti", "c-sanhui")
+        assert row is not None and row.state.is_new  # untouched
+        assert [r.kind for r in app.store.card_history("jianti", "c-sanhui")] == ["cram"]
+        assert screen.item.card.id == "c-yishi"
+
+
+async def test_command_palette_offers_the_app_commands(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {
+            "Study all decks",
+            "Browse cards",
+            "Statistics",
+            "Regenerate decks",
+            "Keys",
+        } <= titles
+        assert "Theme" in " ".join(titles)  # Textual's theme switcher is kept
+        study_all = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Study all decks"
+        )
+        study_all.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)

@@ -138,6 +138,11 @@ class StudyScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
         self.call_after_refresh(self.advance)
 
+    def on_unmount(self) -> None:
+        # Quitting the app mid-session still ends the session record (answers are
+        # already committed one by one).
+        self.session.close()
+
     # ------------------------------------------------------------------ flow
 
     async def advance(self) -> None:
