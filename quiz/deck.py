@@ -497,12 +497,38 @@ def dump_deck(deck: Deck) -> str:
     )
 
 
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read it by setting it, and put it back at once
+    os.umask(mask)
+    return mask
+
+
+def replacement_mode(path: str | os.PathLike[str]) -> int:
+    """The permissions a file written over `path` should get: those of the file it
+    replaces, else what a plain `open` would give (0o666 less the umask). A temporary
+    file from `mkstemp` is 0o600, which would lock other users and tools out."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: never half-written."""
+    """Write `text` to `path` through a temporary file and a rename: never half-written;
+    the file keeps its permissions (a new one gets the usual ones)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = replacement_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import genanki
 
-from quiz.deck import Deck
+from quiz.deck import Deck, replacement_mode
 from quiz.errors import QuizError
 from quiz.export import (
     BASIC_FIELDS,
@@ -113,12 +113,14 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, timestamp: float | N
     count = len(package.decks[0].notes)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = replacement_mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         package.write_to_file(tmp, timestamp=timestamp)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
