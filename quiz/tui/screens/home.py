@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from quiz.tui.format import when_label
 from quiz.tui.widgets.deck_table import DeckLine, DeckTable
 
 if TYPE_CHECKING:
     from quiz.config import Config
-    from quiz.store import Store
+    from quiz.store import DeckCounts, Store
 
 
 RETENTION_WINDOW = "30d"
@@ -32,12 +33,12 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "study", "Study", show=True, priority=False),
-        Binding("a", "study_all", "Study all"),
-        Binding("c", "cram", "Cram"),
+        Binding("a", "study_all", "All decks"),
+        Binding("c", "cram", "Cram", show=False),
         Binding("s", "app.stats", "Stats"),
         Binding("b", "app.browse", "Browse"),
         Binding("r", "app.regenerate", "Regenerate"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Keys", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -55,11 +56,13 @@ class HomeScreen(Screen[None]):
         self.config = config
         self.clock = clock
         self.lines: list[DeckLine] = []
+        self.counts: dict[str, DeckCounts] = {}
         self.retention: dict[str, float | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield DeckTable(id="decks")
+        yield Static(id="deck-details", markup=False)
         yield Static(id="home-today", markup=False)
         yield Footer()
 
@@ -101,7 +104,9 @@ class HomeScreen(Screen[None]):
                 )
             )
         self.lines = lines
+        self.counts = counts
         self.query_one(DeckTable).show(lines, now)
+        self._show_details()
         today = self.store.day_counts(names, start)
         minutes = today.duration_ms / 60000
         summary = (
@@ -138,6 +143,41 @@ class HomeScreen(Screen[None]):
         self.retention = result
         self.lines = [replace(line, retention=result.get(line.name)) for line in self.lines]
         self.query_one(DeckTable).show(self.lines, self.clock())
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The highlighted deck in a few words: where it comes from, what is in it, what
+        is coming."""
+        details = self.query_one("#deck-details", Static)
+        name = self.query_one(DeckTable).current_name
+        if name is None or name not in self.counts:
+            details.update(
+                Content.styled("No decks yet: press r to generate them from seeds/.", "bold")
+            )
+            return
+        counts = self.counts[name]
+        now = self.clock()
+        source = next((row.source for row in self.store.decks() if row.name == name), None)
+        facts = [f"{counts.total} cards"]
+        if counts.suspended:
+            facts.append(f"{counts.suspended} suspended")
+        if counts.leech:
+            facts.append(f"{counts.leech} leeches")
+        if counts.retired:
+            facts.append(f"{counts.retired} retired")
+        next_due = self.store.next_due([name], now=now)
+        coming = f"next review {when_label(next_due, now)}" if next_due else "nothing studied yet"
+        details.update(
+            Content.assemble(
+                (f"decks/{name}.yaml", "bold"),
+                (f"  from {source}" if source else "", "$text-muted"),
+                "\n",
+                (" · ".join(facts) + " · " + coming, "$text-muted"),
+            )
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
