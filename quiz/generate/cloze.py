@@ -32,12 +32,18 @@ RULE_PRIORITY = {
     "lead": 3,
     "list": 4,
     "term": 5,
+    "defined": 5,
     "keyword": 6,
+    "name": 7,
+    "date": 8,
 }
 MAX_PER_SENTENCE = 3
 MAX_TITLE = 60
-MAX_TERM = 40
+MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
+_LIMITS = {"title": MAX_TITLE} | dict.fromkeys(
+    ("term", "keyword", "defined", "name", "date"), MAX_TERM
+)
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"
 _NAMING_RULES = frozenset({"quote", "formula"})
@@ -81,9 +87,7 @@ def answer_problem(
     `bounds` are the word boundaries of the sentence (offsets relative to its start).
     """
     answer = mirror[candidate.start : candidate.end]
-    limit = {"title": MAX_TITLE, "term": MAX_TERM, "keyword": MAX_TERM}.get(
-        candidate.rule, MAX_ANSWER
-    )
+    limit = _LIMITS.get(candidate.rule, MAX_ANSWER)
     if not answer.isascii() and candidate.rule in {"term"}:
         limit = MAX_ANSWER
     if not MIN_ANSWER <= len(answer) <= limit:
@@ -98,7 +102,11 @@ def answer_problem(
         return "punctuation at an edge"
     if is_filler(answer):
         return "filler word"
-    if is_number(answer) and not (candidate.rule in _NAMING_RULES and _numerals_only(answer)):
+    if (
+        is_number(answer)
+        and candidate.rule != "date"
+        and not (candidate.rule in _NAMING_RULES and _numerals_only(answer))
+    ):
         return "number"  # a quoted “十四五” names a plan; 2022年 or 30% alone teach nothing
     if is_counted_phrase(answer) and candidate.rule not in _NAMING_RULES:
         return "a count and what it counts"

@@ -640,29 +640,57 @@ ENGLISH_STOPWORDS = frozenset(
     """.split()
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zA-Z-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][a-zA-Z-]+)+")
+_CAP_WORD = r"[A-Z][a-zA-Z-]+(?:'s\b|(?<=s)')?"  # Seven Years' War, Hadrian's Wall
+_CAPITALISED_RUN = re.compile(
+    rf"\b{_CAP_WORD}(?:\s+(?:(?:and\s+)?of\s+(?:the\s+)?|the\s+|de\s+|von\s+)?{_CAP_WORD})+"
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SINGLE_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][a-z]{{3,}}\b")
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}},)?\s+\d{{3,4}}\b"  # 14 July 1789
+    r"|(?<=\b(?:in|by) )\d{3,4}\b(?!\s*(?:%|percent|people|men|km|miles))"  # in 1789
+    r"|\b\d{1,2}\s+[A-Z][a-z]+(?=\s+in\s+\d{3,4})"  # 18 Brumaire in 1799
+)
+_DEFINITION = re.compile(
+    r"^(?:(?:The|A|An)\s+)?([A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3})\s+"
+    r"(?:is|are|was|were|refers to|means)\s+(?:a|an|the)\s"
+)
 
 
 def english_terms(text: str, repeated: frozenset[str] = frozenset()) -> list[Span]:
-    """Capitalised multi-word terms (Spaced Repetition) and `repeated` noun phrases in a
-    sentence of English text."""
-    found = []
+    """Key terms of a sentence of English text: capitalised multi-word names (Seven Years'
+    War, Committee of Public Safety), a term the sentence defines (`X is a ...`), single
+    names inside the sentence (Versailles), dates in context (in 1789, 14 July 1789), and
+    `repeated` noun phrases."""
+    found: list[Span] = []
     for match in _CAPITALISED_RUN.finditer(text):
         start, end = match.span()
         if not text[:start].strip():
-            # a sentence-initial capital proves nothing: keep the run only without it
+            # a sentence-initial capital proves nothing: an article is dropped, and a run
+            # of two words is kept only when its first word is no common word
             words = match.group().split()
-            if len(words) < 3:
-                continue
-            start += match.group().index(words[1])
+            if words[0].casefold() in ENGLISH_STOPWORDS:
+                start += match.group().index(words[1])
+                if len(words) < 3 and text[start:end].count(" ") == 0:
+                    continue
         found.append(Span(start, end, "term"))
+    definition = _DEFINITION.match(text)
+    if definition is not None and definition.group(1).casefold() not in ENGLISH_STOPWORDS:
+        found.append(Span(*definition.span(1), "defined"))
+    for rule, pattern in (("date", _DATE), ("name", _SINGLE_NAME)):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            inside = any(s.start < end and start < s.end for s in found)
+            if match.group().casefold() not in ENGLISH_STOPWORDS and not inside:
+                found.append(Span(start, end, rule))
     lowered = text.casefold()
     for phrase in sorted(repeated, key=lambda p: (-len(p), p)):
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             span = match.span()
             if not any(s < span[1] and span[0] < e for s, e, _ in _as_tuples(found)):
                 found.append(Span(span[0], span[1], "keyword"))
-    found.sort(key=lambda s: s.start)
+    found.sort(key=lambda s: (s.start, -s.end))
     return found
 
 

@@ -175,7 +175,11 @@ def test_english_terms_and_repeated_phrases() -> None:
     repeated = phrases.repeated_phrases(sentences)
     assert "forgetting curve" in repeated
     first = phrases.english_terms(sentences[0], repeated)
-    assert [s.of(sentences[0]) for s in first] == ["forgetting curve", "Hermann Ebbinghaus"]
+    assert [s.of(sentences[0]) for s in first] == [
+        "forgetting curve",
+        "Hermann Ebbinghaus",
+        "Berlin",
+    ]
     assert phrases.english_terms("Tom went home.", repeated) == []
 
 

@@ -157,3 +157,40 @@ def test_a_speaker_with_a_title_is_not_blanked() -> None:
     text = "中国载人航天工程办公室主任表示，这是我国载人航天工程的第31次发射任务。"
     for form in (text, to_traditional(text)):
         assert not any("办公室" in a or "辦公室" in a for a in answers(form))
+
+
+def english(text: str) -> list[tuple[str, str]]:
+    return [(s.of(text), s.rule) for s in phrases.english_terms(text)]
+
+
+def test_english_names_keep_possessives_and_of_the() -> None:
+    text = "The Seven Years' War and the Declaration of the Rights of Man and of the Citizen."
+    found = [answer for answer, rule in english(text) if rule == "term"]
+    assert found == ["Seven Years' War", "Declaration of the Rights of Man and of the Citizen"]
+
+
+def test_english_sentence_start_names_single_names_and_dates() -> None:
+    found = english("Napoleon Bonaparte seized power in the coup of 18 Brumaire in 1799.")
+    assert ("Napoleon Bonaparte", "term") in found
+    assert ("18 Brumaire", "date") in found and ("1799", "date") in found
+    found = english("The Storming of the Bastille on 14 July 1789 ended at Versailles.")
+    assert ("14 July 1789", "date") in found and ("Versailles", "name") in found
+    assert ("July", "name") not in found
+    assert english("Tom went home.") == []
+    assert ("1200", "date") not in english("They lost 1200 men in 1812.")
+
+
+def test_english_defined_terms() -> None:
+    found = english("Photosynthesis is the process by which plants make sugar.")
+    assert found == [("Photosynthesis", "defined")]
+    assert ("spaced repetition", "defined") in english("A spaced repetition is a schedule.")
+
+
+def test_english_notes_give_dated_and_named_cards() -> None:
+    text = (
+        "# The French Revolution\n\n"
+        "The Storming of the Bastille on 14 July 1789 became the symbol of the revolution.\n"
+        "The Enlightenment spread ideas from Rousseau and Montesquieu.\n"
+    )
+    found = answers(text)
+    assert {"Storming of the Bastille", "14 July 1789", "Enlightenment", "Rousseau"} <= set(found)
