@@ -160,6 +160,11 @@ async def test_bury_and_suspend_skip_the_card(tmp_path: Path) -> None:
         assert screen.item.card.id == "m-titles"
         assert app.store.card("jianti", "c-sanhui").buried_until is not None
         assert app.store.card("jianti", "c-yishi").suspended
+        await pilot.press("u")  # undo takes back the suspension, as in Anki
+        await pilot.pause()
+        assert screen.item.card.id == "c-yishi"
+        assert not app.store.card("jianti", "c-yishi").suspended
+        assert screen.done == 0
 
 
 async def test_the_summary_counts_the_session_and_goes_home(tmp_path: Path) -> None:

@@ -117,6 +117,7 @@ class StudyScreen(Screen[None]):
         self.typed = ""
         self.suggested: int | None = None
         self.done = 0
+        self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
 
     # ------------------------------------------------------------------ layout
 
@@ -349,6 +350,7 @@ class StudyScreen(Screen[None]):
             hints=self.hint_count,
         )
         self.done += 1
+        self.undoable.append("answer")
         await self.advance()
 
     async def on_rating_bar_rated(self, message: RatingBar.Rated) -> None:
@@ -380,14 +382,17 @@ class StudyScreen(Screen[None]):
         if item is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.done = max(0, self.done - 1)
-        self.notify("Undone.", timeout=2)
+        what = self.undoable.pop() if self.undoable else "answer"
+        if what == "answer":
+            self.done = max(0, self.done - 1)
+        self.notify(f"Undone: {what}.", timeout=2)
         await self.present(item)
 
     async def action_bury(self) -> None:
         if self.item is None or self.phase == "idle":
             return
         self.session.bury(self.item)
+        self.undoable.append("bury")
         self.notify("Buried until tomorrow.", timeout=2)
         await self.advance()
 
@@ -395,6 +400,7 @@ class StudyScreen(Screen[None]):
         if self.item is None or self.phase == "idle":
             return
         self.session.suspend(self.item)
+        self.undoable.append("suspend")
         self.notify("Suspended (unsuspend it in the browser).", timeout=3)
         await self.advance()
 
