@@ -30,8 +30,13 @@ _FULL_STOP_TRAIL = b"\xa3"
 _UNMARKED_MINIMUM_HAN = 2
 _MAX_PUNCT_VARIANTS = 3
 _MAX_BACKTRACK = 80
+_MAX_REPAIR_SPAN = 300
+_RARITY_SAMPLE = 200_000
+RARE_TEXT_SHARE = 0.005  # above this share of rare characters, rarity is no evidence
 _CLUSTER_GAP = 4
 _EVIDENCE_WINDOW = 4
+_BRACKETED_POINTS = 4
+_MAX_BRACKET = 40
 
 
 @dataclass(frozen=True)
@@ -54,16 +59,27 @@ _ODD_SYMBOLS = (
 
 
 @cache
-def _signal_re() -> re.Pattern[str]:
+def _rare_class() -> str:
+    """A regex class body of the Han characters outside GB2312 (in either script)."""
     known = known_han()
     rare = "".join(chr(code) for code in range(0x4E00, 0xA000) if chr(code) not in known)
+    return f"\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}"
+
+
+@cache
+def _rare_re() -> re.Pattern[str]:
+    return re.compile(f"[{_rare_class()}]")
+
+
+@cache
+def _signal_re() -> re.Pattern[str]:
     odd = f"[{_ODD_SYMBOLS}]"
     junk = "[\ue000-\uf8ff\ufffd]"
     near = f"(?:{_HAN}|{odd}|{junk}|\\?)"  # what a misaligned pair decodes to
     trail = "[A-Za-z@\\[\\]^_`{|}~]"  # ASCII bytes that can be the trail of a GBK pair
     return re.compile(
         f"(?P<junk>{junk})"
-        f"|(?P<rare>[\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}])"
+        f"|(?P<rare>[{_rare_class()}])"
         f"|(?P<anchor>\\?(?={_HAN})|(?<={_HAN})\\?)"
         f"|(?P<wedged>(?<={near}){odd}(?=(?:{near}|[A-Za-z]))|(?<=[A-Za-z]){odd}(?={near}))"
         f"|(?P<symbol>(?<={_HAN}){odd}|{odd}(?={_HAN}))"
@@ -75,12 +91,7 @@ def _signal_re() -> re.Pattern[str]:
 @cache
 def _candidate_re() -> re.Pattern[str]:
     """Any character that can start a signal: a quick test before the full pattern."""
-    known = known_han()
-    rare = "".join(chr(code) for code in range(0x4E00, 0xA000) if chr(code) not in known)
-    return re.compile(
-        f"[?A-Za-z@\\[\\]^_`{{|}}~\ue000-\uf8ff\ufffd{_ODD_SYMBOLS}"
-        f"\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}]"
-    )
+    return re.compile(f"[?A-Za-z@\\[\\]^_`{{|}}~\ue000-\uf8ff\ufffd{_ODD_SYMBOLS}{_rare_class()}]")
 
 
 # Evidence, in points; a span is convincing at _CONVINCING points.
@@ -98,7 +109,6 @@ _UNCOMMON_POINTS = 2  # a Han character outside GB2312 level 1, or of the other 
 _INFREQUENT_POINTS = 1  # in level 1 but not among the 2,500 most frequent
 # Signals typical of misaligned bytes; rare characters alone may be a name or a classic.
 _MARKERS = frozenset({"junk", "anchor", "wedged", "symbol", "odd_latin", "latin"})
-_RARE_ONLY_MINIMUM = 4
 # Signals that only misaligned bytes produce; only these justify searching for a repair.
 _PINNING = frozenset({"junk", "anchor", "wedged", "odd_latin"})
 _HAN_RE = re.compile(_HAN)
@@ -106,8 +116,20 @@ _ASCII_PUNCT = frozenset(",.:;!?()")
 _ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
 
 
-def find_garbles(line: str, script: Script) -> list[Garble]:
-    """Garbled spans of ``line`` (a line of a text in ``script``), left to right."""
+def rare_share(text: str) -> float:
+    """Share of a text's Han characters that are outside GB2312: near 0 in Mandarin prose,
+    several percent in Cantonese or in texts full of names, where rarity proves nothing."""
+    sample = text[:_RARITY_SAMPLE]
+    han = len(_HAN_RE.findall(sample))
+    return len(_rare_re().findall(sample)) / han if han else 0.0
+
+
+def find_garbles(line: str, script: Script, rare_text: bool = False) -> list[Garble]:
+    """Garbled spans of ``line`` (a line of a text in ``script``), left to right.
+
+    ``rare_text`` says the whole text uses rare characters routinely (see
+    ``rare_share``); then only the signs of misaligned bytes count as evidence.
+    """
     if not _candidate_re().search(line):
         return []
     signals = [
@@ -123,19 +145,19 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
         first = cluster[0][0]
         if first < floor:
             continue
-        end = _resync_end(line, cluster[-1][0])
-        convincing = _convincing(line, cluster, first, cluster[-1][0] + 1, script)
+        convincing = _convincing(line, cluster, first, cluster[-1][0] + 1, script, rare_text)
         if not convincing and not _PINNING.intersection(kind for _, kind in cluster):
             # A lone Latin letter may be where the decoder fell back in step: worth a
             # search only when odder characters came shortly before it.
-            odd_before = any(
+            latin = any(kind == "latin" for _, kind in cluster)
+            odd_before = latin and any(
                 first - _MAX_BACKTRACK <= position < first and kind in ("rare", "symbol")
                 for position, kind in signals
             )
             if not odd_before:
                 continue
         # A repair proves itself: misaligned bytes that decode to ordinary text.
-        repair = _repair(line, floor, first, end, script)
+        repair = _repair(line, floor, first, _resync_end(line, cluster[-1][0]), script)
         if repair is not None:
             garbles.append(repair)
         elif convincing:
@@ -144,23 +166,45 @@ def find_garbles(line: str, script: Script) -> list[Garble]:
 
 
 def _convincing(
-    line: str, cluster: list[tuple[int, str]], start: int, end: int, script: Script
+    line: str,
+    cluster: list[tuple[int, str]],
+    start: int,
+    end: int,
+    script: Script,
+    rare_text: bool,
 ) -> bool:
     """Enough evidence that a cluster is damage rather than a rare name or a question."""
     kinds = [kind for _, kind in cluster]
     if "junk" in kinds:
         return True
-    if not _MARKERS.intersection(kinds):
-        return kinds.count("rare") >= _RARE_ONLY_MINIMUM
-    if not _PINNING.intersection(kinds) and "rare" not in kinds:
-        return False  # Latin letters and symbols beside Han: A股, X光, ①加强 ...
-    score = sum(_WEIGHTS[kind] for _, kind in cluster)
+    if not _PINNING.intersection(kinds):
+        # Rare characters (a Cantonese text, a classic, a name) and Latin letters or
+        # symbols beside Han (A股, ①加强) happen in real text: never enough alone.
+        return False
+    counted = [kind for kind in kinds if not (rare_text and kind == "rare")]
+    # Question marks count once: "是吗?真的?" is a dialogue, not two lost bytes.
+    score = sum(_WEIGHTS[kind] for kind in counted if kind != "anchor")
+    score += _WEIGHTS["anchor"] if "anchor" in counted else 0
+    if line[start] == "?" and _closed_by_trail_letter(line, start):
+        score += _BRACKETED_POINTS
+    if rare_text:
+        return score >= _CONVINCING
     if score >= _CONVINCING:
         return True
     # A "?" may open a span (the lost byte) or close it (a lone lead byte): look both ways.
     window = _EVIDENCE_WINDOW
     weak = _weak_score(line, max(0, start - window), end + window, script)
     return score + weak >= _CONVINCING
+
+
+def _closed_by_trail_letter(line: str, question: int) -> bool:
+    """Whether the Han run after a ``?`` ends in one Latin letter glued to more Han (嗣駶M意):
+    the lost byte opening a misaligned run and the trail byte closing it."""
+    found = _ASCII.search(line, question + 1)
+    if found is None or found.start() - question > _MAX_BRACKET or found.start() == question + 1:
+        return False
+    after = line[found.end() : found.end() + 1]
+    return bool("\x40" <= found.group() <= "\x7e" and after and _HAN_RE.match(after))
 
 
 def _clusters(signals: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -180,16 +224,16 @@ def _resync_end(line: str, last_signal: int) -> int:
     last garbled pair (it belongs to the span); a ``?`` stands for a lone lead byte that
     met an ASCII character (it belongs too); anything else starts clean text again.
     """
-    position = last_signal
-    if line[position] == "?" or line[position].isascii():
-        return position + 1
-    for position in range(last_signal + 1, len(line)):
-        char = line[position]
-        if char.isascii():
-            if char == "?" or "\x40" <= char <= "\x7e":
-                return position + 1
-            return position
-    return len(line)
+    if line[last_signal].isascii():
+        return last_signal + 1
+    found = _ASCII.search(line, last_signal + 1)
+    if found is None:
+        return len(line)
+    char = found.group()
+    return found.end() if char == "?" or "\x40" <= char <= "\x7e" else found.start()
+
+
+_ASCII = re.compile("[\x00-\x7f]")
 
 
 def _weak_score(line: str, start: int, end: int, script: Script) -> int:
@@ -220,6 +264,8 @@ def _repair(line: str, floor: int, first: int, end: int, script: Script) -> Garb
     starts are tried from the first signal backwards; the first one whose decoding is
     ordinary text and before which the line reads no better re-aligned wins.
     """
+    if end - first > _MAX_REPAIR_SPAN:
+        return None  # a paragraph out of step is beyond proof: its sentences go
     common = common_han()
     for start in reversed(_start_candidates(line, floor, first)):
         before = line[start - 1 : start]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.text.clean import clean
-from quiz.text.garble import find_garbles
+from quiz.text.garble import find_garbles, rare_share
 from quiz.text.script import to_traditional
 
 
@@ -109,6 +109,9 @@ def test_lost_character_byte_drops_the_damaged_sentence(text: str, index: int, k
         "日本語の「こんにちは」は你好的意思。",
         "卡拉OK和T恤都是外来词。",
         "沪市A股、深市B股、港股H股和美股N股的走势各不相同。",
+        "是吗?真的?我不信。",  # a dialogue with narrow question marks
+        "我哋今日去咗睇戲，啲嘢好好食，你喺邊度呀?佢冇嚟，嘅確係咁。",  # Cantonese
+        "佢話:「我唔知呀!」你知唔知?咁都得?",
         "张三（Zhang San）是经理。",
     ],
 )
@@ -116,6 +119,12 @@ def test_ordinary_text_is_not_taken_for_garble(text: str) -> None:
     counts = clean(text).report.counts()
     assert "garbled-repaired" not in counts
     assert "garbled-dropped" not in counts
+
+
+def test_rare_share_tells_cantonese_from_mandarin() -> None:
+    assert rare_share("我哋今日去咗睇戲，啲嘢好好食，你喺邊度呀？") > 0.1
+    assert rare_share("基層治理是國家治理體系的重要組成部分") == 0.0
+    assert rare_share("English only") == 0.0
 
 
 def test_find_garbles_reports_spans_and_repairs() -> None:
