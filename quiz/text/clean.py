@@ -132,7 +132,8 @@ def _clean_line(
 
 # --- control characters and whitespace -------------------------------------------------
 
-_ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f&<>]| {2,}|\t|\(|p>")
+# What an ASCII line needs before the control and space passes are worth running.
+_ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\t]| {2,}")
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]+"
@@ -158,12 +159,7 @@ def _normalise_spaces(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("whitespace", number, _escape(match.group()), " "))
         return " "
 
-    def collapse(match: re.Match[str]) -> str:
-        changes.append(Change("whitespace", number, _escape(match.group()), " "))
-        return " "
-
-    line = _ODD_SPACES.sub(to_space, line)
-    return _SPACE_RUN.sub(collapse, line)
+    return _SPACE_RUN.sub(to_space, _ODD_SPACES.sub(to_space, line))
 
 
 def _tidy(line: str) -> str:

@@ -85,9 +85,10 @@ def read_source(path: str | Path) -> Source:
 def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str, str]:
     """Decode ``data`` (the contents of file ``name``) and say which encoding it was.
 
-    Byte-order marks decide first; then NUL patterns reveal BOM-less UTF-16; otherwise
-    every candidate that decodes strictly is scored by how much of the result is
-    common Chinese or plain ASCII, and the best one wins (UTF-8 on ties).
+    Byte-order marks decide first; NULs or control bytes mean BOM-less UTF-16 or a
+    binary file; otherwise every candidate that decodes strictly is scored by how much
+    of the result is frequent Chinese or plain ASCII, and the best one wins (UTF-8, or
+    the page's declared charset, on ties).
     """
     if not data.strip(b" \t\r\n\f\v\x00"):
         raise ReadError(f"{name}: empty file")
@@ -96,17 +97,19 @@ def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str
         return _strict(data, bom, name), bom
     if data.startswith(_BINARY_MAGIC):
         raise ReadError(f"{name}: binary file (not text)")
-    utf16 = _utf16_by_nuls(data)
-    if utf16 is not None:
-        return _checked(utf16[0], name), utf16[1]
     head = data[:_SAMPLE]
     if b"\x00" in head or len(_CONTROL_BYTES.findall(head)) > max(2, len(head) // 100):
-        raise ReadError(f"{name}: binary file (not text)")
+        # NULs and control bytes are what UTF-16 looks like to a byte reader (the high
+        # half of ASCII, the low half of CJK punctuation): binary unless it reads as text.
+        utf16 = _plausible_utf16(data)
+        if utf16 is None:
+            raise ReadError(f"{name}: binary file (not text)")
+        return _checked(utf16[0], name), utf16[1]
     best: tuple[float, str, str] | None = None
     order = ((prefer,) if prefer else ()) + _CANDIDATES
     for rank, encoding in enumerate(order):
-        if encoding.startswith("utf-16") and (len(data) % 2 or b"\x00" not in head):
-            continue
+        if encoding.startswith("utf-16") and len(data) % 2:
+            continue  # (NUL-free UTF-16: all CJK, no ASCII at all; scoring decides)
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -116,7 +119,7 @@ def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str
             best = (score, text, _canonical(encoding, data))
         if encoding == "utf-8" and _looks_settled(text):
             break
-    damaged = _mostly_utf8(data)
+    damaged = None if best is not None and best[2] == "utf-8" else _mostly_utf8(data)
     if damaged is not None and (best is None or _plausibility(damaged[:_SAMPLE]) > best[0]):
         # A few bad bytes in an otherwise UTF-8 file (a cut download, a stray byte): keep
         # the text; the cleaner drops the sentences holding the U+FFFD marks and says so.
@@ -181,11 +184,10 @@ def _by_bom(data: bytes) -> str | None:
     return None
 
 
-def _utf16_by_nuls(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a BOM: NUL bytes (the high half of ASCII characters) and a
-    plausible text in one byte order; ``None`` when neither order reads as text."""
-    head = data[:_SAMPLE]
-    if len(data) % 2 or b"\x00" not in head:
+def _plausible_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the byte order in which ``data`` reads as plausible text,
+    or ``None`` when neither does."""
+    if len(data) % 2:
         return None
     best: tuple[float, str, str] | None = None
     for encoding in ("utf-16-le", "utf-16-be"):

@@ -95,6 +95,13 @@ def test_byte_order_marks_and_bomless_utf16(tmp_path: Path, data: bytes, encodin
     assert "\ufeff" not in source.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_without_any_ascii(tmp_path: Path, encoding: str) -> None:
+    text = "基層治理是國家治理體系的重要組成部分，實施紅色引擎之「釘釘子」行動。"
+    source = read_source(write(tmp_path, "u16.txt", text.encode(encoding)))
+    assert (source.text, source.encoding) == (text, encoding)
+
+
 def test_bomless_utf16_of_a_whole_document(tmp_path: Path) -> None:
     source = read_source(write(tmp_path, "u16.txt", TRADITIONAL.encode("utf-16-le")))
     assert source.text == TRADITIONAL
