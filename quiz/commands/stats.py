@@ -78,21 +78,41 @@ def run(args: argparse.Namespace) -> int:
 
         with Store.open(path) as store:
             rows = stats_rows(store, now=now, config=config, decks=decks)
+            _check_decks_known(decks, rows.titles, store.deck_names(), path)
             if args.csv:
                 _write_review_log(store, decks, args.csv)
         missing = None
     stats = compute(rows, now=now, config=config)
-    unknown = [name for name in decks if missing is None and name not in rows.titles]
-    if unknown:
-        print(f"quiz: no deck named {', '.join(unknown)} in {path}", file=sys.stderr)
     if args.csv and args.csv != "-" and not args.json:
         print(f"review log written to {args.csv}", file=sys.stderr)
     if args.json:
         # one line: the C encoder (indent would fall back to the slow Python one); use jq to read
         print(json.dumps(stats.to_dict(), ensure_ascii=False, sort_keys=True))
     elif not (args.csv == "-"):
-        sys.stdout.write(render(stats, config_label=_zone_label(config), missing=missing))
+        sys.stdout.write(
+            render(
+                stats,
+                config_label=_zone_label(config),
+                missing=missing,
+                weak_below=config.desired_retention,
+            )
+        )
     return 0
+
+
+def _check_decks_known(asked: Sequence[str], found: Any, known: Sequence[str], path: Path) -> None:
+    """A deck name the database does not know is a typo or an unsynced deck: say so and
+    which decks there are, rather than show an empty report."""
+    from quiz.errors import QuizError
+
+    unknown = [name for name in asked if name not in found]
+    if not unknown:
+        return
+    names = ", ".join(unknown)
+    there = ", ".join(known) if known else "none yet"
+    raise QuizError(
+        f"{path}: no deck named {names} (decks: {there}); a new deck file needs `quiz sync` first"
+    )
 
 
 def _zone_label(config: Any) -> str:
@@ -194,8 +214,19 @@ def _share(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def render(stats: Stats, *, config_label: str = "", missing: Path | None = None) -> str:
-    """The figures as plain-text tables."""
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def render(
+    stats: Stats,
+    *,
+    config_label: str = "",
+    missing: Path | None = None,
+    weak_below: float = 1.0,
+) -> str:
+    """The figures as plain-text tables; the lowest-recall list keeps the cards whose
+    recall has fallen below `weak_below` (the desired retention)."""
     out: list[str] = []
     day = stats.today.isoformat()
     out.append(
@@ -230,8 +261,8 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
     )
     streak = stats.streak
     out.append(
-        f"Streak: {streak.current} day{'s' * (streak.current != 1)}"
-        f" (longest {streak.longest}, {streak.study_days} study days)."
+        f"Streak: {_plural(streak.current, 'day')}"
+        f" (longest {streak.longest}, {_plural(streak.study_days, 'study day')})."
     )
     out.append("")
     labels = {"today": "today", "7d": "7 days", "30d": "30 days", "365d": "365 days"}
@@ -243,7 +274,7 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
     per_day = [d.count for d in stats.per_day]
     forecast = [d.count for d in stats.forecast]
     out.append(f"Reviews, last 30 days  {sparkline(per_day)}  (max {max(per_day, default=0)}/day)")
-    out.append(f"Due, next 30 days      {sparkline(forecast)}  ({sum(forecast)} cards)")
+    out.append(f"Due, next 30 days      {sparkline(forecast)}  ({_plural(sum(forecast), 'card')})")
     out.append("")
     if stats.sessions:
         latest = stats.sessions[-10:]
@@ -266,9 +297,10 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
         ]
         headers = ["Section", "deck", "cards", "studied", "lapses", "retention"]
         out.append(table(headers, section_rows))
+    fading = tuple(c for c in stats.weakest_by_retrievability if c.retrievability < weak_below)
     for title, cards in (
         ("Most lapses", stats.weakest_by_lapses),
-        ("Lowest recall now", stats.weakest_by_retrievability),
+        ("Lowest recall now", fading),
     ):
         if cards:
             weak_rows = [
@@ -279,8 +311,14 @@ def render(stats: Stats, *, config_label: str = "", missing: Path | None = None)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _deck_label(deck: Any) -> str:
-    return deck.title if deck.title == deck.name else f"{deck.title} ({deck.name})"
+def _deck_label(deck: Any, width: int = 40) -> str:
+    """The deck's title and, whole, its name (what `quiz stats NAME` takes): a long title
+    is cut instead of the name."""
+    if deck.title == deck.name:
+        return deck.title
+    suffix = f" ({deck.name})"
+    room = width - cell_width(suffix)
+    return f"{_fit(deck.title, room)}{suffix}" if room >= 6 else f"{deck.title}{suffix}"
 
 
 def _counts(cards: Any) -> list[str]:

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from stats_log import CONFIG, DECK, NOW
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from quiz.store import Store
 from quiz.tui.screens.stats import StatsScreen
@@ -68,7 +68,7 @@ async def test_screen_fills_every_chart(store: Store) -> None:
             (label, value) for label, value, _ in screen.query_one("#stats-cards", BarChart).rows
         )
         assert cards["review"] == 3 and cards["suspended"] == 1
-        assert screen.query_one("#stats-per-day", Sparkline).data[-3:] == [3.0, 1.0, 3.0]
+        assert screen.query_one("#stats-per-day", ColumnChart).values[-3:] == (3, 1, 3)
         assert screen.query_one("#stats-forecast", ColumnChart).values[:5] == (1, 0, 0, 0, 1)
         heatmap = screen.query_one("#stats-heatmap", CalendarHeatmap)
         assert heatmap.counts[date(2026, 11, 24)] == 3 and heatmap.today == date(2026, 11, 26)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from quiz.tui.widgets.charts import BarChart, CalendarHeatmap, ColumnChart, fit
 
@@ -30,6 +31,23 @@ if TYPE_CHECKING:
     from quiz.store import Store
 
 WINDOW_LABELS = {"today": "today", "7d": "7 days", "30d": "30 days", "365d": "1 year"}
+RECENT_SESSIONS = 8
+# the screen's side padding (2) and the scroll bar (2) are not the chart's
+FRAME_CELLS = 4
+
+
+def _deck_label(title: str, name: str, width: int) -> str:
+    """The title, and the deck's name when it differs: two decks may share a title. A
+    long title is cut so that the name stays whole."""
+    if title == name:
+        return title
+    suffix = f" ({name})"
+    room = width - cell_len(suffix)
+    return fit(title, room).rstrip() + suffix if room >= 6 else title
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _percent(tally: Tally) -> str:
@@ -49,7 +67,6 @@ class StatsScreen(Screen[None]):
     StatsScreen #stats-body { padding: 0 1; }
     StatsScreen .stats-title { margin-top: 1; text-style: bold; color: $accent; }
     StatsScreen #stats-summary { margin-top: 1; }
-    StatsScreen Sparkline { height: 2; margin-right: 2; }
     """
 
     class FirstFigures(Message):
@@ -90,7 +107,7 @@ class StatsScreen(Screen[None]):
             )
             yield Static(id="stats-retention")
             yield Label("Answers, last 30 days", classes="stats-title")
-            yield Sparkline([], id="stats-per-day")
+            yield ColumnChart(id="stats-per-day")
             yield Label("Due, next 30 days", classes="stats-title")
             yield ColumnChart(id="stats-forecast")
             yield Label("Cards", classes="stats-title")
@@ -99,8 +116,8 @@ class StatsScreen(Screen[None]):
             yield Static(id="stats-decks")
             yield Label("Study days", classes="stats-title")
             yield CalendarHeatmap(id="stats-heatmap")
-            yield Label("Session scores (share correct)", classes="stats-title")
-            yield Sparkline([], id="stats-sessions")
+            yield Label("Latest sessions (share correct)", classes="stats-title")
+            yield BarChart(id="stats-sessions")
             yield Label("By section of the text (true retention)", classes="stats-title")
             yield BarChart(id="stats-sections")
             yield Label("Weakest cards", classes="stats-title")
@@ -167,9 +184,11 @@ class StatsScreen(Screen[None]):
         streak = stats.streak
         summary = Text()
         summary.append(f"{stats.today:%Y-%m-%d}  ", style="bold")
-        summary.append(f"{stats.reviews_today} answers today · {stats.reviews_total} in all · ")
+        summary.append(
+            f"{_plural(stats.reviews_today, 'answer')} today · {stats.reviews_total} in all · "
+        )
         summary.append(f"{stats.due_today} due today", style="bold yellow")
-        summary.append(f" · streak {streak.current} (longest {streak.longest})")
+        summary.append(f" · streak {_plural(streak.current, 'day')} (longest {streak.longest})")
         if stats.empty:
             summary.append("\nNo study history yet: study a deck and come back.", style="dim")
         self.query_one("#stats-summary", Static).update(summary)
@@ -187,15 +206,16 @@ class StatsScreen(Screen[None]):
         )
         self.query_one("#stats-retention", Static).update(self._retention_text(stats))
         self.query_one("#stats-decks", Static).update(self._decks_text(stats))
-        per_day = self.query_one("#stats-per-day", Sparkline)
-        per_day.data = [float(d.count) for d in stats.per_day]
+        per_day = self.query_one("#stats-per-day", ColumnChart)
+        per_day.labels = (f"{stats.per_day[0].day:%m-%d}", f"{stats.per_day[-1].day:%m-%d}")
+        per_day.values = tuple(d.count for d in stats.per_day)
         forecast = self.query_one("#stats-forecast", ColumnChart)
         forecast.labels = (f"{stats.forecast[0].day:%m-%d}", f"{stats.forecast[-1].day:%m-%d}")
         forecast.values = tuple(d.count for d in stats.forecast)
         heatmap = self.query_one("#stats-heatmap", CalendarHeatmap)
         heatmap.counts = {d.day: d.count for d in stats.heatmap}
         heatmap.today = stats.today
-        self.query_one("#stats-sessions", Sparkline).data = [s.score or 0.0 for s in stats.sessions]
+        self._show_sessions(stats)
         sections = self.query_one("#stats-sections", BarChart)
         if not complete:
             sections.rows = (("reading…", 0.0, ""),)
@@ -209,15 +229,38 @@ class StatsScreen(Screen[None]):
         else:
             self.post_message(self.FirstFigures(stats))
 
+    def _show_sessions(self, stats: Stats) -> None:
+        """The latest sessions as bars of their share correct, started at local time."""
+        chart = self.query_one("#stats-sessions", BarChart)
+        chart.maximum = 1.0
+        zone = self.config.timezone
+        chart.rows = tuple(
+            (
+                f"{session.started_at.astimezone(zone):%m-%d %H:%M} {session.kind}",
+                session.score or 0.0,
+                "no answer"
+                if session.score is None
+                else f"{session.score:.0%} of {session.reviews}",
+            )
+            for session in stats.sessions[-RECENT_SESSIONS:]
+        )
+        if not stats.sessions:
+            chart.rows = (("no session yet", 0.0, ""),)
+
     def _show_sections(self, stats: Stats, sections: BarChart) -> None:
+        """A bar per section; with several decks, each caption names its deck."""
+        several = len({section.deck for section in stats.sections}) > 1
         sections.maximum = 1.0
         sections.rows = tuple(
             (
                 section.section or "(no section)",
                 section.retention.rate or 0.0,
-                _percent(section.retention)
-                if section.retention.total
-                else f"{section.studied}/{section.cards} studied",
+                (
+                    _percent(section.retention)
+                    if section.retention.total
+                    else f"{section.studied}/{section.cards} studied"
+                )
+                + (f" · {section.deck}" if several else ""),
             )
             for section in stats.sections
         )
@@ -241,7 +284,7 @@ class StatsScreen(Screen[None]):
         text.append(f"{'due':>6}{'today':>7}{'cards':>7}{'retention 30d':>16}", style="dim")
         for deck in stats.decks:
             text.append("\n")
-            text.append(fit(deck.title, width), style="bold")
+            text.append(fit(_deck_label(deck.title, deck.name, width), width), style="bold")
             text.append(f"{deck.due_today:>6}{deck.reviews_today:>7}{deck.cards.total:>7}")
             text.append(f"{_percent(deck.retention['30d'].total):>16}")
         if not stats.decks:
@@ -252,11 +295,13 @@ class StatsScreen(Screen[None]):
         text = Text(no_wrap=True, overflow="ellipsis")
         cards = {(c.deck, c.card_id): c for c in stats.weakest_by_lapses}
         for card in stats.weakest_by_retrievability:
-            cards.setdefault((card.deck, card.card_id), card)
+            if card.retrievability < self.config.desired_retention:  # fading, not just learnt
+                cards.setdefault((card.deck, card.card_id), card)
         if not cards:
             text.append("Nothing forgotten yet.", style="dim")
             return text
-        width = max(20, (self.size.width or 80) - 24)
+        prefix_cells = 25  # "nn lapses nnn.n% recall  "
+        width = max(20, (self.size.width or 80) - FRAME_CELLS - prefix_cells)
         for index, card in enumerate(list(cards.values())[:8]):
             if index:
                 text.append("\n")
