@@ -280,8 +280,15 @@ def _plausibility(text: str) -> float:
 
 
 def _looks_settled(text: str) -> bool:
-    """UTF-8 that decodes to ASCII or common Chinese needs no further candidates."""
-    return _plausibility(text[:_SAMPLE]) > 0.9
+    """Whether a strict UTF-8 decoding needs no rivals: it reads as ASCII or common
+    Chinese, or it holds so many multi-byte characters that another encoding's bytes
+    forming valid UTF-8 by chance is out of the question (short GBK words can)."""
+    sample = text[:_SAMPLE]
+    return len(_NON_ASCII.findall(sample)) >= _SURELY_UTF8 or _plausibility(sample) > 0.9
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_SURELY_UTF8 = 32  # characters of two or more bytes each
 
 
 def _normalise_newlines(text: str) -> str:
