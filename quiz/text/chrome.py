@@ -27,6 +27,7 @@ _UI_WORDS = frozenset(
     下载客户端 下载 app 更多 更多新闻 相关阅读 相关文章 相关新闻 相关链接 推荐阅读 延伸阅读
     热点 热门 热门推荐 正文 网站地图 联系我们 关于我们 免责声明 隐私政策 搜索 订阅 rss 举报
     查看更多 阅读原文 阅读全文 展开全文 收起 全文 加载中 (完) （完） 【完】 完
+    列印 友善列印 转寄 回首页 回上页 网站导览 字级 上一则 下一则 书签 加入书签 分享至
     × x ✕ 【 】 toggle advertisement loading
     print share email e-mail tweet facebook twitter weibo wechat home menu search login
     logout register subscribe comments comment related next previous prev top back close
@@ -59,7 +60,7 @@ _METADATA = re.compile(
     r"^\s*[【\[]?\s*(?:(?:信息|文章|新闻|图片|视频)?来源|稿源|出处|责任编辑|责编|编辑|审核|校对|"
     r"发布时间|发布日期|更新时间|发布者|发布机构|发文机关|索引号|主题分类|成文日期|发文字号|"
     r"上一篇|下一篇|上一条|下一条|上一页|下一页|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|"
-    r"访问量|字号|字体|免责声明|转载声明|声明|标签|关键词|(?:时间|日期)(?=\s*[:：]\s*\d)|"
+    r"访问量|点阅次数|浏览人次|资料来源|发布单位|更新日期|上一则|下一则|字号|字级|字体|免责声明|转载声明|声明|标签|关键词|(?:时间|日期)(?=\s*[:：]\s*\d)|"
     r"source|editor|published|updated|tags?)\s*[:：】\]]",
     re.IGNORECASE,
 )

@@ -262,3 +262,23 @@ def test_a_few_bad_bytes_in_utf8_are_kept_for_the_cleaner(tmp_path: Path) -> Non
         assert result.report.counts() == {"garbled-dropped": 1}
         assert "\ufffd" not in result.text
         assert sentence * 2 in result.text
+
+
+def test_big5_page_with_furniture_reads_and_cleans(tmp_path: Path) -> None:
+    from quiz.text.clean import clean
+
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
+        "<title>長期照顧</title></head><body>"
+        "<nav><a>回首頁</a> | <a>網站導覽</a></nav>"
+        "<div>首頁 &gt; 政策 &gt; 長期照顧</div>"
+        "<h1>長期照顧十年計畫</h1>"
+        "<p>為因應高齡化趨勢,政府推動長期照顧服務。</p>"
+        "<p>列印 | 轉寄 | 分享</p>"
+        "<footer>版權所有 衛生福利部</footer></body></html>"
+    )
+    source = read_source(write(tmp_path, "ltc.htm", page.encode("big5")))
+    assert source.encoding in {"big5", "big5hkscs", "cp950"}
+    result = clean(source.text)
+    lines = [line for line in result.text.split("\n") if line]
+    assert lines == ["長期照顧十年計畫", "為因應高齡化趨勢，政府推動長期照顧服務。"]
