@@ -119,13 +119,39 @@ def read_text_deck(path: str | os.PathLike[str], *, name: str | None = None) -> 
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    if raw.startswith(_ZIP_MAGIC):
+        raise ImportFileError(
+            f"{path}: an Anki package (zip), not a text file; export the notes from Anki "
+            "as 'Notes in Plain Text' (.txt) and import that"
+        )
+    text = _decode(raw, path)
     if "\x00" in text:
         raise ImportFileError(f"{path}: binary file, not an Anki text file")
     return parse_text_deck(text, name=name or path.stem, label=str(path))
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 as Anki writes it; else what a spreadsheet saves (UTF-16 'Unicode text',
+    GBK or Big5 CSV), recognised the way source texts are, but never a damaged UTF-8
+    file patched with replacement marks."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    from quiz.text.read import ReadError, decode_bytes
+
+    try:
+        text, encoding = decode_bytes(raw, str(path))
+    except ReadError:
+        encoding, text = "utf-8", ""
+    if encoding == "utf-8":
+        raise ImportFileError(
+            f"{path}: not UTF-8 text (byte {first_bad}), nor UTF-16, GB18030 or Big5"
+        )
+    return text
 
 
 def parse_text_deck(text: str, *, name: str, label: str | None = None) -> Deck:
