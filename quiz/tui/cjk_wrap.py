@@ -101,7 +101,8 @@ def wrap_content(content: Content, width: int) -> Content:
     for line in lines:
         offsets = break_offsets(line.plain, width)
         if not offsets:
-            out.append(line)
+            # Spaces at the very end may overhang; they are not worth a line of their own.
+            out.append(line.rstrip() if cell_len(line.plain) > width else line)
             continue
         for piece in line.divide(offsets):
             out.append(piece.rstrip() if piece.plain.strip() else piece)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len
+
 
 def interval_label(interval: timedelta | None) -> str:
     """An interval as Anki writes it under its answer buttons: <1m, 10m, 3d, 1.5mo, 2.1y."""
@@ -41,3 +43,16 @@ def percent_label(share: float | None) -> str:
     if share is None:
         return "—"
     return f"{round(share * 100)}%"
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` on one line cut to `cells` terminal cells (CJK counts double)."""
+    flat = " ".join(text.split())
+    if cell_len(flat) <= cells:
+        return flat
+    out = ""
+    for char in flat:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"

@@ -8,7 +8,8 @@ from pathlib import Path
 from textual.widgets import DataTable
 from tui_support import FixedClock, build_app, screen_text
 
-from quiz.tui.screens.browser import BrowserScreen, clip, matches
+from quiz.tui.format import clip
+from quiz.tui.screens.browser import BrowserScreen, matches
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
-from quiz.tui.format import when_label
+from quiz.tui.format import clip, when_label
 from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
 
 if TYPE_CHECKING:
@@ -48,19 +47,6 @@ def matches(haystack: str, query: str) -> bool:
         if term not in haystack:
             return False
     return True
-
-
-def clip(text: str, cells: int) -> str:
-    """`text` on one line cut to `cells` terminal cells (CJK counts double)."""
-    flat = " ".join(text.split())
-    if cell_len(flat) <= cells:
-        return flat
-    out = ""
-    for char in flat:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
 
 
 class BrowserScreen(Screen[None]):
@@ -112,6 +98,10 @@ class BrowserScreen(Screen[None]):
         )
         self.load()
         table.focus()
+
+    def on_resize(self) -> None:
+        # Side by side when there is room; the history under the cards in 80 columns.
+        self.set_class(self.size.width < 110, "-narrow")
 
     def load(self) -> None:
         """Read every card of the decks again (after a suspension, for instance)."""

@@ -169,7 +169,12 @@ class HomeScreen(Screen[None]):
         if counts.retired:
             facts.append(f"{counts.retired} retired")
         next_due = self.store.next_due([name], now=now)
-        coming = f"next review {when_label(next_due, now)}" if next_due else "nothing studied yet"
+        if next_due is None:
+            coming = "nothing studied yet"
+        elif next_due <= now:
+            coming = "cards are waiting"
+        else:
+            coming = f"next card {when_label(next_due, now)}"
         details.update(
             Content.assemble(
                 (f"decks/{name}.yaml", "bold"),

@@ -63,7 +63,8 @@ class CardHistory(Static):
         facts = [f"{status_name(row)}", f"due {when_label(state.due, now)}"]
         if state.stability is not None:
             facts.append(f"stability {state.stability:.1f}d")
-        facts.append(f"{state.reps} reviews, {state.lapses} lapses")
+        facts.append(f"{state.reps} review{'s' if state.reps != 1 else ''}")
+        facts.append(f"{state.lapses} lapse{'s' if state.lapses != 1 else ''}")
         if state.leech:
             facts.append("leech")
         lines.append(Content.styled(" · ".join(facts), "$text-muted"))

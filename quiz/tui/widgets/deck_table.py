@@ -9,7 +9,10 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import DataTable
 
-from quiz.tui.format import percent_label, when_label
+from quiz.tui.format import clip, percent_label, when_label
+
+TITLE_CELLS = 28
+"""Room for a deck's title, so the counts fit beside it in 80 columns."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class DeckTable(DataTable[Text]):
         self.add_column("Due", key="due")
         self.add_column("Total", key="total")
         self.add_column("Studied", key="studied")
-        self.add_column("Kept 30d", key="retention")
+        self.add_column("Kept", key="retention")
 
     def show(self, lines: Sequence[DeckLine], now: datetime) -> None:
         """Replace the rows, keeping the cursor on the same deck when it is still there."""
@@ -46,7 +49,7 @@ class DeckTable(DataTable[Text]):
         self.clear()
         for line in lines:
             self.add_row(
-                Text(line.title),
+                Text(clip(line.title, TITLE_CELLS)),
                 _count(line.new, "blue"),
                 _count(line.learning, "red"),
                 _count(line.due, "green"),
