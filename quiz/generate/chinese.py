@@ -38,6 +38,10 @@ LONG_SENTENCE = 60
 # 某某指出, or with the speaker's title between (办公室主任表示)
 _REPORTING = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:指出|强调|表示|认为|介绍|说|称|提出|要求)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_ORDINALS = "一二三四五六七八九十"
+# 一是 / 二是 … opening a sentence: a point counted off in running text
+_ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
+MAX_ORDINAL_POINT = 8
 
 
 @cache
@@ -209,8 +213,12 @@ class ChineseCards:
                     self.lead_groups.append(("lead", leads))
                     continue
             self.find_item_heads(paragraphs)
-        for _kind, leads in self.lead_groups:
-            self.add_lead_candidates(leads)
+        self.find_ordinal_heads()
+        for kind, leads in self.lead_groups:
+            if kind == "ordinal":
+                self.add_ordinal_candidates(leads)
+            else:
+                self.add_lead_candidates(leads)
         for headings in self.heading_groups():
             # a heading alone is too little context for a blank: only title + subtitle pairs
             if len(headings) < 2 or any(h.subtitle is None for h in headings):
@@ -222,6 +230,53 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def find_ordinal_heads(self) -> None:
+        """Points counted off in running text (一是产业链条短，…。二是人才支撑弱，…): the
+        first clause after each ordinal, in sentences of one section numbered in order."""
+        run: list[_Lead] = []
+        for sentence in [*self.sentences, None]:
+            marker = None
+            if sentence is not None and not sentence.heading:
+                marker = _ORDINAL.match(self.mirror, sentence.start, sentence.end)
+            number = _ORDINALS.index(marker.group(1)) if marker else -1
+            continues = (
+                marker is not None
+                and run
+                and number == len(run)
+                and sentence is not None
+                and sentence.section == run[0].sentence.section
+            )
+            if not continues:
+                if len(run) >= 2:
+                    self.lead_groups.append(("ordinal", run))
+                run = []
+            if marker is not None and sentence is not None and (continues or number == 0):
+                lead = self.split_clause(sentence, whole_tail=False)
+                run.append(_Lead(sentence, (marker.end(), lead.head[1]), lead.tail))
+
+    def add_ordinal_candidates(self, leads: Sequence[_Lead]) -> None:
+        """Blank each point: its whole first clause when short, else its last words."""
+        for lead in leads:
+            start, end = lead.head
+            if end - start < 2 or lead.tail is None:
+                continue
+            index = self.index_of[lead.sentence.start]
+            candidate = Candidate(
+                start,
+                end,
+                lead.sentence.start,
+                lead.sentence.end,
+                "lead",
+                lead.sentence.line,
+                self.section_label(lead.sentence),
+            )
+            if end - start > MAX_ORDINAL_POINT or self.problem(index, candidate) is not None:
+                found = self.lead_answer(lead.sentence, start, end)
+                if found is None:
+                    continue
+                candidate = found
+            self.candidates.setdefault(index, []).append(candidate)
 
     def find_item_heads(self, paragraphs: Sequence[Paragraph]) -> None:
         """Parallel run-in labels opening the paragraphs of one section, after any item
@@ -413,6 +468,7 @@ class ChineseCards:
         cards: list[tuple[int, Card]] = []
         cards.extend(self.heading_sets())
         for kind, leads in self.lead_groups:
+            kind = "inline" if kind == "ordinal" else kind
             sources = [
                 PairSource(lead.head, lead.tail, lead.sentence.line)
                 for lead in leads

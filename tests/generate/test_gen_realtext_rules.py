@@ -194,3 +194,28 @@ def test_english_notes_give_dated_and_named_cards() -> None:
     )
     found = answers(text)
     assert {"Storming of the Bastille", "14 July 1789", "Enlightenment", "Rousseau"} <= set(found)
+
+
+def test_points_counted_off_in_running_text_are_blanked_and_matched() -> None:
+    text = (
+        "二、存在的主要问题\n"
+        "一是产业链条短，农产品精深加工不足。二是人才支撑弱，青壮年劳动力外流严重。"
+        "三是基础设施欠账多，部分村组道路年久失修。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        found = [c.answer for c in deck if isinstance(c, ClozeCard) and "lead" in c.tags]
+        points = [convert_like(form, p) for p in ("产业链条短", "人才支撑弱", "基础设施欠账多")]
+        assert found[:3] == points
+        sets = [c for c in deck if not isinstance(c, ClozeCard)]
+        assert [pair[0] for pair in sets[0].pairs] == found[:3]
+
+
+def convert_like(form: str, text: str) -> str:
+    return text if "问题" in form else to_traditional(text)
+
+
+def test_ordinals_out_of_order_are_no_group() -> None:
+    text = "一是产业链条短，加工不足。三是人才支撑弱，劳动力外流严重。"
+    deck, _report = build_deck(text, name="t")
+    assert not any(c.answer == "产业链条短" for c in deck if isinstance(c, ClozeCard))
