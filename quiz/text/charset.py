@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -99,3 +100,23 @@ def plain_syllable(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", text).replace("u\u0308", "v")
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _TONE_DIGIT.sub("", stripped)
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A compact regex class body for a set of characters: runs of consecutive code
+    points become ranges, which keeps patterns over thousands of characters quick to
+    compile."""
+    codes = sorted({ord(char) for char in chars})
+    parts: list[str] = []
+    index = 0
+    while index < len(codes):
+        first = last = codes[index]
+        while index + 1 < len(codes) and codes[index + 1] == last + 1:
+            index += 1
+            last = codes[index]
+        if last == first:
+            parts.append(re.escape(chr(first)))
+        else:
+            parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        index += 1
+    return "".join(parts)

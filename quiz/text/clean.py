@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
 from quiz.text.chrome import classify_line
-from quiz.text.garble import RARE_TEXT_SHARE, find_garbles, rare_share
+from quiz.text.garble import TextProfile, find_garbles, text_profile
 from quiz.text.script import Script, detect_script
 
 KINDS = (
@@ -92,17 +92,17 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     """Clean ``text`` line by line; never raises, never changes the number of lines."""
     script = detect_script(text)
-    rare_text = rare_share(text) > RARE_TEXT_SHARE
+    profile = text_profile(text)
     report = CleanReport()
     lines = text.split("\n")
     cleaned = [
-        _clean_line(line, number, script, rare_text, report) for number, line in enumerate(lines, 1)
+        _clean_line(line, number, script, profile, report) for number, line in enumerate(lines, 1)
     ]
     return Cleaned("\n".join(cleaned), report)
 
 
 def _clean_line(
-    line: str, number: int, script: Script, rare_text: bool, report: CleanReport
+    line: str, number: int, script: Script, profile: TextProfile, report: CleanReport
 ) -> str:
     if not line:
         return line
@@ -118,7 +118,7 @@ def _clean_line(
         changes.append(Change(kind, number, line, ""))
         return ""
     before_garbles = len(changes)
-    line = _handle_garbles(line, number, script, rare_text, changes)
+    line = _handle_garbles(line, number, script, profile, changes)
     garbled = len(changes) > before_garbles
     line = _tidy(_widen_punctuation(line, number, changes))
     if garbled:
@@ -303,9 +303,9 @@ _SENTENCE_END = re.compile(r"[。！？!；;…]")  # an ASCII "?" may be a lost
 
 
 def _handle_garbles(
-    line: str, number: int, script: Script, rare_text: bool, changes: list[Change]
+    line: str, number: int, script: Script, profile: TextProfile, changes: list[Change]
 ) -> str:
-    garbles = find_garbles(line, script, rare_text)
+    garbles = find_garbles(line, script, profile)
     for garble in reversed(garbles):
         if garble.repair is not None:
             before = line[garble.start : garble.end]

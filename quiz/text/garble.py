@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-from quiz.text.charset import HAN_CLASS, common_han, frequent_han, known_han
+from quiz.text.charset import HAN_CLASS, char_class, common_han, frequent_han, known_han
 from quiz.text.script import Script, to_simplified, to_traditional
 
 # Lead bytes that can be put back: GB2312 row 1 (、。“”《》…) and row 3 (full-width
@@ -58,28 +59,50 @@ _ODD_SYMBOLS = (
 )
 
 
-@cache
-def _rare_class() -> str:
-    """A regex class body of the Han characters outside GB2312 (in either script)."""
+_RARE_RANGES = "\u3400-\u4dbf\uf900-\ufaff"  # extension A and compatibility ideographs
+
+
+@dataclass(frozen=True)
+class TextProfile:
+    """What the garble finder needs to know about the whole text, measured once."""
+
+    rare: frozenset[str]  # its unified ideographs outside GB2312 (either script)
+    rare_text: bool  # they are routine in it (Cantonese, a classic): no evidence then
+
+
+def text_profile(text: str) -> TextProfile:
+    """Measure ``text`` for ``find_garbles``."""
     known = known_han()
-    rare = "".join(chr(code) for code in range(0x4E00, 0xA000) if chr(code) not in known)
-    return f"\u3400-\u4dbf\uf900-\ufaff{re.escape(rare)}"
+    rare = frozenset(
+        char for char in set(text) if "\u4e00" <= char <= "\u9fff" and char not in known
+    )
+    return TextProfile(rare, rare_share(text, rare) > RARE_TEXT_SHARE)
 
 
-@cache
-def _rare_re() -> re.Pattern[str]:
-    return re.compile(f"[{_rare_class()}]")
+def rare_share(text: str, rare: frozenset[str] | None = None) -> float:
+    """Share of a text's Han characters that are outside GB2312: near 0 in Mandarin prose,
+    several percent in Cantonese or in texts full of names, where rarity proves nothing."""
+    sample = text[:_RARITY_SAMPLE]
+    han = len(_HAN_RE.findall(sample))
+    if not han:
+        return 0.0
+    if rare is None:
+        rare = text_profile(sample).rare
+    counts = Counter(sample)
+    extra = len(re.findall(f"[{_RARE_RANGES}]", sample))
+    return (sum(counts[char] for char in rare) + extra) / han
 
 
-@cache
-def _signal_re() -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _signal_re(rare: frozenset[str]) -> re.Pattern[str]:
+    """Every kind of signal, for a text whose rare characters are ``rare``."""
     odd = f"[{_ODD_SYMBOLS}]"
     junk = "[\ue000-\uf8ff\ufffd]"
     near = f"(?:{_HAN}|{odd}|{junk}|\\?)"  # what a misaligned pair decodes to
     trail = "[A-Za-z@\\[\\]^_`{|}~]"  # ASCII bytes that can be the trail of a GBK pair
     return re.compile(
         f"(?P<junk>{junk})"
-        f"|(?P<rare>[{_rare_class()}])"
+        f"|(?P<rare>[{_RARE_RANGES}{char_class(rare)}])"
         f"|(?P<anchor>\\?(?={_HAN})|(?<={_HAN})\\?)"
         f"|(?P<wedged>(?<={near}){odd}(?=(?:{near}|[A-Za-z]))|(?<=[A-Za-z]){odd}(?={near}))"
         f"|(?P<symbol>(?<={_HAN}){odd}|{odd}(?={_HAN}))"
@@ -88,10 +111,13 @@ def _signal_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _candidate_re() -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _candidate_re(rare: frozenset[str]) -> re.Pattern[str]:
     """Any character that can start a signal: a quick test before the full pattern."""
-    return re.compile(f"[?A-Za-z@\\[\\]^_`{{|}}~\ue000-\uf8ff\ufffd{_ODD_SYMBOLS}{_rare_class()}]")
+    return re.compile(
+        f"[?A-Za-z@\\[\\]^_`{{|}}~\ue000-\uf8ff\ufffd{_ODD_SYMBOLS}{_RARE_RANGES}"
+        f"{char_class(rare)}]"
+    )
 
 
 # Evidence, in points; a span is convincing at _CONVINCING points.
@@ -116,25 +142,21 @@ _ASCII_PUNCT = frozenset(",.:;!?()")
 _ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
 
 
-def rare_share(text: str) -> float:
-    """Share of a text's Han characters that are outside GB2312: near 0 in Mandarin prose,
-    several percent in Cantonese or in texts full of names, where rarity proves nothing."""
-    sample = text[:_RARITY_SAMPLE]
-    han = len(_HAN_RE.findall(sample))
-    return len(_rare_re().findall(sample)) / han if han else 0.0
-
-
-def find_garbles(line: str, script: Script, rare_text: bool = False) -> list[Garble]:
+def find_garbles(line: str, script: Script, text: TextProfile | None = None) -> list[Garble]:
     """Garbled spans of ``line`` (a line of a text in ``script``), left to right.
 
-    ``rare_text`` says the whole text uses rare characters routinely (see
-    ``rare_share``); then only the signs of misaligned bytes count as evidence.
+    ``text`` is the ``text_profile`` of the whole text (of the line alone if omitted):
+    which rare characters it holds, and whether they are routine in it, in which case
+    only the signs of misaligned bytes count as evidence.
     """
-    if not _candidate_re().search(line):
+    if text is None:
+        text = text_profile(line)
+    if not _candidate_re(text.rare).search(line):
         return []
+    rare_text = text.rare_text
     signals = [
         (match.start(), match.lastgroup or "")
-        for match in _signal_re().finditer(line)
+        for match in _signal_re(text.rare).finditer(line)
         if match.lastgroup
     ]
     if not signals:

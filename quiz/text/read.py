@@ -114,11 +114,11 @@ def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        if encoding == "utf-8" and _looks_settled(text):
+            return _checked(text, name), "utf-8"
         score = _plausibility(text[:_SAMPLE]) - rank * 1e-6
         if best is None or score > best[0]:
             best = (score, text, _canonical(encoding, data))
-        if encoding == "utf-8" and _looks_settled(text):
-            break
     damaged = None if best is not None and best[2] == "utf-8" else _mostly_utf8(data)
     if damaged is not None and (best is None or _plausibility(damaged[:_SAMPLE]) > best[0]):
         # A few bad bytes in an otherwise UTF-8 file (a cut download, a stray byte): keep
@@ -249,10 +249,10 @@ _SUSPECT = re.compile("[\ue000-\uf8ff\ufffd\x80-\x9f]")
 
 @cache
 def _tier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    from quiz.text.charset import common_han, frequent_han, known_han
+    from quiz.text.charset import char_class, common_han, frequent_han, known_han
 
     def pattern(chars: frozenset[str]) -> re.Pattern[str]:
-        return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
+        return re.compile(f"[{char_class(chars)}]")
 
     return pattern(frequent_han()), pattern(common_han()), pattern(known_han())
 
