@@ -81,7 +81,7 @@ class StudyScreen(Screen[None]):
     BINDINGS = [
         # The key guide at the bottom is a KeyHints line set per step (see KEY_HINTS).
         Binding("escape", "leave", "End", show=False),
-        Binding("tab", "hint", "Hint", priority=True, show=False),
+        Binding("tab", "tab_key", "Hint", priority=True, show=False),
         Binding("h", "hint", "Hint", show=False),
         Binding("space,enter", "accept", "Accept", show=False),
         Binding("u", "undo", "Undo", show=False),
@@ -301,6 +301,14 @@ class StudyScreen(Screen[None]):
             await self.app.run_action("help")
         else:
             await self.run_action(message.action)
+
+    def action_tab_key(self) -> None:
+        """Tab is the hint key while typing (where letters are taken); elsewhere it moves
+        the focus as usual (matching items, rating buttons)."""
+        if self.phase == "question":
+            self.action_hint()
+        else:
+            self.focus_next()
 
     def action_hint(self) -> None:
         """Show the next rung of the hint ladder (each one lowers the suggested rating)."""
