@@ -126,3 +126,29 @@ async def test_regenerate_runs_the_generator_in_a_worker_and_reports_the_sync(
         assert "notes" in app.deck_names
         assert (tmp_path / "decks" / "notes.yaml").is_file()
         assert app.store.cards(["notes"])
+
+
+@pytest.mark.slow
+def test_a_study_session_never_imports_jieba(tmp_path: Path) -> None:
+    script = f"""
+import asyncio, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from pathlib import Path
+from tui_support import build_app
+
+async def main():
+    app = build_app(Path({str(tmp_path)!r}), study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "tab", *"三会一课", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    print("jieba" in sys.modules, "textual" in sys.modules)
+
+asyncio.run(main())
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
