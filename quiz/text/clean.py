@@ -1,8 +1,8 @@
 """Clean a source text for card generation and report every change.
 
-Removes what scraping leaves behind (control characters, HTML remnants, pinyin
-annotations, page chrome, spam link lists, garbled byte spans) and widens ASCII
-punctuation between Chinese characters. Lines are ``\\n``-separated and never added or
+Removes what scraping leaves behind (control characters, HTML remnants and
+encyclopedia footnote marks, pinyin annotations, page chrome, spam link lists, garbled
+byte spans) and widens ASCII punctuation between Chinese characters. Lines are ``\\n``-separated and never added or
 removed: a dropped line becomes an empty line, so line numbers stay the source's.
 """
 
@@ -191,6 +191,13 @@ _TAG_REMNANT = re.compile(
     re.IGNORECASE,
 )
 _WORD_EDGE = re.compile(r"[A-Za-z0-9]")
+# What an encyclopedia page leaves in copied text: footnote calls and edit links, glued
+# to the word they follow (a[1] in code is left alone).
+_WIKI_MARK = re.compile(
+    r"(?<=[^\sA-Za-z0-9_])[\[［](?:\d{1,3}|[注註]\s?\d{1,3}|note \d{1,3}|[a-z]|编辑|編輯|"
+    r"来源请求|來源請求|需要引用|需要來源|citation needed|edit)[\]］]",
+    re.IGNORECASE,
+)
 
 
 def _remove_html(line: str, number: int, changes: list[Change]) -> str:
@@ -215,6 +222,8 @@ def _remove_html(line: str, number: int, changes: list[Change]) -> str:
     if "<" in line or ">" in line:
         line = _strip_tags(line, number, changes, _TAG)
         line = _strip_tags(line, number, changes, _TAG_REMNANT)
+    if "[" in line or "［" in line:
+        line = _strip_tags(line, number, changes, _WIKI_MARK)
     return line
 
 

@@ -193,6 +193,14 @@ def test_titles_authors_and_sentences_are_kept(line: str) -> None:
         ("一段&#20013;文&#x6587;字", "一段中文文字"),
         ("word<br>word", "word word"),
         ("标题<!-- 注释 -->正文", "标题正文"),
+        (
+            "长城是中国古代的军事防御工程[1]，始建于春秋战国时期[2][3]。",
+            "长城是中国古代的军事防御工程，始建于春秋战国时期。",
+        ),
+        ("長城是古代的軍事防禦工程[註 1]。", "長城是古代的軍事防禦工程。"),
+        ("历史[编辑]", "历史"),
+        ("歷史[編輯]", "歷史"),
+        ("據說如此[來源請求]。", "據說如此。"),
     ],
 )
 def test_html_remnants_are_removed(dirty: str, expected: str) -> None:
@@ -201,7 +209,9 @@ def test_html_remnants_are_removed(dirty: str, expected: str) -> None:
     assert result.report.counts().get("html", 0) >= 1
 
 
-@pytest.mark.parametrize("text", ["if a < b and c > d then", "x<y", "A&B company", "<3 love"])
+@pytest.mark.parametrize(
+    "text", ["if a < b and c > d then", "x<y", "A&B company", "<3 love", "a[1] = b[2]"]
+)
 def test_angle_brackets_in_english_survive(text: str) -> None:
     assert cleaned(text) == text
 
