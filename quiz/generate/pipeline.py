@@ -157,6 +157,8 @@ def _title(lay: Layout, output: str, name: str) -> str:
     if lay.title is not None:
         return " ".join(output[lay.title[0] : lay.title[1]].split())
     for paragraph in lay.paragraphs:
+        if paragraph.heading is not None:
+            break  # a numbered heading names a part, never the whole text
         first = paragraph.sentences[0] if paragraph.sentences else None
         if first is not None and first.end - first.start <= 40:
             return output[first.start : first.end].strip()

@@ -207,7 +207,7 @@ def layout(text: str) -> Layout:
         end = line_start + len(raw.rstrip())
         heading = parse_heading(text, start, end, number)
         if heading is None and not body_seen:
-            if _substantial(stripped) and not _ends_sentence(stripped):
+            if _may_be_title(stripped):
                 candidates.append((start, end))
             if _is_body(stripped):
                 body_seen = True
@@ -248,6 +248,18 @@ def _pick_title(
             if text[start:end].strip() in body:
                 return (start, end)
     return candidates[0] if candidates else None
+
+
+def _may_be_title(line: str) -> bool:
+    """A line that could be the title: words, no sentence (a photo caption with its credit,
+    生产总值增长8%。（新华社 摄）, is prose), not a body line."""
+    return (
+        _substantial(line)
+        and not _ends_sentence(line)
+        and not _is_body(line)
+        and not re.search("[。！？]", line)
+        and line[-1] not in "：:"  # 以下是报告全文：
+    )
 
 
 def _is_word_char(ch: str) -> bool:

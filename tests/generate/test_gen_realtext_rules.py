@@ -219,3 +219,14 @@ def test_ordinals_out_of_order_are_no_group() -> None:
     text = "一是产业链条短，加工不足。三是人才支撑弱，劳动力外流严重。"
     deck, _report = build_deck(text, name="t")
     assert not any(c.answer == "产业链条短" for c in deck if isinstance(c, ClozeCard))
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_captions_lead_ins_and_headings_are_no_title(convert) -> None:  # type: ignore[no-untyped-def]
+    body = "2023年是全面贯彻落实二十大精神的开局之年，各项工作取得新成效，社会大局保持稳定。\n"
+    caption = convert("全国政协主席在会上作工作报告。（中评社 林艳摄） |\n以下是报告全文：\n")
+    deck, _report = build_deck(caption + convert("一、主要工作\n" + body), name="stem")
+    assert deck.title == "stem"
+    titled = convert("关于全县乡村振兴工作情况的报告\n各位代表：\n") + convert(body)
+    deck, _report = build_deck(titled, name="stem")
+    assert deck.title == convert("关于全县乡村振兴工作情况的报告")
