@@ -1,9 +1,10 @@
 """Character knowledge the text cleaners share: which Han characters are common, which
 strings are legal pinyin syllables, and which code points are CJK at all.
 
-"Common" is derived, not hand-listed: a character is common when its Simplified form
-(OpenCC t2s) is in GB2312 level 1 (the 3,755 most frequent characters), and known when
-it is in GB2312 levels 1 or 2. Both sets therefore cover Traditional text as well.
+The tiers are derived, not hand-listed. A character is frequent when its Simplified
+form (OpenCC t2s) is among the 2,500 most frequent (data/frequent_chars.txt, ranked from
+jieba's dictionary), common when that form is in GB2312 level 1 (3,755 characters), and
+known when it is anywhere in GB2312. Every tier therefore covers Traditional text too.
 """
 
 from __future__ import annotations
