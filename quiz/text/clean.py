@@ -2,8 +2,9 @@
 
 Removes what scraping leaves behind (control characters, HTML remnants and
 encyclopedia footnote marks, pinyin annotations, page chrome, spam link lists, garbled
-byte spans) and widens ASCII punctuation between Chinese characters. Lines are ``\\n``-separated and never added or
-removed: a dropped line becomes an empty line, so line numbers stay the source's.
+byte spans) and widens ASCII punctuation between Chinese characters. Lines are
+``\\n``-separated and never added or removed: a dropped line becomes an empty line, so
+line numbers stay the source's.
 """
 
 from __future__ import annotations
@@ -241,15 +242,15 @@ def _strip_tags(line: str, number: int, changes: list[Change], pattern: re.Patte
 # --- pinyin annotations ---------------------------------------------------------------
 
 _PINYIN_NOTE = re.compile(
-    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（]"
-    r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80})[)）]"
+    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（\[]"
+    r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80})[)）\]]"
 )
 _TONE_MARK = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f]|[a-zA-Z:][1-5]")
 _SYLLABLE_SPLIT = re.compile(r"[\s'’-]+|(?<=[1-5])(?=[A-Za-z])")
 
 
 def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
-    if "(" not in line and "（" not in line:
+    if "(" not in line and "（" not in line and "[" not in line:
         return line
 
     def replace(match: re.Match[str]) -> str:
@@ -261,7 +262,7 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         return han
 
     # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī).
-    for _ in range(line.count("(") + line.count("（")):
+    for _ in range(line.count("(") + line.count("（") + line.count("[")):
         stripped = _PINYIN_NOTE.sub(replace, line)
         if stripped == line:
             break
@@ -280,8 +281,8 @@ def _syllable_count(body: str) -> int | None:
     count = 0
     for part in parts:
         plain = plain_syllable(part)
-        if plain in legal:
-            count += 1
+        if plain in legal or (plain.endswith("r") and plain[:-1] in legal):
+            count += 1  # erhua, nǎr, counts as one syllable
             continue
         if not toned:
             return None  # untoned words are only pinyin when each is one syllable

@@ -41,6 +41,9 @@ def kinds(text: str) -> dict[str, int]:
         ("你好 (nǐ hǎo) means hello", "你好 means hello"),
         ("再见 (zai4 jian4)", "再见"),
         ("呢 (ne) asks back", "呢 asks back"),  # a single toneless syllable
+        ("你去哪儿(nǎr)？", "你去哪儿？"),  # erhua
+        ("你在哪兒(nǎr)？", "你在哪兒？"),
+        ("谢谢 [xièxie] thanks", "谢谢 thanks"),
     ],
 )
 def test_pinyin_annotations_are_removed(dirty: str, expected: str) -> None:
