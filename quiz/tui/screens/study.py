@@ -123,15 +123,16 @@ class StudyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield SessionBar(id="session-bar")
-        with ContentSwitcher(initial="cloze-pane", id="study-switcher"):
-            with Vertical(id="cloze-pane"):
-                yield ClozeView(id="cloze-view")
-                yield AnswerInput(
-                    placeholder="Type the answer (characters or pinyin) …", id="answer"
-                )
-                yield VerdictView(id="verdict")
-            yield MatchBoard(id="match-pane")
-        yield RatingBar(id="rating-bar")
+        with Vertical(id="study-body"):
+            with ContentSwitcher(initial="cloze-pane", id="study-switcher"):
+                with Vertical(id="cloze-pane"):
+                    yield ClozeView(id="cloze-view")
+                    yield AnswerInput(
+                        placeholder="Type the answer (characters or pinyin) …", id="answer"
+                    )
+                    yield VerdictView(id="verdict")
+                yield MatchBoard(id="match-pane")
+            yield RatingBar(id="rating-bar")
         yield KeyHints(id="key-hints")
 
     def on_mount(self) -> None:
