@@ -427,7 +427,11 @@ class ChineseCards:
                 sentence.line,
                 self.section_label(sentence),
             )
-            if self.reports_speech(candidate) or self.dangles(index, candidate):
+            if (
+                self.reports_speech(candidate)
+                or self.dangles(index, candidate)
+                or self.cuts_quote(sentence, candidate)
+            ):
                 continue
             if self.problem(index, candidate) is None and not any(
                 candidate.start < other.end + KEYWORD_GAP
@@ -452,6 +456,15 @@ class ChineseCards:
                     return True
             at = end
         return False
+
+    def cuts_quote(self, sentence: Sentence, candidate: Candidate) -> bool:
+        """A part of a quotation (党建 of “党建+”): a quotation is learnt whole or not at all."""
+        text = self.mirror[sentence.start : sentence.end]
+        start, end = candidate.start - sentence.start, candidate.end - sentence.start
+        return any(
+            q_start <= start and end <= q_end and (start, end) != (q_start, q_end)
+            for q_start, q_end in phrases.quoted_spans(text)
+        )
 
     def reports_speech(self, candidate: Candidate) -> bool:
         """The speaker of 某某指出/强调/表示: who said it is trivia, what was said is the lesson."""

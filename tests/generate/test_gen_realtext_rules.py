@@ -230,3 +230,17 @@ def test_captions_lead_ins_and_headings_are_no_title(convert) -> None:  # type: 
     titled = convert("关于全县乡村振兴工作情况的报告\n各位代表：\n") + convert(body)
     deck, _report = build_deck(titled, name="stem")
     assert deck.title == convert("关于全县乡村振兴工作情况的报告")
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_common_words_and_halves_of_x_zhi_y_are_no_keywords(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("精心策划基层党员学习教育计划"), limit=5)
+    assert convert("计划") not in found
+    found = keywords(seg, convert("二〇二三年是全面落实各项部署的开局之年"), limit=5)
+    assert convert("开局") not in found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_keyword_never_takes_part_of_a_quotation(convert) -> None:  # type: ignore[no-untyped-def]
+    text = convert("深化“党建+”品牌建设，丰富组织生活内涵。")
+    assert convert("党建") not in answers(text)
