@@ -42,12 +42,16 @@ _UI_PHRASES = re.compile(
     r"|查看(?:更多|全文|原文|详情|大图).{0,4}"
     r"|.{0,10}(?:加载中|浏览器|下载|公众号).{0,4}"
     r"|(?:关注|订阅).{0,6}(?:公众号|微信|微博|我们|账号)"
+    r"|跳(?:至|转|到|过)(?:内容|正文|导航|导览|搜索|主菜单).{0,4}"
     r"|第\s*\d+\s*页|共\s*\d+\s*页"
     r"|back to top|sign (?:in|up)|log (?:in|out)|read more|click here|skip to .{0,20})$",
     re.IGNORECASE,
 )
 # A site's name ("某某网") is furniture only next to other furniture.
-_SITE_NAME = re.compile(r"^.{1,12}(?:网|网站|频道|门户)$")
+_SITE_NAME = re.compile(r"^.{1,12}(?:网|网站|频道|门户|百科|百科全书)$")
+_SITE_TOKENS = re.compile(r"[\s，,、|｜]+")
+# A footnote's back-link caret starts the lines of a copied reference list.
+_BACKLINK = re.compile(r"^\^\s")
 _AUTHOR = re.compile(r"^\s*[【\[]?\s*(?:作者|文|撰稿|author|by)\s*[:：]", re.IGNORECASE)
 _TIMER = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\b")
 _ONLY_TIMER_OR_NUMBER = re.compile(r"^[\d:./\-\s]+$")
@@ -62,7 +66,7 @@ _METADATA_LABELS = (
     "索引号|主题分类|成文日期|发文字号",
     "上一篇|下一篇|上一条|下一条|上一页|下一页|上一则|下一则",
     "浏览次数|浏览量|浏览人次|阅读量|阅读次数|点击数|点击量|访问量|点阅次数",
-    "字号|字级|字体|免责声明|转载声明|声明|标签|关键词",
+    "字号|字级|字体|免责声明|转载声明|声明|标签|关键词|分类|页面分类",
     r"(?:时间|日期)(?=\s*[:：]\s*\d)",
     "source|editor|published|updated|tags?",
 )
@@ -131,6 +135,10 @@ def _is_chrome(line: str) -> bool:
         return True
     if not _WORD_CHAR.search(line):
         return True  # separators, rules and symbols only
+    if _BACKLINK.match(line):
+        return True
+    if length <= 24 and _only_site_names(line):
+        return True  # a site's name and tagline
     if _is_breadcrumb(line):
         return True
     return _mostly_ui(line)
@@ -154,6 +162,11 @@ def _mostly_ui(line: str) -> bool:
     if _SENTENCE_PUNCT.search(line):
         return False
     return len(tokens) >= 2 and ui_chars >= 0.6 * all_chars
+
+
+def _only_site_names(line: str) -> bool:
+    tokens = [token for token in _SITE_TOKENS.split(line) if token]
+    return len(tokens) >= 2 and all(_SITE_NAME.match(token) for token in tokens)
 
 
 def _is_ui_token(token: str) -> bool:

@@ -369,3 +369,16 @@ def test_english_notes_pass_through_unharmed() -> None:
     result = clean(source.text)
     assert result.text == source.text
     assert result.report.changes == []
+
+
+def test_encyclopedia_page_keeps_its_prose_and_loses_its_apparatus() -> None:
+    source = read_source(FIXTURES / "encyclopedia_traditional.html")
+    result = clean(source.text)
+    lines = [line for line in result.text.split("\n") if line]
+    assert lines[0] == "萬里長城"
+    assert "歷史" in lines
+    assert "長城東西綿延上萬華里，因此又稱作萬里長城。" in result.text
+    assert "今日所見多為明長城。" in result.text  # &#xff0c; decoded, [4] gone
+    for junk in ("[", "跳至", "維基百科", "分類", "^", "首頁", "創用CC"):
+        assert junk not in result.text
+    assert result.report.counts() == {"chrome": 4, "html": 6}
