@@ -607,6 +607,8 @@ def keyword_spans(
         following = tokens[last + 1] if last + 1 < len(tokens) else ""
         modifies = weight(following) is not None and is_filler(following)  # 企业高质量|发展
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
+        if kind is not None and kind(following) == NAME_KIND:
+            modifies = True  # 总书记|习近平: a person's title is trivia, like the name
         if kind is not None and kind(tokens[last]) == NAME_KIND:  # 习近平|新|时代, 李冰|太守
             then = tokens[last + 2] if last + 2 < len(tokens) else ""
             modifies = weight(following) is not None or (

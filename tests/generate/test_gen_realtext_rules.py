@@ -244,3 +244,9 @@ def test_common_words_and_halves_of_x_zhi_y_are_no_keywords(seg, convert) -> Non
 def test_a_keyword_never_takes_part_of_a_quotation(convert) -> None:  # type: ignore[no-untyped-def]
     text = convert("深化“党建+”品牌建设，丰富组织生活内涵。")
     assert convert("党建") not in answers(text)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_title_before_a_name_is_no_keyword(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("中央委员会总书记习近平作重要讲话"), limit=5)
+    assert not any(convert("总书记") in answer for answer in found)
