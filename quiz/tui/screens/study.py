@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from quiz.deck import ClozeCard, MatchCard
+from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
 from quiz.tui.widgets.answer_input import AnswerInput
@@ -350,14 +351,19 @@ class StudyScreen(Screen[None]):
         """Commit `rating` for the current card and move on."""
         if self.phase not in ("answer", "matched") or self.item is None:
             return
-        self.phase = "idle"
-        self.session.answer(
-            self.item,
-            rating,
-            typed=self.typed or None,
-            duration_ms=self._elapsed_ms(),
-            hints=self.hint_count,
-        )
+        phase, self.phase = self.phase, "idle"
+        try:
+            self.session.answer(
+                self.item,
+                rating,
+                typed=self.typed or None,
+                duration_ms=self._elapsed_ms(),
+                hints=self.hint_count,
+            )
+        except QuizError as exc:  # the database refused (locked, read-only…): try again
+            self.phase = phase
+            self.notify(f"Not saved: {exc}", title="Answer not saved", severity="error")
+            return
         self.done += 1
         self.undoable.append("answer")
         await self.advance()
@@ -387,7 +393,11 @@ class StudyScreen(Screen[None]):
         await self.action_undo()
 
     async def action_undo(self) -> None:
-        item = self.session.undo()
+        try:
+            item = self.session.undo()
+        except QuizError as exc:
+            self.notify(str(exc), title="Undo failed", severity="error")
+            return
         if item is None:
             self.notify("Nothing to undo.", timeout=2)
             return
@@ -400,7 +410,8 @@ class StudyScreen(Screen[None]):
     async def action_bury(self) -> None:
         if self.item is None or self.phase == "idle":
             return
-        self.session.bury(self.item)
+        if not self._safely(self.session.bury, self.item, "Bury failed"):
+            return
         self.undoable.append("bury")
         self.notify("Buried until tomorrow.", timeout=2)
         await self.advance()
@@ -408,10 +419,20 @@ class StudyScreen(Screen[None]):
     async def action_suspend(self) -> None:
         if self.item is None or self.phase == "idle":
             return
-        self.session.suspend(self.item)
+        if not self._safely(self.session.suspend, self.item, "Suspend failed"):
+            return
         self.undoable.append("suspend")
         self.notify("Suspended (unsuspend it in the browser).", timeout=3)
         await self.advance()
+
+    def _safely(self, change: Callable[[Any], None], item: Any, title: str) -> bool:
+        """Run a change to the card, reporting a refusal of the database instead of dying."""
+        try:
+            change(item)
+        except QuizError as exc:
+            self.notify(str(exc), title=title, severity="error")
+            return False
+        return True
 
     def action_leave(self) -> None:
         self.finish()
