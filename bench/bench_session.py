@@ -1,7 +1,8 @@
 """Study-session benchmark on the synthetic collection (100,000 cards, 1,000,000 log rows).
 
 Reports median and p95 of what the app waits for while studying: opening a session over
-every deck (unchanged decks, sync skipped), reading the queue (`next_card`, `counts`; the
+every deck (unchanged decks, sync skipped), opening one and reading its first card (the
+day's answer counts and review order are read then), reading the queue (`next_card`, `counts`; the
 clock moves 2 s each time so no read is reused), answering a card and reading the next
 one, and undoing an answer. Each figure is also a ratio to a baseline measured in the same
 run (a bare `SELECT 1`; a bare one-row INSERT + COMMIT), since the machine is noisy.
@@ -56,6 +57,13 @@ def _measure_session(
             max(5, repeat // 10),
         )
         results.append(opened)
+
+        def first_card(_n: int) -> None:
+            fresh = StudySession(store, decks, config, clock)
+            fresh.next_card()  # reads the day: answer counts and the due reviews' order
+            fresh.close()
+
+        results.append(measure(f"{label}: open + first card", first_card, max(5, repeat // 10)))
         session = StudySession(store, decks, config, clock)
 
         def next_card(_n: int) -> object:

@@ -20,15 +20,18 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synth import CARDS_PER_DECK, NOW, cached_collection, synthetic_deck
+from quiz.config import Config
 from quiz.deck import load_deck, write_deck
+from quiz.review_order import ReviewOrder
 from quiz.store import CardState, CardStatus, Store
+from quiz.store.queue import due_reviews
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             pick_all = measure(f"next card, {len(decks)} decks", next_card(decks), args.repeat)
             results.append((pick_all, select_1, 5.0))
             review_pick = measure(
-                f"next review (lowest R, siblings buried), {len(decks)} decks",
+                f"next review in SQL (lowest R, siblings buried), {len(decks)} decks",
                 lambda _n: store.due_cards(
                     decks,
                     day_end,
@@ -161,7 +164,37 @@ def main(argv: list[str] | None = None) -> int:
                 ),
                 args.repeat,
             )
-            results.append((review_pick, select_1, 5.0))
+            results.append((review_pick, select_1, None))  # not what the session runs
+            # What the study session does instead: the day's due reviews read once from the
+            # index and ordered by retrievability in memory, then each pick is a lookup.
+            config = Config(timezone=UTC)
+
+            def day_order(_n: int) -> ReviewOrder:
+                return ReviewOrder(
+                    due_reviews(store, decks, day_end, now=now), now=now, config=config
+                )
+
+            reading = measure(
+                f"day's review order: read + order ({len(decks)} decks, once a day)",
+                day_order,
+                max(5, args.repeat // 20),
+            )
+            results.append((reading, select_1, None))
+            order = day_order(0)
+
+            def next_review(n: int) -> object:
+                heads = order.heads(now, 1)
+                row = store.card(*heads[0])
+                if n % 2:
+                    order.discard(heads[0])  # answered: the next one comes up
+                return row
+
+            from_order = measure(
+                f"next review from the day's order (+ its row), {len(decks)} decks",
+                next_review,
+                args.repeat,
+            )
+            results.append((from_order, select_1, 5.0))
             new_pick = measure(
                 f"next new card (siblings buried), {len(decks)} decks",
                 lambda _n: store.new_cards(decks, now=now, limit=1, bury_siblings_since=day_start),

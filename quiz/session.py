@@ -1,16 +1,19 @@
 """A study session: which card comes next, what an answer does, undo, suspend and bury,
 today's counts and the summary. What the app and the CLI drive studying with.
 
-Every answer is committed through the store before `answer` returns, and the queue is
-read from the store (reused only for a moment while nothing changes), so a session
-reopened on the same file carries on where the last one stopped. No SQL here: the store
+Every answer is committed through the store before `answer` returns, together with its
+effects (siblings buried, a leech suspended) in one transaction, so a session reopened on
+the same file carries on where the last one stopped. The learning and new queues are read
+from the store (reused only for a moment while nothing changes); the day's due reviews,
+in retrievability order, and today's answer counts are read once per study day
+(`quiz.review_order`) and kept up to date by the session itself. No SQL here: the store
 does that; the policy is `quiz.srs`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Literal
@@ -18,20 +21,23 @@ from typing import Literal
 from quiz import srs
 from quiz.config import Config
 from quiz.deck import Card, Deck
+from quiz.review_order import ReviewOrder
 from quiz.srs import Rating
 from quiz.store import CardRow, CardState, CardStatus, Store, StoreError
-from quiz.store.queue import bury_siblings, count_due, count_new
+from quiz.store.queue import bury_siblings, count_due, count_new, due_reviews
 
 ItemKind = Literal["new", "learning", "review", "relearning", "cram"]
 Clock = Callable[[], datetime]
 
 CRAM_AGAIN_GAP = 3
 """In cram mode a card answered Again comes back after this many other cards."""
-REVIEW_WINDOW = 8
-"""How many of the most overdue reviews (by elapsed time over stability, in SQL) are read
-to pick the one with the lowest retrievability (exact, with study days) among them."""
 QUEUE_REUSE = timedelta(seconds=1)
 """How long a read of the queue is reused when nothing was answered or changed."""
+DAY_REFRESH = timedelta(minutes=30)
+"""How long the day's review order and answer counts are kept before being read again
+(~60-90 ms on a 100k-card collection). They follow this session's own changes as it makes
+them; a card another process changed is checked when it comes up, and a re-read picks up
+the rest (its answers towards today's limits, cards it made due)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,25 @@ class _Queue:
     new: list[CardRow]
 
 
+@dataclass(slots=True)
+class _Day:
+    """What the session keeps for the study day: its due reviews in order, and how many
+    new cards were introduced and reviews done today (read once, then counted here)."""
+
+    index: int
+    read_at: datetime
+    reviews: ReviewOrder
+    introduced: int
+    reviewed: int
+
+    def counted(self, status_before: CardStatus, step: int) -> None:
+        """Count an answer (step 1) or its undo (step -1) in today's limits."""
+        if status_before == CardStatus.NEW:
+            self.introduced += step
+        elif status_before == CardStatus.REVIEW:
+            self.reviewed += step
+
+
 @dataclass(frozen=True, slots=True)
 class _FlagChange:
     """A suspend or bury from the session, with what undo puts back."""
@@ -129,6 +154,8 @@ class _Answered:
     reviews_since_new: int
     cram_queue: tuple[tuple[str, str], ...]
     buried_siblings: tuple[tuple[str, datetime | None], ...] = ()
+    status_before: CardStatus | None = None
+    day: int | None = None
 
 
 _KIND_OF_STATUS: dict[CardStatus, ItemKind] = {
@@ -176,9 +203,8 @@ class StudySession:
         self.cram = cram
         self.scheduler = srs.Scheduler(config)
         self._deck_names = [deck.name for deck in self.decks]
-        self._cards: dict[tuple[str, str], Card] = {
-            (deck.name, card.id): card for deck in self.decks for card in deck.cards
-        }
+        self._deck_by_name = {deck.name: deck for deck in self.decks}
+        self._card_index: dict[str, dict[str, Card]] = {}  # per deck, built when first needed
         now = self._now()
         self.sync_reports = store.sync_decks(self.decks, now=now)
         self._cram_queue: list[tuple[str, str]] = []
@@ -191,6 +217,7 @@ class StudySession:
         self._reviews_since_new = 0
         self._version = 0
         self._cached: _Queue | None = None
+        self._day: _Day | None = None
 
     # ------------------------------------------------------------------ the queue
 
@@ -198,7 +225,8 @@ class StudySession:
         """The card to show now, or None when nothing is left for today."""
         if self._front is not None:
             row = self.store.card(self._front.deck, self._front.card_id)
-            if row is not None and self._showable(row):
+            # shown next unless it changed meanwhile (e.g. answered in another process)
+            if row is not None and self._showable(row) and row.state == self._front.state:
                 return self._item(row, self._front.kind)
             self._front = None
         if self.cram:
@@ -243,40 +271,70 @@ class StudySession:
         ):
             return cached
         names = self._deck_names
-        end = srs.day_end(now, self.config)
-        done = self.store.day_counts(names, srs.day_start(now, self.config))
+        day = self._today(now)
         cutoff = now + self.config.learn_ahead + timedelta(milliseconds=1)
-        reviews_left = srs.remaining(self.config.reviews_per_day, done.reviews)
-        new_left = srs.remaining(self.config.new_per_day, done.introduced)
+        reviews_left = srs.remaining(self.config.reviews_per_day, day.reviewed)
+        new_left = srs.remaining(self.config.new_per_day, day.introduced)
+        reviews = self._next_review(day, now) if reviews_left > 0 else []
         counts = Counts(
             new=count_new(self.store, names, now=now, limit=new_left),
             learning=count_due(self.store, names, cutoff, now=now, statuses=_LEARNING),
-            review=count_due(
-                self.store,
-                names,
-                end,
-                now=now,
-                statuses=(CardStatus.REVIEW,),
-                limit=reviews_left,
-            ),
+            review=min(day.reviews.count(now), reviews_left),
         )
         queue = _Queue(
             at=now,
             version=self._version,
             counts=counts,
             learning=self.store.due_cards(names, cutoff, now=now, statuses=_LEARNING, limit=1),
-            reviews=self.store.due_cards(
-                names,
-                end,
-                now=now,
-                statuses=(CardStatus.REVIEW,),
-                order="retrievability",
-                limit=min(counts.review, REVIEW_WINDOW),
-            ),
+            reviews=reviews,
             new=self.store.new_cards(names, now=now, limit=min(counts.new, 1)),
         )
         self._cached = queue
         return queue
+
+    def _today(self, now: datetime) -> _Day:
+        """The day's review order and answer counts: kept while the study day lasts (and
+        for DAY_REFRESH at most), else read from the store."""
+        index = srs.day_index(now, self.config)
+        day = self._day
+        if day is not None and day.index == index and abs(now - day.read_at) < DAY_REFRESH:
+            return day
+        names = self._deck_names
+        done = self.store.day_counts(names, srs.day_start(now, self.config))
+        rows = due_reviews(self.store, names, srs.day_end(now, self.config), now=now)
+        day = _Day(
+            index=index,
+            read_at=now,
+            reviews=ReviewOrder(rows, now=now, config=self.config),
+            introduced=done.introduced,
+            reviewed=done.reviews,
+        )
+        self._day = day
+        return day
+
+    def _next_review(self, day: _Day, now: datetime) -> list[CardRow]:
+        """The due review with the lowest retrievability, checked against the store (a
+        card another process changed is moved or dropped, and the next one checked)."""
+        while True:
+            heads = day.reviews.heads(now, 1)
+            if not heads:
+                return []
+            row = self.store.card(*heads[0])
+            if row is None:
+                day.reviews.discard(heads[0])
+                continue
+            day.reviews.track(row)
+            if day.reviews.heads(now, 1) == heads:  # still first once brought up to date
+                return [row]
+
+    def _track(self, deck: str, card_ids: Iterable[str]) -> None:
+        """Update the day's review order for cards whose state or flags just changed."""
+        if self._day is None:
+            return
+        for card_id in card_ids:
+            row = self.store.card(deck, card_id)
+            if row is not None:
+                self._day.reviews.track(row)
 
     def _candidate(self, row: CardRow, now: datetime | None = None) -> srs.Candidate:
         return srs.Candidate(
@@ -358,11 +416,23 @@ class StudySession:
                 buried = tuple(
                     bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
                 )
+        day_index = srs.day_index(now, self.config)
+        self._answered_today(day_index, row, after, suspend, buried)
         if row.state.status == CardStatus.NEW:
             self._reviews_since_new = 0
         elif row.state.status == CardStatus.REVIEW:
             self._reviews_since_new += 1
-        self._remember(item, review_id, rating, duration_ms, suspend, snapshot, buried)
+        self._remember(
+            item,
+            review_id,
+            rating,
+            duration_ms,
+            suspend,
+            snapshot,
+            buried,
+            status_before=row.state.status,
+            day=day_index,
+        )
         return AnswerOutcome(
             next_due=after.due,
             interval=result.interval_text,
@@ -370,6 +440,27 @@ class StudySession:
             suspended=suspend,
             review_id=review_id,
         )
+
+    def _answered_today(
+        self,
+        day_index: int,
+        row: CardRow,
+        after: CardState,
+        suspended: bool,
+        buried: tuple[tuple[str, datetime | None], ...],
+    ) -> None:
+        """Count a committed answer in the day's limits and move the card and its buried
+        siblings out of (or within) the day's review order, without reading the store."""
+        day = self._day
+        if day is None:
+            return
+        if day.index != day_index:
+            self._day = None  # a new study day: read it afresh
+            return
+        day.counted(row.state.status, 1)
+        day.reviews.track(replace(row, state=after, suspended=row.suspended or suspended))
+        for sibling, _previous in buried:
+            day.reviews.discard((row.deck, sibling))
 
     def next_intervals(self, item: QueueItem) -> dict[Rating, str]:
         """The label under each answer button: what Again, Hard, Good and Easy would give."""
@@ -405,6 +496,12 @@ class StudySession:
         self._version += 1
         if isinstance(last, _Answered):
             self._reviews_since_new = last.reviews_since_new
+            day = self._day
+            if day is not None and last.status_before is not None and last.day == day.index:
+                day.counted(last.status_before, -1)
+            self._track(deck, [card_id, *(sibling for sibling, _ in last.buried_siblings)])
+        else:
+            self._track(deck, [card_id])
         self._cram_queue = list(last.cram_queue)
         self._front = self._item(self._row(last.item), last.item.kind)
         return self._front
@@ -428,6 +525,7 @@ class StudySession:
     def unsuspend(self, item: QueueItem) -> None:
         self.store.set_suspended(item.deck, [item.card_id], False)
         self._version += 1
+        self._track(item.deck, [item.card_id])
 
     def bury(self, item: QueueItem) -> None:
         """Hide the card until the next day starts (undo takes it back)."""
@@ -442,6 +540,8 @@ class StudySession:
 
     def _drop(self, item: QueueItem) -> None:
         self._version += 1
+        if self._day is not None:
+            self._day.reviews.discard(item.key)
         if self._front is not None and self._front.key == item.key:
             self._front = None
         self._cram_queue = [key for key in self._cram_queue if key != item.key]
@@ -540,8 +640,18 @@ class StudySession:
         return row.active and not row.suspended and not buried
 
     def _item(self, row: CardRow, kind: ItemKind) -> QueueItem:
-        card = self._cards.get(row.key) or row.to_card()
+        card = self._deck_card(row.deck, row.card_id) or row.to_card()
         return QueueItem(row.deck, card, row.state, kind, row.state.due)
+
+    def _deck_card(self, deck: str, card_id: str) -> Card | None:
+        """The card as the deck object has it (None if the deck does not have it)."""
+        index = self._card_index.get(deck)
+        if index is None:
+            source = self._deck_by_name.get(deck)
+            if source is None:
+                return None
+            index = self._card_index[deck] = {card.id: card for card in source.cards}
+        return index.get(card_id)
 
     def _remember(
         self,
@@ -552,13 +662,26 @@ class StudySession:
         suspended: bool,
         snapshot: tuple[int, tuple[tuple[str, str], ...]],
         buried: tuple[tuple[str, datetime | None], ...] = (),
+        *,
+        status_before: CardStatus | None = None,
+        day: int | None = None,
     ) -> None:
         """Note a committed answer: the queue moves on and undo can take it back."""
         if self._front is not None and self._front.key == item.key:
             self._front = None
         self._version += 1
         self._undo_stack.append(
-            _Answered(item, review_id, rating, duration_ms, suspended, *snapshot, buried)
+            _Answered(
+                item,
+                review_id,
+                rating,
+                duration_ms,
+                suspended,
+                *snapshot,
+                buried,
+                status_before,
+                day,
+            )
         )
 
 

@@ -345,6 +345,14 @@ def day_end(now: datetime, config: Config) -> datetime:
     return _local_day_start(study_date(now, config) + timedelta(days=1), config)
 
 
+def day_starts(first: date, last: date, config: Config) -> list[datetime]:
+    """The start (UTC) of every study day from date `first` to `last` inclusive: bounds to
+    bisect many moments into study days at once (see `quiz.review_order`)."""
+    return [
+        _local_day_start(first + timedelta(days=n), config) for n in range((last - first).days + 1)
+    ]
+
+
 def day_index(now: datetime, config: Config) -> int:
     """The study day as a whole number (days since 1970-01-01), for logs and statistics."""
     return (study_date(now, config) - date(1970, 1, 1)).days

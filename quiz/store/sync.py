@@ -42,10 +42,24 @@ _CONTENT = (
 _STATE = (*STATE_FIELDS, "suspended", "buried_until")
 
 
+_HASHED: dict[int, tuple[Deck, str]] = {}
+"""Recent `deck_hash` results by deck object (kept alive here, so an id is never reused
+while cached): a deck is immutable, and the app syncs the same objects at every session
+start (hashing a 10,000-card deck takes ~20 ms)."""
+_HASHED_MAX = 32
+
+
 def deck_hash(deck: Deck) -> str:
     """A hash of everything sync stores from the deck (title, source, cards in order)."""
+    cached = _HASHED.get(id(deck))
+    if cached is not None and cached[0] is deck:
+        return cached[1]
     payload = json.dumps(deck.to_dict(), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    if len(_HASHED) >= _HASHED_MAX:
+        del _HASHED[next(iter(_HASHED))]  # the oldest
+    _HASHED[id(deck)] = (deck, digest)
+    return digest
 
 
 def card_content(card: Card, position: int) -> tuple[Any, ...]:
