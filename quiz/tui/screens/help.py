@@ -44,10 +44,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Any card",
         (
-            ("u / ctrl+z", "undo the last answer"),
+            ("u / ctrl+z", "undo the last answer, bury or suspension"),
             ("-", "bury: hide until tomorrow"),
             ("@", "suspend: hide until unsuspended"),
             ("Esc", "end the session (summary)"),
+            ("? / F1", "this page (? on an empty answer)"),
         ),
     ),
     (
