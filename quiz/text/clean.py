@@ -92,13 +92,21 @@ class Cleaned:
 
 def clean(text: str) -> Cleaned:
     """Clean ``text`` line by line; never raises, never changes the number of lines."""
-    script = detect_script(text)
-    profile = text_profile(text)
     report = CleanReport()
     lines = text.split("\n")
+    surrogates = bool(_SURROGATE.search(text))
+    if surrogates:
+        # Lone surrogates (a str built with errors="surrogateescape") have no character
+        # to show and no bytes for the converters: they go first, as control characters.
+        lines = [_remove_surrogates(line, n, report.changes) for n, line in enumerate(lines, 1)]
+        text = "\n".join(lines)
+    script = detect_script(text)
+    profile = text_profile(text)
     cleaned = [
         _clean_line(line, number, script, profile, report) for number, line in enumerate(lines, 1)
     ]
+    if surrogates:
+        report.changes.sort(key=lambda change: change.line)  # they were reported first
     return Cleaned("\n".join(cleaned), report)
 
 
@@ -141,6 +149,17 @@ _CONTROLS = re.compile(
 )
 _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _SPACE_RUN = re.compile("(?<=\\S)[ \u3000]{2,}(?=\\S)")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _remove_surrogates(line: str, number: int, changes: list[Change]) -> str:
+    def drop(match: re.Match[str]) -> str:
+        changes.append(Change("control", number, _escape(match.group()), ""))
+        return ""
+
+    return _SURROGATE.sub(drop, line)
 
 
 def _remove_controls(line: str, number: int, changes: list[Change]) -> str:

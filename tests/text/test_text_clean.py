@@ -270,6 +270,17 @@ def test_invisible_and_control_characters_are_removed() -> None:
     assert result.report.counts() == {"control": 4}
 
 
+def test_lone_surrogates_are_dropped_not_fatal() -> None:
+    result = clean("第一行\n中\ud800文,內容\n打印 \udfff")
+    assert result.text == "第一行\n中文，內容\n"
+    assert [(c.kind, c.line) for c in result.report.changes] == [
+        ("control", 2),
+        ("punctuation", 2),
+        ("control", 3),
+        ("chrome", 3),
+    ]
+
+
 def test_odd_spaces_and_runs_are_normalised_without_touching_lines() -> None:
     result = clean("標題\u00a0\u00a0\u00a0副標題\n第二行\t內容  很長")
     assert result.text == "標題 副標題\n第二行 內容 很長"

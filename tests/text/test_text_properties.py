@@ -25,6 +25,7 @@ FRAGMENTS = [
 texts = st.one_of(
     st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join),
     st.text(max_size=60),
+    st.text(alphabet=st.characters(exclude_categories=()), max_size=30),  # lone surrogates
     st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x9FFF), max_size=60),
 )
 FULL_WIDTH = set("，：；？！。（）")
