@@ -253,3 +253,23 @@ def test_a_review_buried_by_its_siblings_answer_leaves_todays_count(
     assert sibling is not None and sibling.buried_until is not None
     assert session.counts() == fresh(store, config, clock())[0]
     assert session.counts().review == reviews_before - 1
+
+
+def test_another_processs_answers_count_towards_the_limits_within_a_minute(
+    db_path: Path, clock: Clock
+) -> None:
+    config = replace(CONFIG, new_per_day=5)
+    deck = numbered_deck("丙", 12)
+    with Store.open(db_path) as mine, Store.open(db_path) as theirs:
+        session = StudySession(mine, [deck], config, clock)
+        assert session.counts().new == 5
+        other = StudySession(theirs, [deck], config, clock)
+        for _ in range(2):
+            item = other.next_card()
+            assert item is not None and item.kind == "new"
+            other.answer(item, Rating.Good, duration_ms=500)
+            clock.advance(seconds=2)
+        clock.advance(minutes=1)
+        assert session.counts().new == 3
+        other.close()
+        session.close()
