@@ -35,3 +35,25 @@ def test_seed_cleans_to_plain_traditional_prose() -> None:
     assert "抓基層打基礎 鍛造黨的堅強組織體系" in text
     assert "中國航天科工二院二〇六所黨委" in text
     assert "硬杠杠" not in text and "橛哺" not in text
+
+
+def test_seed_report_names_every_kind_of_damage() -> None:
+    report = clean(read_source(SEED).text).report
+    assert report.format() == (
+        "cleaned: 433 pinyin annotations, 7 chrome lines, 1 spam line, 1 HTML remnant, "
+        "2 garbled spans repaired, 1 garbled sentence dropped, 132 punctuation marks"
+    )
+    verbose = report.format(verbose=True).split("\n")
+    assert len(verbose) == len(report.changes) + 1
+    assert "line 1: chrome: 手機版 -> (removed)" in verbose
+    assert "line 17: garbled-repaired: ?;鶎狱h -> 。基層黨" in verbose
+    assert "line 15: chrome: 來源:《黨建研究》2022年第4期 -> (removed)" in verbose
+    dropped = [c for c in report.changes if c.kind == "garbled-dropped"]
+    assert [c.line for c in dropped] == [27]
+
+
+def test_seed_cleaning_is_a_fixed_point() -> None:
+    once = clean(read_source(SEED).text).text
+    again = clean(once)
+    assert again.text == once
+    assert again.report.changes == []
