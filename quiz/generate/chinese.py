@@ -42,6 +42,8 @@ _ORDINALS = "一二三四五六七八九十"
 # 一是 / 二是 … opening a sentence: a point counted off in running text
 _ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
 MAX_ORDINAL_POINT = 8
+_FUNCTION_CHARS = frozenset("这那是在的了和与及其此该每各某有为把被将从向对以于就都也还又再个")
+_SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 
 
 @cache
@@ -149,6 +151,7 @@ class ChineseCards:
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
         self.bounds = [_bounds(tokens) for tokens in self.tokens]
+        self.find_numbered_names()
         self.find_leads()
         self.valid = self.validate()
         words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
@@ -230,6 +233,37 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def find_numbered_names(self) -> None:
+        """Names of a series and a number (天舟七号, 嫦娥五号, 神舟十七号), once per text: a
+        noun or a word jieba does not know (a name it guessed), then 七号 as its own token."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            at = sentence.start
+            for position, token in enumerate(tokens):
+                at += len(token)
+                if position == 0 or not _SERIAL.fullmatch(token):
+                    continue
+                name = tokens[position - 1]
+                if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():
+                    continue
+                if self.seg.keyword_weight(name) is None and (
+                    self.seg.is_word(name) or any(ch in _FUNCTION_CHARS for ch in name)
+                ):
+                    continue  # a common word or a guess made of function words (这是|三号)
+                answer = name + token
+                candidate = Candidate(
+                    at - len(answer),
+                    at,
+                    sentence.start,
+                    sentence.end,
+                    "name",
+                    sentence.line,
+                    self.section_label(sentence),
+                )
+                if answer not in seen and self.problem(index, candidate) is None:
+                    seen.add(answer)
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_ordinal_heads(self) -> None:
         """Points counted off in running text (一是产业链条短，…。二是人才支撑弱，…): the

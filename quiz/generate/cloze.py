@@ -32,9 +32,9 @@ RULE_PRIORITY = {
     "lead": 3,
     "list": 4,
     "term": 5,
+    "name": 5,
     "defined": 5,
     "keyword": 6,
-    "name": 7,
     "date": 8,
 }
 MAX_PER_SENTENCE = 3

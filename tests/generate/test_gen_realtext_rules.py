@@ -250,3 +250,17 @@ def test_a_keyword_never_takes_part_of_a_quotation(convert) -> None:  # type: ig
 def test_a_title_before_a_name_is_no_keyword(seg, convert) -> None:  # type: ignore[no-untyped-def]
     found = keywords(seg, convert("中央委员会总书记习近平作重要讲话"), limit=5)
     assert not any(convert("总书记") in answer for answer in found)
+
+
+def test_series_names_with_a_number_are_blanked_once() -> None:
+    text = (
+        "搭载天舟七号货运飞船的长征七号遥八运载火箭点火发射，飞船与火箭成功分离。\n"
+        "天舟七号货运飞船入轨后，将采取快速交会对接模式，与空间站组合体进行交会对接。\n"
+        "这是三号楼的一间办公室，里面坐着几位年轻的工程师。\n"
+    )
+    for form in (text, to_traditional(text)):
+        found = answers(form)
+        assert sum(a in ("天舟七号", "天舟七號") for a in found) == 1
+        names = [a for a in found if a.endswith("号") or a.endswith("號")]
+        assert names and all("三号" not in a and "三號" not in a for a in names)
+        assert any(a in ("长征七号", "長征七號") for a in names)
