@@ -150,6 +150,12 @@ def _mostly_ui(line: str) -> bool:
     tokens = [token for token in _TOKEN_SPLIT.split(line) if token]
     if not tokens:
         return True
+    if line.isascii():
+        # English words double as headings ("Key terms", "About the author"): only a
+        # known control phrase, or several control words in a row, is furniture.
+        if _UI_PHRASES.match(line.lower()):
+            return True
+        return len(tokens) >= 2 and all(_is_ui_token(token) for token in tokens)
     strong = sum(len(token) for token in tokens if _is_ui_token(token))
     if not strong:
         return False
