@@ -160,8 +160,16 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
             f"{path}: database is locked by another process (waited {seconds:g} s); "
             "close the other quiz and try again"
         )
-    if "not a database" in lowered or "malformed" in lowered:
+    if "malformed" in lowered or "corrupt" in lowered:
+        return StoreError(
+            f"{path}: the database file is damaged ({message}); nothing more was written. "
+            f"Restore a copy (the {path.name}.bak-* files beside it are made before each "
+            f"upgrade) or rescue what is readable with: sqlite3 {path.name} .recover"
+        )
+    if "not a database" in lowered:
         return StoreError(f"{path}: not a quiz database ({message})")
+    if "disk is full" in lowered or "database or disk is full" in lowered:
+        return StoreError(f"{path}: the disk is full; the change was not saved ({message})")
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError(f"{path}: database is read-only ({message})")
     return StoreError(f"{path}: {message}")

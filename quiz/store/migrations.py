@@ -70,8 +70,6 @@ def _probe(path: Path, busy_timeout_ms: int) -> int:
         ).fetchone()[0]
         others = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise StoreError(f"{path}: not a quiz database ({exc})") from exc
         raise translate_error(path, exc, busy_timeout_ms) from exc
     finally:
         conn.close()

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from quiz.deck import ClozeCard, Deck
-from quiz.store import CardState, CardStatus, Store
+from quiz.store import SCHEMA_VERSION, CardState, CardStatus, Store
+from quiz.store.db import Database
+from quiz.store.migrations import migrate
 from quiz.store.queue import count_new
 
 CARDS_PER_DECK = 300
@@ -111,3 +113,25 @@ def test_due_cards_read_cards_due(analyzed: Path, now: datetime) -> None:
             ),
         )
         assert plans and all("cards_due" in plan for plan in plans), plans
+
+
+def test_migration_4_rebuilds_cards_new_with_the_burial(db_path: Path, now: datetime) -> None:
+    db_path.parent.mkdir(parents=True)
+    old = Database.connect(db_path)
+    assert migrate(old, target=3) == 3
+    old.conn.execute("INSERT INTO decks (name, title) VALUES ('乙', '舊')")
+    old.conn.execute(
+        "INSERT INTO cards (deck, card_id, type, body, position, sibling_key, added_at)"
+        " VALUES ('乙', 'x1', 'cloze', ?, 0, 'k', 0)",
+        ('{"type": "cloze", "id": "x1", "text": "堅持{{c1::縱向到底}}"}',),
+    )
+    old.close()
+    with Store.open(db_path, now=now) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 4
+        assert [row.card_id for row in store.new_cards(["乙"], now=now, limit=5)] == ["x1"]
+    with sqlite3.connect(db_path) as conn:
+        columns = [row[2] for row in conn.execute("PRAGMA index_info(cards_new)")]
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cards_new'").fetchone()
+    assert columns == ["deck", "position", "buried_until"]
+    assert "WHERE state = 0 AND suspended = 0 AND retired_at IS NULL" in sql[0]
+    assert len(list(db_path.parent.glob("quiz.db.bak-v3-*"))) == 1
