@@ -486,16 +486,25 @@ class StudySession:
             return None
         last = self._undo_stack[-1]
         deck, card_id = last.item.key
-        with self.store.atomic():  # all or nothing, like the answer it takes back
-            if isinstance(last, _FlagChange):
-                self.store.set_suspended(deck, [card_id], last.suspended)
-                self.store.bury(deck, [card_id], last.buried_until)
-            else:
-                self.store.undo_review(last.review_id, now=self._now(), session_id=self.session_id)
-                if last.suspended_as_leech:
-                    self.store.set_suspended(deck, [card_id], False)
-                for sibling, previous in last.buried_siblings:
-                    self.store.bury(deck, [sibling], previous)
+        try:
+            with self.store.atomic():  # all or nothing, like the answer it takes back
+                if isinstance(last, _FlagChange):
+                    self.store.set_suspended(deck, [card_id], last.suspended)
+                    self.store.bury(deck, [card_id], last.buried_until)
+                else:
+                    self.store.undo_review(
+                        last.review_id, now=self._now(), session_id=self.session_id
+                    )
+                    if last.suspended_as_leech:
+                        self.store.set_suspended(deck, [card_id], False)
+                    for sibling, previous in last.buried_siblings:
+                        self.store.bury(deck, [sibling], previous)
+        except StoreError:
+            if isinstance(last, _Answered) and not self._still_undoable(last):
+                # answered again or undone elsewhere: it can never be taken back, so it
+                # leaves the stack and the next undo reaches the answers before it
+                self._undo_stack.pop()
+            raise
         self._undo_stack.pop()
         self._version += 1
         if isinstance(last, _Answered):
@@ -509,6 +518,15 @@ class StudySession:
         self._cram_queue = list(last.cram_queue)
         self._front = self._item(self._row(last.item), last.item.kind)
         return self._front
+
+    def _still_undoable(self, answered: _Answered) -> bool:
+        """Whether the answer is still its card's latest effective one (the store undoes
+        only that); False once another session answered the card or undid the answer."""
+        review = self.store.review(answered.review_id)
+        if review is None or review.undone_by is not None:
+            return False
+        latest = self.store.last_review(decks=[answered.item.deck], card_id=answered.item.card_id)
+        return latest is not None and latest.id == answered.review_id
 
     @property
     def can_undo(self) -> bool:

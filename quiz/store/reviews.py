@@ -205,9 +205,14 @@ class ReviewLog:
         return review_from_row(row) if row else None
 
     def last_review(
-        self, *, session_id: int | None = None, decks: Iterable[str] | None = None
+        self,
+        *,
+        session_id: int | None = None,
+        decks: Iterable[str] | None = None,
+        card_id: str | None = None,
     ) -> ReviewRow | None:
-        """The latest effective answer (of a session, or of some decks): what undo targets."""
+        """The latest effective answer (of a session, of some decks, of one card — with
+        its deck in `decks`): what undo targets."""
         clauses = [
             "r.kind <> 'undo'",
             "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = r.id)",
@@ -222,6 +227,9 @@ class ReviewLog:
                 return None
             clauses.append(f"r.deck IN ({placeholders(names)})")
             params.extend(names)
+        if card_id is not None:
+            clauses.append("r.card_id = ?")
+            params.append(card_id)
         row = self._db.query_one(
             f"SELECT {REVIEW_COLUMNS} FROM review_log AS r WHERE {' AND '.join(clauses)}"
             " ORDER BY r.id DESC LIMIT 1",

@@ -136,3 +136,28 @@ def test_a_refused_undo_changes_nothing_and_can_be_retried(
     sibling = store.card("party", "sib-b")
     assert restored is not None and restored.state.status == CardStatus.NEW
     assert sibling is not None and sibling.buried_until is None
+
+
+def test_an_answer_answered_again_elsewhere_leaves_the_undo_stack(
+    store: Store, db_path: Path, clock: Clock
+) -> None:
+    session = StudySession(store, [cloze_deck()], replace(CONFIG, bury_siblings=False), clock)
+    first = session.next_card()
+    assert first is not None
+    session.answer(first, Rating.Good, duration_ms=1000)
+    clock.advance(seconds=2)
+    second = session.next_card()
+    assert second is not None and second.key != first.key
+    session.answer(second, Rating.Good, duration_ms=1000)
+    with Store.open(db_path) as elsewhere:  # another process answers the same card again
+        elsewhere.record_review(
+            second.deck, second.card_id, rating=1, kind="learn", after=None, now=clock()
+        )
+    with pytest.raises(StoreError, match="not the latest answer"):
+        session.undo()
+    assert session.can_undo  # the earlier answer can still be taken back
+    back = session.undo()
+    assert back is not None and back.key == first.key
+    row = store.card(first.deck, first.card_id)
+    assert row is not None and row.state.status == CardStatus.NEW
+    assert not session.can_undo
