@@ -42,7 +42,6 @@ _ORDINALS = "一二三四五六七八九十"
 # 一是 / 二是 … opening a sentence: a point counted off in running text
 _ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
 MAX_ORDINAL_POINT = 8
-_FUNCTION_CHARS = frozenset("这那是在的了和与及其此该每各某有为把被将从向对以于就都也还又再个")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 
 
@@ -248,7 +247,7 @@ class ChineseCards:
                 if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():
                     continue
                 if self.seg.keyword_weight(name) is None and (
-                    self.seg.is_word(name) or any(ch in _FUNCTION_CHARS for ch in name)
+                    self.seg.is_word(name) or any(ch in phrases.FUNCTION_CHARS for ch in name)
                 ):
                     continue  # a common word or a guess made of function words (这是|三号)
                 answer = name + token

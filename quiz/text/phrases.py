@@ -392,7 +392,7 @@ FILLER_WORDS = frozenset(
     有关 各类 各种 各级 广大 全体 充分 更加 始终 重点 关键 核心 根本 基本 一定 一批 一系列
     年度 地区 单位 部门 人员 同志 负责 组织 开始 结束 之后 之前 以后 以前 时候 今后 当前
     贯彻 贯彻落实 全市 全县 全区 全省 全国 全年 全体 我市 我县 我区 我省 我国 本市 本县
-    东西 事情 概念 总数 项目 对话 导向 意义
+    东西 事情 概念 总数 项目 对话 导向 意义 精神
     """.split()
 )
 
@@ -546,6 +546,12 @@ _JIEBA_WORD = re.compile(f"[{CJK}a-zA-Z0-9+#&._%-]+")
 
 
 MAX_COMPOUND = 8
+# Characters that stand alone after a word (的, 和, 在 ...): anything else written right
+# after a keyword as a one-character token is more likely the end of a longer word.
+FUNCTION_CHARS = frozenset(
+    "的地得了着过和与及或在是为等中上下里内外间后前时被把将对向从于以而之也都就还又再所很最"
+    "更其该此每各个们这那有无不没要会能可已并且但则即若如让使给由至到及共同各自把被乃亦非所"
+)
 NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
 # A word alone this common (计划 4.97, 报告 5.21, 结果 4.95 in jieba's IDF) teaches nothing.
 MIN_KEYWORD_IDF = 5.6
@@ -607,12 +613,16 @@ def keyword_spans(
         following = tokens[last + 1] if last + 1 < len(tokens) else ""
         modifies = weight(following) is not None and is_filler(following)  # 企业高质量|发展
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
+        if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
+            modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
         if kind is not None and kind(following) == NAME_KIND:
             modifies = True  # 总书记|习近平: a person's title is trivia, like the name
         if kind is not None and kind(tokens[last]) == NAME_KIND:  # 习近平|新|时代, 李冰|太守
             then = tokens[last + 2] if last + 2 < len(tokens) else ""
-            modifies = weight(following) is not None or (
-                len(following) == 1 and has_cjk(following) and weight(then) is not None
+            modifies = (
+                modifies
+                or weight(following) is not None
+                or (len(following) == 1 and has_cjk(following) and weight(then) is not None)
             )
         run = tokens[first : last + 1]
         start, end = offsets[first][0], offsets[last][1]
@@ -624,7 +634,10 @@ def keyword_spans(
                 (pair_counts or {}).get(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
             )
             bonus = 1.0 if len(run) == 1 or repeated else 0.9
-            scored.append((bonus * _damped(idf, count, end - start), start, end))
+            length = end - start
+            if kind is not None and len(run) == 1 and kind(run[0]) == NAME_KIND:
+                length = max(length, 4)  # a name is short but a whole fact (李冰)
+            scored.append((bonus * _damped(idf, count, length), start, end))
         index = last + 1
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]

@@ -264,3 +264,15 @@ def test_series_names_with_a_number_are_blanked_once() -> None:
         names = [a for a in found if a.endswith("号") or a.endswith("號")]
         assert names and all("三号" not in a and "三號" not in a for a in names)
         assert any(a in ("长征七号", "長征七號") for a in names)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_word_cut_before_its_last_character_is_no_keyword(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("消除项目团队攻关难点的红色智慧田"), limit=5)
+    assert convert("智慧") not in found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_name_weighs_like_a_four_character_word(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("秦国蜀郡太守李冰及其子率众修建了这座水利工程"), limit=2)
+    assert convert("李冰") in found
