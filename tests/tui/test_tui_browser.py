@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable
-from tui_support import FixedClock, build_app, screen_text
+from tui_support import FixedClock, build_app, restart_session, screen_text
 
 from quiz.tui.format import clip
 from quiz.tui.screens.browser import BrowserScreen, matches
@@ -103,9 +103,7 @@ async def test_home_shows_true_retention_once_a_review_is_answered(tmp_path: Pat
         await answer_good(pilot, "t-zongxiang")  # new -> second learning step
         await answer_good(pilot, "t-zongxiang")  # learnt ahead -> review, due in days
         clock.advance(days=5)
-        for key in ("escape", "enter", "enter"):  # summary, home, a new session
-            await pilot.press(key)
-            await pilot.pause()
+        await restart_session(app, pilot)
         await answer_good(pilot, "t-zongxiang")  # a review: counts for true retention
         kinds = [r.kind for r in app.store.card_history("fanti", "t-zongxiang")]
         assert kinds == ["learn", "learn", "review"]

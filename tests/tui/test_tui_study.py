@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import FixedClock, build_app, screen_text
+from tui_support import FixedClock, build_app, restart_session, screen_text
 
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
@@ -301,3 +301,34 @@ async def test_an_answer_the_database_refuses_is_kept_on_screen_to_try_again(
         await pilot.pause()
         assert effective_reviews(app, "jianti", "c-sanhui") == [(3, "三会一课")]
     store.close()
+
+
+async def test_a_card_that_becomes_a_leech_is_announced(tmp_path: Path) -> None:
+    from tui_support import test_config
+
+    clock = FixedClock()
+    config = test_config(leech_threshold=1)
+    app = build_app(tmp_path, clock=clock, which=("fanti",), study=["fanti"], config=config)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+
+        async def answer(rating: str) -> None:
+            while screen.item.card.id != "t-zongxiang":
+                await pilot.press("minus")
+                await pilot.pause()
+            await pilot.press("space", rating)
+            await pilot.pause()
+
+        await answer("3")
+        await answer("3")  # graduated: a review card due in days
+        clock.advance(days=5)
+        await restart_session(app, pilot)
+        screen = study_screen(app)
+        await answer("1")  # a lapse: with a threshold of 1, a leech
+        history = app.store.card_history("fanti", "t-zongxiang")
+        assert [(r.kind, r.rating) for r in history] == [("learn", 3), ("learn", 3), ("review", 1)]
+        titles = [str(n.title) for n in app._notifications]
+        assert "Leech" in titles
+        row = app.store.card("fanti", "t-zongxiang")
+        assert row is not None and row.state.leech and row.suspended

@@ -7,7 +7,7 @@ Snapshot tests build their apps with `build_app` too (snap_compare accepts an Ap
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -80,9 +80,9 @@ class FixedClock:
         self.now += timedelta(**delta)
 
 
-def test_config() -> Config:
+def test_config(**changes: object) -> Config:
     """Anki's defaults, a fixed time zone, no fuzz: schedules are the same on every machine."""
-    return Config(timezone=ZoneInfo("UTC"), enable_fuzzing=False)
+    return replace(Config(timezone=ZoneInfo("UTC"), enable_fuzzing=False), **changes)
 
 
 def write_decks(root: Path, which: Sequence[str] = ("jianti", "fanti")) -> list[Deck]:
@@ -112,6 +112,7 @@ def build_app(
     which: Sequence[str] = ("jianti", "fanti"),
     study: Sequence[str] | None = None,
     cram: bool = False,
+    config: Config | None = None,
 ) -> QuizApp:
     """The app over fresh decks in `root` and a real database file `root/quiz.db`."""
     clock = clock or FixedClock()
@@ -120,7 +121,7 @@ def build_app(
     return QuizApp(
         store,
         decks,
-        test_config(),
+        config or test_config(),
         clock,
         study=study,
         cram=cram,
@@ -133,3 +134,16 @@ def screen_text(app: QuizApp) -> str:
     """What the terminal shows, as plain text (one line per row)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def restart_session(app: QuizApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Leave whatever is on screen (session, summary) for home, then study its first deck."""
+    from quiz.tui.screens.home import HomeScreen
+    from quiz.tui.screens.study import StudyScreen
+
+    while not isinstance(app.screen, HomeScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, StudyScreen)

@@ -353,7 +353,7 @@ class StudyScreen(Screen[None]):
             return
         phase, self.phase = self.phase, "idle"
         try:
-            self.session.answer(
+            outcome = self.session.answer(
                 self.item,
                 rating,
                 typed=self.typed or None,
@@ -366,6 +366,14 @@ class StudyScreen(Screen[None]):
             return
         self.done += 1
         self.undoable.append("answer")
+        if outcome.became_leech:
+            then = " and suspended (unsuspend it in the browser)" if outcome.suspended else ""
+            self.notify(
+                f"This card keeps slipping: tagged as a leech{then}.",
+                title="Leech",
+                severity="warning",
+                timeout=6,
+            )
         await self.advance()
 
     async def on_rating_bar_rated(self, message: RatingBar.Rated) -> None:
