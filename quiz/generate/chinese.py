@@ -412,20 +412,33 @@ class ChineseCards:
         )
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
+        titles_seen: set[str] = set()
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
-            chosen = cloze.select(self.valid.get(index, []))
+            chosen = []
+            for candidate in cloze.select(self.valid.get(index, [])):
+                if candidate.rule == "title":  # a work named again and again: blank it once
+                    title = self.mirror[candidate.start : candidate.end]
+                    if title in titles_seen:
+                        continue
+                    titles_seen.add(title)
+                chosen.append(candidate)
             wants_keyword = not sentence.heading and index not in self.unfit
+            length = sentence.end - sentence.start
+            # a long sentence with one rule phrase says more: it may get one keyword too
             if (
-                not chosen
+                (not chosen or (len(chosen) == 1 and length >= LONG_SENTENCE))
                 and wants_keyword
-                and sentence.end - sentence.start >= MIN_KEYWORD_SENTENCE
+                and length >= MIN_KEYWORD_SENTENCE
             ):
                 text = self.mirror[sentence.start : sentence.end]
                 if registered is not None and _splits(registered, text, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _bounds(self.tokens[index])
-                chosen = self.keywords(index, sentence, doc_counts)
+                found = self.keywords(index, sentence, doc_counts)
+                if chosen:
+                    found = [k for k in found if not _near(k, chosen[0])][:1]
+                chosen = sorted(chosen + found, key=lambda c: c.start)
             for candidate in chosen:
                 card = cloze.build_card(
                     candidate,
@@ -637,6 +650,10 @@ class ChineseCards:
         if len(lefts) != len(sources) or len(rights) != len(sources):
             return []
         return sources
+
+
+def _near(candidate: Candidate, other: Candidate) -> bool:
+    return candidate.start < other.end + KEYWORD_GAP and other.start < candidate.end + KEYWORD_GAP
 
 
 def _splits(pattern: re.Pattern[str], text: str, bounds: set[int]) -> bool:

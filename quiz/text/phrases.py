@@ -212,7 +212,16 @@ def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         items.append((at, joiner.start()))
         at = joiner.end()
     items.append((at, stop))
-    return [(s, e) for s, e in items if e > s and has_cjk(text[s:e])]
+    trimmed = []
+    for s, e in items:  # 一是八十回的抄本: the ordinal counts the item, it is not part of it
+        ordinal = _ITEM_ORDINAL.match(text, s, e)
+        trimmed.append((ordinal.end() if ordinal else s, e))
+    return [(s, e) for s, e in trimmed if e > s and has_cjk(text[s:e])]
+
+
+_ITEM_ORDINAL = re.compile(
+    "[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、]?|第[一二三四五六七八九十][，,、]"
+)
 
 
 # --------------------------------------------------------------------------- titles

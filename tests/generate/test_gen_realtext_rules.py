@@ -276,3 +276,25 @@ def test_a_word_cut_before_its_last_character_is_no_keyword(seg, convert) -> Non
 def test_a_name_weighs_like_a_four_character_word(seg, convert) -> None:  # type: ignore[no-untyped-def]
     found = keywords(seg, convert("秦国蜀郡太守李冰及其子率众修建了这座水利工程"), limit=2)
     assert convert("李冰") in found
+
+
+def test_a_work_named_again_is_blanked_once_and_its_ordinals_are_not_answers() -> None:
+    text = (
+        "《红楼梦》是中国古典长篇章回小说，是中国古典四大名著之一，作者一般认为是曹雪芹。\n"
+        "二十世纪初，研究《红楼梦》的学问形成了“红学”，胡适等人开创了“新红学”。\n"
+        "《红楼梦》版本可分为两个系统：一是八十回的抄本系统，二是一百二十回的刻本系统。\n"
+    )
+    for form in (text, to_traditional(text)):
+        found = answers(form)
+        assert sum(a in ("红楼梦", "紅樓夢") for a in found) == 1
+        assert not any(a.startswith("一是") for a in found)
+
+
+def test_a_long_sentence_with_one_rule_phrase_gets_one_keyword_more() -> None:
+    text = (
+        "推行保留原岗位创新和脱离原岗位创新的“双轨”制度，探索创客控股、企业参股组建小微公司"
+        "的孵化新模式，破解阻碍创新发展的拦路虎和绊脚石。"
+    )
+    for form in (text, to_traditional(text)):
+        found = answers(form)
+        assert len(found) == 2 and found[0] == "双轨"
