@@ -115,7 +115,8 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="summary-body") as body:
-            body.border_title = "Session over" if self.summary.reviewed else "Session"
+            finished = self.left is not None and self.left.total == 0
+            body.border_title = "All done for now" if finished else "Session over"
             content = summary_content(self.summary, self.clock(), self.timezone, self.left)
             yield Static(content, id="summary-text")
         yield Footer()
