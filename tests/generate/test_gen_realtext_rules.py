@@ -297,4 +297,4 @@ def test_a_long_sentence_with_one_rule_phrase_gets_one_keyword_more() -> None:
     )
     for form in (text, to_traditional(text)):
         found = answers(form)
-        assert len(found) == 2 and found[0] == "双轨"
+        assert len(found) == 2 and found[0] in ("双轨", "雙軌")
