@@ -679,6 +679,11 @@ _SINGLE_NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_MONTHS}|{_WEEKDAYS})\b)
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}},)?\s+\d{{3,4}}\b"  # 14 July 1789
     r"|(?<=\b(?:in|by) )\d{3,4}\b(?!\s*(?:%|percent|people|men|km|miles))"  # in 1789
+    # of 1788, since 1949: a year (1000-2099) after a preposition that dates things
+    + "|(?:"
+    + "|".join(f"(?<=\\b{word} )" for word in ("of", "since", "until", "from", "after", "before"))
+    + r")(?:1\d{3}|20\d{2})\b(?![\s,]*\d)(?!\s*%)"
+    r"(?!\s+(?!(?:and|to|until|when|after|before|the|with|in|on|at|as)\b)[a-z])"  # 1500 dollars
     r"|\b\d{1,2}\s+[A-Z][a-z]+(?=\s+in\s+\d{3,4})"  # 18 Brumaire in 1799
 )
 _DEFINITION = re.compile(

@@ -298,3 +298,9 @@ def test_a_long_sentence_with_one_rule_phrase_gets_one_keyword_more() -> None:
     for form in (text, to_traditional(text)):
         found = answers(form)
         assert len(found) == 2 and found[0] in ("双轨", "雙軌")
+
+
+def test_english_years_after_dating_prepositions() -> None:
+    assert ("1788", "date") in english("Bread prices rose after the poor harvest of 1788.")
+    assert [a for a, _ in english("The war lasted from 1914 until 1918.")] == ["1914", "1918"]
+    assert english("A loan of 1500 dollars.") == []
