@@ -76,8 +76,8 @@ def _why_empty(text: str) -> str:
         return "nothing is left after cleaning (the file holds only page chrome or markup)"
     if not phrases.has_cjk(text):
         return (
-            "the text has no Chinese, and no capitalised terms or repeated phrases "
-            "that could be blanked"
+            "the text has no Chinese, and no capitalised names (Tennis Court Oath), dates "
+            "in context (in 1789), defined terms ('X is a ...') or repeated phrases to blank"
         )
     return "no sentence holds a phrase worth a blank (too short or only filler words)"
 
