@@ -55,6 +55,12 @@ def test_bylines_and_datelines_are_zones() -> None:
         assert not any("国利" in a or "國利" in a for a in answers(form + "\n" + form[:0]))
 
 
+def test_bylines_in_lenticular_brackets_are_zones() -> None:
+    line = "【記者王小明／台北報導】立法院今天三讀通過《再生能源發展條例》部分條文修正案。"
+    assert [line[a:b] for a, b in credit_zones(line)] == ["【記者王小明／台北報導】"]
+    assert "王小明" not in answers(line)
+
+
 def candidate(text: str, answer: str, rule: str) -> Candidate:
     start = text.index(answer)
     return Candidate(start, start + len(answer), 0, len(text), rule, 1, None)
