@@ -13,8 +13,14 @@ from tui_support import build_app
 SIZE = (80, 24)
 
 
+async def _history_read(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The home screen reads the review log in a worker; picture it once that is done."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_home(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(build_app(tmp_path), terminal_size=SIZE)
+    assert snap_compare(build_app(tmp_path), terminal_size=SIZE, run_before=_history_read)
 
 
 def test_help(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 
 RETENTION_WINDOW = "30d"
 """The true-retention window the deck table shows (Anki's default statistics period)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckHistory:
+    """What the home screen reads from the review log in the background."""
+
+    studied: dict[str, datetime | None]
+    retention: dict[str, float | None]
 
 
 class HomeScreen(Screen[None]):
@@ -58,6 +66,7 @@ class HomeScreen(Screen[None]):
         self.lines: list[DeckLine] = []
         self.counts: dict[str, DeckCounts] = {}
         self.retention: dict[str, float | None] = {}
+        self.studied: dict[str, datetime | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -83,7 +92,6 @@ class HomeScreen(Screen[None]):
         now = self.clock()
         names = list(getattr(self.app, "deck_names", []))
         counts = self.store.deck_counts(names, now=now, day_end=day_end(now, self.config))
-        studied = self.store.last_studied(names)
         titles = getattr(self.app, "deck_titles", {})
         start = day_start(now, self.config)
         lines = []
@@ -99,8 +107,9 @@ class HomeScreen(Screen[None]):
                     learning=counts[name].learning,
                     due=min(counts[name].due, reviews_left),
                     total=counts[name].total,
-                    last_studied=studied.get(name),
+                    last_studied=self.studied.get(name),
                     retention=self.retention.get(name),
+                    history_known=name in self.studied,
                 )
             )
         self.lines = lines
@@ -122,26 +131,37 @@ class HomeScreen(Screen[None]):
             self.load_retention(names, now)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="retention")
-    def load_retention(self, names: list[str], now: datetime) -> dict[str, float | None]:
-        """True retention over 30 days per deck, read on its own connection off the UI
-        thread (it scans the review log)."""
+    def load_retention(self, names: list[str], now: datetime) -> DeckHistory:
+        """When each deck was last studied and its true retention over 30 days, read on
+        their own connection off the UI thread (both scan the review log)."""
         from quiz.stats import compute
         from quiz.store import Store
         from quiz.store.stats_queries import stats_rows
 
         with Store.open(self.store.path) as store:
+            studied = store.last_studied(names)
             rows = stats_rows(store, now=now, config=self.config, decks=names, sections=False)
         stats = compute(rows, now=now, config=self.config)
-        return {deck.name: deck.retention[RETENTION_WINDOW].total.rate for deck in stats.decks}
+        retention = {deck.name: deck.retention[RETENTION_WINDOW].total.rate for deck in stats.decks}
+        return DeckHistory(studied, retention)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "retention" or event.state != WorkerState.SUCCESS:
             return
         result = event.worker.result
-        if not isinstance(result, dict):
+        if not isinstance(result, DeckHistory):
             return
-        self.retention = result
-        self.lines = [replace(line, retention=result.get(line.name)) for line in self.lines]
+        self.retention = result.retention
+        self.studied = result.studied
+        self.lines = [
+            replace(
+                line,
+                retention=result.retention.get(line.name),
+                last_studied=result.studied.get(line.name),
+                history_known=True,
+            )
+            for line in self.lines
+        ]
         self.query_one(DeckTable).show(self.lines, self.clock())
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -27,6 +27,7 @@ class DeckLine:
     total: int
     last_studied: datetime | None
     retention: float | None = None
+    history_known: bool = True  # False until the review log has been read
 
 
 class DeckTable(DataTable[Text]):
@@ -54,8 +55,8 @@ class DeckTable(DataTable[Text]):
                 _count(line.learning, "red"),
                 _count(line.due, "green"),
                 Text(str(line.total), justify="right"),
-                Text(_studied(line.last_studied, now)),
-                Text(percent_label(line.retention), justify="right"),
+                Text(_studied(line.last_studied, now) if line.history_known else "…"),
+                Text(percent_label(line.retention) if line.history_known else "…", justify="right"),
                 key=line.name,
             )
         names = [line.name for line in lines]
