@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     from quiz.paths import resolve_db_path
     from quiz.stats import StatsRows, compute
 
+    if args.json and args.csv == "-":
+        from quiz.errors import QuizError
+
+        raise QuizError("--json and --csv - would both write to standard output; give --csv a file")
     config = load_config()
     now = _now(args.now)
     decks = deck_names(args.decks)

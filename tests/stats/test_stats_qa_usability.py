@@ -46,6 +46,16 @@ def test_an_unknown_deck_is_an_error_naming_the_known_ones(log_db: Path, tmp_pat
     assert known.returncode == 0 and "基层组织 (d)" in known.stdout
 
 
+def test_json_and_csv_on_stdout_together_are_refused(log_db: Path, tmp_path: Path) -> None:
+    both = _quiz("--db", str(log_db), "stats", "--json", "--csv", "-", tmp=tmp_path)
+    assert both.returncode == 1 and both.stdout == ""
+    assert "--json and --csv -" in both.stderr
+    target = tmp_path / "log.csv"
+    apart = _quiz("--db", str(log_db), "stats", "--json", "--csv", str(target), tmp=tmp_path)
+    assert apart.returncode == 0 and apart.stdout.startswith("{")
+    assert target.read_text(encoding="utf-8").startswith("id,deck,card_id")
+
+
 def test_a_long_title_is_cut_but_the_deck_name_stays_whole() -> None:
     deck = SimpleNamespace(title="抓基層打基礎 鍛造黨的堅強組織體系", name="000_e348ded4e9286363")
     label = _deck_label(deck)
