@@ -56,7 +56,20 @@ def deck_files(names: list[str], root: Path) -> list[Path]:
             paths.append(folder.relative_to(root) / f"{name}.yaml")
         else:
             raise NoDeckFilesError(f"{name}: no such deck file, and no {folder / name}.yaml")
-    return paths
+    _refuse_same_name(paths)
+    return list(dict.fromkeys(paths))
+
+
+def _refuse_same_name(paths: list[Path]) -> None:
+    """A deck is known by its file's stem: two different files with one stem would take
+    turns retiring each other's cards."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        first = seen.setdefault(path.stem, path)
+        if first != path and first.resolve() != path.resolve():
+            raise NoDeckFilesError(
+                f"{first} and {path} are both deck '{path.stem}'; rename one of them"
+            )
 
 
 def run(args: argparse.Namespace) -> int:
