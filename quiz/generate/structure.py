@@ -112,9 +112,13 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
         return "note in brackets"
     if _GARBLE_MARKS.search(text):
         return "garbled or annotated"
-    if last and not alone and text[-1:] not in _FINAL_PUNCT + "”’」』）)":
+    if last and not alone and _cjk(text[-1:]):  # notes in English often end without a stop
         return "cut off"
     return None
+
+
+def _cjk(text: str) -> bool:
+    return re.fullmatch(f"[{CJK}]", text) is not None
 
 
 def credit_zones(sentence: str) -> list[tuple[int, int]]:

@@ -45,6 +45,7 @@ def test_a_paragraph_cut_off_mid_sentence_loses_its_last_piece() -> None:
     assert unfit_sentence(to_traditional(cut), last=True, alone=False) == "cut off"
     assert unfit_sentence(cut, last=True, alone=True) is None  # a heading-like line
     assert unfit_sentence(cut, last=False, alone=False) is None
+    assert unfit_sentence("The Third Estate met at Versailles", last=True, alone=False) is None
 
 
 def test_bylines_and_datelines_are_zones() -> None:
