@@ -178,7 +178,7 @@ def main() -> int:
         sample_env = dict(env, QUIZ_DB=str(work / "sample.db"))
         quiz = [python, "-m", "quiz", "study"]
         cold, cold_mem = run_child(quiz, cwd=sample, env=sample_env)
-        report("sample: first launch (generate, sync)", cold, cold_mem, baseline)
+        report("sample: first launch (new database, sync)", cold, cold_mem, baseline)
         warm, warm_mem = median_child(quiz, args.runs, cwd=sample, env=sample_env)
         report("sample: launch -> first card", warm, warm_mem, baseline, "target < 1000 ms")
 
