@@ -43,6 +43,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, list[ModuleType]]:
         prog="quiz",
         description="Learn a text by heart: generate cloze and matching cards, study them "
         "with spaced repetition, and see your scores.",
+        epilog="Without a COMMAND, quiz opens the app on the decks in ./decks. "
+        "`quiz COMMAND --help` tells more.",
         parents=[parent],
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
