@@ -9,7 +9,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
                 config_label=_zone_label(config),
                 missing=missing,
                 weak_below=config.desired_retention,
+                zone=config.timezone,
             )
         )
     return 0
@@ -228,9 +229,11 @@ def render(
     config_label: str = "",
     missing: Path | None = None,
     weak_below: float = 1.0,
+    zone: tzinfo = UTC,
 ) -> str:
     """The figures as plain-text tables; the lowest-recall list keeps the cards whose
-    recall has fallen below `weak_below` (the desired retention)."""
+    recall has fallen below `weak_below` (the desired retention); sessions start in
+    `zone`, the study days' time zone."""
     out: list[str] = []
     day = stats.today.isoformat()
     out.append(
@@ -283,10 +286,16 @@ def render(
     if stats.sessions:
         latest = stats.sessions[-10:]
         session_rows = [
-            [s.started_at.strftime("%Y-%m-%d %H:%M"), s.kind, str(s.reviews), _share(s.score)]
+            [
+                s.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                s.kind,
+                str(s.reviews),
+                _share(s.score),
+            ]
             for s in latest
         ]
-        out.append(table(["Session (UTC)", "kind", "answers", "correct"], session_rows))
+        zone_name = getattr(zone, "key", None) or str(zone)
+        out.append(table([f"Session ({zone_name})", "kind", "answers", "correct"], session_rows))
     if stats.sections:
         section_rows = [
             [

@@ -46,6 +46,20 @@ def test_an_unknown_deck_is_an_error_naming_the_known_ones(log_db: Path, tmp_pat
     assert known.returncode == 0 and "基层组织 (d)" in known.stdout
 
 
+def test_sessions_are_listed_in_the_study_days_time_zone(log_db: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[study]\ntimezone = "Asia/Shanghai"\n', encoding="utf-8")
+    env = {"QUIZ_CONFIG": str(config), "TZ": "UTC", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "--db", str(log_db), "stats", "--now", ISO_NOW],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Session (Asia/Shanghai)" in result.stdout
+    sessions = result.stdout.split("Session (Asia/Shanghai)", 1)[1].splitlines()
+    assert sessions[1].split() == ["2026-11-24", "08:55", "study", "1", "100%"]  # 00:55 UTC
+
+
 def test_json_and_csv_on_stdout_together_are_refused(log_db: Path, tmp_path: Path) -> None:
     both = _quiz("--db", str(log_db), "stats", "--json", "--csv", "-", tmp=tmp_path)
     assert both.returncode == 1 and both.stdout == ""
