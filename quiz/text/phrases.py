@@ -594,12 +594,15 @@ def keyword_spans(
     for token in tokens:
         offsets.append((at, at + len(token)))
         at += len(token)
+    weights = [weight(token) for token in tokens] + [None, None]
+    kinds = [
+        (kind(token) if kind is not None else NOUN_KIND) if weights[i] is not None else None
+        for i, token in enumerate(tokens)
+    ] + [None, None]
+    padded = [*tokens, "", ""]
     nounish = [
-        weight(token) is not None
-        and not is_number(token)
-        and not is_filler(token)
-        and has_cjk(token)
-        for token in tokens
+        weights[i] is not None and not is_number(token) and not is_filler(token) and has_cjk(token)
+        for i, token in enumerate(tokens)
     ]
     scored: list[tuple[float, int, int]] = []
     index = 0
@@ -611,40 +614,40 @@ def keyword_spans(
         while last + 1 < len(tokens) and nounish[last + 1]:
             last += 1
         first = index
-        kinds = [kind(token) if kind else NOUN_KIND for token in tokens[index : last + 1]]
-        if NAME_KIND in kinds:  # names stand alone: split the run before and after each
-            cut = kinds.index(NAME_KIND)
+        run_kinds = kinds[index : last + 1]
+        if NAME_KIND in run_kinds:  # names stand alone: split the run before and after each
+            cut = run_kinds.index(NAME_KIND)
             last = index + max(cut - 1, 0) if cut > 0 else index
-        while first < last and kind is not None and kind(tokens[first]) == VERBAL_KIND:
+        while first < last and kinds[first] == VERBAL_KIND:
             first += 1
         while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
             first += 1
-        following = tokens[last + 1] if last + 1 < len(tokens) else ""
-        modifies = weight(following) is not None and is_filler(following)  # 企业高质量|发展
+        following = padded[last + 1]
+        modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
         if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
             modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
-        if kind is not None and kind(following) == NAME_KIND:
+        if kinds[last + 1] == NAME_KIND:
             modifies = True  # 总书记|习近平: a person's title is trivia, like the name
-        if kind is not None and kind(tokens[last]) == NAME_KIND:  # 习近平|新|时代, 李冰|太守
-            then = tokens[last + 2] if last + 2 < len(tokens) else ""
+        if kinds[last] == NAME_KIND:  # 习近平|新|时代, 李冰|太守
             modifies = (
                 modifies
-                or weight(following) is not None
-                or (len(following) == 1 and has_cjk(following) and weight(then) is not None)
+                or weights[last + 1] is not None
+                or (len(following) == 1 and has_cjk(following) and weights[last + 2] is not None)
             )
-        run = tokens[first : last + 1]
         start, end = offsets[first][0], offsets[last][1]
-        idf = max(weight(token) or 0.0 for token in run)
-        common = len(run) == 1 and idf < MIN_KEYWORD_IDF
+        idf = max(weights[i] or 0.0 for i in range(first, last + 1))
+        single = first == last
+        common = single and idf < MIN_KEYWORD_IDF
         if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
+            run = tokens[first : last + 1]
             count = min(doc_counts.get(token, 1) for token in run)
-            repeated = len(run) > 1 and all(
+            repeated = not single and all(
                 (pair_counts or {}).get(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
             )
-            bonus = 1.0 if len(run) == 1 or repeated else 0.9
+            bonus = 1.0 if single or repeated else 0.9
             length = end - start
-            if kind is not None and len(run) == 1 and kind(run[0]) == NAME_KIND:
+            if single and kinds[first] == NAME_KIND:
                 length = max(length, 4)  # a name is short but a whole fact (李冰)
             scored.append((bonus * _damped(idf, count, length), start, end))
         index = last + 1
