@@ -7,6 +7,7 @@ items, no sentence punctuation); they never look for a particular page's strings
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal
 
@@ -27,6 +28,8 @@ _UI_WORDS = frozenset(
     下载客户端 下载 app 更多 更多新闻 相关阅读 相关文章 相关新闻 相关链接 推荐阅读 延伸阅读
     热点 热门 热门推荐 正文 网站地图 联系我们 关于我们 免责声明 隐私政策 搜索 订阅 rss 举报
     查看更多 阅读原文 阅读全文 展开全文 收起 全文 加载中 (完) （完） 【完】 完
+    搜寻 主菜单 主选单 导航 锁定 讨论 编辑 上传视频 播报 回上一页 相关连结 网友评论 最新评论
+    热门评论 热门排行 排行榜 往期推荐 往期回顾 在看 图片 回复 举报 赞 end
     列印 友善列印 转寄 回首页 回上页 网站导览 字级 上一则 下一则 书签 加入书签 分享至
     × x ✕ 【 】 toggle advertisement loading
     print share email e-mail tweet facebook twitter weibo wechat home menu search login
@@ -42,9 +45,11 @@ _UI_PHRASES = re.compile(
     r"|查看(?:更多|全文|原文|详情|大图).{0,4}"
     r"|.{0,10}(?:加载中|浏览器|下载|公众号).{0,4}"
     r"|(?:关注|订阅).{0,6}(?:公众号|微信|微博|我们|账号)"
-    r"|跳(?:至|转|到|过)(?:内容|正文|导航|导览|搜索|主菜单).{0,4}"
+    r"|跳(?:至|转|到|过)(?:主要)?(?:内容|正文|导航|导览|搜索|主菜单).{0,4}"
+    r"|(?:聆听|收听|朗读)(?:这篇|本篇|本)?(?:条目|文章|全文|本文).{0,2}"
     r"|第\s*\d+\s*页|共\s*\d+\s*页"
-    r"|back to top|sign (?:in|up)|log (?:in|out)|read more|click here|skip to .{0,20})$",
+    r"|-*\s*end\s*-*|back to top|sign (?:in|up)|log (?:in|out)|read more|click here"
+    r"|skip to .{0,20})$",
     re.IGNORECASE,
 )
 # A site's name ("某某网") is furniture only next to other furniture.
@@ -66,7 +71,8 @@ _METADATA_LABELS = (
     "索引号|主题分类|成文日期|发文字号",
     "上一篇|下一篇|上一条|下一条|上一页|下一页|上一则|下一则",
     "浏览次数|浏览量|浏览人次|阅读量|阅读次数|点击数|点击量|访问量|点阅次数",
-    "字号|字级|字体|免责声明|转载声明|声明|标签|关键词|分类|页面分类",
+    "字号|字级|字体|免责声明|转载声明|声明|标签|关键词|分类|页面分类|词条标签",
+    "最近更新|最后更新|最后修订|收录于",
     r"(?:时间|日期)(?=\s*[:：]\s*\d)",
     "source|editor|published|updated|tags?",
 )
@@ -87,6 +93,37 @@ _SENTENCE_PUNCT_STRICT = re.compile(r"[，。；！？、]|[,;!?](?=\s|$)")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
+# Whole lines that only pages print: follow/scan prompts, collection and edit notices,
+# maintenance templates, "retrieved from" lines, browser advice (Simplified form).
+_FURNITURE_LINE = re.compile(
+    r"^(?:点击蓝字.{0,12}|长按.{0,20}|点个?\W{0,2}在看.{0,12}|收录于.{0,40}"
+    r"|原创\s.{0,50}发表于.{0,12}|已有\s*\d+\s*条评论.{0,12}|(?:请)?(?:登录|登陆)后.{0,10}评论.{0,4}"
+    r"|本(?:条目|页面|词条)(?!是|为|指).{0,60}|取自[「“\"].{0,300}|最佳浏览.{0,40}"
+    r"|.{0,12}\d{1,2}月\d{1,2}日(?:专)?电(?:\s*[(（][^()（）]{0,30}[)）])?"
+    r"|建议使用.{0,30}浏览器.{0,30}|.{0,200}[\\[［](?:引用日期|访问日期|检索日期|存档日期).{0,40}|.{0,30}(?:侵删|侵权请联系|转载请注明).{0,20})$",
+    re.IGNORECASE,
+)
+# A byline in brackets standing alone: （记者 李华 通讯员 张强）.
+_BYLINE = re.compile(
+    r"^[（(【\[]\s*(?:本报|本台|本刊|特约|见习|实习)?(?:记者|通讯员|实习生|撰文|摄影)"
+    r"[^()（）【】\[\]]{0,50}[)）】\]]$"
+)
+# A photo caption: a line ending in the photographer's credit, 新华社记者 鞠鹏 摄, (林艳摄).
+_PHOTO_CREDIT = re.compile(
+    r"(?:[(（][^()（）]{1,24}摄(?:影)?[)）]|(?:记者|摄影|摄影师|图)\s*[:：]?\s*\S{1,12}(?:\s+\S{1,6})?\s*摄)"
+    r"\s*[|｜]?\s*$"
+)
+_MAX_CAPTION = 250
+# A reader's comment: a time stamp followed by its reply/like buttons at the line's end.
+_COMMENT_TAIL = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:回复|点赞|举报|赞|reply|like)(?:\s*[(（]?\d*[)）]?)?"
+    r"(?:\s*(?:回复|点赞|举报|赞)(?:\s*[(（]?\d*[)）]?)?)*\s*$",
+    re.IGNORECASE,
+)
+_DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+_STRONG_PUNCT = re.compile(r"[。！？!?]")
+_CONTACT_LABEL = re.compile(r"(?:地址|电话|传真|邮编|邮箱|电子邮件|e-?mail|tel|fax)\s*[:：]", re.I)
+
 _SHORT_LINE = 40
 _MAX_SPAM_ITEM = 10
 _MIN_SPACED_SPAM = 10
@@ -97,6 +134,10 @@ def classify_line(line: str) -> LineKind | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if len(stripped) <= _MAX_CAPTION and _PHOTO_CREDIT.search(to_simplified(stripped[-30:])):
+        return "chrome"  # a photo's caption repeats the article; its credit is no text
+    if len(stripped) <= 200 and _COMMENT_TAIL.search(to_simplified(stripped[-40:])):
+        return "chrome"  # a reader's comment with its time stamp and reply buttons
     if _plainly_prose(stripped):
         # Only a copyright notice can hide in punctuated prose; it reads the same in
         # either script once 版權/公網 are written both ways in the pattern.
@@ -127,6 +168,15 @@ def _is_chrome(line: str) -> bool:
         return True
     if length <= 80 and _METADATA.match(line) and not _long_sentence(line):
         return True
+    if length <= 300 and _FURNITURE_LINE.match(line):
+        return True
+    if _BYLINE.match(line):
+        return True
+    if length <= 60 and _DATE_TIME.search(line) and not _STRONG_PUNCT.search(line):
+        if not _SENTENCE_PUNCT_STRICT.search(line):
+            return True  # a post's time stamp with its author or place
+    if length <= 160 and len(_CONTACT_LABEL.findall(line)) >= 2:
+        return True  # a footer's address and telephone
     if _AUTHOR.match(line):
         return False  # author lines stay, whatever else they carry
     if length <= _SHORT_LINE and _TIMER.search(line):
@@ -219,3 +269,116 @@ def _short_items(items: list[str]) -> bool:
 
 def _long_sentence(line: str) -> bool:
     return len(_SENTENCE_PUNCT_STRICT.findall(line)) >= 2
+
+
+# --- furniture that only its neighbours give away --------------------------------------
+
+# Headings of a page's closing blocks: what follows them is link lists, comments,
+# references or a table of contents, not the article (compared in Simplified form).
+_BLOCK_HEADINGS = frozenset(
+    """
+    相关阅读 相关文章 相关新闻 相关链接 相关连结 相关条目 相关推荐 推荐阅读 延伸阅读 更多阅读
+    往期推荐 往期回顾 往期精选 热门排行 热门推荐 热点推荐 热门文章 热门新闻 热文排行 排行榜
+    猜你喜欢 为你推荐 网友评论 最新评论 热门评论 精彩评论 评论区 参考资料 参考文献 外部链接
+    related articles related posts references external links
+    """.split()
+)
+_TOC_HEADINGS = frozenset({"目录", "目次", "contents", "table of contents"})
+_BLOCK_HEADING_TRIM = "：: 　"
+_NUMBERED_ENTRY = re.compile(r"^(?:\[\d{1,3}\]|\^|\d{1,3}\s*[.、．)）]?)\s*\S")
+_TOC_ENTRY = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[一二三四五六七八九十]{1,3}[、.．]|第.{1,4}[章节篇部])"
+    r"\s*(?P<title>\S.{0,30})$"
+)
+_SHORT_ITEM = 40
+_MAX_ENTRY = 160
+_TAG_PREFIX = re.compile(r"^[（(【\[][^）)】\]]{1,8}[）)】\]]\s*")
+_MIN_TRUNCATED = 10
+_MAX_TITLE = 80
+
+
+def furniture_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines that are furniture only in context: the items under a page's
+    closing headings (related links, comments, references, a table of contents) and a
+    page title repeated cut short (a shorter copy of another title line)."""
+    stripped = [line.strip() for line in lines]
+    return _closing_blocks(stripped) | _truncated_titles(stripped)
+
+
+def _closing_blocks(lines: list[str]) -> set[int]:
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heading = _heading_text(line) if line else ""
+        if len(heading) <= 20 and (heading in _BLOCK_HEADINGS or heading in _TOC_HEADINGS):
+            found.add(index)
+            items = _block_items(lines, index + 1, toc=heading in _TOC_HEADINGS)
+            found.update(items)
+            index = max(items, default=index) + 1
+            continue
+        index += 1
+    return found
+
+
+_EDIT_LINK = re.compile(r"\s*[\[［](?:编辑|编辑源代码|edit)[\]］]$", re.IGNORECASE)
+
+
+def _heading_text(line: str) -> str:
+    """A short line as a closing heading would read: Simplified, lower case, without an
+    edit link or a colon."""
+    if len(line) > 30:
+        return ""
+    return _EDIT_LINK.sub("", to_simplified(line)).strip(_BLOCK_HEADING_TRIM).lower()
+
+
+def _block_items(lines: list[str], start: int, toc: bool) -> list[int]:
+    """The lines under a closing heading, up to the first line of prose (or, under a
+    table of contents, the first heading the contents listed)."""
+    items: list[int] = []
+    listed: set[str] = set()
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line:
+            continue
+        if toc:
+            entry = _TOC_ENTRY.match(line)
+            if line in listed or entry is None or entry.group("title") in listed:
+                break
+            listed.add(entry.group("title").strip())
+        elif not _block_item(line):
+            break
+        items.append(index)
+    return items
+
+
+def _block_item(line: str) -> bool:
+    if len(line) <= _SHORT_ITEM and not _STRONG_PUNCT.search(line):
+        return True
+    if len(line) <= _MAX_ENTRY and _NUMBERED_ENTRY.match(line):
+        return True
+    return classify_line(line) is not None
+
+
+def _truncated_titles(lines: list[str]) -> set[int]:
+    """Title lines that are a cut-short copy of a longer title line elsewhere."""
+    titles = sorted({_untagged(line) for line in lines if line and _title_like(line)}, key=str)
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not line or not _title_like(line):
+            continue
+        body = _untagged(line)
+        if len(body) < _MIN_TRUNCATED:
+            continue
+        position = bisect.bisect_right(titles, body)
+        if position < len(titles) and titles[position].startswith(body):
+            found.add(index)
+    return found
+
+
+def _title_like(line: str) -> bool:
+    return len(line) <= _MAX_TITLE and not _STRONG_PUNCT.search(line) and "，" not in line
+
+
+def _untagged(line: str) -> str:
+    return _TAG_PREFIX.sub("", line)

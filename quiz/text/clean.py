@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
-from quiz.text.chrome import classify_line
+from quiz.text.chrome import classify_line, furniture_lines
 from quiz.text.garble import TextProfile, find_garbles, text_profile
 from quiz.text.script import Script, detect_script
 
@@ -94,6 +94,10 @@ def clean(text: str) -> Cleaned:
     """Clean ``text`` line by line; never raises, never changes the number of lines."""
     report = CleanReport()
     lines = text.split("\n")
+    if "\r" in text:
+        # A CRLF line end is one line break, not a control character to report.
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+        text = "\n".join(lines)
     surrogates = bool(_SURROGATE.search(text))
     if surrogates:
         # Lone surrogates (a str built with errors="surrogateescape") have no character
@@ -102,8 +106,10 @@ def clean(text: str) -> Cleaned:
         text = "\n".join(lines)
     script = detect_script(text)
     profile = text_profile(text)
+    furniture = furniture_lines(lines)
     cleaned = [
-        _clean_line(line, number, script, profile, report) for number, line in enumerate(lines, 1)
+        _clean_line(line, number, script, profile, report, number - 1 in furniture)
+        for number, line in enumerate(lines, 1)
     ]
     if surrogates:
         report.changes.sort(key=lambda change: change.line)  # they were reported first
@@ -111,7 +117,12 @@ def clean(text: str) -> Cleaned:
 
 
 def _clean_line(
-    line: str, number: int, script: Script, profile: TextProfile, report: CleanReport
+    line: str,
+    number: int,
+    script: Script,
+    profile: TextProfile,
+    report: CleanReport,
+    furniture: bool = False,
 ) -> str:
     if not line:
         return line
@@ -122,7 +133,7 @@ def _clean_line(
         line = _normalise_spaces(line, number, changes)
     line = _remove_pinyin(line, number, changes)
     line = _tidy(line)
-    kind = classify_line(line)
+    kind = "chrome" if furniture and line else classify_line(line)
     if kind is not None:
         changes.append(Change(kind, number, line, ""))
         return ""
@@ -214,7 +225,8 @@ _WORD_EDGE = re.compile(r"[A-Za-z0-9]")
 # What an encyclopedia page leaves in copied text: footnote calls and edit links, glued
 # to the word they follow (a[1] in code is left alone).
 _WIKI_MARK = re.compile(
-    r"(?<=[^\sA-Za-z0-9_])[\[［](?:\d{1,3}|[注註]\s?\d{1,3}|note \d{1,3}|[a-z]|编辑|編輯|"
+    r"(?<=[^\sA-Za-z0-9_])[\[［](?:\d{1,3}(?:\s?[-–,，]\s?\d{1,3})*|[注註]\s?\d{1,3}|note \d{1,3}"
+    r"|[a-z]|编辑|編輯|"
     r"来源请求|來源請求|需要引用|需要來源|citation needed|edit)[\]］]",
     re.IGNORECASE,
 )
