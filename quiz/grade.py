@@ -227,11 +227,20 @@ def _equivalence_note(typed: str, answer: str) -> str:
         reasons.append("other script")
     if unicodedata.normalize("NFKC", typed) != typed:
         reasons.append("full/half width")
-    if any(is_ignorable(char) for char in typed + answer):
+    typed_nfkc, answer_nfkc = (unicodedata.normalize("NFKC", t) for t in (typed, answer))
+    if _ignorables(typed_nfkc) != _ignorables(answer_nfkc):
         reasons.append("spaces and punctuation ignored")
-    if typed.casefold() != typed or answer.casefold() != answer:
+    if _cased(typed_nfkc) != _cased(answer_nfkc):
         reasons.append("case ignored")
     return "accepted: " + (", ".join(reasons) or "same after folding")
+
+
+def _ignorables(text: str) -> list[str]:
+    return [char for char in text if is_ignorable(char)]
+
+
+def _cased(text: str) -> list[str]:
+    return [char for char in text if char.isupper() or char.islower()]
 
 
 def _one_edit_apart(left: str, right: str) -> bool:
