@@ -83,3 +83,36 @@ async def test_arrows_enter_and_the_mouse_pick_too_and_the_rating_can_be_overrid
         await pilot.press("4")  # the user knows better: Easy
         await pilot.pause()
         assert [r.rating for r in app.store.card_history("jianti", "m-titles")] == [4]
+
+
+async def test_six_long_pairs_fit_80x24_with_the_ratings_in_view(tmp_path: Path) -> None:
+    from tui_support import open_store, test_config
+
+    from quiz.deck import load_deck
+    from quiz.tui.widgets.rating import RatingBar
+
+    pairs = "".join(
+        f"      - [第{i}部分标题完善组织之形{i}, 推动基层组织由建起来变强起来之第{i}项目标与要求]\n"
+        for i in range(6)
+    )
+    path = tmp_path / "six.yaml"
+    path.write_text(
+        f"title: 六组\ncards:\n  - id: m6\n    type: match\n    pairs:\n{pairs}", "utf-8"
+    )
+    deck = load_deck(path)
+    clock = FixedClock()
+    store = open_store(tmp_path / "quiz.db", [deck], clock)
+    app = QuizApp(store, [deck], test_config(), clock, study=["six"], cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        board = screen.query_one(MatchBoard)
+        for row in range(6):
+            await pilot.press(LEFT_KEYS[row], RIGHT_KEYS[partner(board, row)])
+        await pilot.pause()
+        assert screen.phase == "matched"
+        bar = screen.query_one(RatingBar)
+        assert bar.region.height > 0 and bar.region.bottom <= 23  # above the key guide
+        assert "All 6 pairs found" in screen_text(app)
+    store.close()

@@ -12,12 +12,11 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.widgets import Static
 
 from quiz.deck import ClozeCard
 from quiz.grade import blank
-from quiz.tui.cjk_wrap import wrap_content
+from quiz.tui.widgets.wrapped_text import WrappedText
 
 Outcome = Literal["right", "near", "wrong", "revealed"]
 
@@ -37,26 +36,6 @@ def sentence_content(card: ClozeCard, *, filled: Outcome | None, blank_text: str
     else:
         middle = (card.answer, _ANSWER_STYLE[filled] + " underline")
     return Content.assemble(card.before, middle, card.after)
-
-
-class WrappedText(Static):
-    """Static text broken into lines by `cjk_wrap` (punctuation never starts a line)."""
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
-        super().__init__(id=id, markup=False)
-        self.source = Content("")
-
-    def show(self, content: Content) -> None:
-        self.source = content
-        self.update(content)
-
-    def render(self) -> Content:
-        return wrap_content(self.source, self.content_size.width)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not self.source.plain:
-            return 0
-        return len(wrap_content(self.source, width).plain.split("\n"))
 
 
 class ClozeView(Vertical):

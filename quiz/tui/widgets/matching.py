@@ -16,13 +16,20 @@ from textual.message import Message
 from textual.widgets import Static
 
 from quiz.tui.match_round import MatchRound, PickResult, Side
+from quiz.tui.widgets.wrapped_text import WrappedText
 
 LEFT_KEYS = "123456789"
 RIGHT_KEYS = "abcdefghi"
 FLASH_SECONDS = 0.6
 
 
-class MatchItem(Static, can_focus=True):
+def item_content(key: str, text: str) -> Content:
+    """The item's key (a check mark once found) before its text."""
+    style = "bold $success" if key == "✓" else "bold $accent"
+    return Content.assemble((key, style), " ", text)
+
+
+class MatchItem(WrappedText, can_focus=True):
     """One item of a column."""
 
     BINDINGS = [
@@ -49,21 +56,21 @@ class MatchItem(Static, can_focus=True):
 
     def __init__(self, side: Side, row: int, text: str) -> None:
         key = (LEFT_KEYS if side == "left" else RIGHT_KEYS)[row]
+        parity = "-odd" if row % 2 else "-even"
         super().__init__(
-            Content(text),
+            item_content(key, text),
             id=f"match-{side}-{row}",
-            classes=f"match-item match-{side}",
-            markup=False,
+            classes=f"match-item match-{side} {parity}",
         )
         self.side: Side = side
         self.row = row
-        self.border_title = key
+        self.text = text
 
     def mark_found(self) -> None:
         """Show the item as part of a found pair; it can no longer be focused."""
         self.add_class("-locked")
         self.can_focus = False
-        self.border_title = "✓"
+        self.show(item_content("✓", self.text))
 
     def action_pick(self) -> None:
         self.post_message(self.Picked(self.side, self.row))
