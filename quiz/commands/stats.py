@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
                 missing=missing,
                 weak_below=config.desired_retention,
                 zone=config.timezone,
+                columns=shutil.get_terminal_size((100, 24)).columns,
             )
         )
     return 0
@@ -187,9 +189,20 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_width: int = 40) -> str:
-    """Columns aligned by display width; the first column left, the others right."""
-    cells = [[_fit(str(c), max_width) for c in row] for row in [headers, *rows]]
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    max_width: int = 40,
+    columns: int | None = None,
+) -> str:
+    """Columns aligned by display width; the first column left, the others right. With
+    `columns` (the terminal's width) the first column gives up cells so lines fit."""
+    first = first_width(headers, rows, columns) if columns else max_width
+    cells = [
+        [_fit(str(c), first if i == 0 else max_width) for i, c in enumerate(row)]
+        for row in [headers, *rows]
+    ]
     widths = [max(cell_width(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for row in cells:
@@ -199,6 +212,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_width: i
             parts.append(cell + pad if i == 0 else pad + cell)
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def first_width(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: int, most: int = 40
+) -> int:
+    """The cells left for a table's first column once the others fit in `columns`."""
+    others = [
+        max(cell_width(str(row[i])) for row in [headers, *rows]) for i in range(1, len(headers))
+    ]
+    return max(12, min(most, columns - sum(others) - 2 * len(others)))
 
 
 def sparkline(values: Sequence[int]) -> str:
@@ -230,10 +253,11 @@ def render(
     missing: Path | None = None,
     weak_below: float = 1.0,
     zone: tzinfo = UTC,
+    columns: int = 100,
 ) -> str:
     """The figures as plain-text tables; the lowest-recall list keeps the cards whose
     recall has fallen below `weak_below` (the desired retention); sessions start in
-    `zone`, the study days' time zone."""
+    `zone`, the study days' time zone; tables fit in `columns` cells where they can."""
     out: list[str] = []
     day = stats.today.isoformat()
     out.append(
@@ -245,13 +269,16 @@ def render(
         out.append("No study history yet: study a deck with `quiz study` and come back.")
     out.append("")
     headers = ["Cards", "new", "learning", "review", "relearning", "suspended", "leech", "total"]
-    rows = [[_deck_label(d), *_counts(d.cards)] for d in stats.decks]
+    counts = [["", *_counts(d.cards)] for d in stats.decks] + [["", *_counts(stats.cards)]]
+    width = first_width(headers, counts, columns)
+    rows = [[_deck_label(d, width), *_counts(d.cards)] for d in stats.decks]
     rows.append(["all decks", *_counts(stats.cards)])
-    out.append(table(headers, rows))
+    out.append(table(headers, rows, columns=columns))
     if len(stats.decks) > 1:
+        deck_headers = ["Deck", "due", "today", "total", "retention 30d", "streak"]
         deck_rows = [
             [
-                _deck_label(d),
+                d.name,
                 str(d.due_today),
                 str(d.reviews_today),
                 str(d.reviews_total),
@@ -260,7 +287,10 @@ def render(
             ]
             for d in stats.decks
         ]
-        out.append(table(["Deck", "due", "today", "total", "retention 30d", "streak"], deck_rows))
+        width = first_width(deck_headers, deck_rows, columns)
+        for row, deck in zip(deck_rows, stats.decks, strict=True):
+            row[0] = _deck_label(deck, width)
+        out.append(table(deck_headers, deck_rows, columns=columns))
     minutes = stats.time_today_ms / 60000
     out.append(
         f"Reviews: {stats.reviews_today} today ({minutes:.0f} min), {stats.reviews_total} in total."
@@ -309,7 +339,7 @@ def render(
             for s in stats.sections
         ]
         headers = ["Section", "deck", "cards", "studied", "lapses", "retention"]
-        out.append(table(headers, section_rows))
+        out.append(table(headers, section_rows, columns=columns))
     fading = tuple(c for c in stats.weakest_by_retrievability if c.retrievability < weak_below)
     for title, cards in (
         ("Most lapses", stats.weakest_by_lapses),
@@ -320,7 +350,7 @@ def render(
                 [c.sentence or c.card_id, str(c.lapses), f"{c.retrievability:.1%}", c.deck]
                 for c in cards
             ]
-            out.append(table([title, "lapses", "recall", "deck"], weak_rows))
+            out.append(table([title, "lapses", "recall", "deck"], weak_rows, columns=columns))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -331,7 +361,7 @@ def _deck_label(deck: Any, width: int = 40) -> str:
         return deck.title
     suffix = f" ({deck.name})"
     room = width - cell_width(suffix)
-    return f"{_fit(deck.title, room)}{suffix}" if room >= 6 else f"{deck.title}{suffix}"
+    return f"{_fit(deck.title, room)}{suffix}" if room >= 6 else str(deck.name)
 
 
 def _counts(cards: Any) -> list[str]:

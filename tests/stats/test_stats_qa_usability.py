@@ -133,3 +133,18 @@ async def test_screen_sessions_as_labelled_bars_and_answers_per_day_with_dates(
             assert " 0 lapses 100.0% recall" not in weakest
             for line in weakest.splitlines():
                 assert "lapses" in line  # one card per line, none wrapped
+
+
+def test_tables_fit_an_80_column_terminal(log_db: Path, tmp_path: Path) -> None:
+    with Store.open(log_db) as store:
+        rows = stats_rows(store, now=NOW, config=CONFIG)
+    stats = compute(rows, now=NOW, config=CONFIG)
+    narrow = render(stats, columns=80)
+    assert max(cell_width(line) for line in narrow.splitlines()) <= 80
+    assert "基层组织 (d)" in narrow  # a short title keeps its deck name beside it
+    env = {"QUIZ_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "80", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "--db", str(log_db), "stats", "--now", ISO_NOW],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert max(cell_width(line) for line in result.stdout.splitlines()) <= 80
