@@ -42,6 +42,7 @@ _ORDINALS = "一二三四五六七八九十"
 # 一是 / 二是 … opening a sentence: a point counted off in running text
 _ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
 MAX_ORDINAL_POINT = 8
+MIN_HALVES, MAX_HALVES = 6, 12
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 
 
@@ -580,11 +581,37 @@ class ChineseCards:
             sources = [
                 PairSource(h.title, h.subtitle, h.line) for h in headings if h.subtitle is not None
             ]
+            prompt = self.prompt("heading")
+            if not sources:
+                sources = self.title_halves(headings)
+                prompt = self.prompt("heading-halves")
             made = matching.build_sets(
-                sources, self.output, kind="heading", section=None, prompt=self.prompt("heading")
+                sources, self.output, kind="heading", section=None, prompt=prompt
             )
             cards.extend((sources[0].left[0], card) for card in made)
         return cards
+
+    def title_halves(self, headings: Sequence[Heading]) -> list[PairSource]:
+        """Sibling headings without subtitles, all of one even length, cut in the middle on a
+        word boundary: （一）产业发展提质增效 gives 产业发展 | 提质增效 (what, and how)."""
+        lengths = {h.title[1] - h.title[0] for h in headings}
+        if len(headings) < matching.MIN_SET or len(lengths) != 1:
+            return []
+        length = lengths.pop()
+        if length % 2 or not MIN_HALVES <= length <= MAX_HALVES:
+            return []
+        sources = []
+        for heading in headings:
+            start, end = heading.title
+            middle = start + length // 2
+            sentence = self.heading_sentence(heading)
+            text = self.mirror[start:end]
+            if middle - sentence.start not in self.bounds[self.index_of[sentence.start]] or any(
+                not ch.isalnum() for ch in text
+            ):
+                return []
+            sources.append(PairSource((start, middle), (middle, end), heading.line))
+        return sources
 
     def enumeration_sets(self) -> list[tuple[int, Card]]:
         cards: list[tuple[int, Card]] = []

@@ -11,7 +11,7 @@ from quiz.generate.cloze import Candidate, answer_problem
 from quiz.generate.pipeline import build_deck
 from quiz.generate.structure import credit_zones, unfit_sentence
 from quiz.text import phrases
-from quiz.text.script import to_traditional
+from quiz.text.script import detect_script, to_traditional
 
 
 def answers(text: str) -> list[str]:
@@ -219,7 +219,7 @@ def test_points_counted_off_in_running_text_are_blanked_and_matched() -> None:
 
 
 def convert_like(form: str, text: str) -> str:
-    return text if "问题" in form else to_traditional(text)
+    return text if detect_script(form) != "traditional" else to_traditional(text)
 
 
 def test_ordinals_out_of_order_are_no_group() -> None:
@@ -311,3 +311,30 @@ def test_english_years_after_dating_prepositions() -> None:
     assert ("1788", "date") in english("Bread prices rose after the poor harvest of 1788.")
     assert [a for a, _ in english("The war lasted from 1914 until 1918.")] == ["1914", "1918"]
     assert english("A loan of 1500 dollars.") == []
+
+
+def test_sibling_headings_without_subtitles_match_their_halves() -> None:
+    text = (
+        "一、主要工作成效\n"
+        "（一）产业发展提质增效。全年粮食播种面积稳定在四十五万亩，建成高标准农田。\n"
+        "（二）人居环境持续改善。深入开展“厕所革命”，完成农村户厕改造四千户。\n"
+        "（三）乡村治理不断加强。全面推行“四议两公开”工作法，建立村级小微权力清单。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        sets = [c for c in deck if not isinstance(c, ClozeCard)]
+        halves = [c for c in sets if "heading" in c.tags]
+        assert len(halves) == 1
+        assert [a + b for a, b in halves[0].pairs] == [
+            convert_like(form, t)
+            for t in ("产业发展提质增效", "人居环境持续改善", "乡村治理不断加强")
+        ]
+
+
+def test_headings_of_unequal_length_are_not_halved() -> None:
+    text = (
+        "一、主要工作成效\n经济平稳增长。\n二、存在的主要问题\n产业链条短。\n"
+        "三、工作安排\n做好各项工作。\n"
+    )
+    deck, _report = build_deck(text, name="t")
+    assert not [c for c in deck if not isinstance(c, ClozeCard)]
