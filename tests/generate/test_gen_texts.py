@@ -69,8 +69,10 @@ def test_titles(decks: dict[str, Deck]) -> None:
 
 def test_report_headings_pair_and_parallel_titles_are_blanked(decks: dict[str, Deck]) -> None:
     deck = decks["report_regional.txt"]
-    (headings,) = [c for c in deck if isinstance(c, MatchCard) and "heading" in c.tags]
+    halves, headings = [c for c in deck if isinstance(c, MatchCard) and "heading" in c.tags]
     assert headings.pairs[0] == ("坚持项目为王", "增强发展后劲")
+    # run-in headings without subtitles, one length: their halves
+    assert halves.pairs[0] == ("产业发展", "提质增效")
     answers = {c.answer for c in clozes(deck)}
     assert {"项目为王", "城乡融合", "人民至上", "链长制", "一网通办", "一老一小"} <= answers
     sections = {c.section for c in clozes(deck)}
