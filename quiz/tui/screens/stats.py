@@ -188,7 +188,7 @@ class StatsScreen(Screen[None]):
             f"{_plural(stats.reviews_today, 'answer')} today · {stats.reviews_total} in all · "
         )
         summary.append(f"{stats.due_today} due today", style="bold yellow")
-        summary.append(f" · streak {_plural(streak.current, 'day')} (longest {streak.longest})")
+        summary.append(f" · streak {_plural(streak.current, 'day')} (best {streak.longest})")
         if stats.empty:
             summary.append("\nNo study history yet: study a deck and come back.", style="dim")
         self.query_one("#stats-summary", Static).update(summary)
