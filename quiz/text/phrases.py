@@ -559,7 +559,7 @@ MAX_COMPOUND = 8
 # after a keyword as a one-character token is more likely the end of a longer word.
 FUNCTION_CHARS = frozenset(
     "的地得了着过和与及或在是为等中上下里内外间后前时被把将对向从于以而之也都就还又再所很最"
-    "更其该此每各个们这那有无不没要会能可已并且但则即若如让使给由至到及共同各自把被乃亦非所"
+    "更其该此每各个们这那有无不没要会能已并且但则即若如让使给由至到及共同各自把被乃亦非所"
 )
 NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
 # A word alone this common (计划 4.97, 报告 5.21, 结果 4.95 in jieba's IDF) teaches nothing.
@@ -627,6 +627,12 @@ def keyword_spans(
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
         if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
             modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
+        if (
+            first > 0
+            and _stray_char(padded[first - 1])
+            and (first == 1 or not has_cjk(padded[first - 2]))
+        ):
+            modifies = True  # 、飞|沙堰溢洪道: a lone character opening the phrase is its start
         if kinds[last + 1] == NAME_KIND:
             modifies = True  # 总书记|习近平: a person's title is trivia, like the name
         if kinds[last] == NAME_KIND:  # 习近平|新|时代, 李冰|太守
@@ -638,7 +644,8 @@ def keyword_spans(
         start, end = offsets[first][0], offsets[last][1]
         idf = max(weights[i] or 0.0 for i in range(first, last + 1))
         single = first == last
-        common = single and idf < MIN_KEYWORD_IDF
+        # a word alone that is common, or a verbal noun alone (协商, 支配: a verb in use)
+        common = single and (idf < MIN_KEYWORD_IDF or kinds[first] == VERBAL_KIND)
         if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
             run = tokens[first : last + 1]
             count = min(doc_counts.get(token, 1) for token in run)
@@ -653,6 +660,10 @@ def keyword_spans(
         index = last + 1
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
+
+
+def _stray_char(token: str) -> bool:
+    return len(token) == 1 and has_cjk(token) and token not in FUNCTION_CHARS
 
 
 def _damped(idf: float, count: int, length: int) -> float:

@@ -338,3 +338,13 @@ def test_headings_of_unequal_length_are_not_halved() -> None:
     )
     deck, _report = build_deck(text, name="t")
     assert not [c for c in deck if not isinstance(c, ClozeCard)]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_lone_character_opening_an_item_and_a_verbal_noun_alone_are_no_keywords(
+    seg, convert
+) -> None:  # type: ignore[no-untyped-def]
+    found = keywords(seg, convert("都江堰由鱼嘴分水堤、飞沙堰溢洪道和宝瓶口进水口三大部分构成"), 5)
+    assert convert("沙堰溢洪道") not in found
+    found = keywords(seg, convert("农村居民人均可支配收入一万六千四百元"), 5)
+    assert not {convert("支配"), convert("人均")} & set(found)
