@@ -21,6 +21,7 @@ from quiz.tui.widgets.wrapped_text import WrappedText
 LEFT_KEYS = "123456789"
 RIGHT_KEYS = "abcdefghi"
 FLASH_SECONDS = 0.6
+ROOMY_PAIRS = 4  # up to this many pairs, rows get a blank line between them
 
 
 def item_content(key: str, text: str) -> Content:
@@ -112,6 +113,7 @@ class MatchBoard(Vertical):
         self.query_one("#match-prompt", Static).update(Content(prompt))
         grid = self.query_one("#match-grid", Grid)
         await grid.remove_children()
+        grid.set_class(round_.size <= ROOMY_PAIRS, "-roomy")
         # Row by row, left then right, so both items of a row share its height.
         await grid.mount_all(
             MatchItem(side, row, round_.text(side, row))
