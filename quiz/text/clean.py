@@ -276,6 +276,12 @@ _PINYIN_NOTE = re.compile(
     rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（\[]"
     r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80})[)）\]]"
 )
+# A gloss that offers the pinyin as an alternative spelling: 中文(或“zhōngwén”), (即 nǐ hǎo).
+_PINYIN_ALTERNATIVE = re.compile(
+    rf"(?<=[{HAN_CLASS}])[ \t]?[(（](?:或|或者|即|读作|讀作|拼音[:：]?)\s*[“\"「『‘']?"
+    r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80}?)"
+    r"[”\"」』’']?[)）]"
+)
 _TONE_MARK = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f]|[a-zA-Z:][1-5]")
 _SYLLABLE_SPLIT = re.compile(r"[\s'’-]+|(?<=[1-5])(?=[A-Za-z])")
 
@@ -291,6 +297,18 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
             return match.group()
         changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
         return han
+
+    if _PINYIN_ALTERNATIVE.search(line):
+
+        def drop_alternative(match: re.Match[str]) -> str:
+            if not _TONE_MARK.search(match.group("body")) or not _syllable_count(
+                match.group("body")
+            ):
+                return match.group()
+            changes.append(Change("pinyin", number, match.group(), ""))
+            return ""
+
+        line = _PINYIN_ALTERNATIVE.sub(drop_alternative, line)
 
     # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī).
     for _ in range(line.count("(") + line.count("（") + line.count("[")):
@@ -341,6 +359,7 @@ def _segment(word: str, legal: frozenset[str]) -> int | None:
 # --- garbled spans --------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。！？!；;…]")  # an ASCII "?" may be a lost byte
+_STRAY_PUNCT = " 。，、；：！？.,;:!?"
 
 
 def _handle_garbles(
@@ -354,6 +373,8 @@ def _handle_garbles(
             line = line[: garble.start] + garble.repair + line[garble.end :]
             continue
         start, end = _sentence_around(line, garble.start, garble.end)
+        if not line[:start].strip(_STRAY_PUNCT):
+            start = 0  # what the misaligned decoder made of the previous line's last byte
         changes.append(Change("garbled-dropped", number, line[start:end], ""))
         line = line[:start] + line[end:]
     return line
@@ -377,9 +398,12 @@ _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": 
 # Between Chinese characters (spaces allowed after the mark), or after a percentage.
 _BETWEEN_CJK = re.compile(rf"(?:(?<={_CJK})|(?<=\d%))[,:;?!](?=[ \u3000]*{_CJK})")
 # At the end of a line after a Han character; a full stop also between Han characters.
-_ENDING = re.compile(rf"(?<=[{HAN_CLASS}])(?:[,:;?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))")
+_ENDING = re.compile(
+    rf"(?<=[{HAN_CLASS}）])(?:[,:;?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))"
+)
 _PARENS = re.compile(
-    rf"(?:(?<={_CJK})|^)\(([^()A-Za-z]*[{HAN_CLASS}][^()A-Za-z]*)\)(?:(?={_CJK})|$)"
+    rf"(?:(?<={_CJK})|^)\(([^()A-Za-z]*[{HAN_CLASS}][^()A-Za-z]*)\)"
+    rf"(?:(?=[,:;?!]?[ \u3000]*{_CJK})|(?=[,:;?!.]?$))"
 )
 
 
@@ -399,9 +423,10 @@ def _widen_punctuation(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("punctuation", number, match.group(), f"（{inner}）"))
         return f"（{inner}）"
 
+    # Parentheses first: the mark after 孩子(子), is then between Chinese characters.
+    line = _PARENS.sub(widen_parens, line)
     line = _BETWEEN_CJK.sub(widen, line)
-    line = _ENDING.sub(widen, line)
-    return _PARENS.sub(widen_parens, line)
+    return _ENDING.sub(widen, line)
 
 
 # --- display --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ RARE_TEXT_SHARE = 0.005  # above this share of rare characters, rarity is no evi
 _CLUSTER_GAP = 4
 _EVIDENCE_WINDOW = 4
 _BRACKETED_POINTS = 4
+_QUESTION_ENDINGS = frozenset("吗嗎呢么麼吧谁誰啊呀")
 _MAX_BRACKET = 40
 
 
@@ -103,6 +104,9 @@ def _signal_re(rare: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         f"(?P<junk>{junk})"
         f"|(?P<rare>[{_RARE_RANGES}{char_class(rare)}])"
+        f"|(?P<noted>{odd}(?=[(（][A-Za-z\u00c0-\u024f\u0300-\u036f][^()（）]{{0,30}}[)）]))"
+        f"|(?P<doubled>(?<={_HAN})(?<![{''.join(sorted(_QUESTION_ENDINGS))}])\\?\\?(?={_HAN}))"
+        f"|(?P<lone_lower>(?<={_HAN})[a-z](?={_HAN}))"
         f"|(?P<anchor>\\?(?={_HAN})|(?<={_HAN})\\?)"
         f"|(?P<wedged>(?<={near}){odd}(?=(?:{near}|[A-Za-z]))|(?<=[A-Za-z]){odd}(?={near}))"
         f"|(?P<symbol>(?<={_HAN}){odd}|{odd}(?={_HAN}))"
@@ -123,6 +127,9 @@ def _candidate_re(rare: frozenset[str]) -> re.Pattern[str]:
 # Evidence, in points; a span is convincing at _CONVINCING points.
 _WEIGHTS = {
     "junk": 6,
+    "noted": 6,  # a pinyin annotation after a symbol: it glossed a character now garbled
+    "doubled": 8,  # "??" inside a word: a character lost to two bad bytes, not a question
+    "lone_lower": 8,  # 黨n同聽: a lower-case letter alone inside Han is a lost lead byte
     "rare": 4,
     "anchor": 4,
     "wedged": 4,
@@ -134,9 +141,11 @@ _CONVINCING = 8
 _UNCOMMON_POINTS = 2  # a Han character outside GB2312 level 1, or of the other script
 _INFREQUENT_POINTS = 1  # in level 1 but not among the 2,500 most frequent
 # Signals typical of misaligned bytes; rare characters alone may be a name or a classic.
-_MARKERS = frozenset({"junk", "anchor", "wedged", "symbol", "odd_latin", "latin"})
+_MARKERS = frozenset(
+    {"junk", "noted", "doubled", "lone_lower", "anchor", "wedged", "symbol", "odd_latin", "latin"}
+)
 # Signals that only misaligned bytes produce; only these justify searching for a repair.
-_PINNING = frozenset({"junk", "anchor", "wedged", "odd_latin"})
+_PINNING = frozenset({"junk", "noted", "doubled", "lone_lower", "anchor", "wedged", "odd_latin"})
 _HAN_RE = re.compile(_HAN)
 _ASCII_PUNCT = frozenset(",.:;!?()")
 _ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
@@ -204,9 +213,11 @@ def _convincing(
         # symbols beside Han (A股, ①加强) happen in real text: never enough alone.
         return False
     counted = [kind for kind in kinds if not (rare_text and kind == "rare")]
-    # Question marks count once: "是吗?真的?" is a dialogue, not two lost bytes.
-    score = sum(_WEIGHTS[kind] for kind in counted if kind != "anchor")
-    score += _WEIGHTS["anchor"] if "anchor" in counted else 0
+    # Question marks count once: "是吗?真的?" is a dialogue, not two lost bytes; so do
+    # letters glued to Han ("买了T恤和U盘" is two loanwords, not two resyncs).
+    once = ("anchor", "latin")
+    score = sum(_WEIGHTS[kind] for kind in counted if kind not in once)
+    score += sum(_WEIGHTS[kind] for kind in once if kind in counted)
     if line[start] == "?" and _closed_by_trail_letter(line, start):
         score += _BRACKETED_POINTS
     if rare_text:
@@ -220,13 +231,17 @@ def _convincing(
 
 
 def _closed_by_trail_letter(line: str, question: int) -> bool:
-    """Whether the Han run after a ``?`` ends in one Latin letter glued to more Han (嗣駶M意):
-    the lost byte opening a misaligned run and the trail byte closing it."""
+    """Whether the Han run after a ``?`` ends in one Latin letter glued to more Han (嗣駶M意),
+    the ``?`` not ending a question: the lost byte opening a misaligned run and the trail
+    byte closing it."""
     found = _ASCII.search(line, question + 1)
     if found is None or found.start() - question > _MAX_BRACKET or found.start() == question + 1:
         return False
     after = line[found.end() : found.end() + 1]
-    return bool("\x40" <= found.group() <= "\x7e" and after and _HAN_RE.match(after))
+    if not ("\x40" <= found.group() <= "\x7e" and after and _HAN_RE.match(after)):
+        return False
+    # After a question word the "?" is a question mark and 我叫T恤 the reply.
+    return line[question - 1 : question] not in _QUESTION_ENDINGS
 
 
 def _clusters(signals: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
