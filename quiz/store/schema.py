@@ -165,7 +165,57 @@ CREATE INDEX cards_new ON cards (deck, position, buried_until)
     WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_STATS, V3_STATS_INDEXES, V4_NEW_CARDS_COVERING)
+V5_REVIEW_TALLIES = """
+-- Each card's effective review-kind answers (true retention: Again failed, Hard/Good/Easy
+-- passed), kept by triggers in the same transaction as the answer or its undo, so the
+-- retention per section of a text is a GROUP BY over the cards instead of a pass over
+-- every review answer (quiz.store.stats_queries.section_rows). Undone answers are taken
+-- off by the undo marker's trigger; the backfill counts the log as it stands.
+CREATE TABLE card_review_tallies (
+    deck     TEXT NOT NULL,
+    card_id  TEXT NOT NULL,
+    passed   INTEGER NOT NULL DEFAULT 0,
+    failed   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (deck, card_id)
+) WITHOUT ROWID;
+
+INSERT INTO card_review_tallies (deck, card_id, passed, failed)
+SELECT r.deck, r.card_id, sum(r.rating > 1), sum(r.rating = 1)
+FROM review_log AS r
+WHERE r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)
+GROUP BY r.deck, r.card_id;
+
+CREATE TRIGGER review_log_tally_answer AFTER INSERT ON review_log
+WHEN NEW.kind = 'review'
+BEGIN
+    INSERT INTO card_review_tallies (deck, card_id, passed, failed)
+    VALUES (NEW.deck, NEW.card_id, NEW.rating > 1, NEW.rating = 1)
+    ON CONFLICT (deck, card_id) DO UPDATE
+    SET passed = passed + excluded.passed, failed = failed + excluded.failed;
+END;
+
+CREATE TRIGGER review_log_tally_undo AFTER INSERT ON review_log
+WHEN NEW.kind = 'undo'
+BEGIN
+    UPDATE card_review_tallies
+    SET passed = passed - (SELECT r.rating > 1 FROM review_log AS r WHERE r.id = NEW.undoes),
+        failed = failed - (SELECT r.rating = 1 FROM review_log AS r WHERE r.id = NEW.undoes)
+    WHERE (deck, card_id) = (SELECT r.deck, r.card_id FROM review_log AS r
+                             WHERE r.id = NEW.undoes AND r.kind = 'review');
+END;
+
+-- The most-lapsed cards (stats' weakest cards) read from the top of an index, not sorted.
+CREATE INDEX cards_lapses ON cards (lapses DESC, deck, card_id)
+    WHERE retired_at IS NULL AND lapses > 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    V1_CORE,
+    V2_STATS,
+    V3_STATS_INDEXES,
+    V4_NEW_CARDS_COVERING,
+    V5_REVIEW_TALLIES,
+)
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

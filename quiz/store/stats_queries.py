@@ -4,17 +4,15 @@ SQLite so that a million reviews never travel into Python.
 Most figures are range counts on the indexes of schema migration 3 (answers per local day,
 review answers per retention window, cards per due day), so nothing is sorted and no table
 row is read. The few rows that must not count (undo markers, manual reschedules, undone
-answers) are fetched and taken off in Python (`apply_exclusions`). Every function reads;
-`stats_rows` runs them in one read transaction, the section figures (a pass over every
-review answer) on a second connection alongside.
+answers) are fetched and taken off in Python (`apply_exclusions`). Retention per section
+reads each card's answer tallies, which triggers keep in step with the log (migration 5).
+Every function reads; `stats_rows` runs them in one read transaction.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -154,7 +152,6 @@ class ExcludedRow:
     marker, a manual reschedule, or an answer that was undone."""
 
     deck: str
-    section: str | None
     day: int
     kind: str
     rating: int | None
@@ -167,18 +164,16 @@ def excluded_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> li
     where, params = _deck_filter(decks, "r.deck")
     shift = _shift(config)
     columns = (
-        f"r.deck, c.section, ({_qualified(LOCAL_MS, 'r')} - {shift}) / {DAY_MS}, r.kind,"
+        f"r.deck, ({_qualified(LOCAL_MS, 'r')} - {shift}) / {DAY_MS}, r.kind,"
         f" r.rating, {_qualified(MATURE, 'r')},"
         " coalesce(r.duration_ms, 0)"
     )
-    cards_join = "LEFT JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id"
     rows = db.query(
         f"""
-        SELECT {columns} FROM review_log AS r INDEXED BY review_log_kind_card {cards_join}
+        SELECT {columns} FROM review_log AS r INDEXED BY review_log_kind_card
         WHERE r.kind IN ('undo', 'manual') AND {where}
         UNION ALL
         SELECT {columns} FROM review_log AS u JOIN review_log AS r ON r.id = u.undoes
-        {cards_join}
         WHERE u.undoes IS NOT NULL AND r.kind <> 'manual' AND {where}
         """,
         [*params, *params],
@@ -207,20 +202,19 @@ def time_today_ms(db: Database, now: datetime, config: Config, decks: Sequence[s
 def apply_exclusions(
     days: list[DayRow],
     retention: list[RetentionRow],
-    sections: list[SectionRow],
     excluded: list[ExcludedRow],
     *,
     today: int,
-) -> tuple[list[DayRow], list[RetentionRow], list[SectionRow]]:
-    """The index counts without the excluded rows."""
+) -> tuple[list[DayRow], list[RetentionRow]]:
+    """The index counts without the excluded rows. (Section figures need none: their
+    tallies are kept without undone answers.)"""
     if not excluded:
-        return days, retention, sections
+        return days, retention
     day_counts = {(r.deck, r.day): r.reviews for r in days}
     tallies = {
         (r.deck, r.days): [r.young_passed, r.young_failed, r.mature_passed, r.mature_failed]
         for r in retention
     }
-    section_tallies = {(r.deck, r.section): [r.passed, r.failed] for r in sections}
     for row in excluded:
         key = (row.deck, row.day)
         if key in day_counts:
@@ -231,19 +225,9 @@ def apply_exclusions(
         for (deck, length), counts in tallies.items():
             if deck == row.deck and today - length < row.day <= today:
                 counts[2 * int(bool(row.mature)) + failed] -= 1
-        if (row.deck, row.section) in section_tallies:
-            section_tallies[(row.deck, row.section)][failed] -= 1
     return (
         [DayRow(deck, day, n) for (deck, day), n in day_counts.items() if n > 0],
         [RetentionRow(deck, length, *counts) for (deck, length), counts in tallies.items()],
-        [
-            replace(
-                r,
-                passed=section_tallies[(r.deck, r.section)][0],
-                failed=section_tallies[(r.deck, r.section)][1],
-            )
-            for r in sections
-        ],
     )
 
 
@@ -306,36 +290,30 @@ def due_rows(
 
 def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
     """Per section of each deck: its cards, how many were studied, their reps and lapses,
-    and their review-kind answers passed and failed (undone ones still in).
+    and their effective review-kind answers passed and failed.
 
-    A card that inherited a retired predecessor's history on a regenerate (`carried_from`)
-    counts that card's answers too, one step back, so an edited sentence keeps its past.
+    The answers come from each card's tallies (`card_review_tallies`, kept by triggers on
+    the log, undone answers already off), so this is one pass over the cards. A card that
+    inherited a retired predecessor's history on a regenerate (`carried_from`) counts that
+    card's answers too, one step back, so an edited sentence keeps its past.
     """
-    card_where, params = _deck_filter(decks, "c.deck")
-    log_where, log_params = _deck_filter(decks, "deck")
+    where, params = _deck_filter(decks, "c.deck")
     rows = db.query(
         f"""
-        WITH per_card AS (
-            SELECT deck, card_id, count(*) AS answers, sum(rating = 1) AS failed
-            FROM review_log WHERE kind = 'review' AND {log_where}
-            GROUP BY deck, card_id
-        ),
-        inherited AS (
-            SELECT c.deck, c.section, sum(p.answers - p.failed) AS passed,
-                   sum(p.failed) AS failed
-            FROM cards AS c INDEXED BY cards_carried_from JOIN per_card AS p
-              ON p.deck = c.deck AND p.card_id = c.carried_from
-            WHERE c.carried_from IS NOT NULL AND c.retired_at IS NULL AND {card_where}
+        WITH inherited AS (
+            SELECT c.deck, c.section, sum(t.passed) AS passed, sum(t.failed) AS failed
+            FROM cards AS c INDEXED BY cards_carried_from JOIN card_review_tallies AS t
+              ON t.deck = c.deck AND t.card_id = c.carried_from
+            WHERE c.carried_from IS NOT NULL AND c.retired_at IS NULL AND {where}
             GROUP BY c.deck, c.section
         ),
         own AS (
             SELECT c.deck, c.section, min(c.position) AS first, count(*) AS cards,
                    sum(c.state > 0) AS studied, sum(c.reps) AS reps, sum(c.lapses) AS lapses,
-                   coalesce(sum(p.answers - p.failed), 0) AS passed,
-                   coalesce(sum(p.failed), 0) AS failed
-            FROM cards AS c
-            LEFT JOIN per_card AS p ON p.deck = c.deck AND p.card_id = c.card_id
-            WHERE c.retired_at IS NULL AND {card_where}
+                   coalesce(sum(t.passed), 0) AS passed, coalesce(sum(t.failed), 0) AS failed
+            FROM cards AS c INDEXED BY cards_section_stats
+            LEFT JOIN card_review_tallies AS t ON t.deck = c.deck AND t.card_id = c.card_id
+            WHERE c.retired_at IS NULL AND {where}
             GROUP BY c.deck, c.section
         )
         SELECT own.deck, own.section, own.first, own.cards, own.studied, own.reps, own.lapses,
@@ -344,7 +322,7 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
         FROM own LEFT JOIN inherited
           ON inherited.deck = own.deck AND inherited.section IS own.section
         """,
-        [*log_params, *params, *params],
+        [*params, *params],
     )
     return [SectionRow(*row) for row in rows]
 
@@ -410,14 +388,11 @@ def stats_rows(
     sections: bool = True,
     weakest: bool = True,
 ) -> StatsRows:
-    """Everything `quiz.stats.compute` needs, read in one transaction (the sections on a
-    second connection alongside). `sections=False` and `weakest=False` leave out the
-    slowest figures, for a screen that shows the rest first (see `detail_rows`)."""
+    """Everything `quiz.stats.compute` needs, read in one transaction. `sections=False`
+    and `weakest=False` leave out the section and weakest-card figures, for a screen that
+    shows the rest first (see `detail_rows`)."""
     db = database_of(source)
-    with (
-        _sections_alongside(db, decks) if sections else nullcontext(None) as sections_future,
-        db.atomic(write=False),
-    ):
+    with db.atomic(write=False):
         days = day_rows(db, config, decks)
         retention = retention_rows(db, now, config, decks)
         excluded = excluded_rows(db, config, decks)
@@ -428,12 +403,8 @@ def stats_rows(
         weak_lapses = weak_by_lapses(db, decks) if weakest else []
         weak_recall = weak_by_retrievability(db, now, decks) if weakest else []
         titles = deck_titles(db, decks)
-        section_list: list[SectionRow] = []
-        if sections:
-            section_list = sections_future() if sections_future else section_rows(db, decks)
-    days, retention, section_list = apply_exclusions(
-        days, retention, section_list, excluded, today=srs.day_index(now, config)
-    )
+        section_list = section_rows(db, decks) if sections else []
+    days, retention = apply_exclusions(days, retention, excluded, today=srs.day_index(now, config))
     return StatsRows(
         decks=tuple(decks),
         cards=tuple(cards),
@@ -452,54 +423,15 @@ def stats_rows(
 def detail_rows(
     source: Store | Database, *, now: datetime, config: Config, decks: Sequence[str] = ()
 ) -> tuple[list[SectionRow], list[WeakRow], list[WeakRow]]:
-    """What `stats_rows(sections=False, weakest=False)` left out: the sections (undone
-    answers taken out) and the weakest cards by lapses and by retrievability."""
+    """What `stats_rows(sections=False, weakest=False)` left out: the sections and the
+    weakest cards by lapses and by retrievability."""
     db = database_of(source)
     with db.atomic(write=False):
-        rows = section_rows(db, decks)
-        excluded = excluded_rows(db, config, decks)
-        lapses = weak_by_lapses(db, decks)
-        recall = weak_by_retrievability(db, now, decks)
-    sections = apply_exclusions([], [], rows, excluded, today=srs.day_index(now, config))[2]
-    return sections, lapses, recall
-
-
-@contextmanager
-def _sections_alongside(
-    db: Database, decks: Sequence[str]
-) -> Iterator[Callable[[], list[SectionRow]] | None]:
-    """Run the section query (the slowest: a pass over every review) on a second
-    connection in a thread while the caller runs the others; SQLite works without the
-    GIL, so on two cores the two finish together. Yields a function returning its rows,
-    or None for an in-memory database (there is no second connection to one)."""
-    if str(db.path) == ":memory:":
-        yield None
-        return
-    second = Database.connect(db.path, busy_timeout_ms=db.busy_timeout_ms)
-    result: list[list[SectionRow]] = []
-    failure: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            with second.atomic(write=False):
-                result.append(section_rows(second, decks))
-        except BaseException as exc:  # handed to the caller's thread below
-            failure.append(exc)
-
-    thread = threading.Thread(target=work, name="quiz-stats-sections", daemon=True)
-    thread.start()
-
-    def rows() -> list[SectionRow]:
-        thread.join()
-        if failure:
-            raise failure[0]
-        return result[0]
-
-    try:
-        yield rows
-    finally:
-        thread.join()
-        second.close()
+        return (
+            section_rows(db, decks),
+            weak_by_lapses(db, decks),
+            weak_by_retrievability(db, now, decks),
+        )
 
 
 REVIEW_LOG_COLUMNS: tuple[str, ...] = (

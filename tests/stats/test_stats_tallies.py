@@ -1,0 +1,155 @@
+"""The per-card answer tallies that triggers keep beside the review log (migration 5) give
+the same section retention as counting the log itself, through answers, undos and an
+upgrade from an older file whose tallies the migration backfills."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from stats_log import DECK, local, review
+
+from quiz.store import Store
+from quiz.store.stats_queries import database_of, section_rows
+
+CARD_IDS = [card.id for card in DECK.cards]
+KINDS = ("learn", "review", "review", "review", "relearn", "cram", "manual")
+
+answer_op = st.tuples(
+    st.just("answer"),
+    st.sampled_from(CARD_IDS),
+    st.sampled_from(KINDS),
+    st.integers(1, 4),
+    st.integers(1, 3 * 24 * 60),  # minutes since the previous operation
+)
+# undo the latest answer to one card, or ("") the latest answer of all
+undo_op = st.tuples(
+    st.just("undo"),
+    st.sampled_from(["", "", *CARD_IDS]),
+    st.just(""),
+    st.just(0),
+    st.integers(1, 30),
+)
+histories = st.lists(st.one_of(answer_op, answer_op, undo_op), max_size=40)
+
+
+def _play(store: Store, ops: list[tuple[str, str, str, int, int]]) -> None:
+    store.sync_deck(DECK, now=local(9, 30, 12))
+    t = local(10, 1, 9)
+    reps = Counter[str]()
+    for op, card_id, kind, rating, minutes in ops:
+        t += timedelta(minutes=minutes)
+        if op == "undo":
+            last = store.last_review(decks=["d"], card_id=card_id or None)
+            if last is not None:
+                store.undo_review(last.id, now=t)
+            continue
+        reps[card_id] += 1
+        after = (
+            None
+            if kind == "cram"
+            else review(rating * 2.0, t + timedelta(days=rating), t, reps[card_id])
+        )
+        store.record_review(
+            "d",
+            card_id,
+            rating=None if kind == "manual" else rating,
+            kind=kind,  # type: ignore[arg-type]
+            after=after,
+            now=t,
+        )
+
+
+def _recounted(store: Store) -> dict[str, tuple[int, int]]:
+    """Each card's effective review-kind answers (passed, failed), counted from the log."""
+    tallies: dict[str, list[int]] = {}
+    for row in store.reviews(["d"]):
+        if row.kind == "review":
+            counts = tallies.setdefault(row.card_id, [0, 0])
+            counts[row.rating == 1] += 1
+    return {card: (p, f) for card, (p, f) in tallies.items() if p or f}
+
+
+def _stored(path: Path) -> dict[str, tuple[int, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT card_id, passed, failed FROM card_review_tallies WHERE deck = 'd'"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {card: (p, f) for card, p, f in rows if p or f}
+
+
+def _sections_from_log(store: Store) -> dict[str | None, tuple[int, int]]:
+    section_of = {card.id: card.section for card in DECK.cards}
+    per_section: dict[str | None, list[int]] = {card.section: [0, 0] for card in DECK.cards}
+    for card_id, (passed, failed) in _recounted(store).items():
+        per_section[section_of[card_id]][0] += passed
+        per_section[section_of[card_id]][1] += failed
+    return {section: (p, f) for section, (p, f) in per_section.items()}
+
+
+def _downgrade_to_v4(path: Path) -> None:
+    """What a file written before migration 5 looks like: no tallies, no triggers."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(
+            """
+            DROP TRIGGER review_log_tally_answer;
+            DROP TRIGGER review_log_tally_undo;
+            DROP TABLE card_review_tallies;
+            DROP INDEX cards_lapses;
+            PRAGMA user_version = 4;
+            """
+        )
+    finally:
+        conn.close()
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(histories)
+def test_tallies_and_sections_equal_a_recount_of_the_log(
+    ops: list[tuple[str, str, str, int, int]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "quiz.db"
+        with Store.open(path) as store:
+            _play(store, ops)
+            expected = _recounted(store)
+            sections = {
+                row.section: (row.passed, row.failed)
+                for row in section_rows(database_of(store), ["d"])
+            }
+            assert sections == _sections_from_log(store)
+        assert _stored(path) == expected
+
+        upgraded = Path(folder) / "old.db"
+        shutil.copyfile(path, upgraded)
+        _downgrade_to_v4(upgraded)
+        Store.open(upgraded).close()  # migration 5 backfills from the log
+        assert _stored(upgraded) == expected
+
+
+def test_an_undone_review_answer_leaves_the_section_figures(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.db"
+    with Store.open(path) as store:
+        _play(store, [("answer", "c3", "review", 1, 60), ("answer", "c4", "review", 3, 60)])
+        before = {r.section: (r.passed, r.failed) for r in section_rows(database_of(store))}
+        assert before["二、乙"] == (1, 1)
+        last = store.last_review(decks=["d"], card_id="c4")
+        assert last is not None
+        store.undo_review(last.id, now=local(10, 2, 9))
+        after = {r.section: (r.passed, r.failed) for r in section_rows(database_of(store))}
+        assert after["二、乙"] == (0, 1)
+        assert after["一、甲"] == (0, 0)
