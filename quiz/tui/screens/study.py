@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +31,8 @@ from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.widgets.verdict import VerdictView
 
 if TYPE_CHECKING:
-    from quiz.session import StudySession
+    from quiz.hints import Hint
+    from quiz.session import QueueItem, StudySession
 
 HINT_LABELS = {
     "length": "Length",
@@ -107,14 +108,14 @@ class StudyScreen(Screen[None]):
         self.decks = decks
         self.clock = clock
         self.on_first_card = on_first_card
-        self.item: Any = None
+        self.item: QueueItem | None = None
         self.phase: Phase = "idle"
         self.shown_at = clock()
         self.answered_at: datetime | None = None
         self.hints: list[tuple[str, str]] = []
         self.hint_count = 0
         self.blank_text = ""
-        self.ladder: list[Any] = []
+        self.ladder: list[Hint] = []
         self.typed = ""
         self.suggested: int | None = None
         self.done = 0
@@ -146,6 +147,12 @@ class StudyScreen(Screen[None]):
         # already committed one by one).
         self.session.close()
 
+    @property
+    def current(self) -> QueueItem:
+        """The card on screen (only asked for while one is)."""
+        assert self.item is not None, "no card on screen"
+        return self.item
+
     # ------------------------------------------------------------------ flow
 
     async def advance(self) -> None:
@@ -156,7 +163,7 @@ class StudyScreen(Screen[None]):
             return
         await self.present(item)
 
-    async def present(self, item: Any) -> None:
+    async def present(self, item: QueueItem) -> None:
         """Show `item` as a fresh question."""
         self.item = item
         self.hints = []
@@ -234,7 +241,7 @@ class StudyScreen(Screen[None]):
         """Grade what was typed and show the verdict with the ratings."""
         from quiz.grade import grade, suggest_rating
 
-        card = self.item.card
+        card = self.current.card
         assert isinstance(card, ClozeCard)
         self.answered_at = self.clock()
         verdict = grade(typed, card)
@@ -254,7 +261,7 @@ class StudyScreen(Screen[None]):
         what the hints taken allow, as if it had been typed right)."""
         from quiz.grade import grade, suggest_rating
 
-        card = self.item.card
+        card = self.current.card
         assert isinstance(card, ClozeCard)
         self.answered_at = self.clock()
         duration = self._elapsed_ms(self.answered_at)
@@ -279,7 +286,8 @@ class StudyScreen(Screen[None]):
         bar = self.query_one(RatingBar)
         bar.display = True
         labels = {
-            int(rating): label for rating, label in self.session.next_intervals(self.item).items()
+            int(rating): label
+            for rating, label in self.session.next_intervals(self.current).items()
         }
         bar.offer(labels, self.suggested)
         self._show_keys()
@@ -314,12 +322,13 @@ class StudyScreen(Screen[None]):
 
     def action_hint(self) -> None:
         """Show the next rung of the hint ladder (each one lowers the suggested rating)."""
-        if self.phase != "question":
+        card = self.current.card if self.item is not None else None
+        if self.phase != "question" or not isinstance(card, ClozeCard):
             return
         if not self.ladder and not self.hint_count:
             from quiz.hints import hint_ladder
 
-            self.ladder = list(hint_ladder(self.item.card, self.decks.get(self.item.deck)))
+            self.ladder = list(hint_ladder(card, self.decks.get(self.current.deck)))
         if not self.ladder:
             self.notify("No more hints for this card.", timeout=2)
             return
@@ -329,7 +338,7 @@ class StudyScreen(Screen[None]):
         else:
             self.hints.append((HINT_LABELS.get(hint.kind, str(hint.kind)), hint.text))
         self.hint_count += 1
-        self.query_one(ClozeView).ask(self.item.card, self.hints, self.blank_text)
+        self.query_one(ClozeView).ask(card, self.hints, self.blank_text)
         self.query_one(AnswerInput).focus()
 
     # ------------------------------------------------------------------ matching
@@ -337,7 +346,7 @@ class StudyScreen(Screen[None]):
     def on_match_board_finished(self, message: MatchBoard.Finished) -> None:
         from quiz.grade import match_rating
 
-        card = self.item.card
+        card = self.current.card
         assert isinstance(card, MatchCard)
         self.answered_at = self.clock()
         duration = self._elapsed_ms(self.answered_at)
@@ -433,7 +442,7 @@ class StudyScreen(Screen[None]):
         self.notify("Suspended (unsuspend it in the browser).", timeout=3)
         await self.advance()
 
-    def _safely(self, change: Callable[[Any], None], item: Any, title: str) -> bool:
+    def _safely(self, change: Callable[[QueueItem], None], item: QueueItem, title: str) -> bool:
         """Run a change to the card, reporting a refusal of the database instead of dying."""
         try:
             change(item)
