@@ -242,7 +242,7 @@ class ChineseCards:
             at = sentence.start
             for position, token in enumerate(tokens):
                 at += len(token)
-                if position == 0 or not _SERIAL.fullmatch(token):
+                if position == 0 or token[-1:] != "号" or not _SERIAL.fullmatch(token):
                     continue
                 name = tokens[position - 1]
                 if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():

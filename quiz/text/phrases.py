@@ -642,8 +642,10 @@ def keyword_spans(
                 or (len(following) == 1 and has_cjk(following) and weights[last + 2] is not None)
             )
         start, end = offsets[first][0], offsets[last][1]
-        idf = max(weights[i] or 0.0 for i in range(first, last + 1))
         single = first == last
+        idf = (
+            (weights[first] or 0.0) if single else max(w or 0.0 for w in weights[first : last + 1])
+        )
         # a word alone that is common, or a verbal noun alone (协商, 支配: a verb in use)
         common = single and (idf < MIN_KEYWORD_IDF or kinds[first] == VERBAL_KIND)
         if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
