@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Literal
 
-from quiz.text.script import to_simplified
+from quiz.text.script import to_simplified, to_traditional
 
 LineKind = Literal["chrome", "spam"]
 
@@ -120,6 +121,7 @@ _COMMENT_TAIL = re.compile(
     r"(?:\s*(?:回复|点赞|举报|赞)(?:\s*[(（]?\d*[)）]?)?)*\s*$",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"\d:\d\d")
 _DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _STRONG_PUNCT = re.compile(r"[。！？!?]")
 _CONTACT_LABEL = re.compile(r"(?:地址|电话|传真|邮编|邮箱|电子邮件|e-?mail|tel|fax)\s*[:：]", re.I)
@@ -134,9 +136,11 @@ def classify_line(line: str) -> LineKind | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if len(stripped) <= _MAX_CAPTION and _PHOTO_CREDIT.search(to_simplified(stripped[-30:])):
-        return "chrome"  # a photo's caption repeats the article; its credit is no text
-    if len(stripped) <= 200 and _COMMENT_TAIL.search(to_simplified(stripped[-40:])):
+    tail = stripped[-40:]
+    if len(stripped) <= _MAX_CAPTION and ("摄" in tail or "攝" in tail):
+        if _PHOTO_CREDIT.search(to_simplified(tail)):
+            return "chrome"  # a photo's caption repeats the article; its credit is no text
+    if len(stripped) <= 200 and _CLOCK.search(tail) and _COMMENT_TAIL.search(to_simplified(tail)):
         return "chrome"  # a reader's comment with its time stamp and reply buttons
     if _plainly_prose(stripped):
         # Only a copyright notice can hide in punctuated prose; it reads the same in
@@ -321,15 +325,26 @@ def _closing_blocks(lines: list[str]) -> set[int]:
     return found
 
 
-_EDIT_LINK = re.compile(r"\s*[\[［](?:编辑|编辑源代码|edit)[\]］]$", re.IGNORECASE)
+_EDIT_LINK = re.compile(r"\s*[\[［](?:编辑|編輯|编辑源代码|編輯原始碼|edit)[\]］]$", re.IGNORECASE)
 
 
 def _heading_text(line: str) -> str:
     """A short line as a closing heading would read: Simplified, lower case, without an
-    edit link or a colon."""
+    edit link or a colon ("" when it cannot be one)."""
     if len(line) > 30:
         return ""
-    return _EDIT_LINK.sub("", to_simplified(line)).strip(_BLOCK_HEADING_TRIM).lower()
+    text = _EDIT_LINK.sub("", line).strip(_BLOCK_HEADING_TRIM).lower()
+    if text not in _headings_in_either_script():
+        return ""
+    return to_simplified(text)
+
+
+@lru_cache(maxsize=1)
+def _headings_in_either_script() -> frozenset[str]:
+    """The closing headings as written in either script (a set lookup per line is far
+    cheaper than converting every short line)."""
+    headings = _BLOCK_HEADINGS | _TOC_HEADINGS
+    return headings | frozenset(to_traditional(heading) for heading in headings)
 
 
 def _block_items(lines: list[str], start: int, toc: bool) -> list[int]:
@@ -346,8 +361,8 @@ def _block_items(lines: list[str], start: int, toc: bool) -> list[int]:
             if line in listed or entry is None or entry.group("title") in listed:
                 break
             listed.add(entry.group("title").strip())
-        elif not _block_item(line):
-            break
+        elif _heading_text(line) or not _block_item(line):
+            break  # prose, or the next closing heading with its own rules
         items.append(index)
     return items
 

@@ -282,6 +282,7 @@ _PINYIN_ALTERNATIVE = re.compile(
     r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80}?)"
     r"[”\"」』’']?[)）]"
 )
+_ALTERNATIVE_OPENER = re.compile(r"[(（](?:或|即|读作|讀作|拼音)")
 _TONE_MARK = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f]|[a-zA-Z:][1-5]")
 _SYLLABLE_SPLIT = re.compile(r"[\s'’-]+|(?<=[1-5])(?=[A-Za-z])")
 
@@ -298,7 +299,7 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
         return han
 
-    if _PINYIN_ALTERNATIVE.search(line):
+    if _ALTERNATIVE_OPENER.search(line):
 
         def drop_alternative(match: re.Match[str]) -> str:
             if not _TONE_MARK.search(match.group("body")) or not _syllable_count(
