@@ -30,8 +30,9 @@ class _TextExtractor(HTMLParser):
         self._skipped = skipped
         self._skip_depth = 0
         self._pre_depth = 0
-        self._lines: list[str] = []
+        self._lines: list[tuple[int, str]] = []  # (source line, block text)
         self._current: list[str] = []
+        self._current_line: int | None = None  # where the current block's text starts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._skipped:
@@ -47,6 +48,7 @@ class _TextExtractor(HTMLParser):
         if tag == "img" and not self._skip_depth:
             alt = dict(attrs).get("alt")
             if alt and alt.strip():
+                self._mark_start(self.getpos()[0])
                 self._current.append(alt)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -66,28 +68,49 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
             return
+        first_line = self.getpos()[0]
         if self._pre_depth:
             lines = data.split("\n")
             for index, piece in enumerate(lines):
                 if index:
                     self._break()
+                if piece.strip():
+                    self._mark_start(first_line + index)
                 self._current.append(piece)
             return
+        text = data.lstrip()
+        if text:
+            self._mark_start(first_line + data[: len(data) - len(text)].count("\n"))
         self._current.append(_SPACE_RUN.sub(" ", data))
+
+    def _mark_start(self, line: int) -> None:
+        if self._current_line is None:
+            self._current_line = line
 
     def _break(self) -> None:
         line = "".join(self._current).strip()
         if line:
-            self._lines.append(line)
+            self._lines.append((self._current_line or 1, line))
         self._current = []
+        self._current_line = None
 
     def text(self) -> str:
+        """The blocks one per line, each on its source line where it can be: a block
+        starting on a line already used goes on the next free one."""
         self._break()
-        return "\n".join(self._lines)
+        out: list[str] = []
+        for source_line, block in self._lines:
+            while len(out) < source_line - 1:
+                out.append("")
+            out.append(block)
+        return "\n".join(out)
 
 
 def html_to_text(html: str) -> str:
     """Plain text of an HTML page: one block per line, entities decoded, no furniture.
+
+    Each block sits on the line where it starts in the source (or the next free line
+    when several start on one), so line numbers in reports and cards are the page's.
 
     Navigation, header, footer and aside elements are dropped; when that leaves nothing
     (a page that forgot to close its header) they are kept instead.

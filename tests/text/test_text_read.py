@@ -282,3 +282,36 @@ def test_big5_page_with_furniture_reads_and_cleans(tmp_path: Path) -> None:
     result = clean(source.text)
     lines = [line for line in result.text.split("\n") if line]
     assert lines == ["長期照顧十年計畫", "為因應高齡化趨勢，政府推動長期照顧服務。"]
+
+
+def test_html_blocks_keep_their_source_line_numbers(tmp_path: Path) -> None:
+    from quiz.text.clean import clean
+
+    page = "\n".join(
+        [
+            "<html><head><title>頁面</title></head>",  # 1
+            "<body>",  # 2
+            "<nav>首頁 | 新聞</nav>",  # 3
+            "<h1>長江流域</h1>",  # 4
+            "<p>長江流域是中華文明的發祥地之一。</p><p>第二段在同一行。</p>",  # 5
+            "<p>",  # 6
+            "  第三段從這裡開始,",  # 7
+            "  一直到這裡。</p>",  # 8
+            "<p>分享到：</p>",  # 9
+            "</body></html>",  # 10
+        ]
+    )
+    source = read_source(write(tmp_path, "page.html", page.encode()))
+    lines = source.text.split("\n")
+    assert lines[3] == "長江流域"  # line 4
+    assert lines[4] == "長江流域是中華文明的發祥地之一。"  # line 5
+    assert lines[5] == "第二段在同一行。"  # also from line 5: the next free line
+    assert lines[6] == "第三段從這裡開始, 一直到這裡。"  # starts on line 7
+    assert lines[8] == "分享到："
+    report = clean(source.text).report
+    assert [(c.kind, c.line) for c in report.changes] == [("punctuation", 7), ("chrome", 9)]
+
+
+def test_html_on_one_line_still_gives_one_block_per_line(tmp_path: Path) -> None:
+    data = "<html><body><h1>标题</h1><p>第一段。</p><p>第二段。</p></body></html>".encode()
+    assert read_source(write(tmp_path, "min.html", data)).text == "标题\n第一段。\n第二段。"
