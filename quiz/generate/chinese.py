@@ -43,6 +43,8 @@ _ORDINALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
 MAX_ORDINAL_POINT = 8
 MIN_HALVES, MAX_HALVES = 6, 12
+# Characters that open a clause or link to one, not a noun phrase (的, 在, 也 ...)
+_LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被将以于而也都就还又再这那")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 
 
@@ -478,6 +480,7 @@ class ChineseCards:
                 self.reports_speech(candidate)
                 or self.dangles(index, candidate)
                 or self.cuts_quote(sentence, candidate)
+                or self.qualifies_set_phrase(index, candidate)
             ):
                 continue
             if self.problem(index, candidate) is None and not any(
@@ -502,6 +505,29 @@ class ChineseCards:
                 if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
                     return True
             at = end
+        return False
+
+    def qualifies_set_phrase(self, index: int, candidate: Candidate) -> bool:
+        """The answer only qualifies the set phrase written right after it (全党全国|各族人民):
+        a dictionary word of three or more characters that is no keyword itself; or its end
+        and the next word make one dictionary word (深化改革|开放: 改革开放)."""
+        at = candidate.s_start
+        answer = self.mirror[candidate.start : candidate.end]
+        for token in self.tokens[index]:
+            if at == candidate.end and len(answer) > 2 and len(token) == 2:
+                # 深化改革|开放: 改革开放 is one word, the answer stops inside it
+                if self.seg.is_word(answer[-2:] + token):
+                    return True
+            if at == candidate.end:
+                return (
+                    len(token) >= 3
+                    and phrases.has_cjk(token)
+                    and token.isalpha()
+                    and token[0] not in _LINKING_CHARS
+                    and self.seg.is_word(token)
+                    and self.seg.keyword_weight(token) is None
+                )
+            at += len(token)
         return False
 
     def cuts_quote(self, sentence: Sentence, candidate: Candidate) -> bool:

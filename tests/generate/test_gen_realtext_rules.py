@@ -348,3 +348,14 @@ def test_a_lone_character_opening_an_item_and_a_verbal_noun_alone_are_no_keyword
     assert convert("沙堰溢洪道") not in found
     found = keywords(seg, convert("农村居民人均可支配收入一万六千四百元"), 5)
     assert not {convert("支配"), convert("人均")} & set(found)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_no_keyword_stops_inside_a_set_phrase(convert) -> None:  # type: ignore[no-untyped-def]
+    text = convert("中共中央团结带领全党全国各族人民，全面深化改革开放，新冠疫情防控平稳转段。")
+    found = answers(text)
+    assert convert("全党全国") not in found and convert("深化改革") not in found
+
+
+def test_generic_official_people_are_filler() -> None:
+    assert phrases.is_filler("负责同志") and phrases.is_filler("有关部门")
