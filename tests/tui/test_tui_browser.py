@@ -33,6 +33,7 @@ async def test_browse_search_suspend_and_history(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("b")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, BrowserScreen)
         table = app.screen.query_one("#browser-cards", DataTable)
@@ -77,6 +78,7 @@ async def test_history_lists_answers_and_home_counts_move(tmp_path: Path) -> Non
         table = app.screen.query_one(DataTable)
         assert [str(c) for c in table.get_row("jianti")][:4] == ["抓基层打基础", "2", "1", "0"]
         await pilot.press("b")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("slash", *"三会一课", "enter")
         await pilot.pause()

@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
+from textual.worker import Worker, WorkerState
 
 from quiz.tui.format import clip, when_label
 from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
@@ -96,18 +97,32 @@ class BrowserScreen(Screen[None]):
         self.query_one("#browser-search", Input).cursor_blink = getattr(
             self.app, "cursor_blink", True
         )
-        self.load()
+        self.query_one(CardHistory).update(Content.styled("Reading the cards…", "$text-muted"))
+        self.load_cards()
         table.focus()
 
     def on_resize(self) -> None:
         # Side by side when there is room; the history under the cards in 80 columns.
         self.set_class(self.size.width < 110, "-narrow")
 
-    def load(self) -> None:
-        """Read every card of the decks again (after a suspension, for instance)."""
-        self.rows = self.store.cards(self.deck_names)
-        self.haystacks = [searchable(row) for row in self.rows]
-        self.filter(self.query_one("#browser-search", Input).value)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="cards")
+    def load_cards(self) -> tuple[list[CardRow], list[str]]:
+        """Every card of the decks and its search text, read on its own connection off the
+        UI thread (a large collection takes a while)."""
+        from quiz.store import Store
+
+        with Store.open(self.store.path) as store:
+            rows = store.cards(self.deck_names)
+        return rows, [searchable(row) for row in rows]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "cards":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, tuple):
+            self.rows, self.haystacks = event.worker.result
+            self.filter(self.query_one("#browser-search", Input).value)
+        elif event.state == WorkerState.ERROR:
+            self.notify(f"Cannot read the cards: {event.worker.error}", severity="error")
 
     def filter(self, query: str) -> None:
         table = self.query_one("#browser-cards", DataTable)
@@ -188,7 +203,12 @@ class BrowserScreen(Screen[None]):
         self.notify(
             ("Unsuspended " if row.suspended else "Suspended ") + (row.answer or "set"), timeout=2
         )
-        self.load()
+        fresh = self.store.card(row.deck, row.card_id)
+        if fresh is not None:
+            index = next(i for i, r in enumerate(self.rows) if r.key == row.key)
+            self.rows[index] = fresh
+            self.haystacks[index] = searchable(fresh)
+        self.filter(self.query_one("#browser-search", Input).value)
 
     def action_back(self) -> None:
         self.dismiss()
