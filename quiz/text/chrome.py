@@ -328,6 +328,11 @@ def _closing_blocks(lines: list[str]) -> set[int]:
 _EDIT_LINK = re.compile(r"\s*[\[［](?:编辑|編輯|编辑源代码|編輯原始碼|edit)[\]］]$", re.IGNORECASE)
 
 
+def closing_heading(line: str) -> bool:
+    """Whether a line is a heading that closes an article (相关阅读, 参考资料, 目录 ...)."""
+    return bool(_heading_text(line.strip()))
+
+
 def _heading_text(line: str) -> str:
     """A short line as a closing heading would read: Simplified, lower case, without an
     edit link or a colon ("" when it cannot be one)."""

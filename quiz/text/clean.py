@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
-from quiz.text.chrome import classify_line, furniture_lines
+from quiz.text.chrome import classify_line, closing_heading, furniture_lines
 from quiz.text.garble import TextProfile, find_garbles, text_profile
 from quiz.text.script import Script, detect_script
 
@@ -106,34 +106,43 @@ def clean(text: str) -> Cleaned:
         text = "\n".join(lines)
     script = detect_script(text)
     profile = text_profile(text)
-    furniture = furniture_lines(lines)
+    changes = report.changes
+    # Two passes: each line's text first, so that the context rules see lines as they
+    # will read (no tags, notes or edit links); then furniture, garbles and punctuation.
+    prepared = [_prepare_line(line, number, changes) for number, line in enumerate(lines, 1)]
+    furniture = furniture_lines(prepared)
     cleaned = [
-        _clean_line(line, number, script, profile, report, number - 1 in furniture)
-        for number, line in enumerate(lines, 1)
+        _finish_line(line, number, script, profile, changes, number - 1 in furniture)
+        for number, line in enumerate(prepared, 1)
     ]
-    if surrogates:
-        report.changes.sort(key=lambda change: change.line)  # they were reported first
+    changes.sort(key=lambda change: change.line)  # stable: a line's changes keep their order
     return Cleaned("\n".join(cleaned), report)
 
 
-def _clean_line(
-    line: str,
-    number: int,
-    script: Script,
-    profile: TextProfile,
-    report: CleanReport,
-    furniture: bool = False,
-) -> str:
+def _prepare_line(line: str, number: int, changes: list[Change]) -> str:
+    """Remove markup remnants, control characters, odd spaces and pinyin notes."""
     if not line:
         return line
-    changes = report.changes
     line = _remove_html(line, number, changes)
     if not line.isascii() or _ASCII_SUSPECT.search(line):
         line = _remove_controls(line, number, changes)
         line = _normalise_spaces(line, number, changes)
     line = _remove_pinyin(line, number, changes)
-    line = _tidy(line)
-    kind = "chrome" if furniture and line else classify_line(line)
+    return _tidy(line)
+
+
+def _finish_line(
+    line: str,
+    number: int,
+    script: Script,
+    profile: TextProfile,
+    changes: list[Change],
+    furniture: bool,
+) -> str:
+    """Empty a furniture line; otherwise handle garbles and widen punctuation."""
+    if not line:
+        return line
+    kind = "chrome" if furniture else classify_line(line)
     if kind is not None:
         changes.append(Change(kind, number, line, ""))
         return ""
@@ -142,8 +151,8 @@ def _clean_line(
     garbled = len(changes) > before_garbles
     line = _tidy(_widen_punctuation(line, number, changes))
     if garbled:
-        # What a dropped sentence leaves behind ("。") may be furniture on its own.
-        kind = classify_line(line)
+        # What a dropped sentence leaves behind ("。", a heading) may be furniture.
+        kind = "chrome" if closing_heading(line) else classify_line(line)
         if kind is not None:
             changes.append(Change(kind, number, line, ""))
             return ""
@@ -309,7 +318,11 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
             changes.append(Change("pinyin", number, match.group(), ""))
             return ""
 
-        line = _PINYIN_ALTERNATIVE.sub(drop_alternative, line)
+        for _ in range(line.count("(") + line.count("（")):  # 機(或“jī”)(或“jī”)
+            stripped = _PINYIN_ALTERNATIVE.sub(drop_alternative, line)
+            if stripped == line:
+                break
+            line = stripped
 
     # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī).
     for _ in range(line.count("(") + line.count("（") + line.count("[")):

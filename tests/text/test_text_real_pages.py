@@ -129,3 +129,16 @@ def test_crlf_line_ends_are_line_breaks_not_control_characters() -> None:
 def test_a_lone_carriage_return_inside_a_line_is_still_reported() -> None:
     result = clean("第一行\r第二行。")
     assert result.report.counts() == {"control": 1}
+
+
+def test_repeated_pinyin_alternatives_all_go_in_one_pass() -> None:
+    for text in ("機(或“jī”)(或“jī”)會", "机(或“jī”)(或“jī”)会"):
+        once = clean(text).text
+        assert once == text[0] + text[-1]
+        assert clean(once).text == once
+
+
+def test_context_rules_see_lines_without_their_notes() -> None:
+    # The heading's edit link and the entry's pinyin go first, then the block is seen.
+    lines = ["參考資料[編輯]", "1. 長(cháng)江簡介", "長江發源於青藏高原。"]
+    assert clean("\n".join(lines)).text.split("\n") == ["", "", lines[2]]
