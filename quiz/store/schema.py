@@ -209,12 +209,63 @@ CREATE INDEX cards_lapses ON cards (lapses DESC, deck, card_id)
     WHERE retired_at IS NULL AND lapses > 0;
 """
 
+_LOCAL = "(reviewed_at + utc_offset_min * 60000)"  # local wall-clock time, epoch ms
+_HOURS = range(24)
+_COUNTED = "('learn', 'review', 'relearn', 'cram')"  # answers; not 'manual' nor 'undo'
+_UNDONE_HOUR = (
+    "(SELECT ((r.reviewed_at + r.utc_offset_min * 60000) / 3600000) % 24"
+    " FROM review_log AS r WHERE r.id = NEW.undoes)"
+)
+_NEW_HOUR = "((NEW.reviewed_at + NEW.utc_offset_min * 60000) / 3600000) % 24"
+
+V6_ANSWER_HOURS = f"""
+-- Effective answers (learn, review, relearn, cram; not undone) per deck, local calendar
+-- day and hour of that day, kept by triggers like card_review_tallies: answers per study
+-- day (which starts at any whole hour, Config.day_starts_at) are then sums over a row
+-- per deck and day instead of counts over every log row (quiz.store.stats_queries).
+CREATE TABLE answer_hours (
+    deck  TEXT NOT NULL,
+    day   INTEGER NOT NULL,                    -- {_LOCAL} / 86400000
+    {", ".join(f"h{h} INTEGER NOT NULL DEFAULT 0" for h in _HOURS)},
+    PRIMARY KEY (deck, day)
+) WITHOUT ROWID;
+
+INSERT INTO answer_hours (deck, day, {", ".join(f"h{h}" for h in _HOURS)})
+SELECT deck, local / 86400000 AS day,
+       {", ".join(f"sum((local / 3600000) % 24 = {h})" for h in _HOURS)}
+FROM (SELECT r.deck, {_LOCAL} AS local FROM review_log AS r
+      WHERE r.kind IN {_COUNTED}
+        AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id))
+GROUP BY deck, day;
+
+CREATE TRIGGER review_log_hours_answer AFTER INSERT ON review_log
+WHEN NEW.kind IN {_COUNTED}
+BEGIN
+    INSERT INTO answer_hours (deck, day, {", ".join(f"h{h}" for h in _HOURS)})
+    VALUES (NEW.deck, (NEW.reviewed_at + NEW.utc_offset_min * 60000) / 86400000,
+            {", ".join(f"{_NEW_HOUR} = {h}" for h in _HOURS)})
+    ON CONFLICT (deck, day) DO UPDATE
+    SET {", ".join(f"h{h} = h{h} + excluded.h{h}" for h in _HOURS)};
+END;
+
+CREATE TRIGGER review_log_hours_undo AFTER INSERT ON review_log
+WHEN NEW.kind = 'undo'
+BEGIN
+    UPDATE answer_hours
+    SET {", ".join(f"h{h} = h{h} - ({_UNDONE_HOUR} = {h})" for h in _HOURS)}
+    WHERE (deck, day) = (SELECT r.deck, (r.reviewed_at + r.utc_offset_min * 60000) / 86400000
+                         FROM review_log AS r
+                         WHERE r.id = NEW.undoes AND r.kind IN {_COUNTED});
+END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
     V3_STATS_INDEXES,
     V4_NEW_CARDS_COVERING,
     V5_REVIEW_TALLIES,
+    V6_ANSWER_HOURS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

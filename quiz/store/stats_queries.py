@@ -1,12 +1,12 @@
 """The SQL behind `quiz.stats`: aggregates over the review log and the cards, computed in
 SQLite so that a million reviews never travel into Python.
 
-Most figures are range counts on the indexes of schema migration 3 (answers per local day,
-review answers per retention window, cards per due day), so nothing is sorted and no table
-row is read. The few rows that must not count (undo markers, manual reschedules, undone
-answers) are fetched and taken off in Python (`apply_exclusions`). Retention per section
-reads each card's answer tallies, which triggers keep in step with the log (migration 5).
-Every function reads; `stats_rows` runs them in one read transaction.
+Answers per study day and retention per section read tallies that triggers keep in step
+with the log in the same transaction as each answer and undo (`answer_hours`, migration 6;
+`card_review_tallies`, migration 5). True retention per window and the due forecast are
+range counts on the indexes of migration 3, so nothing is sorted and no table row is read;
+the few undone review answers still in those counts are taken off in Python
+(`apply_exclusions`). Every function reads; `stats_rows` runs them in one read transaction.
 """
 
 from __future__ import annotations
@@ -83,35 +83,26 @@ def _shift(config: Config) -> int:
 
 
 def day_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> list[DayRow]:
-    """Log rows per deck and study day, every kind included (see `excluded_rows`).
+    """Effective answers (cram included; undo markers, manual rows and undone answers not)
+    per deck and study day.
 
-    Each (deck, day) is a range count on the local-time index, from each deck's first to
-    its last day, so no row is sorted or read from the table.
+    Read from `answer_hours` (schema migration 6), one row per deck and local calendar
+    day with a count per hour: a study day starting at hour s holds hours s..23 of its
+    calendar day and hours 0..s-1 of the next.
     """
-    where, params = _deck_filter(decks, "name")
-    shift = _shift(config)
-    rows = db.query(
-        f"""
-        WITH RECURSIVE span(deck, day, last) AS (
-            SELECT name,
-                   (SELECT ({LOCAL_MS} - {shift}) / {DAY_MS} FROM review_log
-                    WHERE deck = name ORDER BY {LOCAL_MS} LIMIT 1),
-                   (SELECT ({LOCAL_MS} - {shift}) / {DAY_MS} FROM review_log
-                    WHERE deck = name ORDER BY {LOCAL_MS} DESC LIMIT 1)
-            FROM decks WHERE {where}
-            UNION ALL
-            SELECT deck, day + 1, last FROM span WHERE day < last
-        )
-        SELECT deck, day,
-               (SELECT count(*) FROM review_log AS r
-                WHERE r.deck = span.deck
-                  AND {LOCAL_MS} >= day * {DAY_MS} + {shift}
-                  AND {LOCAL_MS} < (day + 1) * {DAY_MS} + {shift})
-        FROM span WHERE day IS NOT NULL
-        """,
-        params,
-    )
-    return [DayRow(*row) for row in rows if row[2] > 0]
+    where, params = _deck_filter(decks)
+    start = config.day_starts_at
+    early = " + ".join(f"h{h}" for h in range(start)) or "0"
+    late = " + ".join(f"h{h}" for h in range(start, 24))
+    counts: dict[tuple[str, int], int] = {}
+    for deck, day, before_start, after_start in db.query(
+        f"SELECT deck, day, {early}, {late} FROM answer_hours WHERE {where}", params
+    ):
+        if after_start:
+            counts[(deck, day)] = counts.get((deck, day), 0) + after_start
+        if before_start:
+            counts[(deck, day - 1)] = counts.get((deck, day - 1), 0) + before_start
+    return [DayRow(deck, day, n) for (deck, day), n in sorted(counts.items()) if n > 0]
 
 
 def retention_rows(
@@ -148,35 +139,28 @@ def retention_rows(
 
 @dataclass(frozen=True, slots=True)
 class ExcludedRow:
-    """A log row that is in the index counts but is no answer that counts: an undo
-    marker, a manual reschedule, or an answer that was undone."""
+    """A review answer that was undone: it is still in the retention index's counts."""
 
     deck: str
     day: int
     kind: str
     rating: int | None
     mature: int
-    duration_ms: int
 
 
 def excluded_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> list[ExcludedRow]:
-    """The few rows the index counts must lose (undo markers, manual rows, undone answers)."""
+    """The few rows the retention counts must lose: review answers an undo took back
+    (found from the undo markers, through the unique index on `undoes`)."""
     where, params = _deck_filter(decks, "r.deck")
     shift = _shift(config)
-    columns = (
-        f"r.deck, ({_qualified(LOCAL_MS, 'r')} - {shift}) / {DAY_MS}, r.kind,"
-        f" r.rating, {_qualified(MATURE, 'r')},"
-        " coalesce(r.duration_ms, 0)"
-    )
     rows = db.query(
         f"""
-        SELECT {columns} FROM review_log AS r INDEXED BY review_log_kind_card
-        WHERE r.kind IN ('undo', 'manual') AND {where}
-        UNION ALL
-        SELECT {columns} FROM review_log AS u JOIN review_log AS r ON r.id = u.undoes
-        WHERE u.undoes IS NOT NULL AND r.kind <> 'manual' AND {where}
+        SELECT r.deck, ({_qualified(LOCAL_MS, "r")} - {shift}) / {DAY_MS}, r.kind, r.rating,
+               {_qualified(MATURE, "r")}
+        FROM review_log AS u JOIN review_log AS r ON r.id = u.undoes
+        WHERE u.undoes IS NOT NULL AND r.kind = 'review' AND {where}
         """,
-        [*params, *params],
+        params,
     )
     return [ExcludedRow(*row) for row in rows]
 
@@ -200,35 +184,24 @@ def time_today_ms(db: Database, now: datetime, config: Config, decks: Sequence[s
 
 
 def apply_exclusions(
-    days: list[DayRow],
-    retention: list[RetentionRow],
-    excluded: list[ExcludedRow],
-    *,
-    today: int,
-) -> tuple[list[DayRow], list[RetentionRow]]:
-    """The index counts without the excluded rows. (Section figures need none: their
-    tallies are kept without undone answers.)"""
+    retention: list[RetentionRow], excluded: list[ExcludedRow], *, today: int
+) -> list[RetentionRow]:
+    """The retention index counts without the excluded rows (undone review answers).
+    (Day and section figures need none: their tallies are kept without them.)"""
     if not excluded:
-        return days, retention
-    day_counts = {(r.deck, r.day): r.reviews for r in days}
+        return retention
     tallies = {
         (r.deck, r.days): [r.young_passed, r.young_failed, r.mature_passed, r.mature_failed]
         for r in retention
     }
     for row in excluded:
-        key = (row.deck, row.day)
-        if key in day_counts:
-            day_counts[key] -= 1
         if row.kind != "review" or row.rating is None:
             continue
         failed = int(row.rating == 1)
         for (deck, length), counts in tallies.items():
             if deck == row.deck and today - length < row.day <= today:
                 counts[2 * int(bool(row.mature)) + failed] -= 1
-    return (
-        [DayRow(deck, day, n) for (deck, day), n in day_counts.items() if n > 0],
-        [RetentionRow(deck, length, *counts) for (deck, length), counts in tallies.items()],
-    )
+    return [RetentionRow(deck, length, *counts) for (deck, length), counts in tallies.items()]
 
 
 def session_rows(
@@ -404,7 +377,7 @@ def stats_rows(
         weak_recall = weak_by_retrievability(db, now, decks) if weakest else []
         titles = deck_titles(db, decks)
         section_list = section_rows(db, decks) if sections else []
-    days, retention = apply_exclusions(days, retention, excluded, today=srs.day_index(now, config))
+    retention = apply_exclusions(retention, excluded, today=srs.day_index(now, config))
     return StatsRows(
         decks=tuple(decks),
         cards=tuple(cards),

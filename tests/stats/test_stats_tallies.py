@@ -1,6 +1,7 @@
-"""The per-card answer tallies that triggers keep beside the review log (migration 5) give
-the same section retention as counting the log itself, through answers, undos and an
-upgrade from an older file whose tallies the migration backfills."""
+"""The tallies that triggers keep beside the review log (per card, migration 5; per deck,
+day and hour, migration 6) give the same section retention and answers per study day as
+counting the log itself, through answers in several time zones, undos, and an upgrade
+from an older file whose tallies the migrations backfill."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stats_log import DECK, local, review
 
-from quiz.store import Store
-from quiz.store.stats_queries import database_of, section_rows
+from quiz.config import Config
+from quiz.stats import DayRow
+from quiz.store import Store, to_ms
+from quiz.store.stats_queries import database_of, day_rows, section_rows
 
 CARD_IDS = [card.id for card in DECK.cards]
 KINDS = ("learn", "review", "review", "review", "relearn", "cram", "manual")
@@ -27,6 +30,7 @@ answer_op = st.tuples(
     st.sampled_from(KINDS),
     st.integers(1, 4),
     st.integers(1, 3 * 24 * 60),  # minutes since the previous operation
+    st.sampled_from([480, 0, -300, 330, 345, -570]),  # the answer's UTC offset, minutes
 )
 # undo the latest answer to one card, or ("") the latest answer of all
 undo_op = st.tuples(
@@ -35,15 +39,19 @@ undo_op = st.tuples(
     st.just(""),
     st.just(0),
     st.integers(1, 30),
+    st.just(0),
 )
 histories = st.lists(st.one_of(answer_op, answer_op, undo_op), max_size=40)
 
 
-def _play(store: Store, ops: list[tuple[str, str, str, int, int]]) -> None:
+Op = tuple[str, str, str, int, int, int]
+
+
+def _play(store: Store, ops: list[Op]) -> None:
     store.sync_deck(DECK, now=local(9, 30, 12))
     t = local(10, 1, 9)
     reps = Counter[str]()
-    for op, card_id, kind, rating, minutes in ops:
+    for op, card_id, kind, rating, minutes, offset in ops:
         t += timedelta(minutes=minutes)
         if op == "undo":
             last = store.last_review(decks=["d"], card_id=card_id or None)
@@ -63,6 +71,7 @@ def _play(store: Store, ops: list[tuple[str, str, str, int, int]]) -> None:
             kind=kind,  # type: ignore[arg-type]
             after=after,
             now=t,
+            utc_offset_min=offset,
         )
 
 
@@ -96,6 +105,17 @@ def _sections_from_log(store: Store) -> dict[str | None, tuple[int, int]]:
     return {section: (p, f) for section, (p, f) in per_section.items()}
 
 
+def _days_from_log(store: Store, config: Config) -> list[DayRow]:
+    """Effective answers (not manual rows) per study day, from each answer's local time."""
+    shift = config.day_starts_at * 3_600_000
+    counts = Counter[int]()
+    for row in store.reviews(["d"]):
+        if row.kind != "manual":
+            local = to_ms(row.reviewed_at) + row.utc_offset_min * 60_000
+            counts[(local - shift) // 86_400_000] += 1
+    return [DayRow("d", day, n) for day, n in sorted(counts.items())]
+
+
 def _downgrade_to_v4(path: Path) -> None:
     """What a file written before migration 5 looks like: no tallies, no triggers."""
     conn = sqlite3.connect(path)
@@ -106,6 +126,9 @@ def _downgrade_to_v4(path: Path) -> None:
             DROP TRIGGER review_log_tally_undo;
             DROP TABLE card_review_tallies;
             DROP INDEX cards_lapses;
+            DROP TRIGGER review_log_hours_answer;
+            DROP TRIGGER review_log_hours_undo;
+            DROP TABLE answer_hours;
             PRAGMA user_version = 4;
             """
         )
@@ -119,9 +142,7 @@ def _downgrade_to_v4(path: Path) -> None:
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(histories)
-def test_tallies_and_sections_equal_a_recount_of_the_log(
-    ops: list[tuple[str, str, str, int, int]],
-) -> None:
+def test_tallies_and_sections_equal_a_recount_of_the_log(ops: list[Op]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "quiz.db"
         with Store.open(path) as store:
@@ -132,19 +153,28 @@ def test_tallies_and_sections_equal_a_recount_of_the_log(
                 for row in section_rows(database_of(store), ["d"])
             }
             assert sections == _sections_from_log(store)
+            for hour in (0, 4, 23):
+                config = Config(day_starts_at=hour)
+                days = day_rows(database_of(store), config, ["d"])
+                assert days == _days_from_log(store, config)
         assert _stored(path) == expected
 
         upgraded = Path(folder) / "old.db"
         shutil.copyfile(path, upgraded)
         _downgrade_to_v4(upgraded)
-        Store.open(upgraded).close()  # migration 5 backfills from the log
+        with Store.open(upgraded) as store:  # migrations 5 and 6 backfill from the log
+            config = Config(day_starts_at=4)
+            assert day_rows(database_of(store), config) == _days_from_log(store, config)
         assert _stored(upgraded) == expected
 
 
 def test_an_undone_review_answer_leaves_the_section_figures(tmp_path: Path) -> None:
     path = tmp_path / "quiz.db"
     with Store.open(path) as store:
-        _play(store, [("answer", "c3", "review", 1, 60), ("answer", "c4", "review", 3, 60)])
+        _play(
+            store,
+            [("answer", "c3", "review", 1, 60, 480), ("answer", "c4", "review", 3, 60, 480)],
+        )
         before = {r.section: (r.passed, r.failed) for r in section_rows(database_of(store))}
         assert before["二、乙"] == (1, 1)
         last = store.last_review(decks=["d"], card_id="c4")
