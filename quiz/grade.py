@@ -200,9 +200,21 @@ def _clean(text: str) -> str:
     return text
 
 
+MAX_CONVERSION_PASSES = 4
+
+
 def _fold(text: str, convert: Callable[[str], str] = str) -> str:
-    """NFKC, script conversion, casefold, and spaces and punctuation dropped."""
-    folded = convert(unicodedata.normalize("NFKC", text)).casefold()
+    """NFKC, script conversion, casefold, and spaces and punctuation dropped.
+
+    OpenCC converts phrases as well as characters, so one pass is not always a fixed
+    point (么麼 -> 幺麽 -> 幺么): convert until the text stops changing (a few passes)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for _ in range(MAX_CONVERSION_PASSES):
+        converted = convert(folded)
+        if converted == folded:
+            break
+        folded = converted
+    folded = folded.casefold()
     return "".join(char for char in folded if not is_ignorable(char))
 
 

@@ -42,6 +42,7 @@ def test_an_answer_grades_exact_against_itself(answer: str) -> None:
 
 @given(answers(), st.booleans())
 @example("𪨧", True)  # its OpenCC round trip is not symmetric
+@example("么麼", False)  # OpenCC's phrase table: one t2s pass is not a fixed point
 def test_the_other_script_grades_exact_or_equivalent(answer: str, traditional: bool) -> None:
     other = to_traditional(answer) if traditional else to_simplified(answer)
     verdict = grade(other, card(answer))
