@@ -123,10 +123,12 @@ def _prepare_line(line: str, number: int, changes: list[Change]) -> str:
     """Remove markup remnants, control characters, odd spaces and pinyin notes."""
     if not line:
         return line
-    line = _remove_html(line, number, changes)
-    if not line.isascii() or _ASCII_SUSPECT.search(line):
-        line = _remove_controls(line, number, changes)
-        line = _normalise_spaces(line, number, changes)
+    # Controls go first (a stray \r hides a footnote mark from its pattern), and again
+    # after entities are decoded (&#7; is one).
+    line = _remove_controls_and_spaces(line, number, changes)
+    unescaped = _remove_html(line, number, changes)
+    if unescaped != line:
+        line = _remove_controls_and_spaces(unescaped, number, changes)
     line = _remove_pinyin(line, number, changes)
     return _tidy(line)
 
@@ -180,6 +182,13 @@ def _remove_surrogates(line: str, number: int, changes: list[Change]) -> str:
         return ""
 
     return _SURROGATE.sub(drop, line)
+
+
+def _remove_controls_and_spaces(line: str, number: int, changes: list[Change]) -> str:
+    if line.isascii() and not _ASCII_SUSPECT.search(line):
+        return line
+    line = _remove_controls(line, number, changes)
+    return _normalise_spaces(line, number, changes)
 
 
 def _remove_controls(line: str, number: int, changes: list[Change]) -> str:

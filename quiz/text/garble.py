@@ -69,6 +69,7 @@ class TextProfile:
 
     rare: frozenset[str]  # its unified ideographs outside GB2312 (either script)
     rare_text: bool  # they are routine in it (Cantonese, a classic): no evidence then
+    text: str = ""  # the text itself, where a repaired word must occur again
 
 
 def text_profile(text: str) -> TextProfile:
@@ -77,7 +78,7 @@ def text_profile(text: str) -> TextProfile:
     rare = frozenset(
         char for char in set(text) if "\u4e00" <= char <= "\u9fff" and char not in known
     )
-    return TextProfile(rare, rare_share(text, rare) > RARE_TEXT_SHARE)
+    return TextProfile(rare, rare_share(text, rare) > RARE_TEXT_SHARE, text)
 
 
 def rare_share(text: str, rare: frozenset[str] | None = None) -> float:
@@ -189,6 +190,8 @@ def find_garbles(line: str, script: Script, text: TextProfile | None = None) -> 
                 continue
         # A repair proves itself: misaligned bytes that decode to ordinary text.
         repair = _repair(line, floor, first, _resync_end(line, cluster[-1][0]), script)
+        if repair is None and any(kind == "noted" for _, kind in cluster):
+            repair = repair_noted(line, floor, first, cluster[-1][0], script, text.text)
         if repair is not None:
             garbles.append(repair)
         elif convincing:
@@ -485,3 +488,75 @@ def _cost(decoded: str, minimum_han: int) -> int | None:
     if uncommon > len(han) // 8:
         return None
     return 10 * uncommon + _PUNCT_COST[decoded[0]]
+
+
+# --- a span whose last character is named by its pinyin note ------------------------------
+
+_NOTE = re.compile(r"[(（](?P<note>[^()（）]{1,30})[)）]")
+
+
+def repair_noted(
+    line: str, floor: int, first: int, last: int, script: Script, text: str
+) -> Garble | None:
+    """Repair a misaligned span whose last character lost its trail byte but kept its
+    pinyin note (。ㄒ唬┙(jīng)濟 -> （一）經濟), or ``None``.
+
+    Re-aligned, the span decodes to ordinary text and one lone lead byte. The character
+    is proven when exactly one of the characters that lead byte begins reads as the note
+    says and, followed by the next character, occurs elsewhere in the text (經濟).
+    """
+    note = _NOTE.match(line, last + 1)
+    if note is None or note.end() >= len(line):
+        return None
+    following = line[note.end()]
+    starts = [start for start in (first - 1, first) if start >= floor]
+    for start in starts:
+        for data in _byte_variants(to_simplified(line[start : last + 1])):
+            for aligned in (data[1:], *(lead + data for lead in _LOST_LEADS)):
+                repaired = _decode_with_lone_lead(aligned)
+                if repaired is None:
+                    continue
+                body, lead = repaired
+                if script == "traditional":
+                    body = to_traditional(body)
+                lost = _only_reading(lead, note.group("note"), following, script, text)
+                if lost is not None:
+                    return Garble(start, note.end(), body + lost)
+    return None
+
+
+def _decode_with_lone_lead(data: bytes) -> tuple[str, int] | None:
+    """``data`` decoded as ordinary text followed by one lone GBK lead byte."""
+    if len(data) < 3 or not 0x81 <= data[-1] <= 0xFE:
+        return None
+    try:
+        body = data[:-1].decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if not body or _cost(body, 1) is None:
+        return None
+    return body, data[-1]
+
+
+def _only_reading(lead: int, note: str, following: str, script: Script, text: str) -> str | None:
+    """The one character beginning with byte ``lead`` that reads ``note`` and is
+    followed by ``following`` somewhere in ``text``."""
+    from pypinyin import Style, pinyin  # the repair is rare: load the tables only then
+
+    wanted = note.strip().lower().replace(" ", "")
+    found: set[str] = set()
+    for trail in range(0x40, 0xFF):
+        try:
+            char = bytes((lead, trail)).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        readings = pinyin(char, style=Style.TONE, heteronym=True)[0]
+        if wanted not in readings:
+            continue
+        if script == "traditional":
+            char = to_traditional(char)
+        # The text may annotate that word too: 經(jīng)濟(jì).
+        word = re.escape(char) + r"(?:[(（][^()（）\n]{1,12}[)）])?" + re.escape(following)
+        if re.search(word, text):
+            found.add(char)
+    return found.pop() if len(found) == 1 else None

@@ -31,6 +31,32 @@ def test_garbled_heading_with_a_stranded_pinyin_note_drops_its_sentence(text: st
     assert "ㄒ" not in result.text and "jīng" not in result.text
 
 
+def misaligned_heading(heading: str) -> str:
+    """``heading`` GBK-encoded, read one byte early (the previous line's 。 trail byte
+    in front) and with its last character's trail byte lost: （一）經 -> 。ㄒ唬┙."""
+    return (b"\xa1" + heading.encode("gbk")[:-1]).decode("gbk")
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("經(jīng)濟(jì)發展穩中有進。\n{}(jīng)濟運行穩中有進。", "（一）經"),
+        ("经(jīng)济(jì)发展稳中有进。\n{}(jīng)济运行稳中有进。", "（一）经"),
+    ],
+    ids=["traditional", "simplified"],
+)
+def test_stranded_note_names_the_lost_character_when_the_text_proves_it(
+    text: str, repaired: str
+) -> None:
+    garbled = misaligned_heading(repaired)
+    result = clean(text.format(garbled))
+    second = result.text.split("\n")[1]
+    assert second == repaired + text.split("\n")[1][-8:]  # 濟運行穩中有進。
+    [change] = [c for c in result.report.changes if c.kind.startswith("garbled")]
+    assert (change.kind, change.line) == ("garbled-repaired", 2)
+    assert (change.before, change.after) == (garbled + "(jīng)", repaired)
+
+
 @pytest.mark.parametrize("line", ["第①(yī)條", "第Ⅱ(èr)部分很重要。"])
 def test_a_pinyin_note_after_one_symbol_is_not_enough(line: str) -> None:
     assert find_garbles(line, "traditional") == []
@@ -142,3 +168,10 @@ def test_context_rules_see_lines_without_their_notes() -> None:
     # The heading's edit link and the entry's pinyin go first, then the block is seen.
     lines = ["參考資料[編輯]", "1. 長(cháng)江簡介", "長江發源於青藏高原。"]
     assert clean("\n".join(lines)).text.split("\n") == ["", "", lines[2]]
+
+
+def test_a_control_character_does_not_hide_a_footnote_mark() -> None:
+    for text in ("長城\r[編輯]", "长城\r[编辑]", "長城\u200b[1]"):
+        once = clean(text).text
+        assert once == text[:2]
+        assert clean(once).text == once
