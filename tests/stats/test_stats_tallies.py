@@ -19,6 +19,8 @@ from stats_log import DECK, local, review
 from quiz.config import Config
 from quiz.stats import DayRow
 from quiz.store import Store, to_ms
+from quiz.store.db import Database
+from quiz.store.migrations import migrate
 from quiz.store.stats_queries import database_of, day_rows, section_rows
 
 CARD_IDS = [card.id for card in DECK.cards]
@@ -116,22 +118,22 @@ def _days_from_log(store: Store, config: Config) -> list[DayRow]:
     return [DayRow("d", day, n) for day, n in sorted(counts.items())]
 
 
-def _downgrade_to_v4(path: Path) -> None:
-    """What a file written before migration 5 looks like: no tallies, no triggers."""
+def _downgrade_to_v4(path: Path, folder: Path) -> None:
+    """What a file written before migration 5 looks like: the schema objects a version-4
+    database has, nothing added since (tallies, triggers, indexes)."""
+    reference = Database.connect(folder / "v4.db")
+    try:
+        migrate(reference, target=4)
+        wanted = {name for (name,) in reference.query("SELECT name FROM sqlite_master")}
+    finally:
+        reference.close()
     conn = sqlite3.connect(path)
     try:
-        conn.executescript(
-            """
-            DROP TRIGGER review_log_tally_answer;
-            DROP TRIGGER review_log_tally_undo;
-            DROP TABLE card_review_tallies;
-            DROP INDEX cards_lapses;
-            DROP TRIGGER review_log_hours_answer;
-            DROP TRIGGER review_log_hours_undo;
-            DROP TABLE answer_hours;
-            PRAGMA user_version = 4;
-            """
-        )
+        for kind, name in conn.execute("SELECT type, name FROM sqlite_master").fetchall():
+            if name not in wanted and kind in ("table", "index", "trigger", "view"):
+                conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        conn.execute("PRAGMA user_version = 4")
+        conn.commit()
     finally:
         conn.close()
 
@@ -161,7 +163,7 @@ def test_tallies_and_sections_equal_a_recount_of_the_log(ops: list[Op]) -> None:
 
         upgraded = Path(folder) / "old.db"
         shutil.copyfile(path, upgraded)
-        _downgrade_to_v4(upgraded)
+        _downgrade_to_v4(upgraded, Path(folder))
         with Store.open(upgraded) as store:  # migrations 5 and 6 backfill from the log
             config = Config(day_starts_at=4)
             assert day_rows(database_of(store), config) == _days_from_log(store, config)
