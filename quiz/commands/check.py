@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 ORDER = 25
@@ -14,17 +15,40 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "check",
         parents=[parent],
         help="validate deck files",
-        description="Check hand-written or generated decks against the deck schema.",
+        description="Check hand-written or generated decks against the deck schema. A "
+        "directory stands for its *.yaml files; without DECK, decks/*.yaml is checked.",
     )
-    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck files (.yaml)")
+    parser.add_argument(
+        "decks", nargs="*", metavar="DECK", help="deck files or directories (default: decks/)"
+    )
     parser.set_defaults(func=run)
+
+
+def deck_files(given: list[str], root: Path) -> list[Path]:
+    """The decks to check: files as given, directories as their *.yaml (sorted), and
+    `root/decks` when nothing is given."""
+    from quiz.errors import QuizError
+    from quiz.paths import decks_dir
+
+    if not given and not decks_dir(root).is_dir():
+        raise QuizError(f"{decks_dir(root)}: no such directory (give the DECK files to check)")
+    files: list[Path] = []
+    for path in map(Path, given) if given else [decks_dir(root)]:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.glob("*.yaml") if p.is_file() and not p.name.startswith("."))
+        if not found:
+            raise QuizError(f"{path}: no .yaml decks in this directory")
+        files.extend(found)
+    return files
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.deck import DeckError, load_deck
 
     failed = False
-    for path in args.decks:
+    for path in deck_files(args.decks, Path()):
         try:
             deck = load_deck(path)
         except DeckError as exc:

@@ -17,7 +17,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         parents=[parent],
         help="generate cloze and matching decks from texts",
         description="Read each text (.txt, .md, .html), clean it, and write its cards to "
-        "DIR/<stem>.yaml. Without PATH, every file in seeds/ is regenerated into decks/.",
+        "DIR/<stem>.yaml. A directory PATH means every .txt, .md and .html file in it. Without "
+        "PATH, every file in seeds/ is regenerated into decks/. A deck edited by hand since "
+        "quiz wrote it (or never written by quiz) is left alone unless --force.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="source texts (default: seeds/*)")
     parser.add_argument("--out", metavar="DIR", help="where decks go (default: decks/)")
@@ -28,16 +30,39 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         help="characters of the cards: as in the source (default), or converted",
     )
     parser.add_argument(
+        "--force", action="store_true", help="overwrite decks even when edited by hand"
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="list every cleaning change with its line"
     )
     parser.set_defaults(func=run)
 
 
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
 def source_files(paths: list[str], root: Path) -> list[Path]:
-    """The files to generate from: the given paths, else every file in `root/seeds`."""
-    if paths:
-        return [Path(p) for p in paths]
+    """The files to generate from: the given paths (a directory stands for its text files,
+    sorted), else every file in `root/seeds`."""
     from quiz.errors import QuizError
+
+    if paths:
+        files: list[Path] = []
+        for given in map(Path, paths):
+            if not given.is_dir():
+                files.append(given)
+                continue
+            texts = sorted(
+                p
+                for p in given.iterdir()
+                if p.is_file()
+                and p.suffix.lower() in SOURCE_SUFFIXES
+                and not p.name.startswith(".")
+            )
+            if not texts:
+                raise QuizError(f"{given}: no .txt, .md or .html files in this directory")
+            files.extend(texts)
+        return files
     from quiz.paths import seeds_dir
 
     seeds = seeds_dir(root)
@@ -64,21 +89,33 @@ def source_label(path: Path, root: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.deck import write_deck
     from quiz.errors import QuizError
     from quiz.generate.pipeline import generate_deck
+    from quiz.generate.stamp import HandEditedError, write_generated
     from quiz.paths import decks_dir
 
     root = Path.cwd()
     out_dir = Path(args.out) if args.out else decks_dir(root)
     failed = 0
+    written: dict[Path, Path] = {}
     for path in source_files(args.paths, root):
         target = out_dir / f"{path.stem}.yaml"
-        try:
-            deck, report = generate_deck(
-                path, script=args.script, source_label=source_label(path, root)
+        if target in written:
+            failed += 1
+            print(
+                f"quiz: {_shown(path)}: its deck {_shown(target)} was just written from "
+                f"{_shown(written[target])}; rename one of them",
+                file=sys.stderr,
             )
-            write_deck(deck, target)
+            continue
+        try:
+            label = source_label(path, root)
+            deck, report = generate_deck(path, script=args.script, source_label=label)
+            write_generated(deck, target, source=label, force=args.force)
+        except HandEditedError as exc:
+            failed += 1
+            print(f"quiz: {_shown(target)}: {exc.reason}", file=sys.stderr)
+            continue
         except QuizError as exc:
             failed += 1
             print(f"quiz: {exc}", file=sys.stderr)
@@ -87,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(f"quiz: {target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             continue
+        written[target] = path
         print(f"{_shown(path)} -> {_shown(target)}: {report.cloze} cloze, {report.match} match")
         if report.clean_report is not None:
             cleaned = report.clean_report.format(args.verbose)
