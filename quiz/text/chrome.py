@@ -29,7 +29,8 @@ _UI_WORDS = frozenset(
     下载客户端 下载 app 更多 更多新闻 相关阅读 相关文章 相关新闻 相关链接 推荐阅读 延伸阅读
     热点 热门 热门推荐 正文 网站地图 联系我们 关于我们 免责声明 隐私政策 搜索 订阅 rss 举报
     查看更多 阅读原文 阅读全文 展开全文 收起 全文 加载中 (完) （完） 【完】 完
-    搜寻 主菜单 主选单 导航 锁定 讨论 编辑 上传视频 播报 回上一页 相关连结 网友评论 最新评论
+    写留言 留言 猜你喜欢 搜寻 主菜单 主选单 导航 锁定 讨论 编辑 上传视频 播报 回上一页
+    相关连结 网友评论 最新评论
     热门评论 热门排行 排行榜 往期推荐 往期回顾 在看 图片 回复 举报 赞 end
     列印 友善列印 转寄 回首页 回上页 网站导览 字级 上一则 下一则 书签 加入书签 分享至
     × x ✕ 【 】 toggle advertisement loading
@@ -67,19 +68,20 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _METADATA_LABELS = (
-    "(?:信息|文章|新闻|图片|视频|资料)?来源|稿源|出处|责任编辑|责编|编辑|审核|校对",
+    "(?:信息|文章|新闻|图片|视频|资料|本文)?来源|稿源|出处|责任编辑|责编|(?:本期|值班|网络)?编辑",
+    "审核|校对|原标题|ip属地|热门搜索|热搜|(?:相关)?附件\\s*\\d{0,2}",
     "发布时间|发布日期|更新时间|更新日期|发布者|发布机构|发布单位|发文机关",
     "索引号|主题分类|成文日期|发文字号",
     "上一篇|下一篇|上一条|下一条|上一页|下一页|上一则|下一则",
     "浏览次数|浏览量|浏览人次|阅读量|阅读次数|点击数|点击量|访问量|点阅次数",
-    "字号|字级|字体|免责声明|转载声明|声明|标签|关键词|分类|页面分类|词条标签",
+    "字号|字级|字体|(?:免责|转载|特别|平台|版权|重要)?声明|标签|关键词|分类|页面分类|词条标签",
     "最近更新|最后更新|最后修订|收录于",
     r"(?:时间|日期)(?=\s*[:：]\s*\d)",
     "source|editor|published|updated|tags?",
 )
 # "Label: value" lines of a page's metadata block (compared in Simplified form).
 _METADATA = re.compile(
-    rf"^\s*[【\[]?\s*(?:{'|'.join(_METADATA_LABELS)})\s*[:：】\]]", re.IGNORECASE
+    rf"^\s*[【\[（(]?\s*(?:{'|'.join(_METADATA_LABELS)})\s*[:：】\]]", re.IGNORECASE
 )
 _BREADCRUMB_LABEL = re.compile(r"^\s*(?:您)?(?:当前|现在|所在)?的?位置\s*[:：]")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>|>>|»|›|→|＞)\s*")
@@ -100,6 +102,9 @@ _FURNITURE_LINE = re.compile(
     r"^(?:点击蓝字.{0,12}|长按.{0,20}|点个?\W{0,2}在看.{0,12}|收录于.{0,40}"
     r"|原创\s.{0,50}发表于.{0,12}|已有\s*\d+\s*条评论.{0,12}|(?:请)?(?:登录|登陆)后.{0,10}评论.{0,4}"
     r"|本(?:条目|页面|词条)(?!是|为|指).{0,60}|取自[「“\"].{0,300}|最佳浏览.{0,40}"
+    r"|本文(?:转载|转自|来源|来自|首发|原载).{0,40}|返回.{1,8}[，,]\s*查看更多"
+    r"|(?:阅读|浏览|点赞|在看|赞|评论|收藏|转发|分享)\s*[\d.]+\s*[万wk+]?"
+    r"|点击(?:图片|大图)?(?:进入|查看)?(?:下一页|上一页|大图)"
     r"|.{0,12}\d{1,2}月\d{1,2}日(?:专)?电(?:\s*[(（][^()（）]{0,30}[)）])?"
     r"|建议使用.{0,30}浏览器.{0,30}|.{0,200}[\\[［](?:引用日期|访问日期|检索日期|存档日期).{0,40}|.{0,30}(?:侵删|侵权请联系|转载请注明).{0,20})$",
     re.IGNORECASE,
@@ -124,6 +129,14 @@ _COMMENT_TAIL = re.compile(
 _CLOCK = re.compile(r"\d:\d\d")
 _DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _STRONG_PUNCT = re.compile(r"[。！？!?]")
+# Declarations pages print under every article (the opinions are the author's own, the
+# platform only stores them, write to us about infringements).
+_BOILERPLATE = re.compile(
+    r"仅代表(?:该)?(?:作者|本人)|不代表本(?:站|网|平台)|信息存储空间服务|如有侵权|侵权请联系"
+    r"|仅供其表达个人看法|不代表.{1,6}(?:观点|立场)"
+)
+_MAX_BOILERPLATE = 160
+_BOILERPLATE_HINT = re.compile("代表|侵|存[储儲]|看法")
 _CONTACT_LABEL = re.compile(r"(?:地址|电话|传真|邮编|邮箱|电子邮件|e-?mail|tel|fax)\s*[:：]", re.I)
 
 _SHORT_LINE = 40
@@ -142,6 +155,9 @@ def classify_line(line: str) -> LineKind | None:
             return "chrome"  # a photo's caption repeats the article; its credit is no text
     if len(stripped) <= 200 and _CLOCK.search(tail) and _COMMENT_TAIL.search(to_simplified(tail)):
         return "chrome"  # a reader's comment with its time stamp and reply buttons
+    if len(stripped) <= _MAX_BOILERPLATE and _BOILERPLATE_HINT.search(stripped):
+        if _BOILERPLATE.search(to_simplified(stripped)):
+            return "chrome"
     if _plainly_prose(stripped):
         # Only a copyright notice can hide in punctuated prose; it reads the same in
         # either script once 版權/公網 are written both ways in the pattern.

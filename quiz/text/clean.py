@@ -104,16 +104,21 @@ def clean(text: str) -> Cleaned:
         # to show and no bytes for the converters: they go first, as control characters.
         lines = [_remove_surrogates(line, n, report.changes) for n, line in enumerate(lines, 1)]
         text = "\n".join(lines)
-    script = detect_script(text)
-    profile = text_profile(text)
     changes = report.changes
-    # Two passes: each line's text first, so that the context rules see lines as they
-    # will read (no tags, notes or edit links); then furniture, garbles and punctuation.
+    # In passes: each line's text first, so that the context rules see lines as they
+    # will read (no tags, notes or edit links); then furniture; then garbles and
+    # punctuation, judged against the text without its furniture (as a second run sees it).
     prepared = [_prepare_line(line, number, changes) for number, line in enumerate(lines, 1)]
     furniture = furniture_lines(prepared)
-    cleaned = [
-        _finish_line(line, number, script, profile, changes, number - 1 in furniture)
+    kept = [
+        _remove_furniture(line, number, changes, number - 1 in furniture)
         for number, line in enumerate(prepared, 1)
+    ]
+    body = "\n".join(kept)
+    script = detect_script(body)
+    profile = text_profile(body)
+    cleaned = [
+        _finish_line(line, number, script, profile, changes) for number, line in enumerate(kept, 1)
     ]
     changes.sort(key=lambda change: change.line)  # stable: a line's changes keep their order
     return Cleaned("\n".join(cleaned), report)
@@ -133,21 +138,23 @@ def _prepare_line(line: str, number: int, changes: list[Change]) -> str:
     return _tidy(line)
 
 
-def _finish_line(
-    line: str,
-    number: int,
-    script: Script,
-    profile: TextProfile,
-    changes: list[Change],
-    furniture: bool,
-) -> str:
-    """Empty a furniture line; otherwise handle garbles and widen punctuation."""
+def _remove_furniture(line: str, number: int, changes: list[Change], furniture: bool) -> str:
+    """Empty a line of page furniture or spam (``furniture``: so judged by context)."""
     if not line:
         return line
     kind = "chrome" if furniture else classify_line(line)
-    if kind is not None:
-        changes.append(Change(kind, number, line, ""))
-        return ""
+    if kind is None:
+        return line
+    changes.append(Change(kind, number, line, ""))
+    return ""
+
+
+def _finish_line(
+    line: str, number: int, script: Script, profile: TextProfile, changes: list[Change]
+) -> str:
+    """Repair or drop garbled spans and widen ASCII punctuation."""
+    if not line:
+        return line
     before_garbles = len(changes)
     line = _handle_garbles(line, number, script, profile, changes)
     garbled = len(changes) > before_garbles
