@@ -326,11 +326,13 @@ def render(
         ]
         zone_name = getattr(zone, "key", None) or str(zone)
         out.append(table([f"Session ({zone_name})", "kind", "answers", "correct"], session_rows))
+    # with one deck, a deck column would repeat its name on every line: the text gets it
+    several = len({d.name for d in stats.decks}) > 1
     if stats.sections:
         section_rows = [
             [
                 s.section or "(no section)",
-                s.deck,
+                *([s.deck] if several else []),
                 str(s.cards),
                 str(s.studied),
                 str(s.lapses),
@@ -338,8 +340,8 @@ def render(
             ]
             for s in stats.sections
         ]
-        headers = ["Section", "deck", "cards", "studied", "lapses", "retention"]
-        out.append(table(headers, section_rows, columns=columns))
+        headers = ["Section", *(["deck"] if several else []), "cards", "studied", "lapses"]
+        out.append(table([*headers, "retention"], section_rows, columns=columns))
     fading = tuple(c for c in stats.weakest_by_retrievability if c.retrievability < weak_below)
     for title, cards in (
         ("Most lapses", stats.weakest_by_lapses),
@@ -347,10 +349,16 @@ def render(
     ):
         if cards:
             weak_rows = [
-                [c.sentence or c.card_id, str(c.lapses), f"{c.retrievability:.1%}", c.deck]
+                [
+                    c.sentence or c.card_id,
+                    str(c.lapses),
+                    f"{c.retrievability:.1%}",
+                    *([c.deck] if several else []),
+                ]
                 for c in cards
             ]
-            out.append(table([title, "lapses", "recall", "deck"], weak_rows, columns=columns))
+            headers = [title, "lapses", "recall", *(["deck"] if several else [])]
+            out.append(table(headers, weak_rows, columns=columns))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
