@@ -324,25 +324,20 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
         return han
 
-    if _ALTERNATIVE_OPENER.search(line):
+    def drop_alternative(match: re.Match[str]) -> str:
+        body = match.group("body")
+        if not _TONE_MARK.search(body) or not _syllable_count(body):
+            return match.group()
+        changes.append(Change("pinyin", number, match.group(), ""))
+        return ""
 
-        def drop_alternative(match: re.Match[str]) -> str:
-            if not _TONE_MARK.search(match.group("body")) or not _syllable_count(
-                match.group("body")
-            ):
-                return match.group()
-            changes.append(Change("pinyin", number, match.group(), ""))
-            return ""
-
-        for _ in range(line.count("(") + line.count("（")):  # 機(或“jī”)(或“jī”)
-            stripped = _PINYIN_ALTERNATIVE.sub(drop_alternative, line)
-            if stripped == line:
-                break
-            line = stripped
-
-    # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī).
+    alternatives = bool(_ALTERNATIVE_OPENER.search(line))
+    # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī),
+    # 機(jī)(或“jī”).
     for _ in range(line.count("(") + line.count("（") + line.count("[")):
         stripped = _PINYIN_NOTE.sub(replace, line)
+        if alternatives:
+            stripped = _PINYIN_ALTERNATIVE.sub(drop_alternative, stripped)
         if stripped == line:
             break
         line = stripped

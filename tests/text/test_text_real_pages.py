@@ -158,7 +158,12 @@ def test_a_lone_carriage_return_inside_a_line_is_still_reported() -> None:
 
 
 def test_repeated_pinyin_alternatives_all_go_in_one_pass() -> None:
-    for text in ("機(或“jī”)(或“jī”)會", "机(或“jī”)(或“jī”)会"):
+    for text in (
+        "機(或“jī”)(或“jī”)會",
+        "机(或“jī”)(或“jī”)会",
+        "機(jī)(或“jī”)會",
+        "机(jī)(或“jī”)会",
+    ):
         once = clean(text).text
         assert once == text[0] + text[-1]
         assert clean(once).text == once
