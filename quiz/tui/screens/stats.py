@@ -188,10 +188,15 @@ class StatsScreen(Screen[None]):
             f"{_plural(stats.reviews_today, 'answer')} today · {stats.reviews_total} in all · "
         )
         summary.append(f"{stats.due_today} due today", style="bold yellow")
-        summary.append(f" · streak {_plural(streak.current, 'day')} (best {streak.longest})")
+        streak_text = f"streak {_plural(streak.current, 'day')} (best {streak.longest})"
+        box = self.query_one("#stats-summary", Static)
+        room = box.size.width or (self.size.width or 80) - FRAME_CELLS
+        # too long for one line: the streak goes on its own rather than wrap mid-phrase
+        joiner = " · " if summary.cell_len + 3 + cell_len(streak_text) <= room else "\n"
+        summary.append(joiner + streak_text)
         if stats.empty:
             summary.append("\nNo study history yet: study a deck and come back.", style="dim")
-        self.query_one("#stats-summary", Static).update(summary)
+        box.update(summary)
         cards = stats.cards
         self.query_one("#stats-cards", BarChart).rows = tuple(
             (name, float(value), str(value))
