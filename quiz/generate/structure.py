@@ -93,6 +93,15 @@ _GARBLE_MARKS = re.compile(
     f"|[（(][a-z{_TONED}ü ]*[{_TONED}][a-z{_TONED}ü ]*[）)]"  # a pinyin annotation left over
 )
 MAX_CREDIT = 30
+# The formulaic frame of a report or notice (现将…报告如下, 请予审议, 特此通知): no content.
+_STOCK = re.compile(
+    r"^现将.{0,60}(?:报告|汇报|通报|说明|公布|通知|介绍)如下"
+    r"|^(?:现)?(?:报告|汇报|通报|说明|公告|通知)如下[：:，,。]?$"
+    r"|(?:请予|提请|请)(?:以)?(?:审议|审阅|审查|批示|指正)"
+    r"|^(?:现在，?)?我代表.{1,20}向.{0,12}(?:大会|会议)(?:报告|作)"
+    r"|^特此(?:报告|通知|公告|函告|说明)"
+    r"|^妥否[，,]?请"
+)
 ZONE = re.compile(
     # （记者李国利、黄一宸）, 【記者王小明／台北報導】
     r"[（(【][^（）()【】]*(?:记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯|撰稿)[^（）()【】]*[）)】]"
@@ -102,9 +111,10 @@ ZONE = re.compile(
 
 def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
     """Why a sentence of the Simplified mirror can hold no card, or None when it can:
-    a photo credit (新华社记者 某某 摄), an editorial note wholly in brackets, a leftover of
-    garbled text or of a pinyin annotation, or the cut-off end of a truncated paragraph
-    (`last` sentence of a paragraph, not `alone` in it, without closing punctuation)."""
+    a photo credit (新华社记者 某某 摄), an editorial note wholly in brackets, a formulaic
+    report frame (现将…报告如下，请予审议), a leftover of garbled text or of a pinyin
+    annotation, or the cut-off end of a truncated paragraph (`last` sentence of a
+    paragraph, not `alone` in it, without closing punctuation)."""
     text = sentence.strip()
     if len(text) <= MAX_CREDIT and _CREDIT.search(text):
         return "photo credit"
@@ -112,6 +122,8 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
         return "note in brackets"
     if _GARBLE_MARKS.search(text):
         return "garbled or annotated"
+    if _STOCK.search(text):
+        return "formulaic"
     if last and not alone and _cjk(text[-1:]):  # notes in English often end without a stop
         return "cut off"
     return None

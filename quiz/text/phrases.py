@@ -402,8 +402,24 @@ FILLER_WORDS = frozenset(
     年度 地区 单位 部门 人员 同志 负责 组织 开始 结束 之后 之前 以后 以前 时候 今后 当前
     贯彻 贯彻落实 全市 全县 全区 全省 全国 全年 全体 我市 我县 我区 我省 我国 本市 本县
     东西 事情 概念 总数 项目 对话 导向 意义 精神 负责同志 有关部门
+    会议 全会 大会 全体会议 图片 照片 视频 内涵 队伍 轨道 报道 消息 文章
     """.split()
 )
+
+# Verbs that govern an object and do not modify a noun: a dictionary word opening with one
+# (面向用户, 保持稳定) is a verb phrase in use, not a term.
+GOVERNING_VERBS = frozenset(
+    """
+    面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
+    维护 增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重
+    """.split()
+)
+# Words after a name that make it a modifier of what follows (长征|系列|运载火箭).
+SERIES_WORDS = frozenset("系列 型号 品牌 牌子 类型".split())
+# A place name in a chain (四川省|成都市|都江堰市): ends with an administrative unit.
+_PLACE_UNIT = re.compile(f"[{CJK}]{{2,}}[省市县縣区區州盟旗镇鎮乡鄉]$")
+# A locator after a place (都江堰市|城西): where in it, not a thing to learn.
+_LOCATOR = re.compile("^[城市县区镇乡村][东西南北]$|^[东西南北][郊部边面侧]$")
 
 KEYWORD_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "l", "j"}
@@ -587,7 +603,12 @@ def keyword_spans(
     never count, and end a phrase; a single word more common than MIN_KEYWORD_IDF is no
     answer, nor the first half of X之Y. With `kind` (0 noun, 1 verbal noun, 2 name), a name
     stands alone and a verbal noun never opens a phrase (营造|挑战); a phrase right before a
-    filler noun only modifies it (企业高质量|发展) and is no answer.
+    filler noun only modifies it (企业高质量|发展) and is no answer. A dictionary word
+    opening with a governing verb (面向用户, 保持稳定) is a verb phrase, not a noun, and
+    the noun right after it is the rest of its object; a verbal noun ending a phrase
+    before an object (用电大户|设置|一定比例) is a verb in use and leaves the phrase; a
+    chain of places is its last one; a locator (城西) is no noun; a word before a series
+    word (长征|系列) or before a verb and an activity noun (乡村|振兴|工作) is a modifier.
     """
     offsets = []
     at = 0
@@ -600,8 +621,14 @@ def keyword_spans(
         for i, token in enumerate(tokens)
     ] + [None, None]
     padded = [*tokens, "", ""]
+    verb_phrase = [len(token) >= 4 and token[:2] in GOVERNING_VERBS for token in tokens]
     nounish = [
-        weights[i] is not None and not is_number(token) and not is_filler(token) and has_cjk(token)
+        weights[i] is not None
+        and not is_number(token)
+        and not is_filler(token)
+        and has_cjk(token)
+        and not verb_phrase[i]
+        and not _LOCATOR.match(token)
         for i, token in enumerate(tokens)
     ]
     scored: list[tuple[float, int, int]] = []
@@ -620,11 +647,32 @@ def keyword_spans(
             last = index + max(cut - 1, 0) if cut > 0 else index
         while first < last and kinds[first] == VERBAL_KIND:
             first += 1
+        if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
+            first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
         while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
             first += 1
         following = padded[last + 1]
+        takes_object = (weights[last + 1] is not None and not is_filler(following)) or (
+            following[:1] in NUMERALS and has_cjk(following)
+        )
+        ends_in_use = first < last and kinds[last] == VERBAL_KIND and takes_object
+        if ends_in_use:  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb
+            last -= 1
+            following = padded[last + 1]
         modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
+        modifies = modifies or following in SERIES_WORDS  # 长征|系列|运载火箭
+        after = padded[last + 2]
+        if (
+            len(following) >= 2
+            and has_cjk(following)
+            and weights[last + 1] is None
+            and not is_filler(following)
+            and is_filler(after)
+        ):
+            modifies = True  # 乡村|振兴|工作: the phrase names an activity with the word after
+        if first > 0 and verb_phrase[first - 1]:
+            modifies = True  # 面向用户|客户: the object of a verb phrase, cut in two
         if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
             modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
         if (

@@ -1,0 +1,106 @@
+"""Keyword answers a student can learn from: no verb phrase jieba took for a noun, no half of
+a longer phrase, no generic noun, no card in a report's formulaic frame; both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate.pipeline import build_deck
+from quiz.generate.structure import unfit_sentence
+from quiz.text.script import to_simplified, to_traditional
+
+
+def keyword_answers(text: str) -> list[str]:
+    deck, _report = build_deck(text, name="t")
+    return [card.answer for card in deck if isinstance(card, ClozeCard) and "keyword" in card.tags]
+
+
+def both(text: str) -> list[tuple[str, list[str]]]:
+    """For the text in each script: (script tag, its keyword answers in Simplified)."""
+    return [
+        (name, [to_simplified(a) for a in keyword_answers(form)])
+        for name, form in (("simplified", text), ("traditional", to_traditional(text)))
+    ]
+
+
+# Each case: a sentence, answers that must not appear, an answer that should appear instead
+# (None when the sentence is better without a keyword card).
+CASES = {
+    "verb phrase in the dictionary": (
+        "公司面向用户客户、兄弟单位、合作伙伴等，积极推进联建共建。",
+        {"面向用户客户", "面向用户", "客户"},
+        "合作伙伴",
+    ),
+    "verb phrase at the end of nouns": (
+        "这一年，社会大局保持稳定，人民生活持续改善，文化事业繁荣发展。",
+        {"社会大局保持稳定", "保持稳定"},
+        "社会大局",
+    ),
+    "verbal noun taking an object": (
+        "修正案要求用电大户设置一定比例的再生能源发电设备。",
+        {"用电大户设置", "设置"},
+        "发电设备",
+    ),
+    "chain of places keeps the narrowest": (
+        "都江堰位于四川省成都市都江堰市城西，是一座古老的大型水利工程。",
+        {"都江堰市城西", "城西", "成都市都江堰市"},
+        "都江堰市",
+    ),
+    "a name qualifying a series": (
+        "这也是长征系列运载火箭的第五百次飞行，任务取得圆满成功。",
+        {"长征"},
+        None,
+    ),
+    "generic nouns": (
+        "出席这次全会的有中央委员二百余人，会议听取了报告。",
+        {"全会", "会议"},
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_keyword_answers_are_terms(case: str) -> None:
+    sentence, refused, wanted = CASES[case]
+    for script, found in both(sentence):
+        assert not refused & set(found), (script, found)
+        if wanted is not None:
+            assert wanted in found, (script, found)
+
+
+def test_a_verbal_noun_ending_a_phrase_stays_when_no_object_follows() -> None:
+    for script, found in both("新冠疫情防控平稳转段，高质量发展扎实推进。"):
+        assert "疫情防控" in found, (script, found)
+
+
+def test_a_noun_before_a_verb_and_an_activity_noun_is_no_answer() -> None:
+    text = "全县乡村振兴工作取得新进展，农民收入稳步增长。"
+    for script, found in both(text):
+        assert "乡村" not in found, (script, found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "现将2024年全县乡村振兴工作情况报告如下，请予审议。",
+        "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员提出意见。",
+        "特此报告。",
+        "以上报告，请审议。",
+    ],
+)
+def test_formulaic_report_sentences_hold_no_card(sentence: str) -> None:
+    assert unfit_sentence(sentence, last=False, alone=False) == "formulaic"
+    mirror = to_simplified(to_traditional(sentence))
+    assert unfit_sentence(mirror, last=False, alone=False) == "formulaic"
+    text = f"{sentence}\n\n粮食播种面积稳定在一百万亩以上，主导产业不断壮大。\n"
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        first_line = form.splitlines()[0]
+        assert all(card.line != 1 for card in deck), [c for c in deck if c.line == 1]
+        assert all(first_line not in card.text for card in deck if isinstance(card, ClozeCard))
+
+
+def test_ordinary_sentences_about_reports_are_not_formulaic() -> None:
+    for sentence in ("会议听取了政府工作报告。", "他把调查情况写成报告，交给了领导。"):
+        assert unfit_sentence(sentence, last=False, alone=False) is None
