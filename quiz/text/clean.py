@@ -120,6 +120,15 @@ def clean(text: str) -> Cleaned:
     cleaned = [
         _finish_line(line, number, script, profile, changes) for number, line in enumerate(kept, 1)
     ]
+    if any(change.kind == "garbled-dropped" for change in changes):
+        # Dropped garble can tip a mixed text's script: judge it again as a second run would.
+        again = "\n".join(cleaned)
+        if detect_script(again) != script:
+            script, profile = detect_script(again), text_profile(again)
+            cleaned = [
+                _finish_line(line, number, script, profile, changes)
+                for number, line in enumerate(cleaned, 1)
+            ]
     changes.sort(key=lambda change: change.line)  # stable: a line's changes keep their order
     return Cleaned("\n".join(cleaned), report)
 

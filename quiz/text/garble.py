@@ -38,6 +38,11 @@ _CLUSTER_GAP = 4
 _EVIDENCE_WINDOW = 4
 _BRACKETED_POINTS = 4
 _QUESTION_ENDINGS = frozenset("吗嗎呢么麼吧谁誰啊呀")
+# A capital letter alone between Han characters is a lost lead byte in Traditional text
+# read as GBK (組 is 0xBD 0x4D: "M"), unless it names a choice or forms a loanword
+# (維生素C, B超); a lone "e" is e化, e時代.
+_LETTER_BEFORE = "選选第號号型級级或和與与及是為为素"
+_LETTER_AFTER = "恤超光股線线盤盘型級级版字檔档罩座區区類类點点計计號号幣币調调"
 _MAX_BRACKET = 40
 
 
@@ -107,7 +112,8 @@ def _signal_re(rare: frozenset[str]) -> re.Pattern[str]:
         f"|(?P<rare>[{_RARE_RANGES}{char_class(rare)}])"
         f"|(?P<noted>{odd}(?=[(（][A-Za-z\u00c0-\u024f\u0300-\u036f][^()（）]{{0,30}}[)）]))"
         f"|(?P<doubled>(?<={_HAN})(?<![{''.join(sorted(_QUESTION_ENDINGS))}])\\?\\?(?={_HAN}))"
-        f"|(?P<lone_lower>(?<={_HAN})[a-z](?={_HAN}))"
+        f"|(?P<lone_lower>(?<={_HAN})[a-df-z](?={_HAN}|[，。、；：！？]))"
+        f"|(?P<lone_upper>(?<={_HAN})(?<![{_LETTER_BEFORE}])[A-Z](?={_HAN})(?![{_LETTER_AFTER}]))"
         f"|(?P<anchor>\\?(?={_HAN})|(?<={_HAN})\\?)"
         f"|(?P<wedged>(?<={near}){odd}(?=(?:{near}|[A-Za-z]))|(?<=[A-Za-z]){odd}(?={near}))"
         f"|(?P<symbol>(?<={_HAN}){odd}|{odd}(?={_HAN}))"
@@ -131,6 +137,7 @@ _WEIGHTS = {
     "noted": 6,  # a pinyin annotation after a symbol: it glossed a character now garbled
     "doubled": 8,  # "??" inside a word: a character lost to two bad bytes, not a question
     "lone_lower": 8,  # 黨n同聽: a lower-case letter alone inside Han is a lost lead byte
+    "lone_upper": 8,  # 嚴密的M織: the same in Traditional text; elsewhere a plain letter
     "rare": 4,
     "anchor": 4,
     "wedged": 4,
@@ -143,10 +150,23 @@ _UNCOMMON_POINTS = 2  # a Han character outside GB2312 level 1, or of the other 
 _INFREQUENT_POINTS = 1  # in level 1 but not among the 2,500 most frequent
 # Signals typical of misaligned bytes; rare characters alone may be a name or a classic.
 _MARKERS = frozenset(
-    {"junk", "noted", "doubled", "lone_lower", "anchor", "wedged", "symbol", "odd_latin", "latin"}
+    {
+        "junk",
+        "noted",
+        "doubled",
+        "lone_lower",
+        "lone_upper",
+        "anchor",
+        "wedged",
+        "symbol",
+        "odd_latin",
+        "latin",
+    }
 )
 # Signals that only misaligned bytes produce; only these justify searching for a repair.
-_PINNING = frozenset({"junk", "noted", "doubled", "lone_lower", "anchor", "wedged", "odd_latin"})
+_PINNING = frozenset(
+    {"junk", "noted", "doubled", "lone_lower", "lone_upper", "anchor", "wedged", "odd_latin"}
+)
 _HAN_RE = re.compile(_HAN)
 _ASCII_PUNCT = frozenset(",.:;!?()")
 _ALLOWED_NON_HAN = re.compile("[、。，；：！？“”‘’《》（）「」『』…—【】]")
@@ -165,7 +185,7 @@ def find_garbles(line: str, script: Script, text: TextProfile | None = None) -> 
         return []
     rare_text = text.rare_text
     signals = [
-        (match.start(), match.lastgroup or "")
+        (match.start(), _script_kind(match.lastgroup, script))
         for match in _signal_re(text.rare).finditer(line)
         if match.lastgroup
     ]
@@ -197,6 +217,12 @@ def find_garbles(line: str, script: Script, text: TextProfile | None = None) -> 
         elif convincing:
             garbles.append(Garble(first, cluster[-1][0] + 1, None))
     return garbles
+
+
+def _script_kind(kind: str, script: Script) -> str:
+    """A lone capital is evidence only in Traditional text (Simplified GBK characters
+    never have a letter as trail byte); elsewhere it is a plain letter (T恤, X光)."""
+    return "latin" if kind == "lone_upper" and script != "traditional" else kind
 
 
 def _convincing(

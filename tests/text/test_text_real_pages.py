@@ -98,7 +98,28 @@ def test_lost_characters_drop_their_sentence(line: str, kept: str) -> None:
     assert [c.kind for c in result.report.changes] == ["garbled-dropped"]
 
 
-@pytest.mark.parametrize("line", ["选择A或B都可以。", "他用iPhone拍照。", "卡拉OK和T恤。"])
+def test_a_lone_capital_in_traditional_text_read_as_gbk_drops_its_sentence() -> None:
+    # 組 is 0xBD 0x4D in GBK: without its lead byte only "M" is left.
+    line = "前文很好。堅持嚴密的M織體系，是馬克思主義政黨的優勢。後文也好。"
+    result = clean(line)
+    assert result.text == "前文很好。後文也好。"
+    assert [c.kind for c in result.report.changes] == ["garbled-dropped"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "选择A或B都可以。",
+        "他用iPhone拍照。",
+        "卡拉OK和T恤。",
+        "選A還是選B都可以。",
+        "他去醫院做B超檢查。",
+        "我買了一件T恤。",
+        "多吃水果補充維生素C很重要。",
+        "政府推動e化服務。",
+        "做X光檢查之前不要吃東西。",
+    ],
+)
 def test_capital_letters_and_words_inside_han_are_kept(line: str) -> None:
     assert clean(line).text == line
 
@@ -180,3 +201,10 @@ def test_a_control_character_does_not_hide_a_footnote_mark() -> None:
         once = clean(text).text
         assert once == text[:2]
         assert clean(once).text == once
+
+
+def test_a_dropped_garble_that_tips_the_script_is_judged_again() -> None:
+    # Found by hypothesis: the first run saw a mixed text, the second a Simplified one.
+    text = "機\ue24f;机機機组织??"
+    once = clean(text).text
+    assert clean(once).text == once
