@@ -270,6 +270,13 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
     inherited a retired predecessor's history on a regenerate (`carried_from`) counts that
     card's answers too, one step back, so an edited sentence keeps its past.
     """
+    return sections_and_cards(db, decks)[0]
+
+
+def sections_and_cards(
+    db: Database, decks: Sequence[str] = ()
+) -> tuple[list[SectionRow], list[CardCountRow]]:
+    """`section_rows` and, from the same pass over the cards, `card_counts`."""
     where, params = _deck_filter(decks, "c.deck")
     rows = db.query(
         f"""
@@ -283,7 +290,12 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
         own AS (
             SELECT c.deck, c.section, min(c.position) AS first, count(*) AS cards,
                    sum(c.state > 0) AS studied, sum(c.reps) AS reps, sum(c.lapses) AS lapses,
-                   coalesce(sum(t.passed), 0) AS passed, coalesce(sum(t.failed), 0) AS failed
+                   coalesce(sum(t.passed), 0) AS passed, coalesce(sum(t.failed), 0) AS failed,
+                   sum(c.suspended = 0 AND c.state = 0) AS new,
+                   sum(c.suspended = 0 AND c.state = 1) AS learning,
+                   sum(c.suspended = 0 AND c.state = 2) AS review,
+                   sum(c.suspended = 0 AND c.state = 3) AS relearning,
+                   sum(c.suspended) AS suspended, sum(c.leech) AS leech
             FROM cards AS c INDEXED BY cards_section_stats
             LEFT JOIN card_review_tallies AS t ON t.deck = c.deck AND t.card_id = c.card_id
             WHERE c.retired_at IS NULL AND {where}
@@ -291,13 +303,20 @@ def section_rows(db: Database, decks: Sequence[str] = ()) -> list[SectionRow]:
         )
         SELECT own.deck, own.section, own.first, own.cards, own.studied, own.reps, own.lapses,
                own.passed + coalesce(inherited.passed, 0),
-               own.failed + coalesce(inherited.failed, 0)
+               own.failed + coalesce(inherited.failed, 0),
+               own.new, own.learning, own.review, own.relearning, own.suspended, own.leech
         FROM own LEFT JOIN inherited
           ON inherited.deck = own.deck AND inherited.section IS own.section
         """,
         [*params, *params],
     )
-    return [SectionRow(*row) for row in rows]
+    per_deck: dict[str, list[int]] = {}
+    for row in rows:
+        counts = per_deck.setdefault(row[0], [0] * 7)
+        for index, value in enumerate((*row[9:], row[3])):  # the states, then the total
+            counts[index] += value
+    sections = [SectionRow(*row[:9]) for row in rows]
+    return sections, [CardCountRow(deck, *per_deck[deck]) for deck in sorted(per_deck)]
 
 
 # A matching set has no sentence: its prompt stands in for it.
@@ -369,14 +388,16 @@ def stats_rows(
         days = day_rows(db, config, decks)
         retention = retention_rows(db, now, config, decks)
         excluded = excluded_rows(db, config, decks)
-        cards = card_counts(db, decks)
+        if sections:  # the cards by state come with the sections' pass over the cards
+            section_list, cards = sections_and_cards(db, decks)
+        else:
+            section_list, cards = [], card_counts(db, decks)
         spent = time_today_ms(db, now, config, decks)
         sessions = session_rows(db, decks)
         due = due_rows(db, now, config, decks)
         weak_lapses = weak_by_lapses(db, decks) if weakest else []
         weak_recall = weak_by_retrievability(db, now, decks) if weakest else []
         titles = deck_titles(db, decks)
-        section_list = section_rows(db, decks) if sections else []
     retention = apply_exclusions(retention, excluded, today=srs.day_index(now, config))
     return StatsRows(
         decks=tuple(decks),

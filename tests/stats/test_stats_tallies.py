@@ -21,7 +21,13 @@ from quiz.stats import DayRow
 from quiz.store import Store, to_ms
 from quiz.store.db import Database
 from quiz.store.migrations import migrate
-from quiz.store.stats_queries import database_of, day_rows, section_rows
+from quiz.store.stats_queries import (
+    card_counts,
+    database_of,
+    day_rows,
+    section_rows,
+    sections_and_cards,
+)
 
 CARD_IDS = [card.id for card in DECK.cards]
 KINDS = ("learn", "review", "review", "review", "relearn", "cram", "manual")
@@ -155,6 +161,9 @@ def test_tallies_and_sections_equal_a_recount_of_the_log(ops: list[Op]) -> None:
                 for row in section_rows(database_of(store), ["d"])
             }
             assert sections == _sections_from_log(store)
+            # the cards by state read along with the sections equal their own query
+            db = database_of(store)
+            assert sections_and_cards(db)[1] == card_counts(db)
             for hour in (0, 4, 23):
                 config = Config(day_starts_at=hour)
                 days = day_rows(database_of(store), config, ["d"])
