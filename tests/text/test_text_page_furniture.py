@@ -3,10 +3,13 @@ WeChat, wiki): single-line rules in both scripts, context rules, and whole pages
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quiz.text.chrome import classify_line, furniture_lines
 from quiz.text.clean import clean
+from quiz.text.read import read_source
 
 
 def kept_lines(text: str) -> list[str]:
@@ -82,6 +85,8 @@ def kept_lines(text: str) -> list[str]:
         "网友评论仅供其表达个人看法，并不表明本站同意其观点或证实其描述。",
         # counters, buttons, attachments
         "返回搜狐，查看更多",
+        "分享到：微信微博QQ空间",
+        "分享至：Facebook Line 噗浪",
         "阅读 1.2万",
         "閱讀 1.2萬",
         "写留言",
@@ -330,3 +335,34 @@ def test_dirty_pages_keep_exactly_their_content(page: str, content: list[str]) -
     removed = {c.line for c in result.report.changes if c.kind in {"chrome", "spam"}}
     emptied = {n for n, line in enumerate(result.text.split("\n"), 1) if not line}
     assert emptied == removed  # every emptied line is reported with its number
+
+
+def test_news_portal_html_end_to_end(tmp_path: Path) -> None:
+    page = "\n".join(
+        [
+            "<html><head><title>农村公路_新闻中心_某某网</title></head><body>",
+            "<div><a>首页</a> | <a>新闻</a> | <a>财经</a> | <a>体育</a> | <a>科技</a></div>",
+            "<div>您的位置：<a>首页</a> &gt; <a>新闻中心</a> &gt; 国内新闻</div>",
+            "<h1>我省今年新建改建农村公路一万公里</h1>",
+            "<div><span>2024-05-12 08:30:15</span> <span>来源：省日报</span></div>",
+            "<div>分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>",
+            "<p>　　本报讯 今年以来，我省加快推进农村公路建设，全年新建改建一万公里。</p>",
+            "<p>　　图为新建成的农村公路。（记者 李华 摄）</p>",
+            "<p>　　新建道路全部达到三级以上标准[1]。</p>",
+            "<div>（责任编辑：刘洋）</div>",
+            "<div><h3>相关阅读</h3><ul><li><a>我市启动城乡客运一体化试点</a></li></ul></div>",
+            "<div>Copyright &copy; 2024 某某日报社 版权所有</div>",
+            "</body></html>",
+        ]
+    )
+    path = tmp_path / "portal.html"
+    path.write_text(page, encoding="utf-8")
+    result = clean(read_source(path).text)
+    lines = result.text.split("\n")
+    assert [(n, line) for n, line in enumerate(lines, 1) if line] == [
+        (4, "我省今年新建改建农村公路一万公里"),
+        (7, "本报讯 今年以来，我省加快推进农村公路建设，全年新建改建一万公里。"),
+        (9, "新建道路全部达到三级以上标准。"),
+    ]
+    removed = sorted(c.line for c in result.report.changes if c.kind in {"chrome", "spam"})
+    assert removed == [2, 3, 5, 6, 8, 10, 11, 12, 13]
