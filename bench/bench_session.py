@@ -57,6 +57,25 @@ def _measure_session(
             max(5, repeat // 10),
         )
         results.append(opened)
+        names: list[Deck | str] = [deck.name for deck in decks]
+        results.append(
+            measure(
+                f"{label}: open by deck name (app: synced)",
+                lambda _n: StudySession(store, names, config, clock, synced=True).close(),
+                max(5, repeat // 10),
+            )
+        )
+
+        def first_card_by_name(_n: int) -> None:
+            fresh = StudySession(store, names, config, clock, synced=True)
+            fresh.next_card()  # the card's body comes from the store, not a Deck object
+            fresh.close()
+
+        results.append(
+            measure(
+                f"{label}: by name: open + first card", first_card_by_name, max(5, repeat // 10)
+            )
+        )
 
         def first_card(_n: int) -> None:
             fresh = StudySession(store, decks, config, clock)

@@ -179,35 +179,50 @@ class StudySession:
 
     Args:
         store: the open collection; the decks are synced into it (skipped when unchanged).
-        decks: the decks to study; cards are shown from these objects.
+        decks: the decks to study; cards are shown from these objects. A deck may also be
+            given by name: it must already be synced, and its cards are rebuilt from the
+            store one by one as they come up (nothing is read for it at start).
         config: limits and scheduling settings.
         clock: returns the current time (aware UTC); tests pass a fixed clock.
         cram: study without touching schedules (answers are logged as "cram").
         cram_cards: (deck, card id) keys to cram; default every active, unsuspended card
             of the decks, in deck order.
+        synced: the `Deck` objects are already synced into `store` (the app syncs them
+            when it opens the collection): skip the sync.
     """
 
     def __init__(
         self,
         store: Store,
-        decks: Sequence[Deck],
+        decks: Sequence[Deck | str],
         config: Config,
         clock: Clock,
         *,
         cram: bool = False,
         cram_cards: Iterable[tuple[str, str]] | None = None,
+        synced: bool = False,
     ):
         self.store = store
-        self.decks = list(decks)
+        self.decks = [deck for deck in decks if isinstance(deck, Deck)]
         self.config = config
         self.clock = clock
         self.cram = cram
         self.scheduler = srs.Scheduler(config)
-        self._deck_names = [deck.name for deck in self.decks]
+        self._deck_names = list(
+            dict.fromkeys(deck.name if isinstance(deck, Deck) else deck for deck in decks)
+        )
         self._deck_by_name = {deck.name: deck for deck in self.decks}
         self._card_index: dict[str, dict[str, Card]] = {}  # per deck, built when first needed
         now = self._now()
-        self.sync_reports = store.sync_decks(self.decks, now=now)
+        self.sync_reports = [] if synced else store.sync_decks(self.decks, now=now)
+        by_name = [deck for deck in decks if not isinstance(deck, Deck)]
+        if by_name:
+            known = {row.name for row in store.decks()}
+            unknown = [name for name in by_name if name not in known]
+            if unknown:
+                raise StoreError(
+                    f"{store.path}: no deck named {', '.join(unknown)} (sync it first)"
+                )
         self._cram_queue: list[tuple[str, str]] = []
         if cram:
             self._cram_queue = self._cram_selection(cram_cards)

@@ -107,10 +107,11 @@ class QuizApp(App[None]):
         from quiz.session import StudySession
         from quiz.tui.screens.study import StudyScreen
 
-        chosen = [self.decks[name] for name in names if name in self.decks] or list(
-            self.decks.values()
-        )
-        session = StudySession(self.store, chosen, self.config, self.clock, cram=cram)
+        # Every deck on the shelf is synced already; one not read from its file this run
+        # is studied by name, so its cards are fetched from the store only as they come up.
+        chosen_names = [name for name in names if name in self.decks] or list(self.decks)
+        chosen = [self.decks.loaded(name) or name for name in chosen_names]
+        session = StudySession(self.store, chosen, self.config, self.clock, cram=cram, synced=True)
         callback, self._on_first_card = self._on_first_card, None
 
         def first_card_drawn() -> None:

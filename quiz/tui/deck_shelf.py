@@ -41,6 +41,10 @@ class DeckShelf(Mapping[str, Deck]):
     def __len__(self) -> int:
         return len(self._names)
 
+    def loaded(self, name: str) -> Deck | None:
+        """The deck if it is in memory already (read from its file or rebuilt), else None."""
+        return self._decks.get(name)
+
     def title(self, name: str) -> str:
         """The deck's title without loading its cards."""
         if name in self._decks:
