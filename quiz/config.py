@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,8 @@ LeechAction = Literal["suspend", "tag"]
 
 FSRS_PARAMETER_COUNT = 21
 MAX_INTERVAL_LIMIT = 36500
+CONFIG_ENV = "QUIZ_CONFIG"
+"""The environment variable naming the config file (see `quiz.paths.config_path`)."""
 
 
 class ConfigError(QuizError):
@@ -226,14 +229,18 @@ def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>") ->
     return replace(Config(), **changes)
 
 
-def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+def load_config(
+    path: str | os.PathLike[str] | None = None, *, warn: Callable[[str], None] | None = None
+) -> Config:
     """Read the config file (default: `quiz.paths.config_path()`); a missing file gives
-    the defaults.
+    the defaults. When the file was named by the user (`$QUIZ_CONFIG`) and is missing,
+    `warn` is told so (default: one line on stderr): a typo must not pass silently.
 
     Raises:
         ConfigError: the file is unreadable, not TOML, or holds an unknown key or a bad
             value; the message names the file, the key and what is wrong.
     """
+    named_by_user = path is None and bool(os.environ.get(CONFIG_ENV))
     if path is None:
         from quiz.paths import config_path
 
@@ -242,6 +249,10 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        if named_by_user:
+            (warn or _to_stderr)(
+                f"quiz: {path}: no such config file ({CONFIG_ENV}); using the default settings"
+            )
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
@@ -252,3 +263,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
     return config_from_mapping(data, source=str(path))
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -88,13 +88,14 @@ def ensure_decks(root: Path) -> list[Path]:
 
 def _chosen_paths(names: list[str], root: Path, available: list[Path]) -> list[Path]:
     by_name = {path.stem: path for path in available}
+    by_file = {path.resolve(): path for path in available}
     chosen: list[Path] = []
     for name in names:
         candidate = Path(name)
         if candidate.suffix in (".yaml", ".yml") or candidate.exists():
             if not candidate.is_file():
                 raise NoDecksError(f"{candidate}: no such deck file")
-            chosen.append(candidate)
+            chosen.append(by_file.get(candidate.resolve(), candidate))
         elif name in by_name:
             chosen.append(by_name[name])
         else:
@@ -116,7 +117,11 @@ def open_collection(
     """Sync the collection's deck files into `store`.
 
     Returns the shelf of decks, the names to study at once (None: open the home screen),
-    and the problems of deck files that could not be read (those decks are left out).
+    and the problems of deck files that could not be read (those decks are left out; they
+    are reported only when the user did not name the decks to study).
+
+    Raises:
+        DeckError: a deck the user named to study cannot be read (every problem listed).
     """
     from quiz.deck import DeckError, load_deck
     from quiz.tui.deck_shelf import DeckShelf
@@ -128,6 +133,7 @@ def open_collection(
     loaded: list[Deck] = []
     names: list[str] = []
     problems: list[str] = []
+    named = set(chosen)
     for path in dict.fromkeys([*available, *chosen]):
         if _unchanged_since_sync(path, synced.get(path.stem)):
             names.append(path.stem)
@@ -135,7 +141,10 @@ def open_collection(
         try:
             deck = load_deck(path)
         except DeckError as exc:
-            problems.extend(str(problem) for problem in exc.problems)
+            if path in named:
+                raise  # the deck asked for cannot be studied: say why, open nothing
+            if not named:  # a notice about other decks would only distract
+                problems.extend(str(problem) for problem in exc.problems)
             continue
         store.sync_deck(deck, now=now)
         loaded.append(deck)

@@ -14,8 +14,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker, WorkerState
 
+from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, when_label
 from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 500
 SENTENCE_CELLS = 40
+MIN_SENTENCE_CELLS = 16
 PREFIXES = ("is:", "tag:", "deck:", "state:")
 
 
@@ -75,6 +78,7 @@ class BrowserScreen(Screen[None]):
         self.rows: list[CardRow] = []
         self.haystacks: list[str] = []
         self.shown: dict[str, CardRow] = {}
+        self._laid_out_at = 0  # the table width the rows were last cut for
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -93,7 +97,7 @@ class BrowserScreen(Screen[None]):
         table.add_column("Answer", key="answer")
         table.add_column("State", key="state")
         table.add_column("Due", key="due")
-        table.add_column("Card", key="card", width=SENTENCE_CELLS)
+        table.add_column("Card", key="card", width=SENTENCE_CELLS)  # widened to fit: filter
         self.query_one("#browser-search", Input).cursor_blink = getattr(
             self.app, "cursor_blink", True
         )
@@ -104,6 +108,13 @@ class BrowserScreen(Screen[None]):
     def on_resize(self) -> None:
         # Side by side when there is room; the history under the cards in 80 columns.
         self.set_class(self.size.width < 110, "-narrow")
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """Show the rows again when the table's width changed (the card text fills it)."""
+        table = self.query_one("#browser-cards", DataTable)
+        if self.rows and table.size.width != self._laid_out_at:
+            self.filter(self.query_one("#browser-search", Input).value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cards")
     def load_cards(self) -> tuple[list[CardRow], list[str]]:
@@ -131,6 +142,7 @@ class BrowserScreen(Screen[None]):
         self.shown = {}
         now = self.clock()
         total = 0
+        cells: list[tuple[Text, Text, Text]] = []
         for row, haystack in zip(self.rows, self.haystacks, strict=True):
             if not matches(haystack, query):
                 continue
@@ -140,13 +152,23 @@ class BrowserScreen(Screen[None]):
             key = f"{row.deck}\t{row.card_id}"
             self.shown[key] = row
             answer = row.answer or f"match ×{len(row.body.get('pairs', ()))}"
-            table.add_row(
-                Text(clip(answer, 14)),
-                Text(status_name(row)),
-                Text(when_label(row.state.due, now) if row.state.due else "—"),
-                Text(clip(card_text(row), SENTENCE_CELLS)),
-                key=key,
+            cells.append(
+                (
+                    Text(clip(answer, 14)),
+                    Text(status_name(row)),
+                    Text(when_label(row.state.due, now) if row.state.due else "—"),
+                )
             )
+        # The card's text takes the width the other columns leave.
+        widths = [
+            max([table.columns[ColumnKey(key)].content_width, *(c[i].cell_len for c in cells)])
+            for i, key in enumerate(("answer", "state", "due"))
+        ]
+        room = free_cells(table, widths, fallback=SENTENCE_CELLS, least=MIN_SENTENCE_CELLS)
+        table.columns[ColumnKey("card")].width = room
+        self._laid_out_at = table.size.width
+        for (key, row), row_cells in zip(self.shown.items(), cells, strict=True):
+            table.add_row(*row_cells, Text(clip(card_text(row), room)), key=key)
         more = f" (first {MAX_ROWS})" if total > MAX_ROWS else ""
         table.border_title = f"{total} card{'s' if total != 1 else ''}{more}"
         keys = list(self.shown)

@@ -31,6 +31,8 @@ from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.widgets.verdict import VerdictView
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from quiz.hints import Hint
     from quiz.session import QueueItem, StudySession
 
@@ -67,6 +69,21 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
     "playing": (("1-6 a-f", "Pick"), ("arrows ⏎", "Move, pick"), *_AFTER),
     "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
 }
+
+WARM_UP_DELAY = 0.3
+"""Seconds after the first card is shown before the grader's tables load in a thread
+(the first paint never competes with it; nobody types an answer that fast)."""
+
+PLACEHOLDER_HAN = "Type the answer (characters or pinyin) …"
+PLACEHOLDER_PLAIN = "Type the answer …"
+
+
+def placeholder_for(card: ClozeCard) -> str:
+    """The answer box's prompt: pinyin is offered only when an answer is in Han characters."""
+    from quiz.pinyin import has_han
+
+    return PLACEHOLDER_HAN if any(has_han(answer) for answer in card.answers) else PLACEHOLDER_PLAIN
+
 
 _OUTCOME: dict[str, Outcome] = {
     "exact": "right",
@@ -120,6 +137,8 @@ class StudyScreen(Screen[None]):
         self.suggested: int | None = None
         self.done = 0
         self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
+        self._warming = False
+        self.warm_up: Worker[None] | None = None  # loads the grader's tables in a thread
 
     # ------------------------------------------------------------------ layout
 
@@ -129,9 +148,7 @@ class StudyScreen(Screen[None]):
             with ContentSwitcher(initial="cloze-pane", id="study-switcher"):
                 with Vertical(id="cloze-pane"):
                     yield ClozeView(id="cloze-view")
-                    yield AnswerInput(
-                        placeholder="Type the answer (characters or pinyin) …", id="answer"
-                    )
+                    yield AnswerInput(placeholder=PLACEHOLDER_HAN, id="answer")
                     yield VerdictView(id="verdict")
                 yield MatchBoard(id="match-pane")
             yield RatingBar(id="rating-bar")
@@ -192,6 +209,7 @@ class StudyScreen(Screen[None]):
             view.ask(card)
             self.query_one(VerdictView).display = False
             answer = self.query_one(AnswerInput)
+            answer.placeholder = placeholder_for(card)
             answer.value = ""
             answer.display = True
             answer.focus()
@@ -200,6 +218,16 @@ class StudyScreen(Screen[None]):
         if self.on_first_card is not None:
             callback, self.on_first_card = self.on_first_card, None
             self.call_after_refresh(callback)
+        if not self._warming:
+            self._warming = True
+            self.set_timer(WARM_UP_DELAY, self._warm_up_grading)
+
+    def _warm_up_grading(self) -> None:
+        """Load the grader's tables (OpenCC, pypinyin) off the UI thread, so the first
+        answer does not pause; started once the first card has long been painted."""
+        from quiz.grade import warm_up
+
+        self.warm_up = self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
 
     def finish(self) -> None:
         """Close the session and show its summary in place of this screen."""

@@ -92,10 +92,12 @@ def summary_content(
 
 
 class SummaryScreen(Screen[None]):
-    """Shown in place of the study screen when a session ends; any of Enter/Esc/q goes home."""
+    """Shown in place of the study screen when a session ends: Enter or Esc goes to the
+    deck list (also after `quiz study`), q quits."""
 
     BINDINGS = [
-        Binding("enter,escape", "close", "Back to decks"),
+        Binding("enter,escape", "close", "Back to decks", key_display="⏎"),
+        Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 

@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
+from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, percent_label, when_label
 
 TITLE_CELLS = 28
-"""Room for a deck's title, so the counts fit beside it in 80 columns."""
+"""Room for a deck's title before the table knows its width."""
+MIN_TITLE_CELLS = 12
+"""The least room a title gets however narrow the terminal."""
+_COUNT_COLUMNS = ("new", "learning", "due", "total", "studied", "retention")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +50,39 @@ class DeckTable(DataTable[Text]):
         self.add_column("Studied", key="studied")
         self.add_column("Kept", key="retention")
 
+    _shown: tuple[list[DeckLine], datetime, int] | None = None
+
     def show(self, lines: Sequence[DeckLine], now: datetime) -> None:
-        """Replace the rows, keeping the cursor on the same deck when it is still there."""
+        """Replace the rows, keeping the cursor on the same deck when it is still there.
+        Titles take whatever width the counts leave (they are cut only when it runs out)."""
         current = self.current_name
         self.clear()
-        for line in lines:
-            self.add_row(
-                Text(clip(line.title, TITLE_CELLS)),
+        rows = [
+            (
                 _count(line.new, "blue"),
                 _count(line.learning, "red"),
                 _count(line.due, "green"),
                 Text(str(line.total), justify="right"),
                 Text(_studied(line.last_studied, now) if line.history_known else "…"),
                 Text(percent_label(line.retention) if line.history_known else "…", justify="right"),
-                key=line.name,
             )
+            for line in lines
+        ]
+        widths = [
+            max([self.columns[ColumnKey(key)].content_width, *(row[i].cell_len for row in rows)])
+            for i, key in enumerate(_COUNT_COLUMNS)
+        ]
+        room = free_cells(self, widths, fallback=TITLE_CELLS, least=MIN_TITLE_CELLS)
+        for line, row in zip(lines, rows, strict=True):
+            self.add_row(Text(clip(line.title, room)), *row, key=line.name)
+        self._shown = (list(lines), now, self.size.width)
         names = [line.name for line in lines]
         if current in names:
             self.move_cursor(row=names.index(current))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None and self._shown[2] != event.size.width:
+            self.show(self._shown[0], self._shown[1])
 
     @property
     def current_name(self) -> str | None:
