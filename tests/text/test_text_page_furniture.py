@@ -86,6 +86,20 @@ def kept_lines(text: str) -> list[str]:
         # counters, buttons, attachments
         "返回搜狐，查看更多",
         "分享到：微信微博QQ空间",
+        # Taiwan news sites
+        "（編輯：張均懋）1130314",
+        "圖／翻攝自臉書",
+        "图／视觉中国",
+        "記者王小明／台北報導",
+        "看更多相關新聞",
+        "點我看更多",
+        "加入LINE好友",
+        "訂閱電子報",
+        "本網站使用Cookie",
+        "我們使用 Cookie 來改善您的體驗",
+        "我们使用 Cookie 来改善您的体验",
+        "文章標籤",
+        "本文章僅供參考",
         "分享至：Facebook Line 噗浪",
         "阅读 1.2万",
         "閱讀 1.2萬",
@@ -122,6 +136,9 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
         "他认为，这只代表了一部分人的看法，并不全面。",
         "附件是一种常见的植物器官吗？不，这里说的是邮件。",
         "原来如此，编辑部的同事都笑了。",
+        "（中央社記者王小明台北14日電）行政院會今天通過修正草案。",
+        "Browsers use cookies to keep you logged in.",
+        "记者王小明在台北报道了这件事，引起很大反响。",
     ],
 )
 def test_prose_that_looks_like_furniture_is_kept(line: str) -> None:
