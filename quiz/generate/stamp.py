@@ -79,7 +79,8 @@ def deck_state(path: str | os.PathLike[str], new_body: str | None = None) -> Dec
         return DeckState.ABSENT
     except (OSError, UnicodeDecodeError):
         return DeckState.HAND_WRITTEN
-    recorded, body = _split(text.replace("\r\n", "\n"))
+    # an editor that only adds a BOM or CRLF line ends has changed nothing
+    recorded, body = _split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
     if new_body is not None and body == new_body:
         return DeckState.GENERATED
     if recorded is None:

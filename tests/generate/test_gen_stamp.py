@@ -3,9 +3,12 @@ as arguments of `quiz generate` and `quiz check`."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck import load_deck
@@ -38,6 +41,8 @@ def test_deck_states(text: str, tmp_path: Path) -> None:
     write_generated(deck, path, source="x.txt")
     assert deck_state(path) is DeckState.GENERATED
     original = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    assert deck_state(path) is DeckState.GENERATED  # a BOM and CRLF change no card
     path.write_text(original.replace("三", "四", 1), encoding="utf-8")
     assert deck_state(path) is DeckState.EDITED
     with pytest.raises(HandEditedError, match="edited by hand since it was generated"):
@@ -145,3 +150,22 @@ def test_check_defaults_to_decks_and_takes_directories(
     captured = capsys.readouterr()
     assert "decks/c.yaml:" in captured.err and "Is a directory" not in captured.err
     assert captured.out.count("ok:") == 2
+
+
+BODIES = st.text(alphabet="题卡甲乙abc: -{}\n#“”", min_size=1, max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=BODIES, at=st.integers(min_value=0), char=st.sampled_from("乙丙x \n"))
+def test_any_edit_of_a_stamped_body_is_seen(body: str, at: int, char: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "d.yaml"
+        path.write_text(stamped(body, "seeds/d.txt"), encoding="utf-8")
+        assert deck_state(path) is DeckState.GENERATED
+        assert deck_state(path, body) is DeckState.GENERATED
+        at %= len(body)
+        edited = body[:at] + char + body[at:]
+        stamp_line = stamped(body, "seeds/d.txt").split("\n", 1)[0]
+        path.write_text(f"{stamp_line}\n{edited}", encoding="utf-8")
+        assert deck_state(path) is DeckState.EDITED
+        assert deck_state(path, edited) is DeckState.GENERATED  # already what would be written
