@@ -138,6 +138,7 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
         "原来如此，编辑部的同事都笑了。",
         "（中央社記者王小明台北14日電）行政院會今天通過修正草案。",
         "Browsers use cookies to keep you logged in.",
+        "我想看更多的书",
         "记者王小明在台北报道了这件事，引起很大反响。",
     ],
 )
