@@ -72,14 +72,15 @@ def test_each_migration_bumps_the_version_in_its_own_transaction(db_path: Path) 
 def test_newer_schema_is_refused_and_left_untouched(db_path: Path, now: datetime) -> None:
     Store.open(db_path, now=now).close()
     conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA user_version = 7")
+    newer = SCHEMA_VERSION + 1
+    conn.execute(f"PRAGMA user_version = {newer}")
     conn.close()
     before = db_path.read_bytes()
 
     with pytest.raises(StoreError) as caught:
         Store.open(db_path, now=now)
     assert str(caught.value) == (
-        f"{db_path}: database schema version 7 is newer than this quiz "
+        f"{db_path}: database schema version {newer} is newer than this quiz "
         f"({SCHEMA_VERSION}); upgrade quiz"
     )
     assert isinstance(caught.value, QuizError)
