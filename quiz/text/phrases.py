@@ -411,9 +411,12 @@ FILLER_WORDS = frozenset(
 GOVERNING_VERBS = frozenset(
     """
     面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
-    维护 增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重
+    增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重
     """.split()
 )
+# Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
+# generic head (协调会议); other generic nouns head real terms (会计工作, 陪审制度).
+VERB_OBJECTS = frozenset({"会议", "问题"})
 # Words after a name that make it a modifier of what follows (长征|系列|运载火箭).
 SERIES_WORDS = frozenset("系列 型号 品牌 牌子 类型".split())
 # A place name in a chain (四川省|成都市|都江堰市): ends with an administrative unit.
@@ -627,8 +630,8 @@ def keyword_spans(
         len(token) >= 4
         and (
             token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
-            or (len(token) == 4 and is_filler(token[2:]) and weight(token[:2]) is None)
-        )  # 列席会议, 解决问题: no noun before a generic one is a verb and its object
+            or (len(token) == 4 and token[2:] in VERB_OBJECTS)
+        )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
         for token in tokens
     ]
     nounish = [
