@@ -75,6 +75,16 @@ class CardQueries:
         )
         return [card_from_row(row) for row in rows]
 
+    def section_cards(self, deck: str, section: str | None) -> list[CardRow]:
+        """The active cards of one section of `deck`, in deck order (a hint's neighbours,
+        without reading the whole deck)."""
+        rows = self._db.query(
+            f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE c.deck = ? AND c.section IS ?"
+            " AND c.retired_at IS NULL ORDER BY c.position",
+            (deck, section),
+        )
+        return [card_from_row(row) for row in rows]
+
     # ------------------------------------------------------------------ the queue
 
     def due_cards(

@@ -35,6 +35,9 @@ class DeckShelf(Mapping[str, Deck]):
             self._decks[name] = deck
         return deck
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._names  # (Mapping's own would rebuild the deck to find out)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 
@@ -44,6 +47,18 @@ class DeckShelf(Mapping[str, Deck]):
     def loaded(self, name: str) -> Deck | None:
         """The deck if it is in memory already (read from its file or rebuilt), else None."""
         return self._decks.get(name)
+
+    def section(self, name: str, section: str | None) -> Deck | None:
+        """The deck as far as one section goes: the whole deck when it is in memory, else
+        only that section's cards from the store (what a context hint needs, in deck
+        order, without rebuilding a large deck)."""
+        if name not in self._names:
+            return None
+        deck = self._decks.get(name)
+        if deck is not None:
+            return deck
+        cards = tuple(row.to_card() for row in self.store.section_cards(name, section))
+        return Deck(name=name, title=self.title(name), cards=cards)
 
     def title(self, name: str) -> str:
         """The deck's title without loading its cards."""

@@ -217,3 +217,27 @@ async def test_the_grader_warms_up_in_a_thread_after_the_first_card(tmp_path: Pa
         await pilot.press(*"sanhuiyike", "enter")  # pinyin, graded with the tables loaded
         await pilot.pause()
         assert screen.phase == "answer" and screen.suggested == 3
+
+
+async def test_a_context_hint_reads_one_section_not_the_whole_deck(tmp_path: Path) -> None:
+    clock = FixedClock()
+    write_decks(tmp_path)
+    with Store.open(tmp_path / "quiz.db") as store:
+        open_collection(tmp_path, store, [], clock())
+    _age(tmp_path)
+    with Store.open(tmp_path / "quiz.db") as store:
+        shelf, study, _ = open_collection(tmp_path, store, ["jianti"], clock())
+        app = QuizApp(store, shelf, study_config(), clock, study=study, cursor_blink=False)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StudyScreen) and screen.item is not None
+            assert screen.item.card.id == "c-sanhui"
+            for _ in range(4):  # length, first character, the authored reading, context
+                await pilot.press("tab")
+                await pilot.pause()
+            labels = [label for label, _text in screen.hints]
+            assert "Around it" in labels
+            context = dict(screen.hints)["Around it"]
+            assert "引导党员牢固树立“四个意识”" in context  # the next card of its section
+            assert shelf.loaded("jianti") is None  # the deck was not rebuilt for it

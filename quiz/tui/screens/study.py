@@ -356,7 +356,8 @@ class StudyScreen(Screen[None]):
         if not self.ladder and not self.hint_count:
             from quiz.hints import hint_ladder
 
-            self.ladder = list(hint_ladder(card, self.decks.get(self.current.deck)))
+            deck = self.decks.section(self.current.deck, card.section)
+            self.ladder = list(hint_ladder(card, deck))
         if not self.ladder:
             self.notify("No more hints for this card.", timeout=2)
             return
