@@ -417,6 +417,8 @@ GOVERNING_VERBS = frozenset(
 # Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
 # generic head (协调会议); other generic nouns head real terms (会计工作, 陪审制度).
 VERB_OBJECTS = frozenset({"会议", "问题"})
+# Characters before an agent whose act follows as a word jieba calls a noun (受|X|委托).
+AGENT_MARKERS = frozenset("受经应承蒙")
 # Words after a name that make it a modifier of what follows (长征|系列|运载火箭).
 SERIES_WORDS = frozenset("系列 型号 品牌 牌子 类型".split())
 # A place name in a chain (四川省|成都市|都江堰市): ends with an administrative unit.
@@ -653,12 +655,16 @@ def keyword_spans(
         while last + 1 < len(tokens) and nounish[last + 1]:
             last += 1
         first = index
+        acted = -1
         run_kinds = kinds[index : last + 1]
         if NAME_KIND in run_kinds:  # names stand alone: split the run before and after each
             cut = run_kinds.index(NAME_KIND)
             last = index + max(cut - 1, 0) if cut > 0 else index
         while first < last and kinds[first] == VERBAL_KIND:
             first += 1
+        if first < last and first > 0 and padded[first - 1] in AGENT_MARKERS:
+            last -= 1  # 受|中央政治局|委托, 经|市政府|批准: the agent, then what it did
+            acted = last + 1  # the act is no answer either
         if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
             first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
         while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
@@ -721,7 +727,7 @@ def keyword_spans(
             if single and kinds[first] == NAME_KIND:
                 length = max(length, 4)  # a name is short but a whole fact (李冰)
             scored.append((bonus * _damped(idf, count, length), start, end))
-        index = last + 1
+        index = max(last, acted) + 1
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
 
