@@ -419,6 +419,8 @@ GOVERNING_VERBS = frozenset(
 VERB_OBJECTS = frozenset({"会议", "问题"})
 # Characters before an agent whose act follows as a word jieba calls a noun (受|X|委托).
 AGENT_MARKERS = frozenset("受经应承蒙")
+# Characters before a party whose dealing with it follows as a verbal noun (与|X|合作).
+COVERBS = frozenset("与同跟向对为")
 # Words after a name that make it a modifier of what follows (长征|系列|运载火箭).
 SERIES_WORDS = frozenset("系列 型号 品牌 牌子 类型".split())
 # A place name in a chain (四川省|成都市|都江堰市): ends with an administrative unit.
@@ -615,7 +617,10 @@ def keyword_spans(
     the noun right after it is the rest of its object; a verbal noun ending a phrase
     before an object (用电大户|设置|一定比例) is a verb in use and leaves the phrase; a
     chain of places is its last one; a locator (城西) is no noun; a word before a series
-    word (长征|系列) or before a verb and an activity noun (乡村|振兴|工作) is a modifier.
+    word (长征|系列) or before a verb and an activity noun (乡村|振兴|工作) is a modifier;
+    a word ending in 会议 or 问题 is a verb and its object or generic (列席会议); after
+    受/经 (or 与/向 before a verbal noun) the party is the answer, not what it does
+    (受|中央政治局|委托, 与|产业界|合作).
     """
     offsets = []
     at = 0
@@ -662,8 +667,11 @@ def keyword_spans(
             last = index + max(cut - 1, 0) if cut > 0 else index
         while first < last and kinds[first] == VERBAL_KIND:
             first += 1
-        if first < last and first > 0 and padded[first - 1] in AGENT_MARKERS:
-            last -= 1  # 受|中央政治局|委托, 经|市政府|批准: the agent, then what it did
+        before = padded[first - 1] if first > 0 else ""
+        if first < last and (
+            before in AGENT_MARKERS or (before in COVERBS and kinds[last] == VERBAL_KIND)
+        ):
+            last -= 1  # 受|中央政治局|委托, 与|产业界|合作: the party, then what is done
             acted = last + 1  # the act is no answer either
         if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
             first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
