@@ -96,6 +96,8 @@ def write_generated(
     Raises `HandEditedError` (and writes nothing) when the existing file was edited or
     hand-written, unless `force`.
     """
+    if Path(path).is_dir():
+        raise QuizError(f"{path}: is a directory, not a deck file")
     body = dump_deck(deck)
     if not force:
         state = deck_state(path, body)

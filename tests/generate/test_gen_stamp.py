@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.deck import load_deck
+from quiz.errors import QuizError
 from quiz.generate.pipeline import build_deck
 from quiz.generate.stamp import DeckState, HandEditedError, deck_state, stamped, write_generated
 
@@ -61,6 +62,10 @@ def test_deck_states(text: str, tmp_path: Path) -> None:
         write_generated(deck, path, source="x.txt")
     path.write_bytes(b"\xff\xfe\x00binary")
     assert deck_state(path) is DeckState.HAND_WRITTEN
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(QuizError, match="is a directory"):
+        write_generated(deck, path, source="x.txt", force=True)
 
 
 def _sources(folder: Path) -> None:
