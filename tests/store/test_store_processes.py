@@ -21,8 +21,8 @@ import os, sys, time
 from datetime import datetime, timedelta, UTC
 from quiz.store import Store, CardState, CardStatus
 
-path, go, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-deck, ids = "d", sys.argv[4:]
+path, go, me, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+deck, ids = "d", sys.argv[5:]
 start = datetime(2026, 11, 26, 8, tzinfo=UTC)
 with Store.open(path) as store:
     print("ready", flush=True)
@@ -36,6 +36,10 @@ with Store.open(path) as store:
         review_id = store.record_review(deck, card_id, rating=3, kind="review", after=state,
                                         now=now, duration_ms=n)
         print(review_id, card_id, n, flush=True)
+        if n == 0 and go != "-":  # overlap for sure: both have committed before either goes on
+            open(go + "." + me, "w").close()
+            while not all(os.path.exists(go + "." + w) for w in ("a", "b")):
+                time.sleep(0.005)
 """
 
 
@@ -46,9 +50,11 @@ def _setup(db_path: Path, make_deck, now: datetime, count: int) -> list[str]:
         return [c.card_id for c in store.cards(["d"])]
 
 
-def _writer(db_path: Path, count: int, ids: list[str], go: str = "-") -> subprocess.Popen[str]:
+def _writer(
+    db_path: Path, count: int, ids: list[str], go: str = "-", me: str = "a"
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db_path), go, str(count), *ids],
+        [sys.executable, "-c", WRITER, str(db_path), go, me, str(count), *ids],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -89,8 +95,8 @@ def test_two_processes_answering_at_once_keep_everything(
     ids = _setup(db_path, make_deck, now, 8)
     count = 400
     go = db_path.parent / "go"
-    first = _writer(db_path, count, ids[:4], str(go))
-    second = _writer(db_path, count, ids[4:], str(go))
+    first = _writer(db_path, count, ids[:4], str(go), "a")
+    second = _writer(db_path, count, ids[4:], str(go), "b")
     for proc in (first, second):
         assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
     go.touch()
