@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quiz.deck import Card
-from quiz.generate import cloze, matching
+from quiz.generate import cloze, keywords, matching
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -250,7 +250,7 @@ class ChineseCards:
                 if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():
                     continue
                 if self.seg.keyword_weight(name) is None and (
-                    self.seg.is_word(name) or any(ch in phrases.FUNCTION_CHARS for ch in name)
+                    self.seg.is_word(name) or any(ch in keywords.FUNCTION_CHARS for ch in name)
                 ):
                     continue  # a common word or a guess made of function words (这是|三号)
                 answer = name + token
@@ -457,7 +457,7 @@ class ChineseCards:
 
     def keywords(self, index: int, sentence: Sentence, doc_counts: Counter[str]) -> list[Candidate]:
         limit = 2 if sentence.end - sentence.start >= LONG_SENTENCE else 1
-        spans = phrases.keyword_spans(
+        spans = keywords.keyword_spans(
             self.tokens[index],
             self.seg.keyword_weight,
             doc_counts,

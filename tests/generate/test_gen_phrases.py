@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.generate import keywords
 from quiz.text import phrases
 from quiz.text.phrases import Segmenter, Span
 
@@ -148,7 +149,7 @@ def test_registration_restores_the_dictionary_exactly(seg: Segmenter) -> None:
 def test_keywords_prefer_rare_nouns_over_filler(seg: Segmenter) -> None:
     sentence = "通过加强工作推动红色基因传承"
     tokens = seg.cut(sentence)
-    spans = phrases.keyword_spans(tokens, seg.keyword_weight, {}, limit=3)
+    spans = keywords.keyword_spans(tokens, seg.keyword_weight, {}, limit=3)
     answers = [span.of(sentence) for span in spans]
     assert answers
     assert not any(phrases.is_filler(a) for a in answers)
@@ -160,7 +161,7 @@ def test_keywords_in_traditional_run_on_the_mirror(seg: Segmenter) -> None:
 
     original = "積極推進黨建聯建共建，促進資源共享"
     mirror = to_simplified(original)
-    spans = phrases.keyword_spans(seg.cut(mirror), seg.keyword_weight, {}, limit=2)
+    spans = keywords.keyword_spans(seg.cut(mirror), seg.keyword_weight, {}, limit=2)
     assert spans
     for span in spans:  # the same offsets cut the original's whole word
         assert to_simplified(span.of(original)) == span.of(mirror)

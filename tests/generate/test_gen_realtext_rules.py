@@ -8,6 +8,7 @@ import pytest
 
 from quiz.deck import ClozeCard
 from quiz.generate.cloze import Candidate, answer_problem
+from quiz.generate.keywords import keyword_spans
 from quiz.generate.pipeline import build_deck
 from quiz.generate.structure import credit_zones, unfit_sentence
 from quiz.text import phrases
@@ -138,7 +139,7 @@ def keywords(seg: phrases.Segmenter, text: str, limit: int = 3) -> list[str]:
     from quiz.text.script import to_simplified
 
     mirror = to_simplified(text)
-    spans = phrases.keyword_spans(
+    spans = keyword_spans(
         seg.cut(mirror), seg.keyword_weight, {}, limit=limit, kind=seg.keyword_kind
     )
     return [span.of(text) for span in spans]

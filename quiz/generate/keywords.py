@@ -1,0 +1,215 @@
+"""Which run of a segmented sentence makes a keyword answer a student can learn.
+
+`keyword_spans` ranks the noun runs of a jieba-cut sentence by TF-IDF and refuses what is
+no term: filler, numbers, halves of longer phrases, verb phrases jieba calls nouns, and the
+like (see its docstring). It takes the weights as callables and never imports jieba.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from quiz.text.phrases import (
+    CJK,
+    MIN_ANSWER,
+    NUMERALS,
+    Span,
+    has_cjk,
+    is_filler,
+    is_number,
+)
+
+# Verbs that govern an object and do not modify a noun: a dictionary word opening with one
+# (面向用户, 保持稳定) is a verb phrase in use, not a term.
+GOVERNING_VERBS = frozenset(
+    """
+    面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
+    增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重
+    """.split()
+)
+# Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
+# generic head (协调会议); other generic nouns head real terms (会计工作, 陪审制度).
+VERB_OBJECTS = frozenset({"会议", "问题"})
+# Characters before an agent whose act follows as a word jieba calls a noun (受|X|委托).
+AGENT_MARKERS = frozenset("受经应承蒙")
+# Characters before a party whose dealing with it follows as a verbal noun (与|X|合作).
+COVERBS = frozenset("与同跟向对为")
+# Words after a name that make it a modifier of what follows (长征|系列|运载火箭).
+SERIES_WORDS = frozenset("系列 型号 品牌 牌子 类型".split())
+# A place name in a chain (四川省|成都市|都江堰市): ends with an administrative unit.
+_PLACE_UNIT = re.compile(f"[{CJK}]{{2,}}[省市县縣区區州盟旗镇鎮乡鄉]$")
+# A locator after a place (都江堰市|城西): where in it, not a thing to learn.
+_LOCATOR = re.compile("^[城市县区镇乡村][东西南北]$|^[东西南北][郊部边面侧]$")
+
+
+MAX_COMPOUND = 8
+# Characters that stand alone after a word (的, 和, 在 ...): anything else written right
+# after a keyword as a one-character token is more likely the end of a longer word.
+FUNCTION_CHARS = frozenset(
+    "的地得了着过和与及或在是为等中上下里内外间后前时被把将对向从于以而之也都就还又再所很最"
+    "更其该此每各个们这那有无不没要会能已并且但则即若如让使给由至到及共同各自把被乃亦非所"
+)
+NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
+# Characters that make a title or rank of the noun after them (副|书记, 总|工程师).
+TITLE_PREFIXES = frozenset("副总正原前代常首")
+# A word alone this common (计划 4.97, 报告 5.21, 结果 4.95 in jieba's IDF) teaches nothing.
+MIN_KEYWORD_IDF = 5.6
+
+
+def keyword_spans(
+    tokens: Sequence[str],
+    weight: Callable[[str], float | None],
+    doc_counts: Mapping[str, int],
+    *,
+    pair_counts: Mapping[tuple[str, str], int] | None = None,
+    limit: int = 1,
+    kind: Callable[[str], int | None] | None = None,
+) -> list[Span]:
+    """The `limit` best TF-IDF keywords of a segmented sentence, as spans of it, best first.
+
+    `weight(word)` is the IDF of a noun-ish word (None for anything else). A word scores
+    its IDF damped by how often the document repeats it (a word on every line is the topic,
+    guessable, not a thing to learn), with a bonus for length. Nouns written together form
+    one noun phrase (固定资产|投资, 宝瓶口|进水口): the phrase is the answer, never one of
+    its words (a blank on 投资 alone is a fragment); a phrase longer than 8 characters keeps
+    its last words (the head: 消费品零售总额 of 社会|消费品|零售总额). Two nouns that
+    recur together (`pair_counts` >= 2) score as one compound. Filler words and numbers
+    never count, and end a phrase; a single word more common than MIN_KEYWORD_IDF is no
+    answer, nor the first half of X之Y. With `kind` (0 noun, 1 verbal noun, 2 name), a name
+    stands alone and a verbal noun never opens a phrase (营造|挑战); a phrase right before a
+    filler noun only modifies it (企业高质量|发展) and is no answer. A dictionary word
+    opening with a governing verb (面向用户, 保持稳定) is a verb phrase, not a noun, and
+    the noun right after it is the rest of its object; a verbal noun ending a phrase
+    before an object (用电大户|设置|一定比例) is a verb in use and leaves the phrase; a
+    chain of places is its last one; a locator (城西) is no noun; a word before a series
+    word (长征|系列) or before a verb and an activity noun (乡村|振兴|工作) is a modifier;
+    a word ending in 会议 or 问题 is a verb and its object or generic (列席会议); after
+    受/经 (or 与/向 before a verbal noun) the party is the answer, not what it does
+    (受|中央政治局|委托, 与|产业界|合作).
+    """
+    offsets = []
+    at = 0
+    for token in tokens:
+        offsets.append((at, at + len(token)))
+        at += len(token)
+    weights = [weight(token) for token in tokens] + [None, None]
+    kinds = [
+        (kind(token) if kind is not None else NOUN_KIND) if weights[i] is not None else None
+        for i, token in enumerate(tokens)
+    ] + [None, None]
+    padded = [*tokens, "", ""]
+    verb_phrase = [
+        len(token) >= 4
+        and (
+            token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
+            or (len(token) == 4 and token[2:] in VERB_OBJECTS)
+        )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
+        for token in tokens
+    ]
+    nounish = [
+        weights[i] is not None
+        and not is_number(token)
+        and not is_filler(token)
+        and has_cjk(token)
+        and not verb_phrase[i]
+        and not _LOCATOR.match(token)
+        for i, token in enumerate(tokens)
+    ]
+    scored: list[tuple[float, int, int]] = []
+    index = 0
+    while index < len(tokens):
+        if not nounish[index]:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(tokens) and nounish[last + 1]:
+            last += 1
+        first = index
+        acted = -1
+        run_kinds = kinds[index : last + 1]
+        if NAME_KIND in run_kinds:  # names stand alone: split the run before and after each
+            cut = run_kinds.index(NAME_KIND)
+            last = index + max(cut - 1, 0) if cut > 0 else index
+        while first < last and kinds[first] == VERBAL_KIND:
+            first += 1
+        before = padded[first - 1] if first > 0 else ""
+        if first < last and (
+            before in AGENT_MARKERS or (before in COVERBS and kinds[last] == VERBAL_KIND)
+        ):
+            last -= 1  # 受|中央政治局|委托, 与|产业界|合作: the party, then what is done
+            acted = last + 1  # the act is no answer either
+        if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
+            first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
+        while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
+            first += 1
+        following = padded[last + 1]
+        takes_object = (weights[last + 1] is not None and not is_filler(following)) or (
+            following[:1] in NUMERALS and has_cjk(following)
+        )
+        ends_in_use = first < last and kinds[last] == VERBAL_KIND and takes_object
+        if ends_in_use:  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb
+            last -= 1
+            following = padded[last + 1]
+        modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
+        modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
+        modifies = modifies or following in SERIES_WORDS  # 长征|系列|运载火箭
+        after = padded[last + 2]
+        if (
+            len(following) >= 2
+            and has_cjk(following)
+            and weights[last + 1] is None
+            and not is_filler(following)
+            and is_filler(after)
+        ):
+            modifies = True  # 乡村|振兴|工作: the phrase names an activity with the word after
+        if first > 0 and verb_phrase[first - 1]:
+            modifies = True  # 面向用户|客户: the object of a verb phrase, cut in two
+        if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
+            modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
+        if (
+            first > 0
+            and _stray_char(padded[first - 1])
+            and (
+                first == 1 or not has_cjk(padded[first - 2]) or padded[first - 1] in TITLE_PREFIXES
+            )
+        ):
+            modifies = True  # 、飞|沙堰溢洪道: a lone character opening the phrase is its start
+        if kinds[last + 1] == NAME_KIND:
+            modifies = True  # 总书记|习近平: a person's title is trivia, like the name
+        if kinds[last] == NAME_KIND:  # 习近平|新|时代, 李冰|太守
+            modifies = (
+                modifies
+                or weights[last + 1] is not None
+                or (len(following) == 1 and has_cjk(following) and weights[last + 2] is not None)
+            )
+        start, end = offsets[first][0], offsets[last][1]
+        single = first == last
+        idf = (
+            (weights[first] or 0.0) if single else max(w or 0.0 for w in weights[first : last + 1])
+        )
+        # a word alone that is common, or a verbal noun alone (协商, 支配: a verb in use)
+        common = single and (idf < MIN_KEYWORD_IDF or kinds[first] == VERBAL_KIND)
+        if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
+            run = tokens[first : last + 1]
+            count = min(doc_counts.get(token, 1) for token in run)
+            repeated = not single and all(
+                (pair_counts or {}).get(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
+            )
+            bonus = 1.0 if single or repeated else 0.9
+            length = end - start
+            if single and kinds[first] == NAME_KIND:
+                length = max(length, 4)  # a name is short but a whole fact (李冰)
+            scored.append((bonus * _damped(idf, count, length), start, end))
+        index = max(last, acted) + 1
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
+
+
+def _stray_char(token: str) -> bool:
+    return len(token) == 1 and has_cjk(token) and token not in FUNCTION_CHARS
+
+
+def _damped(idf: float, count: int, length: int) -> float:
+    return idf * (1.0 + 0.2 * (min(length, 6) - 2)) / (1.0 + math.log(max(count, 1)))
