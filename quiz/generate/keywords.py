@@ -155,6 +155,7 @@ def keyword_spans(
         modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
         modifies = modifies or following in SERIES_WORDS  # 长征|系列|运载火箭
+        modifies = modifies or following == "地"  # 粮食源源不断|地|运往: an adverb, no noun
         after = padded[last + 2]
         if (
             len(following) >= 2
