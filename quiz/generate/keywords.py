@@ -21,12 +21,14 @@ from quiz.text.phrases import (
     is_number,
 )
 
-# Verbs that govern an object and do not modify a noun: a dictionary word opening with one
-# (面向用户, 保持稳定) is a verb phrase in use, not a term.
+# Verbs that govern an object and do not modify a noun: alone they end a noun phrase
+# (新建|高标准农田), and a dictionary word opening with one (面向用户, 保持稳定) is a
+# verb phrase in use, not a term.
 GOVERNING_VERBS = frozenset(
     """
     面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
-    增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重
+    增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重 新建 扩建
+    改建
     """.split()
 )
 # Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
@@ -114,6 +116,7 @@ def keyword_spans(
         and not is_filler(token)
         and has_cjk(token)
         and not verb_phrase[i]
+        and token not in GOVERNING_VERBS
         and not _LOCATOR.match(token)
         for i, token in enumerate(tokens)
     ]
