@@ -129,6 +129,37 @@ async def test_regenerate_runs_the_generator_in_a_worker_and_reports_the_sync(
 
 
 @pytest.mark.slow
+async def test_regenerate_keeps_a_deck_edited_by_hand(tmp_path: Path) -> None:
+    from tui_support import build_app
+
+    from quiz.tui.screens.home import HomeScreen
+
+    app = build_app(tmp_path)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "notes.txt").write_text(
+        "引导党员牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。\n", encoding="utf-8"
+    )
+    deck_file = tmp_path / "decks" / "notes.yaml"
+    deck_file.write_text(
+        "title: 手写\ncards:\n  - type: cloze\n    text: 坚定“{{c1::四个自信}}”\n",
+        encoding="utf-8",
+    )
+    before = deck_file.read_bytes()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, HomeScreen) and app._notifications:
+                break
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "notes.yaml" in messages and "kept as it is" in messages
+    assert deck_file.read_bytes() == before
+
+
+@pytest.mark.slow
 def test_a_study_session_never_imports_jieba(tmp_path: Path) -> None:
     script = f"""
 import asyncio, sys

@@ -17,6 +17,7 @@ from textual.widgets import Label, LoadingIndicator, ProgressBar
 from textual.worker import Worker, WorkerState
 
 from quiz.deck import Deck
+from quiz.errors import QuizError
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -30,13 +31,21 @@ def seed_files(root: Path) -> list[Path]:
 
 
 def regenerate_one(seed: Path, decks_dir: Path) -> Deck:
-    """Generate the deck of one seed, write it to `decks_dir/<stem>.yaml` and read it back."""
-    from quiz.deck import load_deck, write_deck
-    from quiz.generate.pipeline import generate_deck
+    """Generate the deck of one seed, write it to `decks_dir/<stem>.yaml` (stamped, as
+    `quiz generate` does) and read it back.
 
-    deck, _report = generate_deck(seed, source_label=f"seeds/{seed.name}")
+    Raises:
+        HandEditedError: the deck file holds hand edits; it is left as it is.
+        QuizError: the seed cannot be read or gives no cards.
+    """
+    from quiz.deck import load_deck
+    from quiz.generate.pipeline import generate_deck
+    from quiz.generate.stamp import write_generated
+
+    label = f"seeds/{seed.name}"
+    deck, _report = generate_deck(seed, source_label=label)
     target = decks_dir / f"{seed.stem}.yaml"
-    write_deck(deck, target)
+    write_generated(deck, target, source=label)
     return load_deck(target)
 
 
@@ -75,7 +84,12 @@ class RegenerateScreen(ModalScreen[list[Deck] | None]):
             if worker.is_cancelled:
                 break
             self.app.call_from_thread(self._progress, index, len(seeds), seed.name)
-            decks.append(regenerate_one(seed, self.root / "decks"))
+            try:
+                decks.append(regenerate_one(seed, self.root / "decks"))
+            except QuizError as exc:  # one bad seed or hand-edited deck never stops the rest
+                self.app.call_from_thread(
+                    self.app.notify, f"{exc}; kept as it is", severity="warning", timeout=10
+                )
         self.app.call_from_thread(self._progress, len(seeds), len(seeds), "")
         return decks
 
