@@ -116,3 +116,29 @@ async def test_six_long_pairs_fit_80x24_with_the_ratings_in_view(tmp_path: Path)
         assert bar.region.height > 0 and bar.region.bottom <= 23  # above the key guide
         assert "All 6 pairs found" in screen_text(app)
     store.close()
+
+
+async def test_stray_space_and_a_repeated_digit_are_no_mistakes(tmp_path: Path) -> None:
+    """A2's round: Space and a digit pressed twice must not pick a pair; only a completed
+    wrong pair counts, and a clean round after them is still rated Good."""
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await to_the_match_card(app, pilot)
+        board = screen.query_one(MatchBoard)
+        round_ = board.round
+        assert round_ is not None
+        await pilot.press("space")  # focus is on left row 0: Space does not pick it
+        assert round_.selected is None
+        await pilot.press(LEFT_KEYS[2], "space", "space")  # focus went across: still no pick
+        assert round_.selected == ("left", 2) and round_.mistakes == 0
+        await pilot.press(LEFT_KEYS[2])  # the same digit again lets it go
+        assert round_.selected is None and round_.mistakes == 0
+        await pilot.press(LEFT_KEYS[2], LEFT_KEYS[0])  # another left item: the pick moves
+        assert round_.selected == ("left", 0) and round_.mistakes == 0
+        assert "0 mistakes" in screen_text(app)
+        await pilot.press(LEFT_KEYS[0])  # and let go of it
+        for row in range(3):
+            await pilot.press(LEFT_KEYS[row], RIGHT_KEYS[partner(board, row)])
+        await pilot.pause()
+        assert screen.phase == "matched" and round_.mistakes == 0
+        assert screen.suggested == 3

@@ -1,7 +1,8 @@
 """The matching game board: two columns of items drawn from a `MatchRound`.
 
 Items are focusable (Tab, arrows, Enter) and clickable; the screen may also pick by row
-number (1-6 on the left, a-f on the right). Right pairs lock, a wrong pair flashes.
+number (1-6 on the left, a-f on the right). Picking the selected item again lets it go;
+only a completed wrong pair is a mistake. Right pairs lock, a wrong pair flashes.
 The board reports `MatchBoard.Finished` when every pair is locked.
 """
 
@@ -34,7 +35,9 @@ class MatchItem(WrappedText, can_focus=True):
     """One item of a column."""
 
     BINDINGS = [
-        Binding("enter,space", "pick", "Pick", show=False),
+        # Enter only: Space is the study screen's "show / accept" key elsewhere, and a
+        # stray Space here must not pick the focused item (and so make a wrong pair).
+        Binding("enter", "pick", "Pick", show=False),
         Binding("up", "move(0, -1)", show=False),
         Binding("down", "move(0, 1)", show=False),
         Binding("left", "move(-1, 0)", show=False),
