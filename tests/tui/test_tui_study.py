@@ -332,3 +332,21 @@ async def test_a_card_that_becomes_a_leech_is_announced(tmp_path: Path) -> None:
         assert "Leech" in titles
         row = app.store.card("fanti", "t-zongxiang")
         assert row is not None and row.state.leech and row.suspended
+
+
+async def test_a_card_due_within_a_minute_is_said_so_in_the_summary(tmp_path: Path) -> None:
+    """Not 'a card is due now (09:31)' when it is not due yet: 'in under a minute', to the
+    second; a card due later today shows just the clock time."""
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"不知道", "enter", "1")  # Again: back in a minute
+        await pilot.pause()
+        clock.advance(seconds=35)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.query_one("#summary-text", Static).visual)
+        assert "a card is due in under a minute  (09:31:00)" in text
+        assert "due now" not in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -80,15 +80,25 @@ def summary_content(
     elif summary.next_due <= now:
         lines.append(Content.assemble(("Next     ", "$text-muted"), "more cards are due now"))
     else:
-        local = summary.next_due.astimezone(timezone)
-        lines.append(
-            Content.assemble(
-                ("Next     ", "$text-muted"),
-                (f"a card is due {when_label(summary.next_due, now)}", "bold $accent"),
-                (local.strftime("  (%a %d %b, %H:%M)"), "$text-muted"),
-            )
-        )
+        lines.append(next_due_line(summary.next_due, now, timezone))
     return Content("\n").join(lines)
+
+
+def next_due_line(due: datetime, now: datetime, timezone: tzinfo) -> Content:
+    """'Next  a card is due in 10m  (Thu 26 Nov, 09:40)'; under a minute away it says so
+    and shows the time to the second (a bare 'due now (09:40)' read as a contradiction)."""
+    local = due.astimezone(timezone)
+    if due - now < timedelta(minutes=1):
+        when, clock_time = "in under a minute", local.strftime("  (%H:%M:%S)")
+    else:
+        when = when_label(due, now)
+        same_day = local.date() == now.astimezone(timezone).date()
+        clock_time = local.strftime("  (%H:%M)" if same_day else "  (%a %d %b, %H:%M)")
+    return Content.assemble(
+        ("Next     ", "$text-muted"),
+        (f"a card is due {when}", "bold $accent"),
+        (clock_time, "$text-muted"),
+    )
 
 
 class SummaryScreen(Screen[None]):
