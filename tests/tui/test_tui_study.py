@@ -12,6 +12,8 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.answer_input import AnswerInput
+from quiz.tui.widgets.key_hints import KeyHints
 from quiz.tui.widgets.rating import RatingBar
 from quiz.tui.widgets.verdict import VerdictView
 
@@ -350,3 +352,38 @@ async def test_a_card_due_within_a_minute_is_said_so_in_the_summary(tmp_path: Pa
         text = str(app.screen.query_one("#summary-text", Static).visual)
         assert "a card is due in under a minute  (09:31:00)" in text
         assert "due now" not in text
+
+
+async def test_h_is_the_hint_key_when_the_answer_box_is_not_focused_and_after_the_answer(
+    tmp_path: Path,
+) -> None:
+    """While typing, h is a letter (pinyin); with the focus away from the box it climbs the
+    ladder; after the answer it shows the sentences around, leaving the rating alone."""
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        answer = screen.query_one(AnswerInput)
+        await pilot.press("h")
+        assert answer.value == "h" and screen.hint_count == 0  # typed, not a hint
+        await pilot.press("backspace")
+        screen.set_focus(None)
+        await pilot.press("h")
+        assert screen.hint_count == 1 and "Length: 4 characters" in screen_text(app)
+        assert answer.value == ""
+        await pilot.press("enter")  # reveal (Enter reaches the screen without the box)
+        await pilot.pause()
+        assert screen.phase == "answer"
+        suggested = screen.suggested
+        assert "Around it" not in screen_text(app)
+        assert "h Hint" in str(screen.query_one(KeyHints).visual)
+        await pilot.press("h")
+        text = screen_text(app)
+        assert "Around it: ↓ 引导党员牢固树立“四个意识”" in text
+        assert screen.hint_count == 1 and screen.suggested == suggested
+        await pilot.press("h")  # nothing more to show: no second copy
+        assert screen_text(app).count("Around it") == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        history = app.store.card_history("jianti", "c-sanhui")
+        assert [(r.rating, r.hints) for r in history] == [(suggested, 1)]

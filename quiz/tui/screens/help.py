@@ -29,8 +29,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("type + Enter", "check your answer (characters or pinyin)"),
             ("Enter / Space", "on an empty answer: show the answer"),
             ("Tab", "next hint (each hint lowers the suggested rating)"),
+            ("h", "next hint when not typing in the answer box"),
             ("1 2 3 4", "Again, Hard, Good, Easy"),
             ("Enter", "after the answer: accept the suggested rating"),
+            ("h", "after the answer: the sentences around it"),
         ),
     ),
     (

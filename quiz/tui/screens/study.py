@@ -65,7 +65,7 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
         ("?", "Help"),
         ("esc", "End"),
     ),
-    "answer": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
+    "answer": (("1-4", "Rate"), ("⏎", "Accept"), ("h", "Hint"), *_AFTER),
     "playing": (("1-6 a-f", "Pick"), ("arrows ⏎", "Move, pick"), *_AFTER),
     "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
 }
@@ -135,6 +135,7 @@ class StudyScreen(Screen[None]):
         self.ladder: list[Hint] = []
         self.typed = ""
         self.suggested: int | None = None
+        self.outcome: Outcome = "revealed"  # how the answer on screen went
         self.done = 0
         self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
         self._warming = False
@@ -305,6 +306,7 @@ class StudyScreen(Screen[None]):
 
     def _show_answer(self, card: ClozeCard, outcome: Outcome) -> None:
         self.phase = "answer"
+        self.outcome = outcome
         self.query_one(ClozeView).show(card, outcome, self.hints)
         self.query_one(AnswerInput).display = False
         self.query_one(VerdictView).display = True
@@ -341,17 +343,24 @@ class StudyScreen(Screen[None]):
             await self.run_action(message.action)
 
     def action_tab_key(self) -> None:
-        """Tab is the hint key while typing (where letters are taken); elsewhere it moves
-        the focus as usual (matching items, rating buttons)."""
+        """Tab is the hint key while typing (where `h` is a letter of pinyin); elsewhere it
+        moves the focus as usual (matching items, rating buttons). `h` is the hint key
+        whenever the answer box does not have the focus."""
         if self.phase == "question":
             self.action_hint()
         else:
             self.focus_next()
 
     def action_hint(self) -> None:
-        """Show the next rung of the hint ladder (each one lowers the suggested rating)."""
+        """Show the next rung of the hint ladder (each one lowers the suggested rating);
+        after the answer, the sentences around it, which change nothing."""
         card = self.current.card if self.item is not None else None
-        if self.phase != "question" or not isinstance(card, ClozeCard):
+        if not isinstance(card, ClozeCard):
+            return
+        if self.phase == "answer":
+            self._show_context(card)
+            return
+        if self.phase != "question":
             return
         if not self.ladder and not self.hint_count:
             from quiz.hints import hint_ladder
@@ -369,6 +378,23 @@ class StudyScreen(Screen[None]):
         self.hint_count += 1
         self.query_one(ClozeView).ask(card, self.hints, self.blank_text)
         self.query_one(AnswerInput).focus()
+
+    def _show_context(self, card: ClozeCard) -> None:
+        """After the answer: the neighbouring sentences of the source, for reading only
+        (the length, first character and pinyin add nothing once the answer is shown)."""
+        label = HINT_LABELS["context"]
+        if any(shown == label for shown, _ in self.hints):
+            self.notify("No more hints for this card.", timeout=2)
+            return
+        from quiz.hints import context_text
+
+        deck = self.decks.section(self.current.deck, card.section)
+        context = context_text(card, deck) if deck is not None else ""
+        if not context:
+            self.notify("No sentences around this one in the deck.", timeout=2)
+            return
+        self.hints.append((label, context))
+        self.query_one(ClozeView).show(card, self.outcome, self.hints)
 
     # ------------------------------------------------------------------ matching
 
@@ -485,7 +511,7 @@ class StudyScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
-            return self.phase == "question"
+            return self.phase in ("question", "answer")
         if action == "accept":
             return self.phase in ("answer", "matched")
         if action == "number":
