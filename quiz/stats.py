@@ -565,33 +565,20 @@ def _section_scores(rows: Iterable[SectionRow]) -> tuple[SectionScore, ...]:
     )
 
 
-class _MemoryState:
-    """Just enough of `srs.SchedulingState` to ask the scheduler for a retrievability."""
-
-    __slots__ = (
-        "status",
-        "step",
-        "stability",
-        "difficulty",
-        "due",
-        "last_review",
-        "reps",
-        "lapses",
-    )
-
-    def __init__(self, row: WeakRow):
-        self.status = row.state
-        self.step = None
-        self.stability = row.stability
-        self.difficulty = row.difficulty
-        self.due = None
-        self.last_review = (
+def _memory(row: WeakRow) -> srs.Memory:
+    """The scheduling state of a weak-card row, enough to ask for its retrievability."""
+    return srs.Memory(
+        status=row.state,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        last_review=(
             datetime.fromtimestamp(row.last_review_ms / 1000, UTC)
             if row.last_review_ms is not None
             else None
-        )
-        self.reps = row.reps
-        self.lapses = row.lapses
+        ),
+        reps=row.reps,
+        lapses=row.lapses,
+    )
 
 
 def _weak_cards(rows: Iterable[WeakRow], now: datetime, config: Config) -> list[WeakCard]:
@@ -609,7 +596,7 @@ def _weak_cards(rows: Iterable[WeakRow], now: datetime, config: Config) -> list[
             section=row.section,
             lapses=row.lapses,
             reps=row.reps,
-            retrievability=scheduler.retrievability(_MemoryState(row), now),
+            retrievability=scheduler.retrievability(_memory(row), now),
         )
         for row in rows
     ]
