@@ -23,7 +23,7 @@ from quiz.config import Config
 from quiz.deck import Card, Deck
 from quiz.review_order import ReviewOrder
 from quiz.srs import Rating
-from quiz.store import CardRow, CardState, CardStatus, Store, StoreError
+from quiz.store import CardRow, CardState, CardStatus, ReviewKind, Store, StoreError
 from quiz.store.queue import bury_siblings, count_due, count_new, due_reviews
 
 ItemKind = Literal["new", "learning", "review", "relearning", "cram"]
@@ -387,19 +387,7 @@ class StudySession:
         row = self._row(item)
         snapshot = (self._reviews_since_new, tuple(self._cram_queue))
         if self.cram:
-            review_id = self.store.record_review(
-                item.deck,
-                item.card_id,
-                rating=int(rating),
-                kind="cram",
-                after=None,
-                now=now,
-                utc_offset_min=self._offset(now),
-                session_id=self.session_id,
-                duration_ms=duration_ms,
-                typed=typed,
-                hints=hints,
-            )
+            review_id = self._record(item, rating, "cram", None, now, duration_ms, typed, hints)
             self._requeue_cram(item.key, rating)
             outcome = AnswerOutcome(row.state.due, _CRAM_LABELS[rating], review_id=review_id)
             self._remember(item, review_id, rating, duration_ms, False, snapshot)
@@ -415,18 +403,8 @@ class StudySession:
         # One commit: the answer, the leech suspension and the siblings' burial together,
         # so a killed process never leaves the answer saved without its effects.
         with self.store.atomic():
-            review_id = self.store.record_review(
-                item.deck,
-                item.card_id,
-                rating=int(rating),
-                kind=result.kind,
-                after=after,
-                now=now,
-                utc_offset_min=self._offset(now),
-                session_id=self.session_id,
-                duration_ms=duration_ms,
-                typed=typed,
-                hints=hints,
+            review_id = self._record(
+                item, rating, result.kind, after, now, duration_ms, typed, hints
             )
             if suspend:
                 self.store.set_suspended(item.deck, [item.card_id], True)
@@ -458,6 +436,32 @@ class StudySession:
             became_leech=result.became_leech,
             suspended=suspend,
             review_id=review_id,
+        )
+
+    def _record(
+        self,
+        item: QueueItem,
+        rating: Rating,
+        kind: ReviewKind,
+        after: CardState | None,
+        now: datetime,
+        duration_ms: int,
+        typed: str | None,
+        hints: int,
+    ) -> int:
+        """Append one answer of this session to the log; its id."""
+        return self.store.record_review(
+            item.deck,
+            item.card_id,
+            rating=int(rating),
+            kind=kind,
+            after=after,
+            now=now,
+            utc_offset_min=self._offset(now),
+            session_id=self.session_id,
+            duration_ms=duration_ms,
+            typed=typed,
+            hints=hints,
         )
 
     def _answered_today(
