@@ -142,3 +142,12 @@ async def test_stray_space_and_a_repeated_digit_are_no_mistakes(tmp_path: Path) 
         await pilot.pause()
         assert screen.phase == "matched" and round_.mistakes == 0
         assert screen.suggested == 3
+
+
+async def test_the_key_guide_of_a_round_fits_80_columns(tmp_path: Path) -> None:
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_the_match_card(app, pilot)
+        last_row = screen_text(app).splitlines()[-1]
+        assert "1-6 a-f ⏎ Pick" in last_row
+        assert last_row.rstrip().endswith("esc End")  # nothing cut off at the edge

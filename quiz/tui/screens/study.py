@@ -66,7 +66,7 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
         ("esc", "End"),
     ),
     "answer": (("1-4", "Rate"), ("⏎", "Accept"), ("h", "Hint"), *_AFTER),
-    "playing": (("1-6 a-f", "Pick"), ("arrows ⏎", "Move, pick"), *_AFTER),
+    "playing": (("1-6 a-f ⏎", "Pick"), ("arrows", "Move"), *_AFTER),
     "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
 }
 
