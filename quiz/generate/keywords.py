@@ -28,7 +28,7 @@ GOVERNING_VERBS = frozenset(
     """
     面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
     增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重 新建 扩建
-    改建
+    改建 构筑 构建 打造 培育
     """.split()
 )
 # Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
@@ -46,6 +46,12 @@ _PLACE_UNIT = re.compile(f"[{CJK}]{{2,}}[省市县縣区區州盟旗镇鎮乡鄉
 _LOCATOR = re.compile("^[城市县区镇乡村][东西南北]$|^[东西南北][郊部边面侧]$")
 
 
+# Aspect particles: the word before one is a verb in use (经济|经历|了, 考验|着).
+ASPECT_PARTICLES = frozenset("了着过")
+# Characters that join the parts of a foreign name (威廉姆斯·奈杰尔): half a name is no answer.
+NAME_JOINERS = frozenset("·•‧・")
+# A resultative complement ending a word makes it a verb (捕捉到, 意识到), whatever jieba says.
+_RESULTATIVE = re.compile(f"[{CJK}]到$")
 MAX_COMPOUND = 8
 # Characters that stand alone after a word (的, 和, 在 ...): anything else written right
 # after a keyword as a one-character token is more likely the end of a longer word.
@@ -118,6 +124,7 @@ def keyword_spans(
         and not verb_phrase[i]
         and token not in GOVERNING_VERBS
         and not _LOCATOR.match(token)
+        and not _RESULTATIVE.search(token)
         for i, token in enumerate(tokens)
     ]
     scored: list[tuple[float, int, int]] = []
@@ -155,7 +162,23 @@ def keyword_spans(
         if ends_in_use:  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb
             last -= 1
             following = padded[last + 1]
+        if following in ASPECT_PARTICLES and first < last:
+            last -= 1  # 中国|经济|经历|了: the last word is a verb in use
+            following = padded[last + 1]
         modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
+        modifies = modifies or following in ASPECT_PARTICLES  # 考验|着: a verb alone
+        modifies = modifies or following in NAME_JOINERS  # 威廉姆斯|·|奈杰尔: half a name
+        modifies = modifies or (first > 0 and padded[first - 1] in NAME_JOINERS)
+        if (
+            first >= 2
+            and is_filler(padded[first - 1])
+            and weights[first - 1] is not None  # a noun filler (工作), not a verb (进行)
+            and nounish[first - 2]
+            and kinds[first - 2] == NOUN_KIND
+        ):
+            modifies = True  # 政府|工作|报告|英文版: the tail of a compound, cut inside it
+        if first == last and first > 0 and kinds[first - 1] == NAME_KIND:
+            modifies = True  # 李克强|总理: a person's title after the name is trivia
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
         modifies = modifies or following in SERIES_WORDS  # 长征|系列|运载火箭
         modifies = modifies or following == "地"  # 粮食源源不断|地|运往: an adverb, no noun

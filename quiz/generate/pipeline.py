@@ -19,7 +19,7 @@ from quiz.deck import Card, ClozeCard, Deck
 from quiz.errors import QuizError
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
 from quiz.generate.english import english_cards
-from quiz.generate.structure import Layout, layout
+from quiz.generate.structure import Layout, clean_title, layout
 from quiz.text import phrases
 from quiz.text.script import to_simplified, to_traditional
 
@@ -155,7 +155,7 @@ def _same_length(convert: Callable[[str], str], line: str) -> str:
 
 def _title(lay: Layout, output: str, name: str) -> str:
     if lay.title is not None:
-        return " ".join(output[lay.title[0] : lay.title[1]].split())
+        return clean_title(output[lay.title[0] : lay.title[1]])
     for paragraph in lay.paragraphs:
         if paragraph.heading is not None:
             break  # a numbered heading names a part, never the whole text

@@ -32,6 +32,23 @@ META_LINE = re.compile(
     r"时间|日期|字号|原标题|记者|通讯员|摄影|图片来源|本文来源|转载|声明|关键词|标签)\s*[:：]"
 )
 RUN_IN_MAX = 10
+# A title line that goes on in the next one: it ends with a preposition or connective
+# (国务院关于 / 推动某某工作的意见), or the next line ends with the document's genre.
+_TITLE_GOES_ON = re.compile("(?:关于|關於|關于|的|和|与|與|及)$")
+_TITLE_ABOUT = re.compile("关于|關於|關于")
+_DOCUMENT_GENRE = re.compile(
+    "(?:意见|意見|通知|决定|決定|办法|辦法|方案|规定|規定|条例|條例|纲要|綱要|规划|規劃|"
+    "批复|批復|公告|通告|报告|報告|决议|決議)$"
+)
+# What a title line carries before the title: a news agency's dateline (新华社北京3月5日电
+# 题：) or a document number (某政发〔2014〕20号).
+_TITLE_PREFIX = re.compile(
+    r"^(?:\S{1,10}?[社网網台报報]\S{0,8}?\d{1,2}月\d{1,2}日[电電]\s*(?:[题題]\s*[:：]\s*)?"
+    r"|[题題]\s*[:：]\s*"
+    r"|\S{1,8}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]\s*)"
+)
+_NAV_TOKEN_MAX = 6
+_NAV_MIN_TOKENS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,13 +274,49 @@ def _pick_title(
     text: str, candidates: list[tuple[int, int]], body_start: int | None
 ) -> tuple[int, int] | None:
     """The first line before the body that the body names again (a page's leftover
-    navigation never is), else simply the first one."""
+    navigation never is), else simply the first one; with the next line when the title
+    goes on there (国务院关于 / 某某工作的意见)."""
+    picked = None
     if body_start is not None:
         body = text[body_start:]
-        for start, end in candidates:
+        for index, (start, end) in enumerate(candidates):
             if text[start:end].strip() in body:
-                return (start, end)
-    return candidates[0] if candidates else None
+                picked = index
+                break
+    if picked is None and candidates:
+        picked = 0
+    if picked is None:
+        return None
+    start, end = candidates[picked]
+    if picked + 1 < len(candidates):
+        next_start, next_end = candidates[picked + 1]
+        first, second = text[start:end].strip(), text[next_start:next_end].strip()
+        adjacent = text[end:next_start].count("\n") == 1
+        goes_on = _TITLE_GOES_ON.search(first) is not None or (
+            _TITLE_ABOUT.search(first) is not None and _DOCUMENT_GENRE.search(second) is not None
+        )
+        if adjacent and goes_on and not _TITLE_ABOUT.search(second):
+            end = next_end
+    return (start, end)
+
+
+def clean_title(title: str) -> str:
+    """A title as a deck shows it: its lines joined (with no space after 关于 or 的),
+    without a dateline or document number before it, and out of its 《》 if that is all."""
+    lines = [line.strip() for line in title.split("\n") if line.strip()]
+    joined = ""
+    for line in lines:
+        latin = joined[-1:].isascii() and line[0].isascii()
+        if joined and (latin or not _TITLE_GOES_ON.search(joined)):
+            joined += " "  # two parallel clauses (推动某某发展 奋力书写新篇章的意见)
+        joined += line
+    joined = " ".join(joined.split())
+    stripped = _TITLE_PREFIX.sub("", joined, count=1).strip()
+    if len(re.findall(f"[{CJK}]", stripped)) >= 4:
+        joined = stripped
+    if joined.startswith("《") and joined.endswith("》") and joined.count("《") == 1:
+        joined = joined[1:-1]
+    return joined
 
 
 def _may_be_title(line: str) -> bool:
@@ -271,10 +324,21 @@ def _may_be_title(line: str) -> bool:
     生产总值增长8%。（新华社 摄）, is prose), not a body line."""
     return (
         _substantial(line)
+        and not _is_navigation(line)
         and not _ends_sentence(line)
         and not _is_body(line)
         and not re.search("[。！？]", line)
         and line[-1] not in "：:"  # 以下是报告全文：
+    )
+
+
+def _is_navigation(line: str) -> bool:
+    """A row of short menu words (首页 新闻 县区 百姓呼声 …): a page's menu, no title."""
+    tokens = line.split()
+    return (
+        len(tokens) >= _NAV_MIN_TOKENS
+        and all(len(token) <= _NAV_TOKEN_MAX for token in tokens)
+        and not re.search("[，。；！？、,;!?]", line)
     )
 
 

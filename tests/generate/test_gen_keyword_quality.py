@@ -37,6 +37,26 @@ CASES = {
         {"社会大局保持稳定", "保持稳定"},
         "社会大局",
     ),
+    "a noun before an aspect particle is a verb": (
+        "近十年里，当地农业经历了深刻变革，耕地质量明显提升。",
+        {"农业经历", "经历"},
+        None,
+    ),
+    "a word with a resultative complement is a verb": (
+        "调查人员在现场捕捉到若干线索，证据链条逐步完整。",
+        {"现场捕捉到", "捕捉到"},
+        None,
+    ),
+    "half of a foreign name": (
+        "记者安东尼奥·费雷拉对展区里的智能机器人很感兴趣。",
+        {"安东尼奥", "费雷拉"},
+        None,
+    ),
+    "the tail of a compound cut at a noun filler": (
+        "代表们领到了一份市政府工作报告英文版摘要。",
+        {"报告英文版"},
+        None,
+    ),
     "verbal noun taking an object": (
         "修正案要求用电大户设置一定比例的再生能源发电设备。",
         {"用电大户设置", "设置"},

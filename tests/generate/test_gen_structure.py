@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generate.structure import layout, parse_heading, split_sentences
+from quiz.generate.structure import clean_title, layout, parse_heading, split_sentences
 from quiz.text.script import to_traditional
 
 DOC = """学习材料
@@ -94,3 +94,46 @@ def test_title_is_the_first_line_the_body_names_again() -> None:
     plain = "抓基层打基础\n\n中国某所党委\n\n正文第一句很长，说明了很多很多的内容。\n"
     first = layout(plain).title
     assert first is not None and plain[first[0] : first[1]] == "抓基层打基础"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # a title broken after 关于 goes on in the next line
+            "市人民政府关于\n加快发展数字经济的若干意见\n各区人民政府：\n"
+            "为推动数字经济高质量发展，结合本市实际，提出如下意见。\n",
+            "市人民政府关于加快发展数字经济的若干意见",
+        ),
+        (  # two parallel clauses and the genre in the second line: joined with a space
+            "国务院关于支持某省加快发展\n奋力开创现代化建设新局面的意见\n"
+            "各省、自治区、直辖市人民政府：\n为支持某省加快发展，现提出如下意见。\n",
+            "国务院关于支持某省加快发展 奋力开创现代化建设新局面的意见",
+        ),
+        (  # a page's menu row is no title
+            "本市网首页 新闻 区县 民生热线 电子报 网站投稿\n春耕备耕有序推进\n"
+            "记者从市农业农村局获悉，全市春耕备耕工作有序推进，农资供应充足。\n",
+            "春耕备耕有序推进",
+        ),
+    ],
+)
+def test_title_lines(text: str, title: str) -> None:
+    for form, expected in ((text, title), (to_traditional(text), to_traditional(title))):
+        lay = layout(form)
+        assert lay.title is not None
+        assert clean_title(form[lay.title[0] : lay.title[1]]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("新华社广州4月2日电 题：大湾区里的青年创业者", "大湾区里的青年创业者"),
+        (
+            "某政发〔2020〕7号《某省人民政府关于加强水资源管理的通知》",
+            "某省人民政府关于加强水资源管理的通知",
+        ),
+        ("关于2024年全县工作情况的报告", "关于2024年全县工作情况的报告"),
+    ],
+)
+def test_clean_title_drops_dateline_and_document_number(raw: str, expected: str) -> None:
+    assert clean_title(raw) == expected
+    assert clean_title(to_traditional(raw)) == to_traditional(expected)
