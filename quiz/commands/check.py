@@ -25,22 +25,29 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def deck_files(given: list[str], root: Path) -> list[Path]:
-    """The decks to check: files as given, directories as their *.yaml (sorted), and
-    `root/decks` when nothing is given."""
+    """The decks named on a command line: files as given, deck names as `root/decks/NAME.yaml`,
+    directories as their *.yaml (sorted), and `root/decks` when nothing is given. A name
+    that is none of these is kept as given, for the caller to report it unreadable."""
     from quiz.errors import QuizError
     from quiz.paths import decks_dir
 
-    if not given and not decks_dir(root).is_dir():
-        raise QuizError(f"{decks_dir(root)}: no such directory (give the DECK files to check)")
+    folder = decks_dir(root)
+    if not given and not folder.is_dir():
+        raise QuizError(f"{folder}: no such directory (give the DECK files to check)")
     files: list[Path] = []
-    for path in map(Path, given) if given else [decks_dir(root)]:
-        if not path.is_dir():
+    for path in map(Path, given) if given else [folder]:
+        named = folder / f"{path}.yaml"
+        if not path.exists() and path.name == str(path) and named.is_file():
+            files.append(named)
+        elif not path.is_dir():
             files.append(path)
-            continue
-        found = sorted(p for p in path.glob("*.yaml") if p.is_file() and not p.name.startswith("."))
-        if not found:
-            raise QuizError(f"{path}: no .yaml decks in this directory")
-        files.extend(found)
+        else:
+            found = sorted(
+                p for p in path.glob("*.yaml") if p.is_file() and not p.name.startswith(".")
+            )
+            if not found:
+                raise QuizError(f"{path}: no .yaml decks in this directory")
+            files.extend(found)
     return files
 
 

@@ -40,22 +40,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def deck_files(names: list[str], root: Path) -> list[Path]:
-    """The deck files named on the command line (files or names in decks/), or all."""
-    folder = root / "decks"
-    if not names:
-        found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-        if not found:
-            raise NoDeckFilesError(f"{folder}: no deck files (*.yaml) to sync")
-        return [path.relative_to(root) if path.is_relative_to(root) else path for path in found]
-    paths: list[Path] = []
-    for name in names:
-        candidate = Path(name)
-        if candidate.is_file():
-            paths.append(candidate)
-        elif (folder / f"{name}.yaml").is_file():
-            paths.append(folder.relative_to(root) / f"{name}.yaml")
-        else:
-            raise NoDeckFilesError(f"{name}: no such deck file, and no {folder / name}.yaml")
+    """The deck files named on the command line (files, folders, or names in decks/), or
+    every deck in decks/; each once."""
+    from quiz.commands.check import deck_files as named_decks
+
+    if not names and not any((root / "decks").glob("*.yaml")):
+        raise NoDeckFilesError(f"{root / 'decks'}: no deck files (*.yaml) to sync")
+    paths = named_decks(names, root)
+    for path in paths:
+        if not path.exists():
+            raise NoDeckFilesError(
+                f"{path}: no such deck file, and no {root / 'decks' / path}.yaml"
+            )
     _refuse_same_name(paths)
     return list(dict.fromkeys(paths))
 
@@ -79,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.paths import resolve_db_path
     from quiz.store import Store
 
-    paths = deck_files(list(args.decks), Path.cwd())
+    paths = deck_files(list(args.decks), Path())
     failed = False
     with Store.open(resolve_db_path(args.db)) as store:
         for path in paths:
