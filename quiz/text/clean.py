@@ -167,6 +167,7 @@ def _finish_line(
     before_garbles = len(changes)
     line = _handle_garbles(line, number, script, profile, changes)
     garbled = len(changes) > before_garbles
+    line = _remove_dateline(line, number, changes)
     line = _tidy(_widen_punctuation(line, number, changes))
     if garbled:
         # What a dropped sentence leaves behind ("。", a heading) may be furniture.
@@ -175,6 +176,29 @@ def _finish_line(
             changes.append(Change(kind, number, line, ""))
             return ""
     return line
+
+
+# A news story's dateline before its first sentence: agency, place, date, 电, and the
+# reporters in brackets (新华社北京3月5日电（记者 王某）). A 题： after it makes a title line,
+# which the generator reads as such.
+_DATELINE = re.compile(
+    r"^\s*\S{1,6}?[社网網报報台]\S{0,8}?\d{1,2}月\d{1,2}日(?:\d{1,2}[时時])?[电電](?![视視话話脑腦影力网網器子源池站动動])"
+    r"\s*(?:[（(](?:本报|本報)?(?:记者|記者|通讯员|通訊員)[^（）()]{0,40}[）)])?\s*"
+)
+_TITLE_LABEL = re.compile(r"^[题題]\s*[:：]")
+_MIN_AFTER_DATELINE = 10
+_HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
+
+
+def _remove_dateline(line: str, number: int, changes: list[Change]) -> str:
+    match = _DATELINE.match(line)
+    if match is None:
+        return line
+    rest = line[match.end() :]
+    if len(rest) < _MIN_AFTER_DATELINE or not _HAN_CHAR.search(rest) or _TITLE_LABEL.match(rest):
+        return line
+    changes.append(Change("chrome", number, match.group().strip(), ""))
+    return rest
 
 
 # --- control characters and whitespace -------------------------------------------------
@@ -431,6 +455,9 @@ _CJK = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。"}
 # Between Chinese characters (spaces allowed after the mark), or after a percentage.
 _BETWEEN_CJK = re.compile(rf"(?:(?<={_CJK})|(?<=\d%))[,:;?!](?=[ \u3000]*{_CJK})")
+# After a Han character and before a number (开局之年,3200多名): a clause break, never a
+# thousands separator (those stand between digits).
+_BEFORE_NUMBER = re.compile(rf"(?<=[{HAN_CLASS}])[,;](?=\d)")
 # At the end of a line after a Han character; a full stop also between Han characters.
 _ENDING = re.compile(
     rf"(?<=[{HAN_CLASS}）])(?:[,:;?!](?=[”’」』)）]*\s*$)|\.(?=[{HAN_CLASS}]|\s*$))"
@@ -460,6 +487,7 @@ def _widen_punctuation(line: str, number: int, changes: list[Change]) -> str:
     # Parentheses first: the mark after 孩子(子), is then between Chinese characters.
     line = _PARENS.sub(widen_parens, line)
     line = _BETWEEN_CJK.sub(widen, line)
+    line = _BEFORE_NUMBER.sub(widen, line)
     return _ENDING.sub(widen, line)
 
 

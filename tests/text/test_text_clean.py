@@ -241,6 +241,9 @@ def test_angle_brackets_in_english_survive(text: str) -> None:
         ("增长6.2%;一般公共预算", "增长6.2%；一般公共预算"),
         ("我叫李华.很高兴认识你", "我叫李华。很高兴认识你"),
         ("你好吗? 我很好", "你好吗？ 我很好"),
+        ("开幕之年,3200多名记者参加", "开幕之年，3200多名记者参加"),
+        ("開幕之年,3200多名記者參加", "開幕之年，3200多名記者參加"),
+        ("准时开始;2000多份资料", "准时开始；2000多份资料"),
     ],
 )
 def test_ascii_punctuation_between_chinese_is_widened(dirty: str, expected: str) -> None:
@@ -255,6 +258,8 @@ def test_ascii_punctuation_between_chinese_is_widened(dirty: str, expected: str)
     [
         "圆周率约为3.14，下午12:30开会",
         "下午3:30將舉行說明會",
+        "共计1,451,632篇条目",
+        "共計1,451,632篇條目",
         "items a, b, and c",
         "老师: teacher",
         "学生: student, e.g. 我是学生",
@@ -399,3 +404,39 @@ def test_encyclopedia_page_keeps_its_prose_and_loses_its_apparatus() -> None:
     for junk in ("[", "跳至", "維基百科", "分類", "^", "首頁", "創用CC", "參考資料"):
         assert junk not in result.text
     assert result.report.counts() == {"chrome": 5, "html": 6}
+
+
+@pytest.mark.parametrize(
+    ("dirty", "expected"),
+    [
+        (
+            "新华社长沙6月2日电（记者 张某 李某）今年以来，全省早稻长势良好，丰收在望。",
+            "今年以来，全省早稻长势良好，丰收在望。",
+        ),
+        (
+            "新華社長沙6月2日電（記者 張某 李某）今年以來，全省早稻長勢良好，豐收在望。",
+            "今年以來，全省早稻長勢良好，豐收在望。",
+        ),
+        (
+            "本报杭州5月9日电 全市新增绿道一百余公里，市民出行更加便利。",
+            "全市新增绿道一百余公里，市民出行更加便利。",
+        ),
+    ],
+)
+def test_news_dateline_before_the_first_sentence_is_removed(dirty: str, expected: str) -> None:
+    result = clean(dirty)
+    assert result.text == expected
+    assert result.report.counts() == {"chrome": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新华社长沙6月2日电 题：湘江两岸的新变化",  # a title line: the generator reads it
+        "新華社長沙6月2日電 題：湘江兩岸的新變化",
+        "省电视台3月5日电视直播了开幕会，观众反响热烈。",  # 电视, not a dateline's 电
+        "他在3月5日电话里说了很多，大家都很满意。",
+    ],
+)
+def test_lines_that_only_look_like_a_dateline_stay(text: str) -> None:
+    assert cleaned(text) == text

@@ -131,8 +131,6 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
         "本条目是关于长江的介绍。",
         "地址是北京市西城区，电话是多少我不记得了。",
         "The End of the Cold War",
-        "人民网北京3月1日电（记者王明）记者从国家统计局获悉，一季度经济运行稳中向好。",
-        "人民網北京3月1日電（記者王明）記者從國家統計局獲悉，一季度經濟運行穩中向好。",
         "他认为，这只代表了一部分人的看法，并不全面。",
         "附件是一种常见的植物器官吗？不，这里说的是邮件。",
         "原来如此，编辑部的同事都笑了。",
@@ -145,6 +143,24 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
 def test_prose_that_looks_like_furniture_is_kept(line: str) -> None:
     assert classify_line(line) is None
     assert clean(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        (
+            "人民网北京3月1日电（记者王明）记者从国家统计局获悉，一季度经济运行稳中向好。",
+            "记者从国家统计局获悉，一季度经济运行稳中向好。",
+        ),
+        (
+            "人民網北京3月1日電（記者王明）記者從國家統計局獲悉，一季度經濟運行穩中向好。",
+            "記者從國家統計局獲悉，一季度經濟運行穩中向好。",
+        ),
+    ],
+)
+def test_a_lead_line_keeps_its_prose_without_the_dateline(line: str, prose: str) -> None:
+    assert classify_line(line) is None
+    assert clean(line).text == prose
 
 
 # --- context: closing blocks and truncated titles ---------------------------------------
