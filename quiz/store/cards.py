@@ -118,17 +118,8 @@ class CardQueries:
         if not names or not wanted or (limit is not None and limit <= 0):
             return []
         params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
-        deck_marks = _named(params, "d", names)
-        state_marks = _named(params, "s", wanted)
-        where = (
-            f"c.deck IN ({deck_marks}) AND {ACTIVE} AND c.state IN ({state_marks})"
-            f" AND c.due < :before AND {NOT_BURIED}"
-        )
-        prefix = ""
-        if bury_siblings_since is not None:
-            params["bury_since"] = to_ms(bury_siblings_since)
-            prefix = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)}"
-            where += f" AND NOT {SIBLING_ANSWERED}"
+        deck_marks, where = due_filter(params, names, wanted)
+        prefix, where = leave_out_siblings(params, deck_marks, where, bury_siblings_since)
         if order == "retrievability":
             # elapsed / stability, largest first, is lowest FSRS retrievability first
             key = (
@@ -157,7 +148,7 @@ class CardQueries:
         if not names:
             return None
         params: dict[str, object] = {"now": to_ms(now)}
-        marks = _named(params, "d", names)
+        marks = named_marks(params, "d", names)
         row = self._db.query_one(
             f"SELECT min(c.due) FROM cards AS c WHERE c.deck IN ({marks}) AND c.state > 0 "
             f"AND {ACTIVE} AND {NOT_BURIED}",
@@ -206,7 +197,7 @@ class CardQueries:
         if not names:
             return {}
         params: dict[str, object] = {"since": to_ms(since)}
-        marks = _named(params, "d", names)
+        marks = named_marks(params, "d", names)
         rows = self._db.query(
             "SELECT c.deck, c.sibling_key, c.card_id FROM review_log AS r "
             "CROSS JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id "
@@ -231,7 +222,7 @@ class CardQueries:
         if not names:
             return {}
         params: dict[str, object] = {"now": to_ms(now), "end": to_ms(day_end)}
-        marks = _named(params, "d", names)
+        marks = named_marks(params, "d", names)
         live = f"c.retired_at IS NULL AND c.suspended = 0 AND {NOT_BURIED}"
         rows = self._db.query(
             "SELECT c.deck,"
@@ -256,7 +247,7 @@ class CardQueries:
         if not names:
             return DayCounts()
         params: dict[str, object] = {"since": to_ms(since)}
-        marks = _named(params, "d", names)
+        marks = named_marks(params, "d", names)
         row = self._db.query_one(
             "SELECT sum(r.state_before = 0), sum(r.state_before = 2), count(*),"
             " sum(r.rating = 1), sum(coalesce(r.duration_ms, 0))"
@@ -318,7 +309,7 @@ class CardQueries:
         return changed
 
 
-def _named(params: dict[str, object], prefix: str, values: Sequence[object]) -> str:
+def named_marks(params: dict[str, object], prefix: str, values: Sequence[object]) -> str:
     """Add `values` to `params` as :prefix0, :prefix1… and return the placeholder list."""
     marks = []
     for index, value in enumerate(values):
@@ -326,3 +317,29 @@ def _named(params: dict[str, object], prefix: str, values: Sequence[object]) -> 
         params[key] = value
         marks.append(f":{key}")
     return ", ".join(marks)
+
+
+def due_filter(
+    params: dict[str, object], names: Sequence[str], statuses: Sequence[int]
+) -> tuple[str, str]:
+    """The deck placeholders and WHERE clause of active, unsuspended cards of `names` in
+    `statuses` due before `:before` and not buried at `:now` (both already in `params`):
+    what `Store.due_cards` reads and `queue.count_due` counts."""
+    deck_marks = named_marks(params, "d", names)
+    state_marks = named_marks(params, "s", statuses)
+    where = (
+        f"c.deck IN ({deck_marks}) AND {ACTIVE} AND c.state IN ({state_marks})"
+        f" AND c.due < :before AND {NOT_BURIED}"
+    )
+    return deck_marks, where
+
+
+def leave_out_siblings(
+    params: dict[str, object], deck_marks: str, where: str, since: datetime | None
+) -> tuple[str, str]:
+    """The WITH prefix and the WHERE clause that also leaves out cards whose sibling has an
+    effective answer since `since` (nothing changes when it is None)."""
+    if since is None:
+        return "", where
+    params["bury_since"] = to_ms(since)
+    return f"WITH {ANSWERED_SINCE.format(decks=deck_marks)}", f"{where} AND NOT {SIBLING_ANSWERED}"

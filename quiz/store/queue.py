@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.store.cards import ACTIVE, ANSWERED_SINCE, NOT_BURIED, SIBLING_ANSWERED
+from quiz.store.cards import ACTIVE, NOT_BURIED, due_filter, leave_out_siblings, named_marks
 from quiz.store.models import CardStatus, opt_dt, to_ms
 
 if TYPE_CHECKING:
@@ -37,12 +37,7 @@ def count_due(
     if not names or not wanted or (limit is not None and limit <= 0):
         return 0
     params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
-    deck_marks = _named(params, "d", names)
-    state_marks = _named(params, "s", wanted)
-    where = (
-        f"c.deck IN ({deck_marks}) AND {ACTIVE} AND c.state IN ({state_marks})"
-        f" AND c.due < :before AND {NOT_BURIED}"
-    )
+    deck_marks, where = due_filter(params, names, wanted)
     return _count(store, where, params, deck_marks, bury_siblings_since, limit)
 
 
@@ -59,7 +54,7 @@ def count_new(
     if not names or (limit is not None and limit <= 0):
         return 0
     params: dict[str, object] = {"now": to_ms(now)}
-    deck_marks = _named(params, "d", names)
+    deck_marks = named_marks(params, "d", names)
     where = f"c.deck IN ({deck_marks}) AND c.state = 0 AND {ACTIVE} AND {NOT_BURIED}"
     return _count(store, where, params, deck_marks, bury_siblings_since, limit)
 
@@ -79,7 +74,7 @@ def due_reviews(
     if not names:
         return []
     params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
-    deck_marks = _named(params, "d", names)
+    deck_marks = named_marks(params, "d", names)
     sql = (
         "SELECT c.deck, c.card_id, c.due, c.last_review, c.stability, c.buried_until"
         f" FROM cards AS c WHERE c.deck IN ({deck_marks}) AND {ACTIVE}"
@@ -119,20 +114,8 @@ def _count(
     bury_siblings_since: datetime | None,
     limit: int | None,
 ) -> int:
-    prefix = ""
-    if bury_siblings_since is not None:
-        params["bury_since"] = to_ms(bury_siblings_since)
-        prefix = f"WITH {ANSWERED_SINCE.format(decks=deck_marks)}"
-        where += f" AND NOT {SIBLING_ANSWERED}"
+    prefix, where = leave_out_siblings(params, deck_marks, where, bury_siblings_since)
     bound = f" LIMIT {int(limit)}" if limit is not None else ""
     sql = f"{prefix} SELECT count(*) FROM (SELECT 1 FROM cards AS c WHERE {where}{bound})"
     row = store._db.query_one(sql, params)
     return int(row[0]) if row else 0
-
-
-def _named(params: dict[str, object], prefix: str, values: Sequence[object]) -> str:
-    marks = []
-    for index, value in enumerate(values):
-        params[f"{prefix}{index}"] = value
-        marks.append(f":{prefix}{index}")
-    return ", ".join(marks)
