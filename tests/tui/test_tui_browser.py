@@ -22,6 +22,20 @@ def test_search_terms_all_match_with_anki_like_prefixes() -> None:
     assert matches(haystack, "")
 
 
+def test_a_search_in_either_script_finds_cards_in_the_other() -> None:
+    traditional = searchable_text("堅持縱向到底，實現黨的組織全覆蓋。")
+    simplified = searchable_text("认真落实“三会一课”")
+    assert matches(traditional, "纵向 全覆盖") and matches(traditional, "縱向")
+    assert matches(simplified, "三會一課") and matches(simplified, "三会")
+    assert not matches(traditional, "横向")
+
+
+def searchable_text(text: str) -> str:
+    from quiz.tui.screens.browser import folded
+
+    return folded(text)
+
+
 def test_clip_counts_wide_characters_double() -> None:
     assert clip("堅持縱向到底", 8) == "堅持縱…"
     assert clip("short  text\nhere", 40) == "short text here"
@@ -117,3 +131,31 @@ async def test_home_shows_true_retention_once_a_review_is_answered(tmp_path: Pat
         await pilot.pause()
         row = [str(c) for c in app.screen.query_one(DataTable).get_row("fanti")]
         assert row[-1] == "100%"
+
+
+async def test_typing_over_the_table_starts_a_search(tmp_path: Path) -> None:
+    """As in Anki's browser: letters typed on the table land in the search box (q included:
+    it is a search letter here, not Quit); @ still suspends, and Enter returns to the table."""
+    app = build_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        table = screen.query_one("#browser-cards", DataTable)
+        search = screen.query_one("#browser-search")
+        assert app.focused is table
+        await pilot.press(*"qsus")
+        assert app.focused is search and search.value == "qsus"
+        assert isinstance(app.screen, BrowserScreen)
+        await pilot.press("ctrl+u")  # clear the box
+        await pilot.press(*"纵向", "enter")
+        await pilot.pause()
+        assert app.focused is table and table.row_count == 1
+        assert "縱向到底" in screen_text(app)
+        await pilot.press("@")  # a table key, not a search
+        await pilot.pause()
+        assert search.value == "纵向"
+        assert app.store.card("fanti", "t-zongxiang").suspended

@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -29,21 +29,31 @@ MAX_ROWS = 500
 SENTENCE_CELLS = 40
 MIN_SENTENCE_CELLS = 16
 PREFIXES = ("is:", "tag:", "deck:", "state:")
+TABLE_KEYS = frozenset("@/? ")  # bound on the table: never the start of a search
+
+
+def folded(text: str) -> str:
+    """Text as searched: lower case and Simplified, so a search typed in either script
+    finds cards written in the other (the IME need not match the deck)."""
+    from quiz.text.script import to_simplified
+
+    return to_simplified(text.casefold())
 
 
 def searchable(row: CardRow) -> str:
-    """Everything a search term may match, folded to lower case."""
+    """Everything a search term may match, folded (see `folded`)."""
     parts = [row.deck, status_name(row), row.type, row.answer or "", card_text(row), *row.tags]
     if row.state.leech:
         parts.append("leech")
     if row.section:
         parts.append(row.section)
-    return "\n".join(parts).casefold()
+    return folded("\n".join(parts))
 
 
 def matches(haystack: str, query: str) -> bool:
-    """Every space-separated term occurs (Anki-like `is:`, `tag:`, `deck:` prefixes allowed)."""
-    for term in query.casefold().split():
+    """Every space-separated term occurs in the folded `haystack` (Anki-like `is:`, `tag:`,
+    `deck:` prefixes allowed)."""
+    for term in folded(query).split():
         for prefix in PREFIXES:
             if term.startswith(prefix) and len(term) > len(prefix):
                 term = term[len(prefix) :]
@@ -85,6 +95,7 @@ class BrowserScreen(Screen[None]):
         yield Input(
             placeholder="Search text, tags, deck, state (new, review, suspended, leech)…",
             id="browser-search",
+            select_on_focus=False,  # typed-over-the-table keys go on, not replace
         )
         with Horizontal(id="browser-main"):
             yield DataTable[Text](id="browser-cards", cursor_type="row", zebra_stripes=True)
@@ -212,6 +223,20 @@ class BrowserScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         self._show_history()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing over the table starts a search, as in Anki's browser: the character goes
+        into the search box (the screen's own keys, @ / ?, keep their meaning)."""
+        search = self.query_one("#browser-search", Input)
+        character = event.character
+        if self.focused is search or not event.is_printable or character is None:
+            return
+        if character in TABLE_KEYS:
+            return
+        event.stop()
+        event.prevent_default()
+        search.focus()
+        search.insert_text_at_cursor(character)
 
     def action_search(self) -> None:
         self.query_one("#browser-search", Input).focus()
