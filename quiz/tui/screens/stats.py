@@ -284,7 +284,11 @@ class StatsScreen(Screen[None]):
 
     def _decks_text(self, stats: Stats) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        width = max(12, min(40, (self.size.width or 80) - 48))
+        # As wide as the longest label needs, as far as the screen allows.
+        needed = max(
+            (cell_len(_deck_label(d.title, d.name, 1000)) for d in stats.decks), default=12
+        )
+        width = max(12, min(needed + 1, (self.size.width or 80) - 48))
         text.append(fit("", width), style="dim")
         text.append(f"{'due':>6}{'today':>7}{'cards':>7}{'retention 30d':>16}", style="dim")
         for deck in stats.decks:
