@@ -9,6 +9,7 @@ commit.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -57,7 +58,7 @@ class Database:
                 check_same_thread=False,
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open database ({exc})") from exc
+            raise translate_error(path, exc, busy_timeout_ms) from exc
         db = cls(conn, path, busy_timeout_ms)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -170,6 +171,18 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
         return StoreError(f"{path}: not a quiz database ({message})")
     if "disk is full" in lowered or "database or disk is full" in lowered:
         return StoreError(f"{path}: the disk is full; the change was not saved ({message})")
-    if "readonly" in lowered or "read-only" in lowered:
-        return StoreError(f"{path}: database is read-only ({message})")
+    read_only = "readonly" in lowered or "read-only" in lowered
+    if read_only or "unable to open" in lowered:
+        if read_only or not _writable(path):
+            return StoreError(
+                f"{path}: the database or its folder is read-only; quiz needs to write it "
+                f"and its {path.name}-wal and {path.name}-shm files beside it"
+            )
+        return StoreError(f"{path}: cannot open database ({message})")
     return StoreError(f"{path}: {message}")
+
+
+def _writable(path: Path) -> bool:
+    """Whether quiz may write the database file (when it exists) and create files beside it."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))

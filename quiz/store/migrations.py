@@ -62,7 +62,7 @@ def _probe(path: Path, busy_timeout_ms: int) -> int:
     try:
         conn = _read_only(path, busy_timeout_ms)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open database ({exc})") from exc
+        raise translate_error(path, exc, busy_timeout_ms) from exc
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = conn.execute(
