@@ -174,7 +174,9 @@ class QuizApp(App[None]):
             self.screen.reload()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (a side panel of the focused widget's bindings) would stand
+        # next to ours under the same title; the app's key page replaces it.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         yield SystemCommand("Study all decks", "A session over every deck", self._study_all)
         yield SystemCommand(
             "Browse cards", "Search cards, suspend, see history", self.action_browse
@@ -183,7 +185,7 @@ class QuizApp(App[None]):
         yield SystemCommand(
             "Regenerate decks", "Run the generator on seeds/ and sync", self.action_regenerate
         )
-        yield SystemCommand("Keys", "Every key of the app", self.action_help)
+        yield SystemCommand("Keys", "Every key of the app (? or F1)", self.action_help)
 
     def _study_all(self) -> None:
         self.start_session(())

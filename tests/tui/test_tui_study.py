@@ -265,6 +265,8 @@ async def test_command_palette_offers_the_app_commands(tmp_path: Path) -> None:
             "Keys",
         } <= titles
         assert "Theme" in " ".join(titles)  # Textual's theme switcher is kept
+        every = [command.title for command in app.get_system_commands(app.screen)]
+        assert every.count("Keys") == 1  # ours, not also Textual's key panel
         study_all = next(
             c for c in app.get_system_commands(app.screen) if c.title == "Study all decks"
         )
