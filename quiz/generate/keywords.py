@@ -64,6 +64,11 @@ NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
 TITLE_PREFIXES = frozenset("副总正原前代常首")
 # A word alone this common (计划 4.97, 报告 5.21, 结果 4.95 in jieba's IDF) teaches nothing.
 MIN_KEYWORD_IDF = 5.6
+# In a sentence this long a word alone must be rarer still (全世界 6.8, 信号 6.4, 文件 6.2):
+# a short learner's line is about its common word (你叫什么名字？), a report's long
+# sentence has better answers or none.
+LONG_FOR_COMMON = 20
+MIN_KEYWORD_IDF_LONG = 7.2
 
 
 def keyword_spans(
@@ -84,7 +89,8 @@ def keyword_spans(
     its words (a blank on 投资 alone is a fragment); a phrase longer than 8 characters keeps
     its last words (the head: 消费品零售总额 of 社会|消费品|零售总额). Two nouns that
     recur together (`pair_counts` >= 2) score as one compound. Filler words and numbers
-    never count, and end a phrase; a single word more common than MIN_KEYWORD_IDF is no
+    never count, and end a phrase; a single word more common than MIN_KEYWORD_IDF (in a
+    sentence of LONG_FOR_COMMON characters or more, MIN_KEYWORD_IDF_LONG) is no
     answer, nor the first half of X之Y. With `kind` (0 noun, 1 verbal noun, 2 name), a name
     stands alone and a verbal noun never opens a phrase (营造|挑战); a phrase right before a
     filler noun only modifies it (企业高质量|发展) and is no answer. A dictionary word
@@ -128,6 +134,7 @@ def keyword_spans(
         for i, token in enumerate(tokens)
     ]
     scored: list[tuple[float, int, int]] = []
+    min_single_idf = MIN_KEYWORD_IDF if at < LONG_FOR_COMMON else MIN_KEYWORD_IDF_LONG
     index = 0
     while index < len(tokens):
         if not nounish[index]:
@@ -217,7 +224,7 @@ def keyword_spans(
             (weights[first] or 0.0) if single else max(w or 0.0 for w in weights[first : last + 1])
         )
         # a word alone that is common, or a verbal noun alone (协商, 支配: a verb in use)
-        common = single and (idf < MIN_KEYWORD_IDF or kinds[first] == VERBAL_KIND)
+        common = single and (idf < min_single_idf or kinds[first] == VERBAL_KIND)
         if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
             run = tokens[first : last + 1]
             count = min(doc_counts.get(token, 1) for token in run)

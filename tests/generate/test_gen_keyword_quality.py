@@ -57,6 +57,11 @@ CASES = {
         {"报告英文版"},
         None,
     ),
+    "a common word alone in a long sentence": (
+        "作为一年一度的重要活动，这次展会传递的每一个细节都释放出积极信号。",
+        {"信号"},
+        None,
+    ),
     "verbal noun taking an object": (
         "修正案要求用电大户设置一定比例的再生能源发电设备。",
         {"用电大户设置", "设置"},
@@ -154,3 +159,8 @@ def test_formulaic_report_sentences_hold_no_card(sentence: str) -> None:
 def test_ordinary_sentences_about_reports_are_not_formulaic() -> None:
     for sentence in ("会议听取了政府工作报告。", "他把调查情况写成报告，交给了领导。"):
         assert unfit_sentence(sentence, last=False, alone=False) is None
+
+
+def test_a_short_learners_line_keeps_its_common_word() -> None:
+    for script, found in both("小红：我叫小红。你叫什么名字？\n小明：我叫小明。"):
+        assert "名字" in found, (script, found)
