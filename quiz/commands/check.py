@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quiz.deck import Deck
 
 ORDER = 25
 
@@ -51,17 +54,24 @@ def deck_files(given: list[str], root: Path) -> list[Path]:
     return files
 
 
-def run(args: argparse.Namespace) -> int:
+def load_or_report(path: Path) -> Deck | None:
+    """The deck in `path`, or None after printing each of its `file:line` problems."""
     from quiz.deck import DeckError, load_deck
 
+    try:
+        return load_deck(path)
+    except DeckError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
     failed = False
     for path in deck_files(args.decks, Path()):
-        try:
-            deck = load_deck(path)
-        except DeckError as exc:
+        deck = load_or_report(path)
+        if deck is None:
             failed = True
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
             continue
         count = len(deck.cards)
         print(f"{path}: ok: {count} card{'s' if count != 1 else ''}")

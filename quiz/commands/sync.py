@@ -8,7 +8,6 @@ since its last sync is skipped unless `--force`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +70,7 @@ def _refuse_same_name(paths: list[Path]) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from quiz.deck import DeckError, load_deck
+    from quiz.commands.check import load_or_report
     from quiz.paths import resolve_db_path
     from quiz.store import Store
 
@@ -79,12 +78,9 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     with Store.open(resolve_db_path(args.db)) as store:
         for path in paths:
-            try:
-                deck = load_deck(path)
-            except DeckError as exc:
+            deck = load_or_report(path)
+            if deck is None:
                 failed = True
-                for problem in exc.problems:
-                    print(problem, file=sys.stderr)
                 continue
             report = store.sync_deck(
                 deck, now=datetime.now(UTC), force=bool(args.force), label=str(path)
