@@ -416,6 +416,7 @@ class ChineseCards:
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
         titles_seen: set[str] = set()
+        answered: set[str] = set()  # the answers of the cards so far (Simplified)
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
             chosen = []
@@ -438,7 +439,7 @@ class ChineseCards:
                 if registered is not None and _splits(registered, text, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _bounds(self.tokens[index])
-                found = self.keywords(index, sentence, doc_counts)
+                found = self.keywords(index, sentence, doc_counts, answered)
                 if chosen:
                     found = [k for k in found if not _near(k, chosen[0])][:1]
                 chosen = sorted(chosen + found, key=lambda c: c.start)
@@ -453,9 +454,18 @@ class ChineseCards:
                 )
                 if dedupe.admit(card):
                     cards.append((candidate.start, card))
+                    answered.add(self.mirror[candidate.start : candidate.end])
         return cards
 
-    def keywords(self, index: int, sentence: Sentence, doc_counts: Counter[str]) -> list[Candidate]:
+    def keywords(
+        self,
+        index: int,
+        sentence: Sentence,
+        doc_counts: Counter[str],
+        answered: set[str] | frozenset[str] = frozenset(),
+    ) -> list[Candidate]:
+        """The sentence's best keyword candidates; none that an earlier card already asks
+        (a second blank on 智慧 two lines after the first teaches nothing new)."""
         limit = 2 if sentence.end - sentence.start >= LONG_SENTENCE else 1
         spans = keywords.keyword_spans(
             self.tokens[index],
@@ -477,7 +487,8 @@ class ChineseCards:
                 self.section_label(sentence),
             )
             if (
-                self.reports_speech(candidate)
+                self.mirror[candidate.start : candidate.end] in answered
+                or self.reports_speech(candidate)
                 or self.dangles(index, candidate)
                 or self.cuts_quote(sentence, candidate)
                 or self.qualifies_set_phrase(index, candidate)

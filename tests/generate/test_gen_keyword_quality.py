@@ -164,3 +164,9 @@ def test_ordinary_sentences_about_reports_are_not_formulaic() -> None:
 def test_a_short_learners_line_keeps_its_common_word() -> None:
     for script, found in both("小红：我叫小红。你叫什么名字？\n小明：我叫小明。"):
         assert "名字" in found, (script, found)
+
+
+def test_a_keyword_is_asked_once() -> None:
+    text = "箜篌是一种古老的弹拨乐器。\n箜篌在唐代十分流行。\n箜篌的声音清亮悠远。\n"
+    for script, found in both(text):
+        assert found.count("箜篌") == 1, (script, found)
