@@ -66,13 +66,29 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(item for item in items if item)
 
 
+HINT_BRACE_GUARD = "\u200b"
+"""A zero-width space after a `}` of a hint that would otherwise close the blank early
+(`}}` inside the hint, or a `}` ending it); invisible in Anki, removed again on import."""
+_CLOSING_BRACE_RE = re.compile(r"\}(?=\}|$)")
+
+
+def guard_hint(hint: str) -> str:
+    """A hint that can sit inside `{{c1::answer::hint}}` without ending the blank."""
+    return _CLOSING_BRACE_RE.sub("}" + HINT_BRACE_GUARD, hint)
+
+
+def unguard_hint(hint: str) -> str:
+    """The inverse of `guard_hint`."""
+    return hint.replace("}" + HINT_BRACE_GUARD, "}")
+
+
 def cloze_text_with_hint(card: ClozeCard) -> str:
     """The card's text with its hint inside the blank (`{{c1::answer::hint}}`)."""
     hint = card.display_hint
     found = CLOZE_RE.search(card.text)
     if found is None or not hint:
         return card.text
-    blank = f"{{{{c1::{card.answer}::{hint}}}}}"
+    blank = f"{{{{c1::{card.answer}::{guard_hint(hint)}}}}}"
     return card.text[: found.start()] + blank + card.text[found.end() :]
 
 

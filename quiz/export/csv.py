@@ -28,6 +28,7 @@ from quiz.export import (
     deck_notes,
     sanitize_tag,
     split_list,
+    unguard_hint,
 )
 from quiz.generate.ids import cloze_id, match_id
 
@@ -330,6 +331,7 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
         hint = probe.inline_hint if quiz_note else None
         if hint:  # quiz's exporter put the card's hint in the blank: give it back its field
             card_text = probe.before + f"{{{{c1::{probe.answer}}}}}" + probe.after
+            hint = unguard_hint(hint)
         yield ClozeCard(
             id=row.guid if use_guid and row.guid else cloze_id(probe.answer, probe.sentence),
             text=card_text,

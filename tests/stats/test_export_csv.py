@@ -241,3 +241,24 @@ def test_cli_export_csv_to_stdout(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert _semantics(parse_text_deck(result.stdout, name="jiceng")) == _semantics(SAMPLE)
+
+
+@pytest.mark.parametrize("hint", ["看::這裡}}注意", "结尾}", "}}", "{{c1::提示}}", "a}b"])
+def test_a_hint_with_braces_keeps_the_blank_whole(hint: str) -> None:
+    deck = Deck(
+        name="braces",
+        title="提示",
+        cards=(
+            ClozeCard("h1", "嚴密的{{c1::組織體系}}是優勢", hint=hint),
+            ClozeCard("h2", "严密的{{c1::组织体系}}是优势", hint=hint, accept=("組織體系",)),
+        ),
+    )
+    text = deck_to_text(deck)
+    blanks = [line.split("\t")[3] for line in text.splitlines() if line.startswith("h")]
+    # each note holds one whole blank: the text after it is the sentence's own end
+    assert all(blank.endswith(("}}是優勢", "}}是优势")) for blank in blanks)
+    assert all(
+        blank.count("{{c1::組織體系::") + blank.count("{{c1::组织体系::") == 1 for blank in blanks
+    )
+    back = parse_text_deck(text, name="braces")
+    assert _semantics(back) == _semantics(deck)
