@@ -94,16 +94,26 @@ def break_offsets(text: str, width: int) -> list[int]:
     return [b for b in breaks if 0 < b < len(text)]
 
 
-def wrap_content(content: Content, width: int) -> Content:
-    """`content` with line breaks put in so that no line is wider than `width` cells."""
+def wrap_content(content: Content, width: int, hanging: int = 0) -> Content:
+    """`content` with line breaks put in so that no line is wider than `width` cells; with
+    `hanging`, the lines a long line is continued on are indented by that many cells (so
+    text after a label stays in its column)."""
     lines = content.split("\n")
     out: list[Content] = []
+    indent = Content(" " * hanging) if 0 < hanging < width // 2 else None
     for line in lines:
         offsets = break_offsets(line.plain, width)
         if not offsets:
             # Spaces at the very end may overhang; they are not worth a line of their own.
             out.append(line.rstrip() if cell_len(line.plain) > width else line)
             continue
-        for piece in line.divide(offsets):
-            out.append(piece.rstrip() if piece.plain.strip() else piece)
+        if indent is None:
+            for piece in line.divide(offsets):
+                out.append(piece.rstrip() if piece.plain.strip() else piece)
+            continue
+        head, rest = line.divide(offsets[:1])
+        out.append(head.rstrip())
+        rest_offsets = break_offsets(rest.plain, width - hanging)
+        for piece in rest.divide(rest_offsets) if rest_offsets else [rest]:
+            out.append(indent + piece.rstrip())
     return Content("\n").join(out)

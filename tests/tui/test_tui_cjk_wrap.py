@@ -54,3 +54,16 @@ def test_every_line_fits_and_no_character_is_lost(text: str, width: int) -> None
     wrapped = lines(text, width)
     assert all(cell_len(line) <= width for line in wrapped)
     assert "".join(wrapped).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_hanging_indent_keeps_the_continuation_in_the_text_column() -> None:
+    for text in (
+        "Pinyin: 坚持纵向到底，实现党的组织全覆盖。",
+        "Pinyin: 堅持縱向到底，實現黨的組織全覆蓋。",
+    ):
+        lines = wrap_content(Content(text), 20, hanging=8).plain.split("\n")
+        assert lines[0].startswith("Pinyin: ") and len(lines) > 1
+        for line in lines[1:]:
+            assert line.startswith(" " * 8) and not line[8].isspace()
+            assert cell_len(line) <= 20
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -18,6 +18,8 @@ from quiz.deck import ClozeCard
 from quiz.grade import blank
 from quiz.tui.widgets.wrapped_text import WrappedText
 
+HINT_LABEL_CELLS = 11  # "Around it: ": the hints' text starts in one column
+
 Outcome = Literal["right", "near", "wrong", "revealed"]
 
 _ANSWER_STYLE: dict[Outcome, str] = {
@@ -44,7 +46,7 @@ class ClozeView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="cloze-section", markup=False)
         yield WrappedText(id="cloze-sentence")
-        yield WrappedText(id="cloze-hints")
+        yield WrappedText(id="cloze-hints", hanging=HINT_LABEL_CELLS)
 
     def ask(
         self, card: ClozeCard, hints: Sequence[tuple[str, str]] = (), blank_text: str = ""
@@ -72,7 +74,11 @@ class ClozeView(Vertical):
     def _set_hints(self, hints: Sequence[tuple[str, str]]) -> None:
         widget = self.query_one("#cloze-hints", WrappedText)
         lines = [
-            Content.assemble((f"{label}: ", "bold $text-muted"), text) for label, text in hints
+            Content.assemble(
+                (f"{label + ':':<{HINT_LABEL_CELLS}}", "bold $text-muted"),
+                text.replace("\n", "\n" + " " * HINT_LABEL_CELLS),
+            )
+            for label, text in hints
         ]
         widget.show(Content("\n").join(lines))
         widget.display = bool(hints)

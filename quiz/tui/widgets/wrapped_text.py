@@ -18,18 +18,20 @@ class WrappedText(Static):
         *,
         id: str | None = None,  # noqa: A002 (Textual's name)
         classes: str | None = None,
+        hanging: int = 0,
     ) -> None:
         super().__init__(content or Content(""), id=id, classes=classes, markup=False)
         self.source = content or Content("")
+        self.hanging = hanging  # cells to indent the continuation of a long line by
 
     def show(self, content: Content) -> None:
         self.source = content
         self.update(content)
 
     def render(self) -> Content:
-        return wrap_content(self.source, self.content_size.width)
+        return wrap_content(self.source, self.content_size.width, self.hanging)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.source.plain:
             return 0
-        return len(wrap_content(self.source, width).plain.split("\n"))
+        return len(wrap_content(self.source, width, self.hanging).plain.split("\n"))
