@@ -46,6 +46,9 @@ _PLACE_UNIT = re.compile(f"[{CJK}]{{2,}}[省市县縣区區州盟旗镇鎮乡鄉
 _LOCATOR = re.compile("^[城市县区镇乡村][东西南北]$|^[东西南北][郊部边面侧]$")
 
 
+# Words jieba calls nouns that are adverbs before a verb (全面|规范|市场准入|程序, 依法|管理):
+# neither they nor the verb after them belong to a noun phrase.
+ADVERBIAL_NOUNS = frozenset("全面 大力 依法 着力".split())
 # Aspect particles: the word before one is a verb in use (经济|经历|了, 考验|着).
 ASPECT_PARTICLES = frozenset("了着过")
 # Characters that join the parts of a foreign name (威廉姆斯·奈杰尔): half a name is no answer.
@@ -131,6 +134,8 @@ def keyword_spans(
         and token not in GOVERNING_VERBS
         and not _LOCATOR.match(token)
         and not _RESULTATIVE.search(token)
+        and token not in ADVERBIAL_NOUNS
+        and (i == 0 or tokens[i - 1] not in ADVERBIAL_NOUNS)
         for i, token in enumerate(tokens)
     ]
     scored: list[tuple[float, int, int]] = []

@@ -62,6 +62,11 @@ CASES = {
         {"信号"},
         None,
     ),
+    "an adverb jieba calls a noun, and its verb": (
+        "各地要全面规范农村集体资产交易程序。",
+        {"规范农村集体资产", "全面规范", "规范"},
+        "集体资产交易程序",
+    ),
     "verbal noun taking an object": (
         "修正案要求用电大户设置一定比例的再生能源发电设备。",
         {"用电大户设置", "设置"},
