@@ -116,7 +116,7 @@ async def test_each_hint_climbs_the_ladder_and_lowers_the_suggestion(tmp_path: P
         await pilot.pause()
         screen = study_screen(app)
         await pilot.press("tab")
-        assert "Length: 4 characters" in screen_text(app)
+        assert "Length:    4 characters" in screen_text(app)
         await pilot.press("tab")
         assert "认真落实“三＿＿＿”" in screen_text(app)  # the first character is given
         await pilot.press("tab")
@@ -371,7 +371,7 @@ async def test_h_is_the_hint_key_when_the_answer_box_is_not_focused_and_after_th
         await pilot.press("backspace")
         screen.set_focus(None)
         await pilot.press("h")
-        assert screen.hint_count == 1 and "Length: 4 characters" in screen_text(app)
+        assert screen.hint_count == 1 and "Length:    4 characters" in screen_text(app)
         assert answer.value == ""
         await pilot.press("enter")  # reveal (Enter reaches the screen without the box)
         await pilot.pause()
