@@ -15,8 +15,8 @@ import html
 import io
 import os
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.deck import CLOZE_RE, MAX_PAIRS, ClozeCard, Deck, MatchCard
@@ -288,12 +288,15 @@ def _line_number(value: str) -> int | None:
 
 def _cards(rows: Sequence[_Row], label: str) -> Iterator[ClozeCard | MatchCard]:
     seen: set[str] = set()
+    clozes: dict[str, ClozeCard] = {}
     groups: dict[tuple[str, ...], list[_PairGroup]] = {}
     order: list[ClozeCard | MatchCard | tuple[str, ...]] = []
     placed: set[tuple[str, ...]] = set()
     for row in rows:
         if _is_cloze(row):
             for card in _cloze_cards(row, label):
+                card = _unique_id(card, clozes)
+                clozes.setdefault(card.id, card)
                 if card.id not in seen:
                     seen.add(card.id)
                     order.append(card)
@@ -341,6 +344,15 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
             line=line,
             tags=row.tags,
         )
+
+
+def _unique_id(card: ClozeCard, earlier: Mapping[str, ClozeCard]) -> ClozeCard:
+    """The card, with its content id instead of its GUID when an earlier, different card
+    of the file already has that GUID (the same card twice is left to be dropped)."""
+    clash = earlier.get(card.id)
+    if clash is None or (clash.text, clash.hint) == (card.text, card.hint):
+        return card
+    return replace(card, id=cloze_id(card.answer, card.sentence))
 
 
 def _one_blank(text: str, number: int) -> str:

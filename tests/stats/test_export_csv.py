@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from quiz.deck import ClozeCard, Deck, MatchCard, load_deck, parse_deck
 from quiz.export import join_list, split_list
 from quiz.export.csv import ImportFileError, deck_to_text, parse_text_deck, read_text_deck
+from quiz.generate.ids import cloze_id
 
 
 def _semantics(deck: Deck) -> list[tuple[object, ...]]:
@@ -262,3 +263,19 @@ def test_a_hint_with_braces_keeps_the_blank_whole(hint: str) -> None:
     )
     back = parse_text_deck(text, name="braces")
     assert _semantics(back) == _semantics(deck)
+
+
+def test_a_guid_used_twice_keeps_both_cards() -> None:
+    text = (
+        "#separator:tab\n#guid column:1\n#notetype column:2\n"
+        "abc\tquiz Cloze\t嚴密的{{c1::組織體系}}\t\t\t\n"
+        "def012345678\tquiz Cloze\t严密的{{c1::组织体系}}\t\t\t\n"
+        "def012345678\tquiz Cloze\t党的{{c1::领导}}核心\t\t\t\n"
+        "abc\tquiz Cloze\t嚴密的{{c1::組織體系}}\t\t\t\n"  # the same card again: once
+    )
+    deck = parse_text_deck(text, name="guids")
+    assert [(card.id, card.answer) for card in deck.cards if isinstance(card, ClozeCard)] == [
+        ("abc", "組織體系"),
+        ("def012345678", "组织体系"),
+        (cloze_id("领导", "党的领导核心"), "领导"),
+    ]
