@@ -167,8 +167,10 @@ def keyword_spans(
         while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
             first += 1
         following = padded[last + 1]
-        takes_object = (weights[last + 1] is not None and not is_filler(following)) or (
-            following[:1] in NUMERALS and has_cjk(following)
+        takes_object = (
+            (weights[last + 1] is not None and not is_filler(following))
+            or (following[:1] in NUMERALS and has_cjk(following))
+            or following[:1].isdigit()  # 销售收入|突破|600亿元: a verb before its amount
         )
         ends_in_use = first < last and kinds[last] == VERBAL_KIND and takes_object
         if ends_in_use:  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb

@@ -32,6 +32,7 @@ META_LINE = re.compile(
     r"时间|日期|字号|原标题|记者|通讯员|摄影|图片来源|本文来源|转载|声明|关键词|标签)\s*[:：]"
 )
 RUN_IN_MAX = 10
+_KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af]")
 # A title line that goes on in the next one: it ends with a preposition or connective
 # (国务院关于 / 推动某某工作的意见), or the next line ends with the document's genre.
 _TITLE_GOES_ON = re.compile("(?:关于|關於|關于|的|和|与|與|及)$")
@@ -130,7 +131,7 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
     """Why a sentence of the Simplified mirror can hold no card, or None when it can:
     a photo credit (新华社记者 某某 摄), an editorial note wholly in brackets, a formulaic
     report frame (现将…报告如下，请予审议), a leftover of garbled text or of a pinyin
-    annotation, or the cut-off end of a truncated paragraph (`last` sentence of a
+    annotation, a Japanese or Korean sentence, or the cut-off end of a truncated paragraph (`last` sentence of a
     paragraph, not `alone` in it, without closing punctuation)."""
     text = sentence.strip()
     if len(text) <= MAX_CREDIT and _CREDIT.search(text):
@@ -141,6 +142,8 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
         return "garbled or annotated"
     if _STOCK.search(text):
         return "formulaic"
+    if _KANA_OR_HANGUL.search(text):
+        return "not Chinese"  # a learner page's Japanese or Korean gloss: its Han words too
     if last and not alone and _cjk(text[-1:]):  # notes in English often end without a stop
         return "cut off"
     return None

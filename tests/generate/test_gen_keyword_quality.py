@@ -67,6 +67,11 @@ CASES = {
         {"规范农村集体资产", "全面规范", "规范"},
         "集体资产交易程序",
     ),
+    "a verbal noun before an amount": (
+        "全年农产品加工销售收入突破600亿元，同比增长百分之九。",
+        {"加工销售收入突破", "销售收入突破"},
+        "加工销售收入",
+    ),
     "verbal noun taking an object": (
         "修正案要求用电大户设置一定比例的再生能源发电设备。",
         {"用电大户设置", "设置"},
@@ -175,3 +180,12 @@ def test_a_keyword_is_asked_once() -> None:
     text = "箜篌是一种古老的弹拨乐器。\n箜篌在唐代十分流行。\n箜篌的声音清亮悠远。\n"
     for script, found in both(text):
         assert found.count("箜篌") == 1, (script, found)
+
+
+def test_a_japanese_or_korean_gloss_holds_no_card() -> None:
+    text = "问候\n相手も「你好」で返事すべきである。普通は知り合いの間で使う。\n안녕하세요는 “你好”의 뜻입니다.\n"
+    for script, found in both(text):
+        assert found == [], (script, found)
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        assert list(deck) == [], form
