@@ -9,7 +9,8 @@ import json
 import shutil
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -130,39 +131,51 @@ def _zone_label(config: Any) -> str:
 # --------------------------------------------------------------------------- review log
 
 
-def _open_out(target: str) -> tuple[TextIO, bool]:
+@contextmanager
+def _csv_out(target: str) -> Iterator[TextIO]:
+    """Standard output for '-', else a temporary file beside `target` renamed over it once
+    everything is written: a failure part way leaves no half-written log (and an older
+    file as it was)."""
+    import os
+    import tempfile
+
+    from quiz.deck import replacement_mode
     from quiz.errors import QuizError
 
     if target == "-":
-        return sys.stdout, False
+        yield sys.stdout
+        return
+    path = Path(target)
     try:
-        return open(target, "w", encoding="utf-8", newline=""), True  # noqa: SIM115
+        mode = replacement_mode(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise QuizError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise QuizError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _write_csv_header_only(target: str) -> None:
     from quiz.store.stats_queries import REVIEW_LOG_COLUMNS
 
-    out, close = _open_out(target)
-    try:
+    with _csv_out(target) as out:
         csv.writer(out, lineterminator="\n").writerow(REVIEW_LOG_COLUMNS)
-    finally:
-        if close:
-            out.close()
 
 
 def _write_review_log(store: Any, decks: Sequence[str], target: str) -> None:
     from quiz.store.stats_queries import REVIEW_LOG_COLUMNS, review_log_rows
 
-    out, close = _open_out(target)
-    try:
+    with _csv_out(target) as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(REVIEW_LOG_COLUMNS)
         writer.writerows(review_log_rows(store, decks))
-    finally:
-        if close:
-            out.close()
 
 
 # --------------------------------------------------------------------------- tables
