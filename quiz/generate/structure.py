@@ -131,8 +131,8 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
     """Why a sentence of the Simplified mirror can hold no card, or None when it can:
     a photo credit (新华社记者 某某 摄), an editorial note wholly in brackets, a formulaic
     report frame (现将…报告如下，请予审议), a leftover of garbled text or of a pinyin
-    annotation, a Japanese or Korean sentence, or the cut-off end of a truncated paragraph (`last` sentence of a
-    paragraph, not `alone` in it, without closing punctuation)."""
+    annotation, a Japanese or Korean sentence, or the cut-off end of a truncated paragraph
+    (`last` sentence of a paragraph, not `alone` in it, without closing punctuation)."""
     text = sentence.strip()
     if len(text) <= MAX_CREDIT and _CREDIT.search(text):
         return "photo credit"

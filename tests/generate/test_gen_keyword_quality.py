@@ -183,7 +183,10 @@ def test_a_keyword_is_asked_once() -> None:
 
 
 def test_a_japanese_or_korean_gloss_holds_no_card() -> None:
-    text = "问候\n相手も「你好」で返事すべきである。普通は知り合いの間で使う。\n안녕하세요는 “你好”의 뜻입니다.\n"
+    text = (
+        "问候\n相手も「你好」で返事すべきである。普通は知り合いの間で使う。\n"
+        "안녕하세요는 “你好”의 뜻입니다.\n"
+    )
     for script, found in both(text):
         assert found == [], (script, found)
     for form in (text, to_traditional(text)):
