@@ -27,11 +27,14 @@ def duration_label(seconds: float) -> str:
 
 
 def when_label(moment: datetime | None, now: datetime) -> str:
-    """How far away a moment is: 'now', 'in 10m', 'in 3d', '2d ago', or '—' when unknown."""
+    """How far away a moment is: 'now', 'in <1m', 'in 10m', 'in 3d', '2d ago', or '—' when
+    unknown ('now' only once it has come: a card due in 30 s is not due now)."""
     if moment is None:
         return "—"
     delta = moment - now
-    if abs(delta.total_seconds()) < 60:
+    if 0 < delta.total_seconds() < 60:
+        return "in <1m"
+    if -60 < delta.total_seconds() <= 0:
         return "now"
     if delta.total_seconds() > 0:
         return "in " + interval_label(delta)
