@@ -22,11 +22,12 @@ from pathlib import Path
 # 深刻理解 or 受到限制, which teach nothing.
 KEYWORD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "j"})
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
-_FORMAT = 3
+_FORMAT = 4
 # What a word is, by its jieba tag: a noun joins the nouns around it into one phrase; a
-# verbal noun may not open such a phrase; a name stands alone.
-NOUN, VERBAL, NAME = 0, 1, 2
-_KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME}
+# verbal noun may not open such a phrase; a name stands alone; so does an idiom (成语),
+# which after a noun is its predicate (新兴产业|异军突起).
+NOUN, VERBAL, NAME, IDIOM = 0, 1, 2, 3
+_KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME, "i": IDIOM}
 
 
 class KeywordTable:

@@ -62,7 +62,7 @@ FUNCTION_CHARS = frozenset(
     "的地得了着过和与及或在是为等中上下里内外间后前时被把将对向从于以而之也都就还又再所很最"
     "更其该此每各个们这那有无不没要会能已并且但则即若如让使给由至到及共同各自把被乃亦非所"
 )
-NOUN_KIND, VERBAL_KIND, NAME_KIND = 0, 1, 2
+NOUN_KIND, VERBAL_KIND, NAME_KIND, IDIOM_KIND = 0, 1, 2, 3
 # Characters that make a title or rank of the noun after them (副|书记, 总|工程师).
 TITLE_PREFIXES = frozenset("副总正原前代常首")
 # A word alone this common (计划 4.97, 报告 5.21, 结果 4.95 in jieba's IDF) teaches nothing.
@@ -94,8 +94,9 @@ def keyword_spans(
     recur together (`pair_counts` >= 2) score as one compound. Filler words and numbers
     never count, and end a phrase; a single word more common than MIN_KEYWORD_IDF (in a
     sentence of LONG_FOR_COMMON characters or more, MIN_KEYWORD_IDF_LONG) is no
-    answer, nor the first half of X之Y. With `kind` (0 noun, 1 verbal noun, 2 name), a name
-    stands alone and a verbal noun never opens a phrase (营造|挑战); a phrase right before a
+    answer, nor the first half of X之Y. With `kind` (0 noun, 1 verbal noun, 2 name, 3 idiom),
+    a name stands alone, so does an idiom unless 的 follows (科技|自立自强|的), and a verbal
+    noun never opens a phrase (营造|挑战); a phrase right before a
     filler noun only modifies it (企业高质量|发展) and is no answer. A dictionary word
     opening with a governing verb (面向用户, 保持稳定) is a verb phrase, not a noun, and
     the noun right after it is the rest of its object; a verbal noun ending a phrase
@@ -151,8 +152,11 @@ def keyword_spans(
         first = index
         acted = -1
         run_kinds = kinds[index : last + 1]
-        if NAME_KIND in run_kinds:  # names stand alone: split the run before and after each
-            cut = run_kinds.index(NAME_KIND)
+        alone = [i for i, k in enumerate(run_kinds) if k in (NAME_KIND, IDIOM_KIND)]
+        if alone == [last - index] and run_kinds[-1] == IDIOM_KIND and padded[last + 1] == "的":
+            alone = []  # 科技|自立自强|的: the idiom ends a noun phrase, not a predicate
+        if alone:  # names and idioms stand alone: split the run before and after each
+            cut = alone[0]
             last = index + max(cut - 1, 0) if cut > 0 else index
         while first < last and kinds[first] == VERBAL_KIND:
             first += 1

@@ -512,7 +512,8 @@ class Segmenter:
         return self._keyword_table.get(word)
 
     def keyword_kind(self, word: str) -> int | None:
-        """0 for a noun, 1 for a verbal noun, 2 for a name; None for other words."""
+        """0 for a noun, 1 for a verbal noun, 2 for a name, 3 for an idiom; None for other
+        words."""
         if self.keyword_weight(word) is None:
             return None
         return self._keyword_table.kind(word)
