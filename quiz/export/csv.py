@@ -376,6 +376,10 @@ def _add_pair(
 ) -> tuple[str, ...]:
     front, back = _field(row, 0), _field(row, 1)
     if not front or not back:
+        if re.search(r"\{\{c\d+::", front):
+            raise ImportFileError(
+                f"{label}:{row.line}: a cloze blank {{{{c1::...}}}} is not closed"
+            )
         raise ImportFileError(f"{label}:{row.line}: a basic note needs a front and a back")
     quiz_note = row.notetype == BASIC_NOTETYPE
     section = (_field(row, 2) or None) if quiz_note else None

@@ -193,6 +193,10 @@ def test_basic_notes_chunk_into_sets_of_at_most_six() -> None:
         ("#separator:wat\na\tb\n", "x.txt:1: unknown separator"),
         ("#separator:tab\n#notetype column:zero\n", "x.txt:2: #notetype column must be"),
         ("#separator:tab\nq\tok\nonly front\n", "x.txt:3: a basic note needs a front and a back"),
+        (
+            "#separator:tab\n#columns:Text\tExtra\n嚴密的{{c1::組織體系\t\n",
+            "x.txt:3: a cloze blank {{c1::...}} is not closed",
+        ),
         ("#separator:tab\n#notetype:Cloze\nno blank here\tx\n", "x.txt:3: a cloze note without"),
         ("#separator:tab\n\n", "x.txt: no notes found"),
         ('#separator:tab\n"open quote\tb\n', "x.txt:2:"),
