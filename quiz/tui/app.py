@@ -112,6 +112,7 @@ class QuizApp(App[None]):
         chosen_names = [name for name in names if name in self.decks] or list(self.decks)
         chosen = [self.decks.loaded(name) or name for name in chosen_names]
         session = StudySession(self.store, chosen, self.config, self.clock, cram=cram, synced=True)
+        done_today = 0 if cram else self._answered_today(chosen_names)
         callback, self._on_first_card = self._on_first_card, None
 
         def first_card_drawn() -> None:
@@ -125,8 +126,16 @@ class QuizApp(App[None]):
                 self.decks,
                 self.clock,
                 on_first_card=first_card_drawn,
+                done_today=done_today,
             )
         )
+
+    def _answered_today(self, names: Sequence[str]) -> int:
+        """Answers already given today in these decks: a session resumed after quitting
+        continues the day's progress bar instead of starting it again at 0."""
+        from quiz.srs import day_start
+
+        return self.store.day_counts(names, day_start(self.clock(), self.config)).answers
 
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
         self.start_session(message.decks, cram=message.cram)

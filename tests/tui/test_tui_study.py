@@ -216,6 +216,7 @@ async def test_quitting_mid_session_keeps_every_answer_and_resumes(tmp_path: Pat
         assert screen.item.card.id == "c-yishi"  # carries on where it stopped
         counts = screen.session.counts()
         assert (counts.new, counts.learning) == (2, 1)
+        assert screen.done == 1 and " 1/4 " in screen_text(again)  # the day's bar goes on
     again.store.close()
 
 

@@ -119,6 +119,7 @@ class StudyScreen(Screen[None]):
         clock: Callable[[], datetime],
         *,
         on_first_card: Callable[[], None] | None = None,
+        done_today: int = 0,
     ) -> None:
         super().__init__()
         self.session = session
@@ -136,7 +137,7 @@ class StudyScreen(Screen[None]):
         self.typed = ""
         self.suggested: int | None = None
         self.outcome: Outcome = "revealed"  # how the answer on screen went
-        self.done = 0
+        self.done = done_today  # answers of the day: the progress bar's filled part
         self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
         self._warming = False
         self.warm_up: Worker[None] | None = None  # loads the grader's tables in a thread
