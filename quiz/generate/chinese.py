@@ -29,6 +29,9 @@ from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 MAX_LEAD = 30
+# A dialogue line's speaker: a short name and a colon opening the line (小明：你好！), on
+# two lines or more (a run-in head such as 指导思想：… opens one).
+_SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
 KEYWORD_GAP = 6
@@ -416,7 +419,10 @@ class ChineseCards:
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
         titles_seen: set[str] = set()
-        answered: set[str] = set()  # the answers of the cards so far (Simplified)
+        # the answers of the cards so far (Simplified); a dialogue's speakers count as asked
+        # (田中：铃木，你好！ — who greets whom is no thing to learn)
+        speakers = Counter(_SPEAKER.findall(self.mirror))
+        answered: set[str] = {name for name, lines in speakers.items() if lines >= 2}
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
             chosen = []

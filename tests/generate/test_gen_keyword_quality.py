@@ -202,3 +202,9 @@ def test_a_japanese_or_korean_gloss_holds_no_card() -> None:
     for form in (text, to_traditional(text)):
         deck, _report = build_deck(form, name="t")
         assert list(deck) == [], form
+
+
+def test_a_dialogues_speakers_are_no_answers() -> None:
+    text = "田中：铃木，你好！\n铃木：田中，你好！\n田中：你最近忙吗？\n铃木：我最近很忙。\n"
+    for script, found in both(text):
+        assert not {"田中", "铃木"} & set(found), (script, found)
