@@ -49,6 +49,8 @@ _LOCATOR = re.compile("^[城市县区镇乡村][东西南北]$|^[东西南北][�
 # Words jieba calls nouns that are adverbs before a verb (全面|规范|市场准入|程序, 依法|管理):
 # neither they nor the verb after them belong to a noun phrase.
 ADVERBIAL_NOUNS = frozenset("全面 大力 依法 着力".split())
+# Personal pronouns: a word alone between one and 的 is what they do (为他们|印制|的).
+PRONOUNS = frozenset("我 你 他 她 它 我们 你们 他们 她们 它们 咱们 大家 人们".split())
 # Aspect particles: the word before one is a verb in use (经济|经历|了, 考验|着).
 ASPECT_PARTICLES = frozenset("了着过")
 # Characters that join the parts of a foreign name (威廉姆斯·奈杰尔): half a name is no answer.
@@ -195,6 +197,8 @@ def keyword_spans(
             and kinds[first - 2] == NOUN_KIND
         ):
             modifies = True  # 政府|工作|报告|英文版: the tail of a compound, cut inside it
+        if first == last and following == "的" and padded[first - 1] in PRONOUNS:
+            modifies = True  # 为他们|印制|的: a verb jieba calls a noun, in a relative clause
         if first == last and first > 0 and kinds[first - 1] == NAME_KIND:
             modifies = True  # 李克强|总理: a person's title after the name is trivia
         modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
