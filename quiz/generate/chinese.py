@@ -29,6 +29,12 @@ from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 MAX_LEAD = 30
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
 # A dialogue line's speaker: a short name and a colon opening the line (小明：你好！), on
 # two lines or more (a run-in head such as 指导思想：… opens one).
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
@@ -577,6 +583,8 @@ class ChineseCards:
                 for lead in leads
                 if lead.tail is not None
             ]
+            if kind in ("lead", "inline") and not sources:
+                sources = self.one_clause_pairs(leads)
             if len(sources) == len(leads):
                 cards.extend(self.sets(sources, kind, leads[0].sentence))
         cards.extend(self.enumeration_sets())
@@ -588,6 +596,30 @@ class ChineseCards:
                 seen.add(card.id)
                 unique.append((position, card))
         return unique
+
+    def one_clause_pairs(self, leads: Sequence[_Lead]) -> list[PairSource]:
+        """Parallel one-clause leads (——经济发展再上新台阶。/——结构调整形成新格局。): what
+        each names paired with what its blank says of it; none unless every lead has both."""
+        sources = []
+        for lead in leads:
+            index = self.index_of[lead.sentence.start]
+            blanks = [
+                c
+                for c in self.candidates.get(index, [])
+                if c.rule == "lead" and lead.head[0] <= c.start and c.end <= lead.head[1]
+            ]
+            if not blanks:
+                return []
+            blank = blanks[0]
+            start = lead.head[0]
+            while start < blank.start and not _is_word_char(self.mirror[start]):
+                start += 1
+            if blank.start - start < 2:
+                return []
+            sources.append(
+                PairSource((start, blank.start), (blank.start, blank.end), lead.sentence.line)
+            )
+        return sources
 
     def sets(
         self, sources: Sequence[PairSource], kind: str, where: Sentence

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.deck import MatchCard
 from quiz.generate import matching
 from quiz.generate.matching import PairSource
+from quiz.generate.pipeline import build_deck
+from quiz.text.script import to_traditional
 
 
 @pytest.mark.parametrize(
@@ -33,3 +36,19 @@ def test_sets_with_repeated_sides_are_refused() -> None:
     assert not matching.usable_pairs([("甲", "一"), ("乙", "一"), ("丙", "三")])
     assert not matching.usable_pairs([("甲", "一"), ("甲。", "二"), ("丙", "三")])
     assert matching.usable_pairs([("甲", "一"), ("乙", "二"), ("丙", "三")])
+
+
+def test_one_clause_dash_leads_make_a_set_in_either_script() -> None:
+    text = (
+        "一、工作回顾\n过去一年，全市经济运行总体平稳，各项事业取得新进展。\n"
+        "——工业生产稳步回升。全年规模以上工业增加值增长百分之六。\n"
+        "——服务消费持续扩大。社会消费品零售总额增长百分之八。\n"
+        "——城乡面貌明显改善。新建改建农村公路三百公里。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        (card,) = [card for card in deck if isinstance(card, MatchCard)]
+        leads = [line[2:-1] for line in form.split("\n") if line.startswith("——")]
+        leads = [lead.split("。")[0] for lead in leads]
+        assert [left + right for left, right in card.pairs] == leads
+        assert all(len(left) >= 2 and len(right) >= 2 for left, right in card.pairs)
