@@ -159,3 +159,24 @@ async def test_typing_over_the_table_starts_a_search(tmp_path: Path) -> None:
         await pilot.pause()
         assert search.value == "纵向"
         assert app.store.card("fanti", "t-zongxiang").suspended
+
+
+async def test_a_buried_card_shows_as_buried_and_can_be_searched(tmp_path: Path) -> None:
+    clock = FixedClock()
+    app = build_app(tmp_path, clock=clock, study=["jianti"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("minus")  # bury c-sanhui until tomorrow
+        await pilot.pause()
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*"buried", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#browser-cards", DataTable)
+        assert table.row_count == 1
+        text = screen_text(app)
+        assert "三会一课" in text and "buried" in text

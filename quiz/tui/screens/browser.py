@@ -40,9 +40,9 @@ def folded(text: str) -> str:
     return to_simplified(text.casefold())
 
 
-def searchable(row: CardRow) -> str:
+def searchable(row: CardRow, now: datetime | None = None) -> str:
     """Everything a search term may match, folded (see `folded`)."""
-    parts = [row.deck, status_name(row), row.type, row.answer or "", card_text(row), *row.tags]
+    parts = [row.deck, status_name(row, now), row.type, row.answer or "", card_text(row), *row.tags]
     if row.state.leech:
         parts.append("leech")
     if row.section:
@@ -93,7 +93,7 @@ class BrowserScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Input(
-            placeholder="Search text, tags, deck, state (new, review, suspended, leech)…",
+            placeholder="Search text, tags, deck, state (new, review, suspended, buried, leech)…",
             id="browser-search",
             select_on_focus=False,  # typed-over-the-table keys go on, not replace
         )
@@ -135,7 +135,8 @@ class BrowserScreen(Screen[None]):
 
         with Store.open(self.store.path) as store:
             rows = store.cards(self.deck_names)
-        return rows, [searchable(row) for row in rows]
+        now = self.clock()
+        return rows, [searchable(row, now) for row in rows]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "cards":
@@ -166,7 +167,7 @@ class BrowserScreen(Screen[None]):
             cells.append(
                 (
                     Text(clip(answer, 14)),
-                    Text(status_name(row)),
+                    Text(status_name(row, now)),
                     Text(when_label(row.state.due, now) if row.state.due else "—"),
                 )
             )
@@ -254,7 +255,7 @@ class BrowserScreen(Screen[None]):
         if fresh is not None:
             index = next(i for i, r in enumerate(self.rows) if r.key == row.key)
             self.rows[index] = fresh
-            self.haystacks[index] = searchable(fresh)
+            self.haystacks[index] = searchable(fresh, self.clock())
         self.filter(self.query_one("#browser-search", Input).value)
 
     def action_back(self) -> None:

@@ -23,12 +23,15 @@ RATING_STYLE = {
 STATUS_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
 
-def status_name(row: CardRow) -> str:
-    """The card's state as the browser searches and shows it."""
+def status_name(row: CardRow, now: datetime | None = None) -> str:
+    """The card's state as the browser searches and shows it (`buried` while buried at
+    `now`, when given)."""
     if row.retired_at is not None:
         return "retired"
     if row.suspended:
         return "suspended"
+    if now is not None and row.buried_until is not None and row.buried_until > now:
+        return "buried"
     return STATUS_NAMES.get(int(row.state.status), "?")
 
 
@@ -60,7 +63,7 @@ class CardHistory(Static):
         if row.section:
             lines.append(Content.styled(row.section, "italic $text-muted"))
         lines.append(Content(""))
-        facts = [f"{status_name(row)}", f"due {when_label(state.due, now)}"]
+        facts = [f"{status_name(row, now)}", f"due {when_label(state.due, now)}"]
         if state.stability is not None:
             facts.append(f"stability {state.stability:.1f}d")
         facts.append(f"{state.reps} review{'s' if state.reps != 1 else ''}")
