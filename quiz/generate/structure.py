@@ -32,6 +32,7 @@ META_LINE = re.compile(
     r"时间|日期|字号|原标题|记者|通讯员|摄影|图片来源|本文来源|转载|声明|关键词|标签)\s*[:：]"
 )
 RUN_IN_MAX = 10
+_DASH_ITEM = re.compile("(?<=[。；！？])——(?=[^—])")
 _KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af]")
 # A title line that goes on in the next one: it ends with a preposition or connective
 # (国务院关于 / 推动某某工作的意见), or the next line ends with the document's genre.
@@ -267,10 +268,23 @@ def layout(text: str) -> Layout:
             sentence_from = heading.end
             while sentence_from < end and not _is_word_char(text[sentence_from]):
                 sentence_from += 1
-        for s, e in split_sentences(text, sentence_from, end):
-            paragraph.sentences.append(Sentence(s, e, number, paragraph.index, section))
+        for piece_start, piece_end in _dash_items(text, sentence_from, end):
+            if piece_start != sentence_from:  # a run-together list item: its own paragraph
+                paragraph.end = piece_start
+                paragraphs.append(paragraph)
+                paragraph = Paragraph(len(paragraphs), number, piece_start, piece_end, section)
+            for s, e in split_sentences(text, piece_start, piece_end):
+                paragraph.sentences.append(Sentence(s, e, number, paragraph.index, section))
         paragraphs.append(paragraph)
     return Layout(_pick_title(text, candidates, body_start), headings, paragraphs)
+
+
+def _dash_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line cut where a sentence ends and a dash opens the next (…良好开局。——经济发展再上
+    新台阶。…): the items of a list whose line breaks a scraped page lost."""
+    cuts = [m.start() for m in _DASH_ITEM.finditer(text, start, end) if m.start() > start]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _pick_title(

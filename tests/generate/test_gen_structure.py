@@ -137,3 +137,23 @@ def test_title_lines(text: str, title: str) -> None:
 def test_clean_title_drops_dateline_and_document_number(raw: str, expected: str) -> None:
     assert clean_title(raw) == expected
     assert clean_title(to_traditional(raw)) == to_traditional(expected)
+
+
+def test_dash_items_run_together_on_one_line_are_paragraphs() -> None:
+    text = (
+        "过去一年，全市经济运行总体平稳。——工业生产稳步回升。全年工业增加值增长百分之六。"
+        "——服务消费持续扩大。全年零售总额增长百分之八。\n"
+    )
+    for form in (text, to_traditional(text)):
+        lay = layout(form)
+        firsts = [form[p.sentences[0].start : p.sentences[0].end] for p in lay.paragraphs]
+        assert [p.line for p in lay.paragraphs] == [1, 1, 1]
+        assert firsts[1:] == [to(form, "——工业生产稳步回升。"), to(form, "——服务消费持续扩大。")]
+        assert all(
+            p.end <= q.start for p, q in zip(lay.paragraphs, lay.paragraphs[1:], strict=False)
+        )
+
+
+def to(form: str, simplified: str) -> str:
+    """`simplified` in the script of `form`."""
+    return simplified if form.startswith("过去") else to_traditional(simplified)
