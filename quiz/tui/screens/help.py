@@ -56,7 +56,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Browser",
         (
-            ("type", "search card text, tags, deck, state (new/learning/review/suspended)"),
+            ("type", "search text, tags, deck, state (new/learning/review/suspended/buried)"),
+            ("", "either script finds both: 汉字 finds 漢字"),
             ("@", "suspend / unsuspend the highlighted card"),
             ("Esc", "back"),
         ),
