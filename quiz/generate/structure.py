@@ -32,6 +32,9 @@ META_LINE = re.compile(
     r"时间|日期|字号|原标题|记者|通讯员|摄影|图片来源|本文来源|转载|声明|关键词|标签)\s*[:：]"
 )
 RUN_IN_MAX = 10
+# A quotation longer than the masked ones (60 characters) still holds its semicolons, up to
+# this length.
+MAX_QUOTED_SENTENCE = 200
 _DASH_ITEM = re.compile("(?<=[。；！？])——(?=[^—])")
 _KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af]")
 # A title line that goes on in the next one: it ends with a preposition or connective
@@ -172,7 +175,8 @@ def _substantial(line: str) -> bool:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence ranges in `text[start:end]`; a run-in head of a few characters (督察全面化。)
-    stays with the sentence after it. Quotations never split a sentence."""
+    stays with the sentence after it. Quotations never split a sentence, nor does a semicolon
+    inside a long one."""
     masked = mask_quotes(text[start:end])
     ranges = []
     at = 0
@@ -192,6 +196,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pending = None
         if e - s <= RUN_IN_MAX and masked[s:e].rstrip()[-1:] in "。." and e < len(masked):
             pending = (s, e)
+            continue
+        piece = text[start + s : start + e].rstrip()
+        if (
+            piece[-1:] in "；;"
+            and piece.count("“") > piece.count("”")
+            and e < len(masked)
+            and e - s <= MAX_QUOTED_SENTENCE
+        ):
+            pending = (s, e)  # “今年甲增至272人；乙增到115人……”: one quotation, one sentence
             continue
         merged.append((s, e))
     if pending is not None:

@@ -157,3 +157,15 @@ def test_dash_items_run_together_on_one_line_are_paragraphs() -> None:
 def to(form: str, simplified: str) -> str:
     """`simplified` in the script of `form`."""
     return simplified if form.startswith("过去") else to_traditional(simplified)
+
+
+def test_a_semicolon_inside_a_long_quotation_does_not_split_it() -> None:
+    text = (
+        "“今年参加展会的本地企业从去年的两百家增加到三百多家；外地企业从去年的一百家增加到"
+        "一百五十家；来自海外的参展企业也超过了五十家，展位面积比去年扩大了一倍。”"
+        "组委会负责人介绍说。\n"
+    )
+    for form in (text, to_traditional(text)):
+        (paragraph,) = layout(form).paragraphs
+        first = form[paragraph.sentences[0].start : paragraph.sentences[0].end]
+        assert len(first) > 60 and first.count("；") == 2 and "”" in first, first
