@@ -185,6 +185,7 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
             root=Path.cwd(),
             warnings=problems,
             on_first_card=first_card_drawn if bench else None,
+            theme_file=store.path.with_name(store.path.stem + "-theme.txt"),
         )
         app.run(headless=bench)
     return 0

@@ -21,6 +21,8 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from quiz.config import Config
     from quiz.store import Store, SyncReport
 
@@ -45,6 +47,7 @@ class QuizApp(App[None]):
         cursor_blink: bool = True,
         warnings: Sequence[str] = (),
         on_first_card: Callable[[], None] | None = None,
+        theme_file: Path | None = None,
     ) -> None:
         """Build the app.
 
@@ -61,6 +64,8 @@ class QuizApp(App[None]):
             warnings: problems to show once the app is up (deck files left out).
             on_first_card: called once the first card of the first session is drawn (or
                 that session turns out to have no card).
+            theme_file: where the chosen Textual theme is kept between runs (none: the
+                default theme, not kept).
         """
         super().__init__()
         self.store = store
@@ -74,6 +79,7 @@ class QuizApp(App[None]):
         self._start_cram = cram
         self._on_first_card = on_first_card
         self._warnings = list(warnings)
+        self.theme_file = theme_file
 
     @property
     def deck_names(self) -> list[str]:
@@ -92,6 +98,7 @@ class QuizApp(App[None]):
         return self._opening
 
     def on_mount(self) -> None:
+        self._restore_theme()
         if self._warnings:
             self.notify(
                 "\n".join(self._warnings), title="Decks left out", severity="error", timeout=15
@@ -99,6 +106,26 @@ class QuizApp(App[None]):
         if self._start_study is not None:
             names, self._start_study = self._start_study, None
             self.start_session(names, cram=self._start_cram)
+
+    def _restore_theme(self) -> None:
+        """Use the theme picked last time (the palette's "Theme"), and keep each new pick."""
+        if self.theme_file is None:
+            return
+        try:
+            name = self.theme_file.read_text("utf-8").strip()
+        except OSError:  # none kept yet, or unreadable: the default theme
+            name = ""
+        if name in self.available_themes:
+            self.theme = name
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        if self.theme_file is None:
+            return
+        try:
+            self.theme_file.write_text(theme.name + "\n", "utf-8")
+        except OSError as exc:  # a read-only place: the theme lasts this run only
+            self.notify(f"Cannot keep the theme in {self.theme_file}: {exc}", severity="warning")
 
     # ------------------------------------------------------------------ sessions
 

@@ -241,3 +241,29 @@ async def test_a_context_hint_reads_one_section_not_the_whole_deck(tmp_path: Pat
             context = dict(screen.hints)["Around it"]
             assert "引导党员牢固树立“四个意识”" in context  # the next card of its section
             assert shelf.loaded("jianti") is None  # the deck was not rebuilt for it
+
+
+async def test_the_chosen_theme_is_kept_for_the_next_run(tmp_path: Path) -> None:
+    from tui_support import open_store
+
+    clock = FixedClock()
+    decks = write_decks(tmp_path)
+    theme_file = tmp_path / "quiz-theme.txt"
+    store = open_store(tmp_path / "quiz.db", decks, clock)
+    app = QuizApp(store, decks, study_config(), clock, cursor_blink=False, theme_file=theme_file)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        app.theme = "gruvbox"  # what the palette's Theme command does
+        await pilot.pause()
+    assert theme_file.read_text("utf-8").strip() == "gruvbox"
+    again = QuizApp(store, decks, study_config(), clock, cursor_blink=False, theme_file=theme_file)
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert again.theme == "gruvbox"
+    theme_file.write_text("no-such-theme\n", "utf-8")  # a stale name: the default, no crash
+    third = QuizApp(store, decks, study_config(), clock, cursor_blink=False, theme_file=theme_file)
+    async with third.run_test() as pilot:
+        await pilot.pause()
+        assert third.theme == "textual-dark"
+    store.close()
