@@ -161,5 +161,7 @@ def _title(lay: Layout, output: str, name: str) -> str:
             break  # a numbered heading names a part, never the whole text
         first = paragraph.sentences[0] if paragraph.sentences else None
         if first is not None and first.end - first.start <= 40:
+            if output[first.start : first.end].startswith("—"):
+                continue  # a dash item (——经济发展再上新台阶。) is one point of a list
             return output[first.start : first.end].strip()
     return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.generate.pipeline import build_deck
 from quiz.generate.structure import clean_title, layout, parse_heading, split_sentences
 from quiz.text.script import to_traditional
 
@@ -169,3 +170,14 @@ def test_a_semicolon_inside_a_long_quotation_does_not_split_it() -> None:
         (paragraph,) = layout(form).paragraphs
         first = form[paragraph.sentences[0].start : paragraph.sentences[0].end]
         assert len(first) > 60 and first.count("；") == 2 and "”" in first, first
+
+
+def test_a_dash_item_is_no_title() -> None:
+    text = (
+        "过去一年，全市经济运行总体平稳，各项事业取得新进展，人民生活持续改善，社会大局保持稳定。"
+        "——工业生产稳步回升。全年工业增加值增长百分之六。"
+        "——服务消费持续扩大。全年零售总额增长百分之八。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="notes")
+        assert deck.title == "notes"
