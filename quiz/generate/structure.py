@@ -54,6 +54,13 @@ _TITLE_PREFIX = re.compile(
 )
 _NAV_TOKEN_MAX = 6
 _NAV_MIN_TOKENS = 5
+# A line set off as an aside: an occasion or attribution after a dash (——2016年1月6日在某市
+# 人民代表大会上) or a whole line in brackets (（2024年3月5日在…会议上）, （受权发布）).
+_ASIDE_LINE = re.compile(r"^(?:[—－-]{1,2}|[(（].*[)）]$)")
+# A byline: a post and a name (市长 王某, 记者 张某 李某), each a short word of its own.
+_BYLINE = re.compile(
+    f"^(?:[{CJK}]{{1,5}}[长長者员員任席理记記授师師]\\s+)+[{CJK}]{{2,3}}(?:\\s+[{CJK}]{{2,3}})*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +358,8 @@ def clean_title(title: str) -> str:
 
 def _may_be_title(line: str) -> bool:
     """A line that could be the title: words, no sentence (a photo caption with its credit,
-    生产总值增长8%。（新华社 摄）, is prose), not a body line."""
+    生产总值增长8%。（新华社 摄）, is prose), not a body line, no aside (——在某会议上) and
+    no byline (市长 王某)."""
     return (
         _substantial(line)
         and not _is_navigation(line)
@@ -359,6 +367,8 @@ def _may_be_title(line: str) -> bool:
         and not _is_body(line)
         and not re.search("[。！？]", line)
         and line[-1] not in "：:"  # 以下是报告全文：
+        and not _ASIDE_LINE.match(line)
+        and not _BYLINE.match(line)
     )
 
 

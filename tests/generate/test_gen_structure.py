@@ -181,3 +181,35 @@ def test_a_dash_item_is_no_title() -> None:
     for form in (text, to_traditional(text)):
         deck, _report = build_deck(form, name="notes")
         assert deck.title == "notes"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "——2016年1月6日在某市第十五届人民代表大会第五次会议上\n市长 王某\n",
+        "（2024年3月5日在某市第十四届人民代表大会第二次会议上）\n",
+        "记者 张某 李某\n",
+    ],
+)
+def test_an_occasion_or_byline_is_no_title(head: str) -> None:
+    body = (
+        "各位代表：\n"
+        "现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员和其他列席人员提出意见。\n"
+        "一、过去一年工作回顾\n"
+        "过去一年，全市经济运行总体平稳，各项事业取得新进展，人民生活持续改善。\n"
+    )
+    for form in (head + body, to_traditional(head + body)):
+        deck, _report = build_deck(form, name="report")
+        assert deck.title == "report", deck.title
+
+
+def test_the_title_above_an_occasion_line_is_kept() -> None:
+    text = (
+        "政府工作报告\n"
+        "——2016年1月6日在某市第十五届人民代表大会第五次会议上\n"
+        "市长 王某\n"
+        "现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员和其他列席人员提出意见。\n"
+    )
+    for form, title in ((text, "政府工作报告"), (to_traditional(text), "政府工作報告")):
+        deck, _report = build_deck(form, name="report")
+        assert deck.title == title
