@@ -40,6 +40,8 @@ def _is_word_char(ch: str) -> bool:
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
+# What a long lead keeps before its answer, at least: 服务消费|持续扩大, not 服务|消费持续扩大.
+MIN_LEAD_NAME = 3
 KEYWORD_GAP = 6
 MAX_LIST_PAIR_ITEM = 6
 MIN_KEYWORD_SENTENCE = 8
@@ -396,7 +398,8 @@ class ChineseCards:
 
     def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
         """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
-        a 9-character clause keeps its last 6 or fewer characters on a word boundary)."""
+        a 9-character clause keeps its last 6 or fewer characters on a word boundary, and
+        at least 3 before them when a 4-character answer allows: 服务消费|持续扩大)."""
         index = self.index_of[sentence.start]
         bounds = self.bounds[index]
         rel_start, rel_end = start - sentence.start, end - sentence.start
@@ -404,7 +407,11 @@ class ChineseCards:
             later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
             if not later:
                 return None
-            rel_start = min(later)
+            cut = min(later)
+            if cut - rel_start < MIN_LEAD_NAME:  # 服务|消费持续扩大: the name is cut short
+                fuller = [b for b in later if b - rel_start >= MIN_LEAD_NAME and rel_end - b >= 4]
+                cut = min(fuller, default=cut)
+            rel_start = cut
         candidate = Candidate(
             sentence.start + rel_start,
             sentence.start + rel_end,

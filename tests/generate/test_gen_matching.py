@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.deck import MatchCard
+from quiz.deck import ClozeCard, MatchCard
 from quiz.generate import matching
 from quiz.generate.matching import PairSource
 from quiz.generate.pipeline import build_deck
@@ -52,3 +52,23 @@ def test_one_clause_dash_leads_make_a_set_in_either_script() -> None:
         leads = [lead.split("。")[0] for lead in leads]
         assert [left + right for left, right in card.pairs] == leads
         assert all(len(left) >= 2 and len(right) >= 2 for left, right in card.pairs)
+
+
+def test_a_long_one_clause_lead_keeps_its_whole_name_on_the_left() -> None:
+    text = (
+        "一、工作回顾\n过去一年，全市经济运行总体平稳，各项事业取得新进展。\n"
+        "——工业生产稳步回升。全年规模以上工业增加值增长百分之六。\n"
+        "——服务消费持续扩大。社会消费品零售总额增长百分之八。\n"
+        "——城乡面貌明显改善。新建改建农村公路三百公里。\n"
+    )
+    expected = [("工业生产", "稳步回升"), ("服务消费", "持续扩大"), ("城乡面貌", "明显改善")]
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        (card,) = [card for card in deck if isinstance(card, MatchCard)]
+        wanted = [
+            (left, right) if form is text else (to_traditional(left), to_traditional(right))
+            for left, right in expected
+        ]
+        assert list(card.pairs) == wanted
+        lead_clozes = [c.text for c in deck if isinstance(c, ClozeCard) and "lead" in c.tags]
+        assert lead_clozes == [f"——{left}{{{{c1::{right}}}}}。" for left, right in wanted]
