@@ -706,23 +706,48 @@ class ChineseCards:
         return cards
 
     def expansion_sets(self) -> list[tuple[int, Card]]:
-        """Formulas of one paragraph with what the text says they stand for."""
+        """Formulas with what the text says they stand for, in one paragraph or in a run of
+        neighbouring paragraphs of one section that each spell out one (一是增强“四个意识”，
+        即…… / 二是坚定“四个自信”，即……); a formula spelled out again counts once."""
         cards: list[tuple[int, Card]] = []
+        run: list[PairSource] = []
+        run_start: Sentence | None = None
+        run_section: tuple[int, int] | None = None
+        seen: set[str] = set()
+
+        def flush() -> None:
+            if run_start is not None and len(run) >= matching.MIN_SET:
+                cards.extend(self.sets(run, "formula", run_start))
+
         for paragraph in self.lay.paragraphs:
-            sources = []
-            for sentence in paragraph.sentences:
-                text = self.mirror[sentence.start : sentence.end]
-                for formula, items in phrases.formula_expansions(text):
-                    sources.append(
-                        PairSource(
-                            (sentence.start + formula.start, sentence.start + formula.end),
-                            (sentence.start + items[0][0], sentence.start + items[-1][1]),
-                            sentence.line,
-                        )
-                    )
-            if len(sources) >= matching.MIN_SET:
-                cards.extend(self.sets(sources, "formula", paragraph.sentences[0]))
+            sources = self.paragraph_expansions(paragraph)
+            if not sources or paragraph.section != run_section or run_start is None:
+                flush()
+                run, run_start, run_section, seen = [], None, paragraph.section, set()
+            for source in sources:
+                formula = self.mirror[source.left[0] : source.left[1]]
+                if formula not in seen:
+                    seen.add(formula)
+                    run.append(source)
+            if sources and run_start is None:
+                run_start = paragraph.sentences[0]
+        flush()
         return cards
+
+    def paragraph_expansions(self, paragraph: Paragraph) -> list[PairSource]:
+        """Each formula of `paragraph` with the items the text spells it out in."""
+        sources = []
+        for sentence in paragraph.sentences:
+            text = self.mirror[sentence.start : sentence.end]
+            for formula, items in phrases.formula_expansions(text):
+                sources.append(
+                    PairSource(
+                        (sentence.start + formula.start, sentence.start + formula.end),
+                        (sentence.start + items[0][0], sentence.start + items[-1][1]),
+                        sentence.line,
+                    )
+                )
+        return sources
 
     def enumeration_pairs(
         self, sentence: Sentence, text: str, enumeration: phrases.Enumeration

@@ -184,6 +184,9 @@ def _expansion_items(text: str, formula: Span) -> list[tuple[int, int]] | None:
     if stop < 0:
         end_match = re.compile(r"[。；;！？!?]").search(text, start)
         stop = end_match.start() if end_match else len(text)
+        comma = re.compile(r"[，,]").search(text, start, stop)
+        if comma is not None and "、" in text[start : comma.start()]:
+            stop = comma.start()  # 即甲、乙、丙，这是…: the list ends where its clause does
     items = _split_items(text, start, stop)
     if len(items) >= 2 and len(items) in _expected_counts(formula.of(text)):
         return items

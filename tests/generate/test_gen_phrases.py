@@ -202,6 +202,16 @@ def test_english_terms_and_repeated_phrases() -> None:
             "兩個毫不動搖",
             ["毫不動搖鞏固和發展公有制經濟", "毫不動搖鼓勵非公有制經濟發展"],
         ),
+        (  # the list ends with its clause, not at the end of the sentence
+            "做到“两个维护”，即坚决维护核心地位、坚决维护集中统一领导，这是最高原则。",
+            "两个维护",
+            ["坚决维护核心地位", "坚决维护集中统一领导"],
+        ),
+        (
+            "做到「兩個維護」，即堅決維護核心地位、堅決維護集中統一領導，這是最高原則。",
+            "兩個維護",
+            ["堅決維護核心地位", "堅決維護集中統一領導"],
+        ),
     ],
 )
 def test_formula_expansions(text: str, formula: str, items: list[str]) -> None:

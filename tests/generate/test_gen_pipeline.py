@@ -293,3 +293,33 @@ def test_formulas_with_their_expansions(text: str) -> None:
     left = [to_simplified(a) for a, _ in spelled.pairs]
     assert left == ["四个意识", "四个自信", "两个维护"]
     assert to_simplified(spelled.pairs[0][1]) == "政治意识、大局意识、核心意识、看齐意识"
+
+
+SPREAD = """提法汇编
+
+一、思想建设
+一是增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识，这是首要任务。
+二是坚定“四个自信”，即道路自信、理论自信、制度自信、文化自信，这是根本要求。
+三是做到“两个维护”，即坚决维护核心地位、坚决维护集中统一领导，这是最高原则。
+再次强调“四个意识”，即政治意识、大局意识、核心意识、看齐意识，务必时刻牢记。
+二、组织建设
+落实“三会一课”（支部党员大会、支部委员会、党小组会和党课），严格组织生活。
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [SPREAD, to_traditional(SPREAD)], ids=["simplified", "traditional"]
+)
+def test_formulas_spelled_out_in_neighbouring_paragraphs_make_one_set(text: str) -> None:
+    deck, _ = build_deck(text, name="spread")
+    (spelled,) = [c for c in match_cards(deck) if "formula" in c.tags]
+    # one pair per formula (the repeat counts once); the next section's formula stays out
+    assert [to_simplified(a) for a, _ in spelled.pairs] == ["四个意识", "四个自信", "两个维护"]
+    assert to_simplified(spelled.pairs[2][1]) == "坚决维护核心地位、坚决维护集中统一领导"
+    assert to_simplified(spelled.section or "") == "一、思想建设"
+
+
+def test_formulas_far_apart_make_no_set() -> None:
+    text = SPREAD.replace("三是做到", "过去一年，全市各项事业取得新进展。\n三是做到")
+    deck, _ = build_deck(text, name="spread")
+    assert not [c for c in match_cards(deck) if "formula" in c.tags]
