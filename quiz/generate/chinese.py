@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quiz.deck import Card
-from quiz.generate import cloze, keywords, matching
+from quiz.generate import cloze, keywords, matching, vocabulary
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -596,6 +596,7 @@ class ChineseCards:
                 cards.extend(self.sets(sources, kind, leads[0].sentence))
         cards.extend(self.enumeration_sets())
         cards.extend(self.expansion_sets())
+        cards.extend(self.vocabulary_sets())
         seen: set[str] = set()
         unique = []
         for position, card in cards:  # a repeated passage repeats its sets: keep the first
@@ -732,6 +733,23 @@ class ChineseCards:
             if sources and run_start is None:
                 run_start = paragraph.sentences[0]
         flush()
+        return cards
+
+    def vocabulary_sets(self) -> list[tuple[int, Card]]:
+        """A learner's word list (你好 — hello / 谢谢 — thank you …): each word with its
+        meaning."""
+        cards: list[tuple[int, Card]] = []
+        for run in vocabulary.vocabulary_runs(self.mirror):
+            label = vocabulary.section_before(self.lay.headings, run[0].left[0])
+            section = (self.output[label[0] : label[1]].strip() or None) if label else None
+            made = matching.build_sets(
+                run,
+                self.output,
+                kind="vocabulary",
+                section=section,
+                prompt=self.prompt("vocabulary"),
+            )
+            cards.extend((run[0].left[0], card) for card in made)
         return cards
 
     def paragraph_expansions(self, paragraph: Paragraph) -> list[PairSource]:

@@ -1,0 +1,66 @@
+"""Learner word lists (你好 (nǐ hǎo) — hello) become matching sets of word and meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.deck import MatchCard
+from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.generate.vocabulary import vocabulary_runs
+from quiz.text.script import to_traditional
+
+LESSON = """第一课 问候
+一、生词
+你好 (nǐ hǎo) — hello
+谢谢 (xiè xie) — thank you
+再见 (zài jiàn) — goodbye
+朋友 (péng you) — friend
+二、课文
+我的朋友是老师，她每天早上都很早到学校，和学生们一起读书。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "section"),
+    [
+        (LESSON, ["你好", "谢谢", "再见", "朋友"], "一、生词"),
+        (to_traditional(LESSON), ["你好", "謝謝", "再見", "朋友"], "一、生詞"),
+    ],
+    ids=["simplified", "traditional"],
+)
+def test_a_word_list_makes_a_set_of_words_and_meanings(
+    tmp_path: Path, text: str, words: list[str], section: str
+) -> None:
+    source = tmp_path / "lesson.txt"
+    source.write_text(text, encoding="utf-8")
+    deck, _report = generate_deck(source)  # the pinyin glosses are cleaned away first
+    (card,) = [c for c in deck if isinstance(c, MatchCard) and "vocabulary" in c.tags]
+    assert card.pairs == tuple(zip(words, ["hello", "thank you", "goodbye", "friend"], strict=True))
+    assert card.section == section and card.line == 3
+
+
+def test_entries_may_be_numbered_and_use_a_colon() -> None:
+    text = "1. 学生：student\n2. 老師：teacher\n3. 學校：school.\n"
+    (run,) = vocabulary_runs(text)
+    assert [(text[s.left[0] : s.left[1]], text[s.right[0] : s.right[1]]) for s in run] == [
+        ("学生", "student"),
+        ("老師", "teacher"),
+        ("學校", "school"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好 — hello\n谢谢 — thank you\n",  # two entries are no set
+        "你好 — hello\n今天天气很好，我们一起去公园散步吧。\n谢谢 — thank you\n再见 — bye\n",
+        "你好 — 您好\n谢谢 — 多谢\n再见 — 回见\n",  # no gloss in Latin letters
+        "你好 — hello\n謝謝 — thank you\n今天天氣很好，我們一起去公園散步吧。\n",
+    ],
+)
+def test_no_set_without_a_run_of_three_glossed_lines(text: str) -> None:
+    assert vocabulary_runs(text) == []
+    deck, _report = build_deck(text, name="t")
+    assert not [c for c in deck if isinstance(c, MatchCard) and "vocabulary" in c.tags]
