@@ -187,7 +187,7 @@ def warm_up() -> None:
     """Load what the first grading of each kind would otherwise pay for (OpenCC's
     dictionaries, ~50 ms; pypinyin, ~0.15 s): call it from a background thread once the
     first card is on screen."""
-    probe = "三會一課"
+    probe = "學習漢語"
     to_simplified(probe)
     to_traditional(probe)
     answer_slots(probe)
