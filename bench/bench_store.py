@@ -105,41 +105,35 @@ def main(argv: list[str] | None = None) -> int:
             learn_ahead = now + timedelta(minutes=20)
             learning = [CardStatus.LEARNING, CardStatus.RELEARNING]
 
-            def next_card(names: list[str]) -> Callable[[int], object]:
-                def pick(_n: int) -> object:
-                    return (
-                        store.due_cards(names, learn_ahead, now=now, statuses=learning, limit=1)
-                        or store.due_cards(
-                            names,
-                            day_end,
-                            now=now,
-                            statuses=[CardStatus.REVIEW],
-                            order="retrievability",
-                            limit=1,
-                            bury_siblings_since=day_start,
-                        )
-                        or store.new_cards(names, now=now, limit=1, bury_siblings_since=day_start)
-                    )
+            def queue_reads(
+                names: list[str], learning_limit: int | None, reviews: int, new: int
+            ) -> tuple[Callable[[], list], Callable[[], list], Callable[[], list]]:
+                """The engine's three queue reads: learning due, reviews due, new cards."""
+                return (
+                    lambda: store.due_cards(
+                        names, learn_ahead, now=now, statuses=learning, limit=learning_limit
+                    ),
+                    lambda: store.due_cards(
+                        names,
+                        day_end,
+                        now=now,
+                        statuses=[CardStatus.REVIEW],
+                        order="retrievability",
+                        limit=reviews,
+                        bury_siblings_since=day_start,
+                    ),
+                    lambda: store.new_cards(
+                        names, now=now, limit=new, bury_siblings_since=day_start
+                    ),
+                )
 
-                return pick
+            def next_card(names: list[str]) -> Callable[[int], object]:
+                learning_due, reviews_due, new_cards = queue_reads(names, 1, 1, 1)
+                return lambda _n: learning_due() or reviews_due() or new_cards()
 
             def full_queue(names: list[str]) -> Callable[[int], object]:
-                def build(_n: int) -> object:
-                    return (
-                        store.due_cards(names, learn_ahead, now=now, statuses=learning),
-                        store.due_cards(
-                            names,
-                            day_end,
-                            now=now,
-                            statuses=[CardStatus.REVIEW],
-                            order="retrievability",
-                            limit=200,
-                            bury_siblings_since=day_start,
-                        ),
-                        store.new_cards(names, now=now, limit=20, bury_siblings_since=day_start),
-                    )
-
-                return build
+                reads = queue_reads(names, None, 200, 20)
+                return lambda _n: tuple(read() for read in reads)
 
             due_today = store.deck_counts(decks, now=now, day_end=day_end)
             print(
