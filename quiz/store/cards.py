@@ -12,22 +12,26 @@ from typing import Literal
 
 from quiz.store.db import Database, StoreError
 from quiz.store.models import CardRow, CardStatus, DayCounts, DeckCounts, from_ms, opt_ms, to_ms
-from quiz.store.rows import CARD_COLUMNS, card_from_row, placeholders
+from quiz.store.rows import CARD_COLUMNS, NOT_UNDONE, card_from_row, placeholders
 
 ACTIVE = "c.suspended = 0 AND c.retired_at IS NULL"
 NOT_BURIED = "(c.buried_until IS NULL OR c.buried_until <= :now)"
 # The cards with an effective non-cram answer since :bury_since, with their sibling groups
 # (a small set, read through the log's (deck, reviewed_at) index); the queue leaves out
 # cards whose sibling - same key, another card - is among them.
-ANSWERED_SINCE = """
+ANSWERED_SINCE = (
+    """
     answered AS MATERIALIZED (
         SELECT DISTINCT s.deck, s.sibling_key, s.card_id
         FROM review_log AS r CROSS JOIN cards AS s  -- CROSS: drive from today's log rows
             ON s.deck = r.deck AND s.card_id = r.card_id
         WHERE r.deck IN ({decks}) AND r.reviewed_at >= :bury_since
           AND r.kind NOT IN ('undo', 'cram')
-          AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id))
+          AND """
+    + NOT_UNDONE
+    + """)
 """
+)
 SIBLING_ANSWERED = """
     EXISTS (SELECT 1 FROM answered AS a WHERE a.deck = c.deck
             AND a.sibling_key = c.sibling_key AND a.card_id <> c.card_id)
@@ -203,7 +207,7 @@ class CardQueries:
             "CROSS JOIN cards AS c ON c.deck = r.deck AND c.card_id = r.card_id "
             f"WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since "
             "AND r.kind NOT IN ('undo', 'cram') "
-            "AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)",
+            f"AND {NOT_UNDONE}",
             params,
         )
         answered: dict[tuple[str, str], set[str]] = {}
@@ -253,7 +257,7 @@ class CardQueries:
             " sum(r.rating = 1), sum(coalesce(r.duration_ms, 0))"
             f" FROM review_log AS r WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since"
             " AND r.kind NOT IN ('undo', 'cram', 'manual')"
-            " AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)",
+            f" AND {NOT_UNDONE}",
             params,
         )
         return DayCounts(*(int(v or 0) for v in row))
@@ -265,7 +269,7 @@ class CardQueries:
             row = self._db.query_one(
                 "SELECT r.reviewed_at FROM review_log AS r WHERE r.deck = ?"
                 " AND r.kind <> 'undo'"
-                " AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)"
+                f" AND {NOT_UNDONE}"
                 " ORDER BY r.reviewed_at DESC LIMIT 1",
                 (deck,),
             )

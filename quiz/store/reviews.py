@@ -16,6 +16,7 @@ from quiz.store.models import (
     to_ms,
 )
 from quiz.store.rows import (
+    NOT_UNDONE,
     REVIEW_COLUMNS,
     STATE_FIELDS,
     placeholders,
@@ -154,7 +155,7 @@ class ReviewLog:
             later = conn.execute(
                 "SELECT r.id FROM review_log AS r WHERE r.deck = ? AND r.card_id = ?"
                 " AND r.id > ? AND r.kind <> 'undo'"
-                " AND NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)"
+                f" AND {NOT_UNDONE}"
                 " LIMIT 1",
                 (target.deck, target.card_id, review_id),
             ).fetchone()
@@ -215,7 +216,7 @@ class ReviewLog:
         its deck in `decks`): what undo targets."""
         clauses = [
             "r.kind <> 'undo'",
-            "NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = r.id)",
+            NOT_UNDONE,
         ]
         params: list[object] = []
         if session_id is not None:
@@ -267,10 +268,7 @@ class ReviewLog:
             f" AND r.card_id IN ({placeholders(ids)})"
         )
         if not include_undone:
-            sql += (
-                " AND r.kind <> 'undo'"
-                " AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = r.id)"
-            )
+            sql += f" AND r.kind <> 'undo' AND {NOT_UNDONE}"
         rows = self._db.query(sql + " ORDER BY r.reviewed_at, r.id", [deck, *ids])
         return [review_from_row(row) for row in rows]
 
@@ -303,7 +301,7 @@ class ReviewLog:
             params.append(to_ms(until))
         if not include_undone:
             clauses.append("r.kind <> 'undo'")
-            clauses.append("NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = r.id)")
+            clauses.append(NOT_UNDONE)
         if not include_cram:
             clauses.append("r.kind <> 'cram'")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""

@@ -8,6 +8,9 @@ from typing import Any
 
 from quiz.store.models import CardRow, CardState, CardStatus, ReviewRow, from_ms, opt_dt, opt_ms
 
+# An answer counts unless a later `undo` row names it (the log itself is never rewritten).
+NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM review_log AS u WHERE u.undoes = r.id)"
+
 CARD_COLUMNS = (
     "c.deck, c.card_id, c.type, c.body, c.answer, c.sentence, c.section, c.line, c.position, "
     "c.sibling_key, c.tags, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, "

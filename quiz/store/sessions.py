@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from quiz.store.db import Database, StoreError
 from quiz.store.models import SessionRow, from_ms, opt_dt, to_ms
+from quiz.store.rows import NOT_UNDONE
 
 SessionKind = Literal["study", "cram"]
 _SESSION_COLUMNS = "id, started_at, ended_at, decks, kind, counts"
@@ -55,7 +56,7 @@ class Sessions:
                 " sum(r.state_before IN (1, 3)), sum(r.rating = 1), sum(r.rating = 2),"
                 " sum(r.rating = 3), sum(r.rating = 4), sum(coalesce(r.duration_ms, 0))"
                 " FROM review_log AS r WHERE r.session_id = ? AND r.kind <> 'undo'"
-                " AND NOT EXISTS (SELECT 1 FROM review_log u WHERE u.undoes = r.id)",
+                f" AND {NOT_UNDONE}",
                 (session_id,),
             ).fetchone()
             undone = conn.execute(
