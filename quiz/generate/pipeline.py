@@ -50,6 +50,7 @@ def generate_deck(
     *,
     script: ScriptChoice = "keep",
     source_label: str | None = None,
+    keep_all: bool = False,
 ) -> tuple[Deck, GenerateReport]:
     """Read, clean and turn one source file into a deck (named after the file's stem).
 
