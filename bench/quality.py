@@ -224,9 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         "recall": round(hit / total_marks, 3) if total_marks else 1.0,
         "min_recall": min(r.recall for r in results),
         "figures": round(statistics.mean(with_figures), 3) if with_figures else None,
-        "per1k_long": round(
-            max((r.per1k for r in results if r.chars > LONG_TEXT), default=0.0), 1
-        ),
+        "per1k_long": round(max((r.per1k for r in results if r.chars > LONG_TEXT), default=0.0), 1),
         "keyword_share": round(
             sum(r.keyword_share * r.cards for r in results) / max(sum(r.cards for r in results), 1),
             3,
@@ -243,15 +241,22 @@ def main(argv: list[str] | None = None) -> int:
         f"{delta('ALL', 'keyword_share', overall['keyword_share'], '.2f'):>5} "
         f"{overall['ambiguous']:5d}"
     )
-    print(f"min recall of a text: {overall['min_recall']:.2f}; per1k: the largest on texts over "
-          f"{LONG_TEXT} characters")
+    print(
+        f"min recall of a text: {overall['min_recall']:.2f}; per1k: the largest on texts over "
+        f"{LONG_TEXT} characters"
+    )
     tags: dict[str, int] = {}
     for r in results:
         for tag, count in r.tags.items():
             tags[tag] = tags.get(tag, 0) + count
     total = sum(tags.values()) or 1
-    print("tags: " + ", ".join(f"{t} {100 * n / total:.0f}%" for t, n in sorted(
-        tags.items(), key=lambda item: (-item[1], item[0]))))
+    print(
+        "tags: "
+        + ", ".join(
+            f"{t} {100 * n / total:.0f}%"
+            for t, n in sorted(tags.items(), key=lambda item: (-item[1], item[0]))
+        )
+    )
     if args.missed:
         for r in results:
             if r.missed:
