@@ -23,6 +23,8 @@ from quiz.generate.ids import cloze_id, match_id, sentence_key
 
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 MIN_PAIRS = 2
+# A card's importance (how much a student of the text needs it), written by the generator.
+MIN_IMPORTANCE, MAX_IMPORTANCE = 0, 100
 MAX_PAIRS = 8
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,6 +41,7 @@ class ClozeCard:
     section: str | None = None
     line: int | None = None
     tags: tuple[str, ...] = ()
+    importance: int | None = None
     type: ClassVar[str] = "cloze"
 
     def _match(self) -> re.Match[str]:
@@ -101,6 +104,7 @@ class MatchCard:
     section: str | None = None
     line: int | None = None
     tags: tuple[str, ...] = ()
+    importance: int | None = None
     type: ClassVar[str] = "match"
 
     @property
@@ -124,6 +128,8 @@ def _common_to_dict(card: Card, data: dict[str, Any]) -> None:
         data["line"] = card.line
     if card.tags:
         data["tags"] = _Flow(card.tags)
+    if card.importance is not None:
+        data["importance"] = card.importance
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +247,18 @@ class _DeckBuilder:
         "section",
         "line",
         "tags",
+        "importance",
     }
-    MATCH_KEYS: ClassVar[set[str]] = {"id", "type", "prompt", "pairs", "section", "line", "tags"}
+    MATCH_KEYS: ClassVar[set[str]] = {
+        "id",
+        "type",
+        "prompt",
+        "pairs",
+        "section",
+        "line",
+        "tags",
+        "importance",
+    }
 
     def __init__(self, label: str, node: yaml.Node | None):
         self.label = label
@@ -315,7 +331,7 @@ class _DeckBuilder:
 
     def common(
         self, raw: dict[str, Any], lines: dict[str, int], kind: str, line: int | None
-    ) -> tuple[str | None, int | None, tuple[str, ...]]:
+    ) -> tuple[str | None, int | None, tuple[str, ...], int | None]:
         allowed = self.CLOZE_KEYS if kind == "cloze" else self.MATCH_KEYS
         for key in raw:
             if key not in allowed:
@@ -331,7 +347,19 @@ class _DeckBuilder:
             self.error(lines.get("line", line), "`line` must be a positive whole number")
             src_line = None
         tags = self.strings(raw.get("tags", []), "tags", lines.get("tags", line))
-        return section, src_line, tags
+        importance = raw.get("importance")
+        if importance is not None and (
+            isinstance(importance, bool)
+            or not isinstance(importance, int)
+            or not MIN_IMPORTANCE <= importance <= MAX_IMPORTANCE
+        ):
+            self.error(
+                lines.get("importance", line),
+                f"`importance` must be a whole number from {MIN_IMPORTANCE} to "
+                f"{MAX_IMPORTANCE}, not {importance!r}",
+            )
+            importance = None
+        return section, src_line, tags, importance
 
     def strings(self, value: Any, key: str, line: int | None) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -355,7 +383,7 @@ class _DeckBuilder:
         return value
 
     def cloze(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
-        section, src_line, tags = self.common(raw, lines, "cloze", line)
+        section, src_line, tags, importance = self.common(raw, lines, "cloze", line)
         text = raw.get("text")
         at = lines.get("text", line)
         if not isinstance(text, str) or not text.strip():
@@ -387,10 +415,11 @@ class _DeckBuilder:
             section=section,
             line=src_line,
             tags=tags,
+            importance=importance,
         )
 
     def match(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
-        section, src_line, tags = self.common(raw, lines, "match", line)
+        section, src_line, tags, importance = self.common(raw, lines, "match", line)
         prompt = raw.get("prompt", "Match each item with its pair")
         if not isinstance(prompt, str) or not prompt.strip():
             self.error(lines.get("prompt", line), "`prompt` must be a non-empty string")
@@ -426,6 +455,7 @@ class _DeckBuilder:
             section=section,
             line=src_line,
             tags=tags,
+            importance=importance,
         )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quiz.deck import Card
-from quiz.generate import cloze, keywords, matching, vocabulary
+from quiz.generate import cloze, figures, keywords, matching, rank, vocabulary
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -56,6 +56,8 @@ MAX_ORDINAL_POINT = 8
 MIN_HALVES, MAX_HALVES = 6, 12
 # Characters that open a clause or link to one, not a noun phrase (的, 在, 也 ...)
 _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被将以于而也都就还又再这那")
+# A statement of what must be done: the text's own emphasis.
+_STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 
 
@@ -102,6 +104,16 @@ class ChineseCards:
         self.sentences = lay.sentences
         self.index_of = {s.start: i for i, s in enumerate(self.sentences)}
         self.lead_groups: list[tuple[str, list[_Lead]]] = []
+        # what each figure candidate is (target, result, year, fact), by its offsets
+        self.figure_kinds: dict[tuple[int, int], str] = {}
+        # what the scoring step knows of each card, by card id
+        self.evidence: dict[str, rank.Evidence] = {}
+        self._repeats: dict[str, int] = {}
+        self.target_paragraphs = {
+            p.index
+            for p in lay.paragraphs
+            if figures.TARGETS.search(mirror[p.start : p.end]) is not None
+        }
         self.unfit = self.unfit_sentences()
         self.zones = [
             [(s.start + a, s.start + b) for a, b in credit_zones(mirror[s.start : s.end])]
@@ -160,6 +172,13 @@ class ChineseCards:
             for _formula, items in phrases.formula_expansions(text):
                 for start, end in items[:1] + items[-1:]:
                     self.add(sentence, sentence.start + start, sentence.start + end, "formula")
+            if not sentence.heading:
+                targets = sentence.paragraph in self.target_paragraphs
+                for figure in figures.figure_spans(text):
+                    start, end = sentence.start + figure.start, sentence.start + figure.end
+                    kind = "target" if targets and figure.kind != "year" else figure.kind
+                    self.figure_kinds[(start, end)] = kind
+                    self.add(sentence, start, end, "figure")
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
@@ -439,7 +458,8 @@ class ChineseCards:
         cards: list[tuple[int, Card]] = []
         for index, sentence in enumerate(self.sentences):
             chosen = []
-            for candidate in cloze.select(self.valid.get(index, [])):
+            valid = self.valid.get(index, [])
+            for candidate in cloze.select_with_figures(valid, self.figure_kinds):
                 if candidate.rule == "title":  # a work named again and again: blank it once
                     title = self.mirror[candidate.start : candidate.end]
                     if title in titles_seen:
@@ -474,7 +494,35 @@ class ChineseCards:
                 if dedupe.admit(card):
                     cards.append((candidate.start, card))
                     answered.add(self.mirror[candidate.start : candidate.end])
+                    self.evidence[card.id] = self.card_evidence(candidate, sentence, index)
         return cards
+
+    def card_evidence(self, candidate: Candidate, sentence: Sentence, index: int) -> rank.Evidence:
+        """What the scoring step weighs of a cloze card (see quiz.generate.rank)."""
+        answer = self.mirror[candidate.start : candidate.end]
+        text = self.mirror[sentence.start : sentence.end]
+        paragraph = self.lay.paragraphs[sentence.paragraph] if self.lay.paragraphs else None
+        opens = paragraph is not None and bool(paragraph.sentences) and (
+            paragraph.sentences[0].start == sentence.start
+        )
+        return rank.Evidence(
+            rule=candidate.rule,
+            answer=answer,
+            repeats=self.repeats(answer),
+            idf=self.seg.keyword_weight(answer),
+            name=self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            heading=sentence.heading,
+            stressed=_STRESSED.search(text) is not None,
+            point=opens or _ORDINAL.match(text) is not None,
+            figure=self.figure_kinds.get((candidate.start, candidate.end)),
+        )
+
+    def repeats(self, answer: str) -> int:
+        """How often the text names `answer` (memoised: a report repeats its answers)."""
+        found = self._repeats.get(answer)
+        if found is None:
+            found = self._repeats[answer] = self.mirror.count(answer)
+        return found
 
     def keywords(
         self,
@@ -603,6 +651,9 @@ class ChineseCards:
             if card.id not in seen:
                 seen.add(card.id)
                 unique.append((position, card))
+                self.evidence[card.id] = rank.Evidence(
+                    rule=card.tags[0] if card.tags else "", is_set=True, pairs=len(card.pairs)
+                )
         return unique
 
     def one_clause_pairs(self, leads: Sequence[_Lead]) -> list[PairSource]:

@@ -35,9 +35,11 @@ RULE_PRIORITY = {
     "name": 5,
     "defined": 5,
     "keyword": 6,
+    "figure": 7,
     "date": 8,
 }
 MAX_PER_SENTENCE = 3
+MAX_FIGURES_PER_SENTENCE = 2
 MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
@@ -92,6 +94,8 @@ def answer_problem(
         limit = MAX_ANSWER
     if not MIN_ANSWER <= len(answer) <= limit:
         return f"length {len(answer)}"
+    if candidate.rule == "figure":
+        return _figure_problem(candidate, mirror, output)
     if answer != answer.strip() or any(bad in answer for bad in ("{", "}", "::", "\n")):
         return "spaces or braces"
     if any(mark in answer for mark in QUOTE_MARKS):
@@ -128,6 +132,36 @@ def answer_problem(
     if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
         return "answer occurs more than once in its sentence"
     return None
+
+
+def _figure_problem(candidate: Candidate, mirror: str, output: str) -> str | None:
+    """A figure's own checks: its number is no fragment of a longer one, it occurs once."""
+    before = mirror[candidate.start - 1 : candidate.start]
+    if before.isdigit() or before in ".．":
+        return "fragment of a number"
+    sentence = output[candidate.s_start : candidate.s_end]
+    if "{" in sentence or "}" in sentence:
+        return "braces in the sentence would break the {{c1::...}} syntax"
+    if sentence.count(output[candidate.start : candidate.end]) != 1:
+        return "answer occurs more than once in its sentence"
+    return None
+
+
+def select_with_figures(
+    candidates: Sequence[Candidate], figure_kinds: dict[tuple[int, int], str]
+) -> list[Candidate]:
+    """`select` for the phrases of a sentence, then its figures apart: every target of a
+    sentence of targets (主要预期目标是：…5%左右；…1200万人以上；…), at most
+    MAX_FIGURES_PER_SENTENCE other figures; a figure never overlaps a phrase."""
+    phrases = select([c for c in candidates if c.rule != "figure"])
+    figures = [c for c in candidates if c.rule == "figure"]
+    targets = [c for c in figures if figure_kinds.get((c.start, c.end)) == "target"]
+    others = [c for c in figures if c not in targets][:MAX_FIGURES_PER_SENTENCE]
+    chosen = list(phrases)
+    for candidate in targets + others:
+        if not any(candidate.overlaps(other) for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def select(candidates: Iterable[Candidate], limit: int = MAX_PER_SENTENCE) -> list[Candidate]:

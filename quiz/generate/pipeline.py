@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from quiz.deck import Card, ClozeCard, Deck
 from quiz.errors import QuizError
+from quiz.generate import rank
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
 from quiz.generate.english import english_cards
+from quiz.generate.select import DENSITY, FLOOR, GENERAL, Scored, Selection, cap
 from quiz.generate.structure import Layout, clean_title, layout
 from quiz.text import phrases
 from quiz.text.script import to_simplified, to_traditional
@@ -43,6 +45,34 @@ class GenerateReport:
     match: int = 0
     clean_report: Any = None
     rules: Counter[str] = field(default_factory=Counter)
+    found: int = 0  # candidate cards the passes made
+    chars: int = 0  # characters of cleaned text (spaces left out)
+    selection: Selection | None = None
+
+    def summary(self) -> str:
+        """`found 412 candidates, kept 180 (8.0 per 1,000 characters), left out 232: 190
+        below the cap, 42 words of general language`."""
+        selection = self.selection
+        kept = self.cloze + self.match
+        per1k = 1000 * kept / self.chars if self.chars else 0.0
+        line = f"found {self.found} candidates, kept {kept} ({per1k:.1f} per 1,000 characters)"
+        if selection is None or not selection.left_out:
+            return line
+        reasons = Counter(
+            "below the cap" if why.startswith("below") else "words of general language"
+            for _item, why in selection.left_out
+        )
+        parts = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+        return f"{line}, left out {len(selection.left_out)}: {parts}"
+
+    def left_out_lines(self) -> list[str]:
+        """One line per card left out, for `quiz generate -v`."""
+        if self.selection is None:
+            return []
+        return [
+            f"line {item.card.line}: left out ({why}): {_shown(item.card)}"
+            for item, why in self.selection.left_out
+        ]
 
 
 def generate_deck(
@@ -65,7 +95,13 @@ def generate_deck(
     source = read_source(path)
     cleaned = clean(source.text)
     label = source_label or path.as_posix()
-    deck, report = build_deck(cleaned.text, name=path.stem, source=label, script=script)
+    deck, report = build_deck(
+        cleaned.text,
+        name=path.stem,
+        source=label,
+        script=script,
+        density=None if keep_all else DENSITY,
+    )
     report.clean_report = cleaned.report
     if not deck.cards:
         raise GenerateError(f"{path}: no cards: {_why_empty(cleaned.text)}")
@@ -89,8 +125,11 @@ def build_deck(
     name: str,
     source: str | None = None,
     script: ScriptChoice = "keep",
+    density: float | None = DENSITY,
 ) -> tuple[Deck, GenerateReport]:
-    """Cards from an already cleaned text, in source order, deterministic."""
+    """Cards from an already cleaned text, in source order, deterministic: found by the
+    passes, scored (`rank`), then capped at `density` cards per 1,000 characters
+    (`select`; None keeps every card but words of general language)."""
     from quiz.text.script import detect_script
 
     mirror = _simplified_mirror(text)
@@ -99,12 +138,21 @@ def build_deck(
     lay = layout(mirror)
     report = GenerateReport(source=source or name, script=detected)
     title = _title(lay, output, name)
+    evidence: dict[str, rank.Evidence] = {}
     if phrases.has_cjk(mirror):
-        cards = ChineseCards(mirror, output, lay, out_script).build()
+        finder = ChineseCards(mirror, output, lay, out_script)
+        cards = finder.build()
+        evidence = finder.evidence
     else:
         cards = english_cards(mirror, output, lay)
     ordered = sorted(cards, key=lambda item: item[0])
-    deck_cards: list[Card] = [card for _pos, card in ordered]
+    scored = _asked_again([_scored(position, card, evidence) for position, card in ordered])
+    report.found = len(scored)
+    report.chars = sum(1 for ch in text if not ch.isspace())
+    report.selection = cap(scored, chars=report.chars, density=density)
+    deck_cards: list[Card] = [
+        replace(item.card, importance=item.importance) for item in report.selection.kept
+    ]
     for card in deck_cards:
         report.rules.update(card.tags[:1])
         if isinstance(card, ClozeCard):
@@ -114,6 +162,67 @@ def build_deck(
     deck = Deck(name=name, title=title, cards=tuple(deck_cards), source=source)
     hinter().save()
     return deck, report
+
+
+FLOOR_RULES = frozenset({"formula", "quote", "title"})
+FLOOR_SETS = frozenset({"heading", "formula"})
+
+
+def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Scored:
+    """The card with its importance and whether the floor holds it or it is general."""
+    rule = card.tags[0] if card.tags else ""
+    found = evidence.get(card.id)
+    if found is None:  # the English path: what its rule says
+        found = rank.Evidence(
+            rule=rule,
+            answer=card.answer if isinstance(card, ClozeCard) else "",
+            is_set=not isinstance(card, ClozeCard),
+            pairs=0 if isinstance(card, ClozeCard) else len(card.pairs),
+        )
+    standing = ""
+    if found.is_set:
+        standing = FLOOR if rule in FLOOR_SETS else ""
+    elif rule in FLOOR_RULES or found.heading:
+        standing = FLOOR
+    elif rank.general_word(found):
+        standing = GENERAL
+    return Scored(position, card, rank.importance(found), standing)
+
+
+ASKED_AGAIN = 20
+
+
+def _asked_again(scored: list[Scored]) -> list[Scored]:
+    """A phrase the text names again and again is asked once where it matters most (its
+    best card, ties in text order); each further card of the same answer drops
+    ASKED_AGAIN points per earlier one and leaves the floor (一带一路 in five sentences is
+    one fact to learn, not five)."""
+    from quiz.generate.ids import normalise
+
+    best: dict[str, int] = {}
+    by_rank = sorted(range(len(scored)), key=lambda i: (-scored[i].importance, i))
+    result = list(scored)
+    for index in by_rank:
+        item = scored[index]
+        if not isinstance(item.card, ClozeCard):
+            continue
+        answer = normalise(item.card.answer)
+        earlier = best.get(answer, 0)
+        best[answer] = earlier + 1
+        if earlier:
+            result[index] = Scored(
+                item.position,
+                item.card,
+                max(rank.LOWEST, item.importance - ASKED_AGAIN * earlier),
+                GENERAL if item.standing == GENERAL else "",
+            )
+    return result
+
+
+def _shown(card: Card) -> str:
+    if isinstance(card, ClozeCard):
+        return card.text
+    return " / ".join(f"{left} ↔ {right}" for left, right in card.pairs)
 
 
 # --------------------------------------------------------------------------- scripts

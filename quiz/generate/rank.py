@@ -1,0 +1,129 @@
+"""The scoring step: how much a student of this text needs each card, 1 to 99.
+
+Every card found by the passes comes with its `Evidence`: what the text does to mark the
+phrase (quotation marks, a numbered formula, a heading, a 一是/二是 point, a stated target,
+a 要/必须/坚持 statement), how often the text repeats it, and how specific it is (jieba's IDF,
+its length, a name or a compound of the text's own rather than a word of general language).
+`importance(evidence)` turns that into one integer; the selection step keeps the best cards
+and the study engine introduces new cards in that order.
+
+>>> importance(Evidence(rule="formula", answer="两个确立", repeats=3))
+79
+>>> importance(Evidence(rule="keyword", answer="机理", idf=7.1))
+10
+>>> importance(Evidence(rule="figure", answer="5%左右", figure="target", stressed=True))
+77
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+# What the text does to mark a phrase: the rule that found it.
+BASE = {
+    "formula": 62,
+    "quote": 56,
+    "title": 50,
+    "heading": 50,
+    "term": 48,
+    "lead": 44,
+    "name": 42,
+    "defined": 44,
+    "list": 40,
+    "inline": 40,
+    "date": 36,
+    "keyword": 16,
+}
+# A figure by what it is: a stated target, a target year or era date, a result, a fact.
+FIGURE_BASE = {"target": 68, "year": 50, "result": 38, "fact": 24}
+# Matching sets by the structure they drill.
+SET_BASE = {
+    "heading": 64,
+    "formula": 62,
+    "vocabulary": 56,
+    "lead": 46,
+    "inline": 42,
+    "list": 36,
+    "heading-halves": 28,
+}
+# A word jieba's IDF calls this common (发展 3.9, 工作 3.6, 机理 7.1) is general language.
+COMMON_IDF = 7.5
+RARE_IDF = 9.5
+LOWEST, HIGHEST = 1, 99
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What is known of one card when it is scored."""
+
+    rule: str
+    answer: str = ""
+    repeats: int = 1  # occurrences of the answer in the whole text
+    idf: float | None = None  # jieba's IDF of the answer as one word; None: no such word
+    name: bool = False  # a person, place or organisation (jieba nr/ns/nt)
+    heading: bool = False  # the sentence is a heading
+    stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
+    point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
+    figure: str | None = None  # target | year | result | fact
+    is_set: bool = False
+    pairs: int = 0
+
+
+def importance(evidence: Evidence) -> int:
+    """The card's importance, LOWEST to HIGHEST (see the module)."""
+    if evidence.is_set:
+        score = SET_BASE.get(evidence.rule, 36) + min(evidence.pairs, 6)
+        return _clamp(score)
+    if evidence.figure is not None:
+        score = FIGURE_BASE.get(evidence.figure, 24)
+    else:
+        score = BASE.get(evidence.rule, 30)
+    score += _repetition(evidence.repeats)
+    score += _specificity(evidence)
+    if evidence.heading:
+        score += 8
+    if evidence.stressed:
+        score += 4
+    if evidence.point:
+        score += 3
+    return _clamp(score)
+
+
+def general_word(evidence: Evidence) -> bool:
+    """A keyword answer that is a word of general language: one dictionary word, common by
+    jieba's IDF, not a name, and said once or twice in the text (a reader fills it in)."""
+    return (
+        evidence.rule == "keyword"
+        and evidence.idf is not None
+        and evidence.idf < COMMON_IDF
+        and not evidence.name
+        and evidence.repeats < 3
+    )
+
+
+def _repetition(repeats: int) -> int:
+    """A phrase the text names again and again is one of its central concepts."""
+    if repeats < 2:
+        return 0
+    return min(18, round(6 * math.log2(repeats)))
+
+
+def _specificity(evidence: Evidence) -> int:
+    answer = evidence.answer
+    length = len(answer)
+    score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
+    if evidence.rule in ("keyword", "term", "name"):
+        if evidence.name:
+            score += 6
+        elif evidence.idf is None:
+            score += 6 if length >= 4 else 0  # a compound of the text's own (新质生产力)
+        elif evidence.idf >= RARE_IDF:
+            score += 6
+        elif evidence.idf < COMMON_IDF:
+            score -= 12
+    return score
+
+
+def _clamp(score: float) -> int:
+    return max(LOWEST, min(HIGHEST, round(score)))

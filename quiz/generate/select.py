@@ -1,0 +1,85 @@
+"""The selection step: which scored cards a deck keeps.
+
+A deck keeps about `DENSITY` cards per 1,000 characters of cleaned text (a text shorter
+than `SHORT_TEXT` characters counts as that long, so a short text keeps up to
+`DENSITY * SHORT_TEXT / 1000` cards), and never fewer than its floor: every rule-found
+formula, quotation and title, every cloze card of a heading line, and the heading and
+formula matching sets. The floor always leaves room for the `EXTRA` best of the other cards,
+so a text dense with quotations keeps its leads and figures too. Keyword cards that blank a
+word of general language are left out whatever the budget. Within the budget the highest
+importance wins, ties in text order; the deck itself stays in text order.
+
+>>> from quiz.deck import ClozeCard
+>>> def card(n, tag):
+...     return ClozeCard(id=f"{n:012d}", text=f"甲{n}{{{{c1::乙}}}}", tags=(tag,))
+>>> scored = [Scored(0, card(0, "quote"), 50, FLOOR), Scored(1, card(1, "keyword"), 9, ""),
+...           Scored(2, card(2, "lead"), 44, "")]
+>>> picked = cap(scored, chars=100, density=8, short_text=100, extra=1)
+>>> [s.position for s in picked.kept], [(s.position, why) for s, why in picked.left_out]
+([0, 2], [(1, 'below the cap (importance 9; the last kept has 44)')])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quiz.deck import Card
+
+DENSITY = 8.0
+SHORT_TEXT = 5000
+EXTRA = 12
+FLOOR = "floor"
+GENERAL = "general"
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A card with its place in the text, its importance and what the selection must know
+    of it (`FLOOR`: always kept; `GENERAL`: a word of general language, never kept)."""
+
+    position: int
+    card: Card
+    importance: int
+    standing: str = ""
+
+
+@dataclass(slots=True)
+class Selection:
+    kept: list[Scored] = field(default_factory=list)
+    left_out: list[tuple[Scored, str]] = field(default_factory=list)
+    budget: int = 0
+
+
+def cap(
+    scored: Sequence[Scored],
+    *,
+    chars: int,
+    density: float | None = DENSITY,
+    short_text: int = SHORT_TEXT,
+    extra: int = EXTRA,
+) -> Selection:
+    """Keep the floor and the best of the rest up to the budget (see the module); with
+    `density=None` keep every card but the words of general language."""
+    selection = Selection()
+    floor = [s for s in scored if s.standing == FLOOR]
+    general = [s for s in scored if s.standing == GENERAL]
+    rest = [s for s in scored if s.standing not in (FLOOR, GENERAL)]
+    for item in general:
+        selection.left_out.append((item, "a word of general language"))
+    if density is None:
+        budget = len(floor) + len(rest)
+    else:
+        budget = max(round(density * max(chars, short_text) / 1000), len(floor) + extra)
+    selection.budget = budget
+    ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
+    room = max(budget - len(floor), 0)
+    taken, dropped = ranked[:room], ranked[room:]
+    last = taken[-1].importance if taken else None
+    for item in dropped:
+        why = f"below the cap (importance {item.importance}"
+        why += f"; the last kept has {last})" if last is not None else ")"
+        selection.left_out.append((item, why))
+    selection.kept = sorted(floor + taken, key=lambda s: s.position)
+    selection.left_out.sort(key=lambda pair: pair[0].position)
+    return selection
