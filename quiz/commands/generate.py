@@ -33,7 +33,17 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="overwrite decks even when edited by hand"
     )
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="list every cleaning change with its line"
+        "--all",
+        action="store_true",
+        dest="keep_all",
+        help="keep every card found, not only the most important ones (by default a deck "
+        "keeps about 8 cards per 1,000 characters, and every formula, quotation and heading)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every cleaning change and every card left out, with its line",
     )
     parser.set_defaults(func=run)
 
@@ -110,7 +120,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         try:
             label = source_label(path, root)
-            deck, report = generate_deck(path, script=args.script, source_label=label)
+            deck, report = generate_deck(
+                path, script=args.script, source_label=label, keep_all=args.keep_all
+            )
             write_generated(deck, target, source=label, force=args.force)
         except HandEditedError as exc:
             failed += 1
@@ -126,6 +138,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         written[target] = path
         print(f"{_shown(path)} -> {_shown(target)}: {report.cloze} cloze, {report.match} match")
+        print(_indent(report.summary()))
+        if args.verbose:
+            for line in report.left_out_lines():
+                print(_indent(line))
         if report.clean_report is not None:
             cleaned = report.clean_report.format(args.verbose)
             if cleaned:

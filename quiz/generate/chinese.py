@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from quiz.deck import Card
-from quiz.generate import cloze, figures, keywords, matching, rank, vocabulary
+from quiz.deck import Card, MatchCard
+from quiz.generate import cloze, figures, keywords, matching, rank, terms, vocabulary
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -43,7 +43,6 @@ LEAD_ANSWER = 6
 # What a long lead keeps before its answer, at least: 服务消费|持续扩大, not 服务|消费持续扩大.
 MIN_LEAD_NAME = 3
 KEYWORD_GAP = 6
-MAX_LIST_PAIR_ITEM = 6
 MIN_KEYWORD_SENTENCE = 8
 LONG_SENTENCE = 60
 # 某某指出, or with the speaker's title between (办公室主任表示)
@@ -176,7 +175,7 @@ class ChineseCards:
                 targets = sentence.paragraph in self.target_paragraphs
                 for figure in figures.figure_spans(text):
                     start, end = sentence.start + figure.start, sentence.start + figure.end
-                    kind = "target" if targets and figure.kind != "year" else figure.kind
+                    kind = "goal" if targets and figure.kind != "year" else figure.kind
                     self.figure_kinds[(start, end)] = kind
                     self.add(sentence, start, end, "figure")
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
@@ -184,6 +183,7 @@ class ChineseCards:
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
         self.bounds = [_bounds(tokens) for tokens in self.tokens]
         self.find_numbered_names()
+        self.find_terms()
         self.find_leads()
         self.valid = self.validate()
         words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
@@ -296,6 +296,38 @@ class ChineseCards:
                 if answer not in seen and self.problem(index, candidate) is None:
                     seen.add(answer)
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def find_terms(self) -> None:
+        """The compounds the text repeats (quiz.generate.terms), each blanked where it is
+        first said whole in a sentence fit for a card."""
+        found = terms.repeated_terms(
+            self.tokens,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            kind=self.seg.keyword_kind,
+        )
+        for term in found:
+            for index, (sentence, bounds) in enumerate(
+                zip(self.sentences, self.bounds, strict=True)
+            ):
+                text = self.mirror[sentence.start : sentence.end]
+                at = text.find(term)
+                if at < 0 or sentence.heading or at not in bounds or at + len(term) not in bounds:
+                    continue
+                candidate = Candidate(
+                    sentence.start + at,
+                    sentence.start + at + len(term),
+                    sentence.start,
+                    sentence.end,
+                    "term",
+                    sentence.line,
+                    self.section_label(sentence),
+                )
+                if self.problem(index, candidate) is None and not self.cuts_quote(
+                    sentence, candidate
+                ):
+                    self.candidates.setdefault(index, []).append(candidate)
+                    break
 
     def find_ordinal_heads(self) -> None:
         """Points counted off in running text (一是产业链条短，…。二是人才支撑弱，…): the
@@ -469,8 +501,9 @@ class ChineseCards:
             wants_keyword = not sentence.heading and index not in self.unfit
             length = sentence.end - sentence.start
             # a long sentence with one rule phrase says more: it may get one keyword too
+            phrases_chosen = [c for c in chosen if c.rule != "figure"]  # a figure is apart
             if (
-                (not chosen or (len(chosen) == 1 and length >= LONG_SENTENCE))
+                (not phrases_chosen or (len(phrases_chosen) == 1 and length >= LONG_SENTENCE))
                 and wants_keyword
                 and length >= MIN_KEYWORD_SENTENCE
             ):
@@ -479,8 +512,9 @@ class ChineseCards:
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _bounds(self.tokens[index])
                 found = self.keywords(index, sentence, doc_counts, answered)
-                if chosen:
-                    found = [k for k in found if not _near(k, chosen[0])][:1]
+                if phrases_chosen:
+                    found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
+                found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
                 chosen = sorted(chosen + found, key=lambda c: c.start)
             for candidate in chosen:
                 card = cloze.build_card(
@@ -502,8 +536,10 @@ class ChineseCards:
         answer = self.mirror[candidate.start : candidate.end]
         text = self.mirror[sentence.start : sentence.end]
         paragraph = self.lay.paragraphs[sentence.paragraph] if self.lay.paragraphs else None
-        opens = paragraph is not None and bool(paragraph.sentences) and (
-            paragraph.sentences[0].start == sentence.start
+        opens = (
+            paragraph is not None
+            and bool(paragraph.sentences)
+            and (paragraph.sentences[0].start == sentence.start)
         )
         return rank.Evidence(
             rule=candidate.rule,
@@ -515,6 +551,10 @@ class ChineseCards:
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
+            headline=candidate.rule == "figure"
+            and figures.is_headline(text, candidate.start - sentence.start),
+            dictionary_word=self.seg.is_word(answer),
+            sentence_length=len(text),
         )
 
     def repeats(self, answer: str) -> int:
@@ -651,8 +691,9 @@ class ChineseCards:
             if card.id not in seen:
                 seen.add(card.id)
                 unique.append((position, card))
+                pairs = len(card.pairs) if isinstance(card, MatchCard) else 0
                 self.evidence[card.id] = rank.Evidence(
-                    rule=card.tags[0] if card.tags else "", is_set=True, pairs=len(card.pairs)
+                    rule=card.tags[0] if card.tags else "", is_set=True, pairs=pairs
                 )
         return unique
 
@@ -821,24 +862,21 @@ class ChineseCards:
     def enumeration_pairs(
         self, sentence: Sentence, text: str, enumeration: phrases.Enumeration
     ) -> list[PairSource]:
-        """Same-shaped items split in two (政治 | 领导力, 捍卫 | “两个确立”): a quotation
-        splits where it opens; other items at one column, the length most of their first
-        words have, so that every item is cut alike."""
+        """Same-shaped items that each pair an act with the quoted formula it names (捍卫 |
+        “两个确立”, 增强 | “四个意识”), split where the quotation opens. Plain compounds
+        (政治领导力、思想引领力) make no set: their halves are no pair worth learning."""
         items = enumeration.texts(text)
         if not any(len(set(column)) == 1 for column in zip(*items, strict=True)):
             return []
         quoted = [phrases.quoted_spans(item) for item in items]
-        if not all(quoted) and max(len(item) for item in items) > MAX_LIST_PAIR_ITEM:
-            return []
-        firsts = Counter(len(self.seg.cut(item)[0]) for item in items)
-        column = max(firsts, key=lambda length: (firsts[length], -length))
+        if not all(quoted):
+            return []  # 政治|领导力, 思想|引领力: halves of one compound teach nothing
         sources = []
         for (start, end), quotes in zip(enumeration.items, quoted, strict=True):
-            if quotes:
-                q_start, q_end = quotes[0]
-                left, right = (start, start + q_start - 1), (start + q_start, start + q_end)
-            else:
-                left, right = (start, start + column), (start + column, end)
+            q_start, q_end = quotes[0]
+            left, right = (start, start + q_start - 1), (start + q_start, start + q_end)
+            if not 0 < end - right[1] <= 1:
+                return []  # text after the quotation: the pair would leave it out
             if left[1] - left[0] < 2 or right[1] - right[0] < 2:
                 return []
             sources.append(

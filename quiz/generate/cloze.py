@@ -38,7 +38,7 @@ RULE_PRIORITY = {
     "figure": 7,
     "date": 8,
 }
-MAX_PER_SENTENCE = 3
+MAX_PER_SENTENCE = 4
 MAX_FIGURES_PER_SENTENCE = 2
 MAX_TITLE = 60
 MAX_TERM = 60
@@ -155,7 +155,7 @@ def select_with_figures(
     MAX_FIGURES_PER_SENTENCE other figures; a figure never overlaps a phrase."""
     phrases = select([c for c in candidates if c.rule != "figure"])
     figures = [c for c in candidates if c.rule == "figure"]
-    targets = [c for c in figures if figure_kinds.get((c.start, c.end)) == "target"]
+    targets = [c for c in figures if figure_kinds.get((c.start, c.end)) in ("goal", "target")]
     others = [c for c in figures if c not in targets][:MAX_FIGURES_PER_SENTENCE]
     chosen = list(phrases)
     for candidate in targets + others:
@@ -202,7 +202,8 @@ def build_card(
         id=cloze_id(answer, before + answer + after),
         text=f"{before}{{{{c1::{answer}}}}}{after}",
         accept=accept,
-        hint=hint(mirror[candidate.start : candidate.end]),
+        # a figure's reading (3.5%zuǒ yòu) would spell its answer out: no pinyin hint
+        hint=None if candidate.rule == "figure" else hint(mirror[candidate.start : candidate.end]),
         section=candidate.section,
         line=candidate.line,
         tags=tuple(tags),

@@ -17,8 +17,8 @@ Each span says what it is, which the scoring step weighs: `target` (a goal of th
 目标/预期/力争 in the sentence, or a qualified figure such as 5%左右 or 以上), `result`
 (增长, 达到, 完成 … before it), `year` (a target year or an era date), or `fact`.
 
->>> [(s.text, s.kind) for s in figure_spans("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。")]
-[('5%左右', 'target'), ('1200万人以上', 'target')]
+>>> [(s.text, s.kind) for s in figure_spans("预期目标是：生产总值增长5%左右；新增就业1200万人。")]
+[('5%左右', 'target'), ('1200万人', 'target')]
 >>> [(s.text, s.kind) for s in figure_spans("全市地区生产总值达到33757.93億元，增長5.3%。")]
 [('33757.93億元', 'result'), ('5.3%', 'result')]
 >>> [s.text for s in figure_spans("第3条　2024年3月5日发布，共12页。")]
@@ -44,13 +44,16 @@ _UNITS = (
     "天|小时|小時|立方米|方|度|件|种|種|批|场|場|次|篇|部|所学校|张|張|间|間|条航线|條航線"
 )
 # Classifiers: a count in Chinese numerals before one is a phrase (十件大事), not a figure.
-_COUNTERS = frozenset("个 個 项 項 家 所 座 套 件 种 種 批 场 場 次 篇 部 张 張 间 間 条 條 名 台 架 艘".split())
+_COUNTERS = frozenset(
+    "个 個 项 項 家 所 座 套 件 种 種 批 场 場 次 篇 部 张 張 间 間 条 條 名 台 架 艘".split()
+)
 _QUALIFIER = "(?:左右|以上|以内|以內|以下|多|余|餘)?"
 _FIGURE = re.compile(
     f"(?P<pct>百分之{_CN_NUMBER})"
-    f"|(?P<num>(?:{_DIGITS}[%％]?\\s*[—－~～]\\s*)?{_DIGITS}|{_CN_NUMBER})\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
+    f"|(?P<num>(?:{_DIGITS}[%％]?\\s*[—－~～]\\s*)?{_DIGITS}|{_CN_NUMBER})"
+    f"\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
 )
-_YEAR = re.compile(f"(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{{3,4}})\\s*年")
+_YEAR = re.compile("(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{3,4})\\s*年")
 _TARGET_WORDS = re.compile("目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|计划|計劃|控制在")
 _RESULT_WORDS = re.compile(
     "增长|增長|增速|达到|達到|达|達|完成|实现|實現|突破|超过|超過|新增|累计|累計|下降|降低|"
@@ -58,6 +61,22 @@ _RESULT_WORDS = re.compile(
 )
 # A paragraph that states the text's targets (主要预期目标是：…): its every figure is one.
 TARGETS = re.compile("(?:预期|預期|主要|发展|發展)目[标標]")
+# The quantities a report's readers are asked first: output, income, population, jobs.
+HEADLINE = re.compile(
+    "生产总值|生產總值|GDP|经济总量|經濟總量|预算收入|預算收入|财政收入|財政收入|可支配收入|"
+    "常住人口|总人口|總人口|新增就业|新增就業|失业率|失業率|居民消费价格|居民消費價格|粮食产量|糧食產量"
+)
+
+
+def is_headline(sentence: str, start: int) -> bool:
+    """The clause before the figure at `start` names a headline quantity.
+
+    >>> is_headline("全市地区生产总值增长5.3%，进出口增长2%。", 10)
+    True
+    """
+    return HEADLINE.search(_clause_before(sentence, start)) is not None
+
+
 _TARGET_YEAR_BEFORE = re.compile("(?:到|至|于|於|在)\\s*$")
 _TARGET_YEAR_AFTER = re.compile("^\\s*(?:前|以前|底|末)")
 _CLAUSE = re.compile("[，,；;：:。！？!?（）()]")
@@ -155,7 +174,9 @@ def _ordinal(sentence: str, start: int) -> bool:
 
 def _date_part(sentence: str, end: int) -> bool:
     """The year or month of a calendar date (2024年3月, 3月5日)."""
-    return re.match("\\s*[0-9０-９一二三四五六七八九十]{1,2}\\s*[月日号]", sentence[end:]) is not None
+    return (
+        re.match("\\s*[0-9０-９一二三四五六七八九十]{1,2}\\s*[月日号]", sentence[end:]) is not None
+    )
 
 
 def _clause_before(sentence: str, start: int) -> str:

@@ -129,7 +129,7 @@ def build_deck(
 ) -> tuple[Deck, GenerateReport]:
     """Cards from an already cleaned text, in source order, deterministic: found by the
     passes, scored (`rank`), then capped at `density` cards per 1,000 characters
-    (`select`; None keeps every card but words of general language)."""
+    (`select`; None keeps every card found)."""
     from quiz.text.script import detect_script
 
     mirror = _simplified_mirror(text)
@@ -182,7 +182,7 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
     standing = ""
     if found.is_set:
         standing = FLOOR if rule in FLOOR_SETS else ""
-    elif rule in FLOOR_RULES or found.heading:
+    elif rule in FLOOR_RULES or found.heading or found.figure == "goal":
         standing = FLOOR
     elif rank.general_word(found):
         standing = GENERAL

@@ -8,11 +8,11 @@ its length, a name or a compound of the text's own rather than a word of general
 and the study engine introduces new cards in that order.
 
 >>> importance(Evidence(rule="formula", answer="两个确立", repeats=3))
-79
+76
 >>> importance(Evidence(rule="keyword", answer="机理", idf=7.1))
-10
+4
 >>> importance(Evidence(rule="figure", answer="5%左右", figure="target", stressed=True))
-77
+64
 """
 
 from __future__ import annotations
@@ -26,31 +26,35 @@ BASE = {
     "quote": 56,
     "title": 50,
     "heading": 50,
-    "term": 48,
+    "term": 36,
     "lead": 44,
     "name": 42,
     "defined": 44,
-    "list": 40,
+    "list": 30,
     "inline": 40,
     "date": 36,
     "keyword": 16,
 }
 # A figure by what it is: a stated target, a target year or era date, a result, a fact.
-FIGURE_BASE = {"target": 68, "year": 50, "result": 38, "fact": 24}
+# A goal is a figure of the paragraph stating the text's targets (主要预期目标是：…).
+FIGURE_BASE = {"goal": 80, "target": 60, "year": 50, "result": 38, "fact": 24}
 # Matching sets by the structure they drill.
 SET_BASE = {
     "heading": 64,
     "formula": 62,
     "vocabulary": 56,
-    "lead": 46,
-    "inline": 42,
-    "list": 36,
-    "heading-halves": 28,
+    "lead": 54,
+    "inline": 50,
+    "list": 50,
+    "heading-halves": 30,
 }
 # A word jieba's IDF calls this common (发展 3.9, 工作 3.6, 机理 7.1) is general language.
 COMMON_IDF = 7.5
 RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
+HEADLINE = 16
+TERM_REPEATS = 3
+LONG_SENTENCE = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,10 @@ class Evidence:
     heading: bool = False  # the sentence is a heading
     stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
     point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
-    figure: str | None = None  # target | year | result | fact
+    figure: str | None = None  # goal | target | year | result | fact
+    headline: bool = False  # the figure measures a headline quantity (生产总值, 人口 …)
+    dictionary_word: bool = False  # jieba's dictionary lists the answer whole
+    sentence_length: int = 0
     is_set: bool = False
     pairs: int = 0
 
@@ -76,7 +83,7 @@ def importance(evidence: Evidence) -> int:
         score = SET_BASE.get(evidence.rule, 36) + min(evidence.pairs, 6)
         return _clamp(score)
     if evidence.figure is not None:
-        score = FIGURE_BASE.get(evidence.figure, 24)
+        score = FIGURE_BASE.get(evidence.figure, 24) + (HEADLINE if evidence.headline else 0)
     else:
         score = BASE.get(evidence.rule, 30)
     score += _repetition(evidence.repeats)
@@ -91,14 +98,17 @@ def importance(evidence: Evidence) -> int:
 
 
 def general_word(evidence: Evidence) -> bool:
-    """A keyword answer that is a word of general language: one dictionary word, common by
-    jieba's IDF, not a name, and said once or twice in the text (a reader fills it in)."""
+    """A keyword answer that is a word of general language: one dictionary word (落地, 机理,
+    风景线, 城乡居民: jieba knows it whole, however rare), not a person's name, said fewer
+    than TERM_REPEATS times in the text (a word the text keeps naming is one of its terms),
+    in a sentence of LONG_SENTENCE characters or more (a learner's short line is about its
+    common word: 你叫什么名字？). A compound jieba cuts (高标准|农田) is the text's own."""
     return (
         evidence.rule == "keyword"
-        and evidence.idf is not None
-        and evidence.idf < COMMON_IDF
+        and evidence.dictionary_word
         and not evidence.name
-        and evidence.repeats < 3
+        and evidence.repeats < TERM_REPEATS
+        and evidence.sentence_length >= LONG_SENTENCE
     )
 
 

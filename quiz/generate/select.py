@@ -60,17 +60,18 @@ def cap(
     extra: int = EXTRA,
 ) -> Selection:
     """Keep the floor and the best of the rest up to the budget (see the module); with
-    `density=None` keep every card but the words of general language."""
+    `density=None` keep every card."""
     selection = Selection()
     floor = [s for s in scored if s.standing == FLOOR]
     general = [s for s in scored if s.standing == GENERAL]
     rest = [s for s in scored if s.standing not in (FLOOR, GENERAL)]
+    if density is None:  # every card found, words of general language too
+        selection.kept = sorted(scored, key=lambda s: s.position)
+        selection.budget = len(scored)
+        return selection
     for item in general:
         selection.left_out.append((item, "a word of general language"))
-    if density is None:
-        budget = len(floor) + len(rest)
-    else:
-        budget = max(round(density * max(chars, short_text) / 1000), len(floor) + extra)
+    budget = max(round(density * max(chars, short_text) / 1000), len(floor) + extra)
     selection.budget = budget
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
     room = max(budget - len(floor), 0)

@@ -65,7 +65,7 @@ def test_length_limits_except_titles() -> None:
     assert cloze.answer_problem(long_quote, text, text, bounds) is not None
 
 
-def test_select_keeps_the_best_non_overlapping_three_in_text_order() -> None:
+def test_select_keeps_the_best_non_overlapping_four_in_text_order() -> None:
     text = "甲乙丙丁戊己庚辛壬癸"
     made = [
         Candidate(0, 2, 0, 10, "keyword", 1, None),
@@ -75,7 +75,12 @@ def test_select_keeps_the_best_non_overlapping_three_in_text_order() -> None:
         Candidate(8, 10, 0, 10, "lead", 1, None),
     ]
     chosen = cloze.select(made)
-    assert [(c.start, c.rule) for c in chosen] == [(1, "formula"), (4, "quote"), (8, "lead")]
+    assert [(c.start, c.rule) for c in chosen] == [
+        (1, "formula"),
+        (4, "quote"),
+        (6, "list"),
+        (8, "lead"),
+    ]
     assert len(text) == 10
 
 

@@ -12,7 +12,9 @@ from quiz.text.script import to_simplified, to_traditional
 
 
 def keyword_answers(text: str) -> list[str]:
-    deck, _report = build_deck(text, name="t")
+    """Every keyword answer the fallback finds (no density cap, no general-word filter: these
+    cases test which span of a sentence it picks)."""
+    deck, _report = build_deck(text, name="t", density=None)
     return [card.answer for card in deck if isinstance(card, ClozeCard) and "keyword" in card.tags]
 
 

@@ -299,13 +299,20 @@ def test_a_work_named_again_is_blanked_once_and_its_ordinals_are_not_answers() -
 
 
 def test_a_long_sentence_with_one_rule_phrase_gets_one_keyword_more() -> None:
+    """The fallback finds one keyword more (拦路虎); the selection then leaves it out as a
+    word of general language, and says so."""
     text = (
         "推行保留原岗位创新和脱离原岗位创新的“双轨”制度，探索创客控股、企业参股组建小微公司"
         "的孵化新模式，破解阻碍创新发展的拦路虎和绊脚石。"
     )
     for form in (text, to_traditional(text)):
-        found = answers(form)
+        deck, _report = build_deck(form, name="t", density=None)
+        found = [card.answer for card in deck if isinstance(card, ClozeCard)]
         assert len(found) == 2 and found[0] in ("双轨", "雙軌")
+        kept, report = build_deck(form, name="t")
+        assert [card.answer for card in kept if isinstance(card, ClozeCard)] == found[:1]
+        assert "1 words of general language" in report.summary()
+        assert any("a word of general language" in line for line in report.left_out_lines())
 
 
 def test_english_years_after_dating_prepositions() -> None:

@@ -1,0 +1,155 @@
+"""The terms pass: the compounds a text names again and again are its central concepts.
+
+jieba cuts 新质生产力 into 新质|生产力 and 成渝地区双城经济圈 into four words, so neither
+TF-IDF nor a dictionary sees them as one thing; the text does, by repeating them.
+`repeated_terms(sentences)` counts every run of two to four words of one sentence that
+reads as a noun phrase (no function word, number or filler inside, a noun at its end, no
+governing verb at its start) and keeps those said `MIN_REPEATS` times or more that are no
+dictionary word already, preferring the longest extent the text repeats nearly as often
+(成渝地区双城经济圈 over 双城经济圈 when they come together).
+
+>>> cut = [["加快", "发展", "新质", "生产力"], ["因地制宜", "培育", "新质", "生产力"],
+...        ["新质", "生产力", "加快", "形成"]]
+>>> weight = {"新质": 9.0, "生产力": 6.0}.get
+>>> repeated_terms(cut, weight=weight, is_word=weight.__self__.__contains__)
+{'新质生产力': 3}
+>>> cut = [["推進", "粵港澳", "大灣區", "建設"], ["粵港澳", "大灣區", "規劃"]] * 2
+>>> repeated_terms(cut, weight={"大灣區": 6.0}.get, is_word={"大灣區"}.__contains__)
+{'粵港澳大灣區': 4}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from quiz.generate.keywords import ADVERBIAL_NOUNS, FUNCTION_CHARS, GOVERNING_VERBS, VERBAL_KIND
+from quiz.text.phrases import has_cjk, is_filler, is_number
+
+MIN_REPEATS = 3
+MIN_TERM, MAX_TERM = 4, 10
+MAX_WORDS = 5
+# A term this long (成渝地区双城经济圈) is one when said twice.
+LONG_TERM = 6
+# Of a shorter term inside a longer one, the longer is kept when it has this share of
+# the shorter's occurrences.
+NESTED_SHARE = 0.6
+# A term's rarest word must be at least this rare (jieba's IDF): 高质量|发展 is a slogan
+# of every report, 新质|生产力 is this one's.
+MIN_TERM_IDF = 8.0
+
+
+def repeated_terms(
+    sentences: Sequence[Sequence[str]],
+    *,
+    weight: Callable[[str], float | None],
+    is_word: Callable[[str], bool],
+    kind: Callable[[str], int | None] | None = None,
+    min_repeats: int = MIN_REPEATS,
+) -> dict[str, int]:
+    """Terms of the text with how often they occur (see the module), in first-seen order.
+
+    `weight(word)` is jieba's IDF of a noun-ish word (None for other words), `kind(word)`
+    its kind (keywords.NOUN_KIND …; a verbal noun never ends a term), `is_word` whether
+    jieba's dictionary lists a string whole."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    followers: dict[str, set[str]] = {}
+    leaders: dict[str, set[str]] = {}
+    for tokens in sentences:
+        usable = [_usable(token) for token in tokens]
+        for start in range(len(tokens)):
+            first = tokens[start]
+            if not usable[start] or first[:2] in GOVERNING_VERBS:
+                continue
+            if not _opens_a_name(first, weight, is_word, kind):
+                continue  # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name
+            for stop in range(start + 2, min(start + MAX_WORDS, len(tokens)) + 1):
+                last = tokens[stop - 1]
+                if not usable[stop - 1]:
+                    break
+                words = tokens[start:stop]
+                term = "".join(words)
+                if len(term) > MAX_TERM:
+                    break
+                if len(term) < MIN_TERM or not _ends_a_noun(last, weight, kind):
+                    continue
+                counts[term] += 1
+                first_seen.setdefault(term, len(first_seen))
+                followers.setdefault(term, set()).add(tokens[stop] if stop < len(tokens) else "")
+                leaders.setdefault(term, set()).add(tokens[start - 1] if start else "")
+    candidates = {
+        term: count
+        for term, count in counts.items()
+        if count >= (min_repeats if len(term) < LONG_TERM else min(min_repeats, 2))
+        and not is_word(term)
+        and not _always_beside(followers[term])
+        and not _always_beside(leaders[term])
+        and _rare_enough(term, sentences, weight, is_word)
+    }
+    kept: dict[str, int] = {}
+    for term in sorted(candidates, key=lambda t: (-len(t), first_seen[t])):
+        count = candidates[term]
+        if any(term in longer and kept[longer] >= NESTED_SHARE * count for longer in kept):
+            continue
+        kept[term] = count
+    return {term: kept[term] for term in sorted(kept, key=lambda t: first_seen[t])}
+
+
+def _opens_a_name(
+    word: str, weight: Callable[[str], float | None], is_word: Callable[[str], bool], kind: Any
+) -> bool:
+    """A noun (not a verbal one), a word jieba does not know (a name it guessed), or 全面."""
+    if word in ADVERBIAL_NOUNS:
+        return True  # 全面|从严治党, 全面|依法治国
+    if weight(word) is None:
+        return not is_word(word) and len(word) >= 2
+    return kind is None or kind(word) != VERBAL_KIND
+
+
+def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) -> bool:
+    if weight(word) is None or is_filler(word):
+        return False
+    return kind is None or kind(word) != VERBAL_KIND
+
+
+def _always_beside(neighbours: set[str]) -> bool:
+    """Every occurrence has the same word beside it: the term is part of a longer one
+    (习近平新时代中国 of …中国特色社会主义思想)."""
+    return len(neighbours) == 1 and _usable(next(iter(neighbours)))
+
+
+def _usable(token: str) -> bool:
+    return (
+        len(token) >= 1
+        and has_cjk(token)
+        and token.isalnum()
+        and not is_number(token)
+        and not (len(token) == 1 and token in FUNCTION_CHARS)
+    )
+
+
+def _rare_enough(
+    term: str,
+    sentences: Sequence[Sequence[str]],
+    weight: Callable[[str], float | None],
+    is_word: Callable[[str], bool],
+) -> bool:
+    """Some word of the term is rare, or no dictionary word (a name jieba guessed)."""
+    for tokens in sentences:
+        joined = "".join(tokens)
+        at = joined.find(term)
+        if at < 0:
+            continue
+        offset = 0
+        for token in tokens:
+            if at <= offset < at + len(term):
+                found = weight(token)
+                if len(token) >= 2 and not is_word(token):
+                    return True
+                if found is not None and found >= MIN_TERM_IDF:
+                    return True
+            offset += len(token)
+        return False
+    return False

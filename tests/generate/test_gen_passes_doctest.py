@@ -1,0 +1,23 @@
+"""The docstring examples of the generator's passes, scoring and selection are tests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "quiz.generate.figures",
+    "quiz.generate.terms",
+    "quiz.generate.rank",
+    "quiz.generate.select",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert tried > 0, f"{name} has no examples"
+    assert failures == 0
