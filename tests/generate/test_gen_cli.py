@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -173,3 +174,27 @@ def test_encodings_give_the_same_cards(fixture: str, encoding: str, tmp_path: Pa
     stem = source.stem + ".yaml"
     first, second = load_deck(tmp_path / "a" / stem), load_deck(tmp_path / "b" / stem)
     assert first.cards == second.cards and first.title == second.title
+
+
+def test_generate_reports_what_it_kept_and_all_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(SEED, tmp_path / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", SEED.name, "--out", "capped", "-v"]) == 0
+    out = capsys.readouterr().out
+    found = re.search(
+        r"found (\d+) candidates, kept (\d+) \([\d.]+ per 1,000 characters\), "
+        r"left out (\d+): ",
+        out,
+    )
+    assert found, out
+    total, kept, left = map(int, found.groups())
+    assert kept + left == total and left > 0
+    assert out.count("left out (") == left  # -v lists every card left out, with its reason
+    assert main(["generate", SEED.name, "--out", "all", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert f"found {total} candidates, kept {total} " in out
+    capped = load_deck(tmp_path / "capped" / f"{SEED.stem}.yaml")
+    every = load_deck(tmp_path / "all" / f"{SEED.stem}.yaml")
+    assert {c.id for c in capped} < {c.id for c in every}

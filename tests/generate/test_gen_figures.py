@@ -1,0 +1,100 @@
+"""The figures pass: a number with its unit and what it measures is a card; a bare number,
+an ordinal, a calendar date or a figure of a table written out as prose is not. Both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate.figures import figure_spans, is_headline
+from quiz.generate.pipeline import build_deck
+from quiz.text.script import to_traditional
+
+
+def found(sentence: str) -> list[tuple[str, str]]:
+    return [(span.text, span.kind) for span in figure_spans(sentence)]
+
+
+FOUND = {
+    "a target with its qualifier": (
+        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。",
+        [("5%左右", "target"), ("1200万人以上", "target")],
+    ),
+    "a result with its magnitude": (
+        "全市地区生产总值达到33757.93亿元，增长5.3%。",
+        [("33757.93亿元", "result"), ("5.3%", "result")],
+    ),
+    "a range": ("地区生产总值增长4.5%—5%，力争更好结果。", [("4.5%—5%", "target")]),
+    "percentage points": ("研发投入强度提高0.2个百分点。", [("0.2个百分点", "result")]),
+    "a target year": ("到2035年基本实现社会主义现代化。", [("2035年", "year")]),
+    "an era date": ("公元前221年，秦灭六国，建立秦朝。", [("公元前221年", "year")]),
+    "Chinese numerals with a magnitude": ("全县常住人口二十六万人。", [("二十六万人", "result")]),
+    "a count in digits of ten or more": ("实施民生项目130项。", [("130项", "fact")]),
+}
+
+NOT_FOUND = {
+    "a bare number": "见第3页，共12段。",
+    "an ordinal": "第3条规定了适用范围。",
+    "a calendar date": "2024年3月5日发布，自公布之日起施行。",
+    "a year alone": "2023年，我们经历了不平凡的一年。",
+    "a quoted plan name": "实现“十四五”规划目标任务。",
+    "a small count that names": "建设3个国际科技创新中心。",
+    "a count in words": "我们完成了十件大事。",
+    "nothing says what it measures": "5%，3%，2%。",
+    "the end of a year range": "2019—2023年全面完成。",
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOUND))
+def test_figures_found_in_both_scripts(case: str) -> None:
+    sentence, wanted = FOUND[case]
+    assert found(sentence) == wanted
+    traditional = found(to_traditional(sentence))
+    assert [kind for _text, kind in traditional] == [kind for _text, kind in wanted]
+    assert [text for text, _kind in traditional] == [to_traditional(t) for t, _k in wanted]
+
+
+@pytest.mark.parametrize("case", sorted(NOT_FOUND))
+def test_no_figure_where_nothing_is_measured(case: str) -> None:
+    sentence = NOT_FOUND[case]
+    assert found(sentence) == []
+    assert found(to_traditional(sentence)) == []
+
+
+def test_a_table_written_as_prose_gives_no_figure() -> None:
+    sentence = "，".join(f"第{i}项指标为{i * 3}万吨" for i in range(1, 12)) + "。"
+    assert found(sentence) == []
+
+
+def test_headline_quantities() -> None:
+    assert is_headline("全市地区生产总值增长5.3%。", 10)
+    assert is_headline(to_traditional("全市地区生产总值增长5.3%。"), 10)
+    assert not is_headline("进出口总值增长2%。", 7)
+
+
+def test_every_target_of_the_targets_paragraph_is_a_card() -> None:
+    """A paragraph that states the targets makes a card of each, even across sentences
+    and beyond the per-sentence limit of phrases."""
+    text = (
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。"
+        "规上工业增加值增长6%，固定资产投资增长3%，社会消费品零售总额增长4%以上，"
+        "城镇新增就业65万人以上。居民消费价格涨幅2%左右。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        answers = {c.answer for c in deck if isinstance(c, ClozeCard) and "figure" in c.tags}
+        expected = {"5.5%左右", "6%", "3%", "4%以上", "65万人以上", "2%左右"}
+        if form != text:
+            expected = {to_traditional(a) for a in expected}
+        assert answers == expected
+        for card in deck:
+            if isinstance(card, ClozeCard) and "figure" in card.tags:
+                assert card.hint is None  # its reading would spell the answer
+                assert card.importance is not None and card.importance >= 80
+
+
+def test_a_figure_answer_occurring_twice_in_its_sentence_is_refused() -> None:
+    text = "进出口总值增长5%以上，其中出口增长5%，进口增长一成。\n"
+    deck, _report = build_deck(text, name="t", density=None)
+    answers = [c.answer for c in deck if isinstance(c, ClozeCard)]
+    assert "5%" not in answers

@@ -1,0 +1,203 @@
+"""Scoring, the density cap and the passes it weighs: terms the text repeats, words of general
+language, an answer asked again, compound halves that make no set. Both scripts; a property
+test that ranking and capping are deterministic and never drop a rule-found formula."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.deck import ClozeCard, MatchCard, parse_deck
+from quiz.generate.chinese import segmenter
+from quiz.generate.pipeline import build_deck
+from quiz.generate.rank import Evidence, general_word, importance
+from quiz.generate.select import FLOOR, GENERAL, Scored, cap
+from quiz.generate.terms import repeated_terms
+from quiz.text.script import to_traditional
+
+
+def clozes(text: str, **options: object) -> list[ClozeCard]:
+    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
+    return [card for card in deck if isinstance(card, ClozeCard)]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def test_what_the_text_marks_outranks_the_fallback() -> None:
+    formula = importance(Evidence(rule="formula", answer="两个确立"))
+    quote = importance(Evidence(rule="quote", answer="牛鼻子"))
+    keyword = importance(Evidence(rule="keyword", answer="基层", idf=7.6, dictionary_word=True))
+    assert formula > quote > keyword
+
+
+def test_repetition_and_specificity_raise_a_term() -> None:
+    once = importance(Evidence(rule="term", answer="新质生产力", repeats=1))
+    often = importance(Evidence(rule="term", answer="新质生产力", repeats=8))
+    assert often > once
+    common = importance(Evidence(rule="keyword", answer="外贸", idf=7.4, dictionary_word=True))
+    rare = importance(Evidence(rule="keyword", answer="都江堰", idf=11.0, dictionary_word=True))
+    assert rare > common
+
+
+def test_a_stated_target_outranks_a_result_and_a_fact() -> None:
+    goal = importance(Evidence(rule="figure", answer="5%左右", figure="goal"))
+    result = importance(Evidence(rule="figure", answer="5.3%", figure="result"))
+    headline = importance(Evidence(rule="figure", answer="5.3%", figure="result", headline=True))
+    fact = importance(Evidence(rule="figure", answer="130项", figure="fact"))
+    assert goal > headline > result > fact
+
+
+def test_scores_stay_in_range() -> None:
+    high = Evidence(
+        rule="formula", answer="四个意识", repeats=10**6, heading=True, stressed=True, point=True
+    )
+    assert importance(high) == 99
+    low = Evidence(rule="keyword", answer="里", idf=1.0, dictionary_word=True)
+    assert 1 <= importance(low) <= 99
+
+
+def test_general_language_is_a_dictionary_word_said_rarely_in_a_long_sentence() -> None:
+    word = Evidence(rule="keyword", answer="落地", dictionary_word=True, sentence_length=40)
+    assert general_word(word)
+    assert not general_word(Evidence(**{**_fields(word), "repeats": 3}))  # a term of the text
+    assert not general_word(Evidence(**{**_fields(word), "name": True}))  # 李冰
+    assert not general_word(Evidence(**{**_fields(word), "dictionary_word": False}))  # 高标准农田
+    assert not general_word(Evidence(**{**_fields(word), "sentence_length": 12}))  # a learner line
+    assert not general_word(Evidence(**{**_fields(word), "rule": "quote"}))
+
+
+def _fields(evidence: Evidence) -> dict[str, object]:
+    return {name: getattr(evidence, name) for name in evidence.__slots__}  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- the cap
+
+
+def _card(n: int, tag: str) -> ClozeCard:
+    return ClozeCard(id=f"{n:012d}", text=f"甲{n}{{{{c1::乙{n}}}}}", tags=(tag,))
+
+
+def test_the_cap_keeps_the_floor_and_the_best_of_the_rest_in_text_order() -> None:
+    scored = [
+        Scored(0, _card(0, "keyword"), 20),
+        Scored(1, _card(1, "formula"), 10, FLOOR),
+        Scored(2, _card(2, "lead"), 50),
+        Scored(3, _card(3, "keyword"), 5, GENERAL),
+        Scored(4, _card(4, "figure"), 50),
+    ]
+    picked = cap(scored, chars=200, density=8, short_text=200, extra=1)
+    assert picked.budget == 2
+    assert [s.position for s in picked.kept] == [1, 2]  # the tie goes to text order
+    assert [(s.position, why.split(" (")[0]) for s, why in picked.left_out] == [
+        (0, "below the cap"),
+        (3, "a word of general language"),
+        (4, "below the cap"),
+    ]
+
+
+def test_without_a_density_every_card_is_kept() -> None:
+    scored = [Scored(i, _card(i, "keyword"), 5, GENERAL) for i in range(3)]
+    assert len(cap(scored, chars=10, density=None).kept) == 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 99), st.sampled_from(["", FLOOR, GENERAL])),
+        min_size=0,
+        max_size=40,
+    ),
+    st.integers(0, 20000),
+)
+def test_capping_is_deterministic_and_never_drops_the_floor(
+    items: list[tuple[int, str]], chars: int
+) -> None:
+    scored = [
+        Scored(i, _card(i, "formula" if standing == FLOOR else "keyword"), score, standing)
+        for i, (score, standing) in enumerate(items)
+    ]
+    first = cap(scored, chars=chars)
+    again = cap(list(reversed(scored)), chars=chars)
+    assert [s.position for s in first.kept] == [s.position for s in again.kept]
+    kept = {s.position for s in first.kept}
+    assert {s.position for s in scored if s.standing == FLOOR} <= kept
+    assert not {s.position for s in scored if s.standing == GENERAL} & kept
+    assert len(first.kept) + len(first.left_out) == len(scored)
+    others = [s for s in first.kept if s.standing != FLOOR]
+    dropped = [s for s, _why in first.left_out if s.standing != GENERAL]
+    if others and dropped:
+        assert min(s.importance for s in others) >= max(s.importance for s in dropped)
+
+
+def test_generated_decks_carry_importance_and_check_accepts_them() -> None:
+    text = (
+        "一、总体要求\n"
+        "必须增强“四个意识”、坚定“四个自信”、做到“两个维护”。全面落实“三会一课”制度。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t")
+        assert deck.cards and all(card.importance is not None for card in deck)
+        from quiz.deck import dump_deck
+
+        again = parse_deck(dump_deck(deck), name="t")
+        assert [c.importance for c in again] == [c.importance for c in deck]
+
+
+def test_the_same_input_gives_the_same_ranked_deck() -> None:
+    text = "坚持“两个毫不动摇”。地区生产总值增长5%左右。推进“一带一路”建设。\n" * 3
+    first, _ = build_deck(text, name="t")
+    second, _ = build_deck(text, name="t")
+    assert first == second
+
+
+# ----------------------------------------------------------------------------- passes
+
+
+def test_terms_are_the_compounds_the_text_repeats() -> None:
+    text = (
+        "推动成渝地区双城经济圈建设。成渝地区双城经济圈国土空间规划获批。"
+        "提升成渝地区双城经济圈发展能级。我们加强区域协作。\n"
+    )
+    seg = segmenter()
+    for form in (text, to_traditional(text)):
+        sentences = [seg.cut(s) for s in form.split("。") if s.strip()]
+        found = repeated_terms(sentences, weight=seg.keyword_weight, is_word=seg.is_word)
+        # the Traditional form is cut by jieba's Simplified dictionary: it may see less,
+        # but never a piece of the term without the rest
+        assert all("双城" not in t or "经济圈" in t for t in found)
+    deck_answers = [c.answer for c in clozes(text)]
+    assert "成渝地区双城经济圈" in deck_answers
+    assert deck_answers.count("成渝地区双城经济圈") == 1  # blanked once, where first said
+
+
+def test_a_term_is_never_a_verb_phrase() -> None:
+    seg = segmenter()
+    sentences = [seg.cut("我们表示衷心感谢。")] * 4
+    assert repeated_terms(sentences, weight=seg.keyword_weight, is_word=seg.is_word) == {}
+
+
+def test_an_answer_asked_in_many_sentences_is_asked_where_it_matters_most() -> None:
+    text = (
+        "一、对外开放\n推动高质量共建“一带一路”走深走实。"
+        "成功举办第三届“一带一路”国际合作高峰论坛等重大主场外交活动。"
+        "抓好支持高质量共建“一带一路”八项行动的落实落地，与共建国家贸易投资较快增长。\n"
+    )
+    cards = [c for c in clozes(text) if c.answer == "一带一路"]
+    all_cards = [c for c in clozes(text, density=None) if c.answer == "一带一路"]
+    assert len(all_cards) >= 2
+    scores = sorted((c.importance or 0 for c in all_cards), reverse=True)
+    assert scores[0] > scores[1]  # the second asking lost its floor and its points
+    assert cards
+
+
+def test_halves_of_compounds_make_no_set_but_acts_on_formulas_do() -> None:
+    plain = "不断将党的政治领导力、思想引领力、群众组织力、社会号召力转化为发展优势。\n"
+    quoted = "捍卫“两个确立”、增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n"
+    for form in (plain, to_traditional(plain)):
+        deck, _ = build_deck(form, name="t")
+        assert not [c for c in deck if isinstance(c, MatchCard)]
+    for form in (quoted, to_traditional(quoted)):
+        deck, _ = build_deck(form, name="t")
+        sets = [c for c in deck if isinstance(c, MatchCard)]
+        assert sets and len(sets[0].pairs) == 4
