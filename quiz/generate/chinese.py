@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quiz.deck import Card, MatchCard
-from quiz.generate import cloze, figures, keywords, matching, rank, terms, vocabulary
+from quiz.generate import cloze, figures, keywords, matching, rank, series, terms, vocabulary
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -171,6 +171,8 @@ class ChineseCards:
             for _formula, items in phrases.formula_expansions(text):
                 for start, end in items[:1] + items[-1:]:
                     self.add(sentence, sentence.start + start, sentence.start + end, "formula")
+            for start, end in series.named_items(text):
+                self.add(sentence, sentence.start + start, sentence.start + end, "item")
             if not sentence.heading:
                 targets = sentence.paragraph in self.target_paragraphs
                 for figure in figures.figure_spans(text):

@@ -31,6 +31,7 @@ RULE_PRIORITY = {
     "quote": 2,
     "lead": 3,
     "list": 4,
+    "item": 4,
     "term": 5,
     "name": 5,
     "defined": 5,

@@ -29,6 +29,7 @@ BASE = {
     "term": 36,
     "lead": 44,
     "name": 42,
+    "item": 44,
     "defined": 44,
     "list": 30,
     "inline": 40,

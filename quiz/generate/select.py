@@ -4,8 +4,10 @@ A deck keeps about `DENSITY` cards per 1,000 characters of cleaned text (a text 
 than `SHORT_TEXT` characters counts as that long, so a short text keeps up to
 `DENSITY * SHORT_TEXT / 1000` cards), and never fewer than its floor: every rule-found
 formula, quotation and title, every cloze card of a heading line, and the heading and
-formula matching sets. The floor always leaves room for the `EXTRA` best of the other cards,
-so a text dense with quotations keeps its leads and figures too. Keyword cards that blank a
+formula matching sets. The floor always leaves room for the best of the other cards (half
+as many as the floor holds, and at least `EXTRA`), so a text dense with quotations keeps its
+leads and figures too; a text longer than `SHORT_TEXT` keeps its density, or its floor
+when that is larger. Keyword cards that blank a
 word of general language are left out whatever the budget. Within the budget the highest
 importance wins, ties in text order; the deck itself stays in text order.
 
@@ -71,7 +73,11 @@ def cap(
         return selection
     for item in general:
         selection.left_out.append((item, "a word of general language"))
-    budget = max(round(density * max(chars, short_text) / 1000), len(floor) + extra)
+    # a short text dense with quotations keeps its other structures beside them
+    # (a long one already holds its structures within the density: it only keeps a floor
+    # larger than its density, if it has one, and nothing beside it)
+    room_beside_floor = max(extra, len(floor) // 2) if chars <= short_text else 0
+    budget = max(round(density * max(chars, short_text) / 1000), len(floor) + room_beside_floor)
     selection.budget = budget
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
     room = max(budget - len(floor), 0)

@@ -10,6 +10,7 @@ import pytest
 MODULES = [
     "quiz.generate.figures",
     "quiz.generate.terms",
+    "quiz.generate.series",
     "quiz.generate.rank",
     "quiz.generate.select",
 ]
