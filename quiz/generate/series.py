@@ -41,7 +41,7 @@ def named_items(sentence: str) -> list[tuple[int, int]]:
         parts = clause.split("、")
         if len(parts) < MIN_SERIES:
             continue
-        names = []
+        names: list[tuple[int, int]] = []
         offset = start
         for part in parts:
             cut = part.rfind("的")
