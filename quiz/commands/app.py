@@ -72,7 +72,7 @@ def ensure_decks(root: Path) -> list[Path]:
     paths = _deck_paths(root)
     if paths:
         return paths
-    from quiz.tui.screens.regenerate import regenerate_one, seed_files
+    from quiz.generate.collection import regenerate_one, seed_files
 
     seeds = seed_files(root)
     if not seeds:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,60 +47,10 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=run)
 
 
-SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-
-
-def source_files(paths: list[str], root: Path) -> list[Path]:
-    """The files to generate from: the given paths (a directory stands for its text files,
-    sorted), else every file in `root/seeds`."""
-    from quiz.errors import QuizError
-
-    if paths:
-        files: list[Path] = []
-        for given in map(Path, paths):
-            if not given.is_dir():
-                files.append(given)
-                continue
-            texts = sorted(
-                p
-                for p in given.iterdir()
-                if p.is_file()
-                and p.suffix.lower() in SOURCE_SUFFIXES
-                and not p.name.startswith(".")
-            )
-            if not texts:
-                raise QuizError(f"{given}: no .txt, .md or .html files in this directory")
-            files.extend(texts)
-        return files
-    from quiz.paths import seeds_dir
-
-    seeds = seeds_dir(root)
-    files = (
-        sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
-        if seeds.is_dir()
-        else []
-    )
-    if not files:
-        raise QuizError(f"{seeds}: no source texts to generate from (give a PATH)")
-    return files
-
-
-def source_label(path: Path, root: Path) -> str:
-    """The `source` written into the deck: relative to the collection root when inside it."""
-    try:
-        return (
-            Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
-            if path.resolve().is_relative_to(root.resolve())
-            else path.as_posix()
-        )
-    except (OSError, ValueError):
-        return path.as_posix()
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.errors import QuizError
-    from quiz.generate.pipeline import generate_deck
-    from quiz.generate.stamp import HandEditedError, write_generated
+    from quiz.generate.collection import regenerate, source_files
+    from quiz.generate.stamp import HandEditedError
     from quiz.paths import decks_dir
 
     root = Path.cwd()
@@ -119,11 +68,14 @@ def run(args: argparse.Namespace) -> int:
             )
             continue
         try:
-            label = source_label(path, root)
-            deck, report = generate_deck(
-                path, script=args.script, source_label=label, keep_all=args.keep_all
+            _deck, report = regenerate(
+                path,
+                target,
+                root=root,
+                script=args.script,
+                force=args.force,
+                keep_all=args.keep_all,
             )
-            write_generated(deck, target, source=label, force=args.force)
         except HandEditedError as exc:
             failed += 1
             print(f"quiz: {_shown(target)}: {exc.reason}", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Regenerate every deck from `seeds/` in a thread, with a progress bar; the app syncs after.
 
-The generator (and with it jieba) is imported inside the worker thread only, so the study
-path never loads it. The screen dismisses with the new decks (None when it failed).
+The work is `quiz.generate.collection.regenerate_one`, the same as `quiz generate`'s; the
+generator (and with it jieba) is imported inside the worker thread only, so the study path
+never loads it. The screen dismisses with the new decks (None when it failed).
 """
 
 from __future__ import annotations
@@ -18,35 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from quiz.deck import Deck
 from quiz.errors import QuizError
-
-SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
-
-
-def seed_files(root: Path) -> list[Path]:
-    """The source texts of the collection in `root`, by name."""
-    seeds = root / "seeds"
-    if not seeds.is_dir():
-        return []
-    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-
-
-def regenerate_one(seed: Path, decks_dir: Path) -> Deck:
-    """Generate the deck of one seed, write it to `decks_dir/<stem>.yaml` (stamped, as
-    `quiz generate` does) and read it back.
-
-    Raises:
-        HandEditedError: the deck file holds hand edits; it is left as it is.
-        QuizError: the seed cannot be read or gives no cards.
-    """
-    from quiz.deck import load_deck
-    from quiz.generate.pipeline import generate_deck
-    from quiz.generate.stamp import write_generated
-
-    label = f"seeds/{seed.name}"
-    deck, _report = generate_deck(seed, source_label=label)
-    target = decks_dir / f"{seed.stem}.yaml"
-    write_generated(deck, target, source=label)
-    return load_deck(target)
+from quiz.generate.collection import regenerate_one, seed_files
 
 
 class RegenerateScreen(ModalScreen[list[Deck] | None]):
