@@ -9,14 +9,18 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from quiz.text.script import to_simplified
 
 ID_LENGTH = 12
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Simplified, case-folded, full-width folded, without punctuation, symbols or spaces."""
+    """Simplified, case-folded, full-width folded, without punctuation, symbols or spaces.
+
+    Remembered: a sentence is normalised for each of its cards and for the duplicate check."""
     folded = unicodedata.normalize("NFKC", to_simplified(text)).casefold()
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PSZC")
 

@@ -9,6 +9,7 @@ Simplified mirror, whose offsets equal the original's; cards are cut from the ou
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -148,7 +149,7 @@ def build_deck(
     ordered = sorted(cards, key=lambda item: item[0])
     scored = _asked_again([_scored(position, card, evidence) for position, card in ordered])
     report.found = len(scored)
-    report.chars = sum(1 for ch in text if not ch.isspace())
+    report.chars = len(text) - len(_SPACE.findall(text))
     report.selection = cap(scored, chars=report.chars, density=density)
     deck_cards: list[Card] = [
         replace(item.card, importance=item.importance) for item in report.selection.kept
@@ -164,6 +165,7 @@ def build_deck(
     return deck, report
 
 
+_SPACE = re.compile(r"\s")
 FLOOR_RULES = frozenset({"formula", "quote", "title"})
 FLOOR_SETS = frozenset({"heading", "formula"})
 

@@ -55,30 +55,50 @@ def repeated_terms(
     jieba's dictionary lists a string whole."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    first_words: dict[str, tuple[str, ...]] = {}
     followers: dict[str, set[str]] = {}
     leaders: dict[str, set[str]] = {}
+    usable_cache: dict[str, bool] = {}
+    opens_cache: dict[str, bool] = {}
+    ends_cache: dict[str, bool] = {}
     for tokens in sentences:
-        usable = [_usable(token) for token in tokens]
+        usable = [
+            usable_cache[t] if t in usable_cache else usable_cache.setdefault(t, _usable(t))
+            for t in tokens
+        ]
         for start in range(len(tokens)):
             first = tokens[start]
             if not usable[start] or first[:2] in GOVERNING_VERBS:
                 continue
-            if not _opens_a_name(first, weight, is_word, kind):
+            opens = opens_cache.get(first)
+            if opens is None:
+                opens = opens_cache[first] = _opens_a_name(first, weight, is_word, kind)
+            if not opens:
                 continue  # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name
+            length = len(first)
             for stop in range(start + 2, min(start + MAX_WORDS, len(tokens)) + 1):
                 last = tokens[stop - 1]
                 if not usable[stop - 1]:
                     break
-                words = tokens[start:stop]
-                term = "".join(words)
-                if len(term) > MAX_TERM:
+                length += len(last)
+                if length > MAX_TERM:
                     break
-                if len(term) < MIN_TERM or not _ends_a_noun(last, weight, kind):
+                if length < MIN_TERM:
                     continue
+                ends = ends_cache.get(last)
+                if ends is None:
+                    ends = ends_cache[last] = _ends_a_noun(last, weight, kind)
+                if not ends:
+                    continue
+                term = "".join(tokens[start:stop])
                 counts[term] += 1
-                first_seen.setdefault(term, len(first_seen))
-                followers.setdefault(term, set()).add(tokens[stop] if stop < len(tokens) else "")
-                leaders.setdefault(term, set()).add(tokens[start - 1] if start else "")
+                if term not in first_seen:
+                    first_seen[term] = len(first_seen)
+                    first_words[term] = tuple(tokens[start:stop])
+                    followers[term] = set()
+                    leaders[term] = set()
+                followers[term].add(tokens[stop] if stop < len(tokens) else "")
+                leaders[term].add(tokens[start - 1] if start else "")
     candidates = {
         term: count
         for term, count in counts.items()
@@ -86,7 +106,7 @@ def repeated_terms(
         and not is_word(term)
         and not _always_beside(followers[term])
         and not _always_beside(leaders[term])
-        and _rare_enough(term, sentences, weight, is_word)
+        and _rare_enough(first_words[term], weight, is_word)
     }
     kept: dict[str, int] = {}
     for term in sorted(candidates, key=lambda t: (-len(t), first_seen[t])):
@@ -131,25 +151,15 @@ def _usable(token: str) -> bool:
 
 
 def _rare_enough(
-    term: str,
-    sentences: Sequence[Sequence[str]],
+    words: Sequence[str],
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
 ) -> bool:
     """Some word of the term is rare, or no dictionary word (a name jieba guessed)."""
-    for tokens in sentences:
-        joined = "".join(tokens)
-        at = joined.find(term)
-        if at < 0:
-            continue
-        offset = 0
-        for token in tokens:
-            if at <= offset < at + len(term):
-                found = weight(token)
-                if len(token) >= 2 and not is_word(token):
-                    return True
-                if found is not None and found >= MIN_TERM_IDF:
-                    return True
-            offset += len(token)
-        return False
+    for token in words:
+        found = weight(token)
+        if len(token) >= 2 and not is_word(token):
+            return True
+        if found is not None and found >= MIN_TERM_IDF:
+            return True
     return False

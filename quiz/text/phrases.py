@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,11 +83,16 @@ def is_formula(text: str) -> bool:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Every quotation's inside, whatever its length (callers decide what is usable)."""
+    return list(_quoted_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for match in _QUOTE_RE.finditer(text):
         group = next(i for i in range(1, 7) if match.group(i) is not None)
         spans.append((match.start(group), match.end(group)))
-    return spans
+    return tuple(spans)
 
 
 def quoted_terms(text: str) -> list[Span]:
@@ -262,8 +268,14 @@ def enumerations(text: str) -> list[Enumeration]:
 
     The middle items fix the length; the first and last item are trimmed to it (the text
     before the first item belongs to the clause, not the list) and kept only when they
-    share the middle items' common prefix or suffix, when there is one.
+    share the middle items' common prefix or suffix, when there is one. Remembered per
+    sentence (the generator asks for a sentence's lists more than once).
     """
+    return list(_enumerations(text))
+
+
+@lru_cache(maxsize=8192)
+def _enumerations(text: str) -> tuple[Enumeration, ...]:
     masked = mask_quotes(text)
     found = []
     pos = 0
@@ -275,7 +287,7 @@ def enumerations(text: str) -> list[Enumeration]:
         enumeration = _enumeration_in(clause, start)
         if enumeration is not None:
             found.append(enumeration)
-    return found
+    return tuple(found)
 
 
 def _enumeration_in(clause: str, offset: int) -> Enumeration | None:
