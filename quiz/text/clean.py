@@ -484,8 +484,14 @@ def _widen_punctuation(line: str, number: int, changes: list[Change]) -> str:
         changes.append(Change("punctuation", number, match.group(), f"（{inner}）"))
         return f"（{inner}）"
 
-    # Parentheses first: the mark after 孩子(子), is then between Chinese characters.
-    line = _PARENS.sub(widen_parens, line)
+    # Parentheses first: the mark after 孩子(子), is then between Chinese characters. Nested
+    # ones widen from the inside out, (機(試行)機) in two rounds, so that cleaning is
+    # idempotent.
+    for _ in range(line.count("(")):
+        widened = _PARENS.sub(widen_parens, line)
+        if widened == line:
+            break
+        line = widened
     line = _BETWEEN_CJK.sub(widen, line)
     line = _BEFORE_NUMBER.sub(widen, line)
     return _ENDING.sub(widen, line)

@@ -97,3 +97,10 @@ def test_clean_text_is_left_alone_in_any_company(lines: list[str]) -> None:
     result = clean(text)
     assert result.text == text
     assert result.report.changes == []
+
+
+def test_nested_half_width_parentheses_widen_in_one_cleaning() -> None:
+    """Found by test_idempotent: the outer pair of (機(試行)機) was left for a second run."""
+    once = clean("(機(試行)機)").text
+    assert once == "（機（試行）機）"
+    assert clean(once).text == once
