@@ -6,7 +6,9 @@ the targets of its 主要预期目标 paragraph) it generates the deck as `quiz 
 prints, per text and overall:
 
 - `recall`: the share of the marked phrases some card asks (a cloze answer, or a side of a
-  matching pair, equal to the phrase or a close extent of it: see `covers`);
+  matching pair, equal to the phrase or a close extent of it: see `covers`); a mark that is
+  a list (传播力、引导力、影响力、公信力; Great Britain; France; Russia) counts as asked when at
+  least half its items are (see `list_items`);
 - `figures`: the share of the stated targets asked;
 - `per1k`: cards per 1,000 characters of cleaned text (a matching set counts as one card);
 - `kw%`: the share of keyword-fallback cards, and the share of every tag below the table;
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -69,6 +72,27 @@ def covers(answer: str, mark: str) -> bool:
     if answer in mark:
         return len(answer) >= 0.6 * len(mark) and len(mark) - len(answer) <= 3
     return False
+
+
+_LIST_SEPARATORS = re.compile("[、；;，,]")
+
+
+def list_items(mark: str) -> list[str]:
+    """The items of a mark that lists several (two or more, each of two characters or
+    more), else []: 传播力、引导力 -> [传播力, 引导力]."""
+    items = [item.strip() for item in _LIST_SEPARATORS.split(mark)]
+    if len(items) < 2 or any(len(normalise(item)) < 2 for item in items):
+        return []
+    return items
+
+
+def asked(mark: str, answers: list[str]) -> bool:
+    """Whether some card asks `mark` (normalised answers), or half the items of a list."""
+    items = list_items(mark)
+    if items:
+        hits = sum(1 for item in items if any(covers(a, normalise(item)) for a in answers))
+        return hits * 2 >= len(items) or any(covers(a, normalise(mark)) for a in answers)
+    return any(covers(a, normalise(mark)) for a in answers)
 
 
 @dataclass
@@ -125,9 +149,9 @@ def measure(slug: str, marks_file: Path, *, keep_all: bool) -> tuple[TextResult,
     chars = sum(1 for ch in text if not ch.isspace())
     answers = [normalise(a) for card in deck.cards for a in card_answers(card)]
     marks = [str(m) for m in spec.get("marks") or []]
-    missed = [m for m in marks if not any(covers(a, normalise(m)) for a in answers)]
+    missed = [m for m in marks if not asked(m, answers)]
     figures = [str(f) for f in spec.get("figures") or []]
-    fig_hit = [f for f in figures if any(covers(a, normalise(f)) for a in answers)]
+    fig_hit = [f for f in figures if asked(f, answers)]
     tags: dict[str, int] = {}
     for card in deck.cards:
         tag = card.tags[0] if card.tags else "-"
