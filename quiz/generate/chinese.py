@@ -92,8 +92,17 @@ class _Lead:
 class ChineseCards:
     """Extraction and card building for one Chinese document."""
 
-    def __init__(self, mirror: str, output: str, lay: Layout, out_script: str):
+    def __init__(
+        self,
+        mirror: str,
+        output: str,
+        lay: Layout,
+        out_script: str,
+        emphasis: Sequence[str] = (),
+    ):
         self.mirror = mirror
+        # the phrases the page emphasised (<u>, <b>, **…**), in Simplified like the mirror
+        self.emphasis = _alternation({to_simplified(p) for p in emphasis})
         self.output = output
         self.lay = lay
         self.other = other_script_of(out_script)
@@ -171,6 +180,14 @@ class ChineseCards:
             for _formula, items in phrases.formula_expansions(text):
                 for start, end in items[:1] + items[-1:]:
                     self.add(sentence, sentence.start + start, sentence.start + end, "formula")
+            if self.emphasis is not None:
+                for match in self.emphasis.finditer(text):
+                    self.add(
+                        sentence,
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                        "marked",
+                    )
             for start, end in series.named_items(text):
                 self.add(sentence, sentence.start + start, sentence.start + end, "item")
             if not sentence.heading:

@@ -29,6 +29,7 @@ RULE_PRIORITY = {
     "title": 0,
     "formula": 1,
     "quote": 2,
+    "marked": 2,
     "lead": 3,
     "list": 4,
     "item": 4,
@@ -45,11 +46,11 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE} | dict.fromkeys(
-    ("term", "keyword", "defined", "name", "date"), MAX_TERM
+    ("term", "keyword", "defined", "name", "date", "marked"), MAX_TERM
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"
-_NAMING_RULES = frozenset({"quote", "formula"})
+_NAMING_RULES = frozenset({"quote", "formula", "marked"})
 _SPEAKER_LABEL = re.compile(r"[：:]")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -102,6 +102,7 @@ def generate_deck(
         source=label,
         script=script,
         density=None if keep_all else DENSITY,
+        emphasis=source.emphasis,
     )
     report.clean_report = cleaned.report
     if not deck.cards:
@@ -127,10 +128,12 @@ def build_deck(
     source: str | None = None,
     script: ScriptChoice = "keep",
     density: float | None = DENSITY,
+    emphasis: Sequence[str] = (),
 ) -> tuple[Deck, GenerateReport]:
     """Cards from an already cleaned text, in source order, deterministic: found by the
     passes, scored (`rank`), then capped at `density` cards per 1,000 characters
-    (`select`; None keeps every card found)."""
+    (`select`; None keeps every card found). `emphasis` holds the phrases the page marked
+    (<u>, <b>, **…**): each is a card where it is said."""
     from quiz.text.script import detect_script
 
     mirror = _simplified_mirror(text)
@@ -141,7 +144,7 @@ def build_deck(
     title = _title(lay, output, name)
     evidence: dict[str, rank.Evidence] = {}
     if phrases.has_cjk(mirror):
-        finder = ChineseCards(mirror, output, lay, out_script)
+        finder = ChineseCards(mirror, output, lay, out_script, emphasis)
         cards = finder.build()
         evidence = finder.evidence
     else:

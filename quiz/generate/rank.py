@@ -24,6 +24,7 @@ from dataclasses import dataclass
 BASE = {
     "formula": 62,
     "quote": 56,
+    "marked": 56,
     "title": 50,
     "heading": 50,
     "term": 36,

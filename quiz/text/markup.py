@@ -197,3 +197,51 @@ def _markdown_line(line: str) -> str:
     line = _EMPHASIS_STAR.sub(r"\1", line)
     line = _EMPHASIS_UNDERSCORE.sub(r"\1", line)
     return line.rstrip()
+
+
+# Inline emphasis a page puts on a phrase: underline, bold, strong, mark, italic (HTML),
+# **bold** and __bold__ (Markdown).
+_EMPHASIS_TAG = re.compile(r"<(u|b|strong|em|mark|ins)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+_EMPHASIS_MD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
+_ANY_TAG = re.compile(r"<[^>]*>")
+MIN_EMPHASIS, MAX_EMPHASIS = 2, 16
+MAX_EMPHASISED = 400
+
+
+def emphasised_phrases(raw: str, kind: str) -> tuple[str, ...]:
+    """The phrases a page emphasises inside its lines (<u>郡县</u>, <b>…</b>, **…**), as text,
+    in the order first met, each once; none for plain text.
+
+    Only emphasis inside a line counts: a whole bold line is a heading, not a marked phrase.
+    Phrases of MIN_EMPHASIS to MAX_EMPHASIS characters (longer is a sentence, not a
+    phrase), at most MAX_EMPHASISED of them (a page that bolds everything marks nothing).
+
+    >>> emphasised_phrases("定都<u>咸阳</u>，设<b>丞相</b>、<u>太尉</u>。\\n**第一章　总则**", "md")
+    ('咸阳', '丞相', '太尉')
+    """
+    if kind not in ("html", "md"):
+        return ()
+    import html as html_lib
+
+    found: dict[str, None] = {}
+    for line in raw.split("\n"):
+        plain_line = _visible(line, html_lib)
+        spans = [m.group(2) for m in _EMPHASIS_TAG.finditer(line)]
+        if kind == "md":
+            spans += [m.group(1) or m.group(2) for m in _EMPHASIS_MD.finditer(line)]
+        for span in spans:
+            phrase = _visible(span, html_lib)
+            if not MIN_EMPHASIS <= len(phrase) <= MAX_EMPHASIS:
+                continue
+            rest = plain_line.replace(phrase, "", 1)
+            if sum(1 for ch in rest if ch.isalnum()) < 2:
+                continue  # the whole line: a heading
+            found.setdefault(phrase, None)
+            if len(found) >= MAX_EMPHASISED:
+                return tuple(found)
+    return tuple(found)
+
+
+def _visible(markup: str, html_lib: object) -> str:
+    text = _ANY_TAG.sub("", markup).replace("**", "").replace("__", "")
+    return html_lib.unescape(text).strip(" \t#>-*·•")  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from quiz.errors import QuizError
-from quiz.text.markup import html_to_text, markdown_to_text
+from quiz.text.markup import emphasised_phrases, html_to_text, markdown_to_text
 
 Kind = Literal["txt", "md", "html"]
 
@@ -52,6 +52,8 @@ class Source:
     encoding: str
     kind: Kind
     path: Path | None = None
+    # phrases the page emphasises inside its lines (<u>, <b>, **…**): marked as important
+    emphasis: tuple[str, ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -72,6 +74,7 @@ def read_source(path: str | Path) -> Source:
     kind = _kind_of(file, data)
     text, encoding = decode_bytes(data, str(file), prefer=_declared_charset(data, kind))
     text = _normalise_newlines(text)
+    emphasis = emphasised_phrases(text, kind)
     if kind == "html":
         text = html_to_text(text)
     elif kind == "md":
@@ -79,7 +82,7 @@ def read_source(path: str | Path) -> Source:
     if not text.strip():
         what = "no text after removing markup" if kind != "txt" else "empty file"
         raise ReadError(f"{file}: {what}")
-    return Source(text=text, encoding=encoding, kind=kind, path=file)
+    return Source(text=text, encoding=encoding, kind=kind, path=file, emphasis=emphasis)
 
 
 def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str, str]:
