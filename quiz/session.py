@@ -20,7 +20,7 @@ from typing import Literal
 
 from quiz import srs
 from quiz.config import Config
-from quiz.deck import Card, Deck
+from quiz.deck import Card, Deck, rank
 from quiz.review_order import ReviewOrder
 from quiz.srs import Rating
 from quiz.store import CardRow, CardState, CardStatus, ReviewKind, Store, StoreError
@@ -362,6 +362,7 @@ class StudySession:
             due=row.state.due,
             sibling_key=row.sibling_key,
             position=row.position,
+            rank=rank(row.importance),
             retrievability=0.0 if now is None else self.scheduler.retrievability(row.state, now),
         )
 
