@@ -244,6 +244,15 @@ class StudySession:
             # shown next unless it changed meanwhile (e.g. answered in another process)
             if row is not None and self._showable(row) and row.state == self._front.state:
                 return self._item(row, self._front.kind)
+            # the day's review order must follow the change too: the card may no longer be
+            # due (the order checks only its head against the store, and this card need
+            # not be there)
+            if self._day is not None:
+                if row is None:
+                    self._day.reviews.discard(self._front.key)
+                else:
+                    self._day.reviews.track(row)
+            self._version += 1
             self._front = None
         if self.cram:
             return self._next_cram()
