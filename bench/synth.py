@@ -30,7 +30,7 @@ OUT = Path(__file__).resolve().parent / "out"
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 DAY_MS = 86_400_000
 CARDS_PER_DECK = 10_000
-SYNTH_VERSION = 2
+SYNTH_VERSION = 3
 """Part of the cache key: bump it when the generated data changes."""
 HISTORY_DAYS = 730
 MAX_INTERVAL_DAYS = 120
@@ -40,8 +40,11 @@ _CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 
 def synthetic_deck(name: str, n_cards: int, seed: int = 0) -> Deck:
     """A deck of `n_cards` cloze cards in random CJK text, 3 blanks per sentence
-    (siblings), grouped in sections; the same arguments give the same deck."""
+    (siblings), grouped in sections, four in five with an importance (0-100, spread
+    evenly; the others have none, as hand-written cards); the same arguments give the
+    same deck."""
     rng = random.Random(f"{name}:{seed}")
+    scores = random.Random(f"{name}:{seed}:importance")  # apart: texts and ids stay as they were
     cards: list[ClozeCard] = []
     section = ""
     while len(cards) < n_cards:
@@ -56,8 +59,15 @@ def synthetic_deck(name: str, n_cards: int, seed: int = 0) -> Deck:
             answer = sentence[start : start + size]
             text = f"{sentence[:start]}{{{{c1::{answer}}}}}{sentence[start + size :]}"
             card_id = f"{rng.getrandbits(48):012x}"
+            importance = scores.randint(0, 100) if scores.random() < 0.8 else None
             cards.append(
-                ClozeCard(id=card_id, text=text, section=section, line=len(cards) // 3 + 1)
+                ClozeCard(
+                    id=card_id,
+                    text=text,
+                    section=section,
+                    line=len(cards) // 3 + 1,
+                    importance=importance,
+                )
             )
     return Deck(name=name, title=f"Synthetic {name}", cards=tuple(cards), source=None)
 
@@ -179,9 +189,9 @@ def build_collection(
                     card_rows.append((deck.name, card.id, *content, *state, 0, None, added))
                 conn.executemany(
                     "INSERT INTO cards (deck, card_id, type, body, answer, sentence, section,"
-                    " line, position, sibling_key, tags, state, step, stability, difficulty,"
-                    " due, last_review, reps, lapses, leech, suspended, buried_until,"
-                    f" added_at) VALUES ({', '.join('?' * 23)})",
+                    " line, position, sibling_key, tags, importance, state, step, stability,"
+                    " difficulty, due, last_review, reps, lapses, leech, suspended,"
+                    f" buried_until, added_at) VALUES ({', '.join('?' * 24)})",
                     card_rows,
                 )
                 conn.executemany(

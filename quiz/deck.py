@@ -3,7 +3,10 @@ deterministic dump.
 
 A deck file is a mapping with `title`, `source` and a list of `cards`. A cloze card has
 one blank in Anki's syntax, `{{c1::answer}}` or `{{c1::answer::hint}}`; a match card has
-a prompt and 2 to 8 pairs. See DESIGN.md, "Deck file".
+a prompt and 2 to 8 pairs. Either may carry an `importance`, a whole number from 0 to
+100 (100: what a student of the text needs most); new cards are introduced in descending
+importance, and a card without one ranks as `DEFAULT_IMPORTANCE`. See DESIGN.md, "Deck
+file".
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ from quiz.generate.ids import cloze_id, match_id, sentence_key
 
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 MIN_PAIRS = 2
-# A card's importance (how much a student of the text needs it), written by the generator.
-MIN_IMPORTANCE, MAX_IMPORTANCE = 0, 100
 MAX_PAIRS = 8
+# A card's importance (how much a student of the text needs it), written by the generator.
+MIN_IMPORTANCE = 0
+MAX_IMPORTANCE = 100
+DEFAULT_IMPORTANCE = 50
+"""How a card without `importance` (a hand-written one) ranks among new cards: the middle
+of the scale, so scored cards above it come first and those below it after."""
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -130,6 +137,16 @@ def _common_to_dict(card: Card, data: dict[str, Any]) -> None:
         data["tags"] = _Flow(card.tags)
     if card.importance is not None:
         data["importance"] = card.importance
+
+
+def rank(importance: int | None) -> int:
+    """Where a card stands in the new-card order: its importance, or DEFAULT_IMPORTANCE
+    for a card without one. Higher comes first; ties keep deck order.
+
+    >>> rank(90), rank(None), rank(0)
+    (90, 50, 0)
+    """
+    return DEFAULT_IMPORTANCE if importance is None else importance
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,19 +364,29 @@ class _DeckBuilder:
             self.error(lines.get("line", line), "`line` must be a positive whole number")
             src_line = None
         tags = self.strings(raw.get("tags", []), "tags", lines.get("tags", line))
-        importance = raw.get("importance")
-        if importance is not None and (
-            isinstance(importance, bool)
-            or not isinstance(importance, int)
-            or not MIN_IMPORTANCE <= importance <= MAX_IMPORTANCE
-        ):
-            self.error(
-                lines.get("importance", line),
-                f"`importance` must be a whole number from {MIN_IMPORTANCE} to "
-                f"{MAX_IMPORTANCE}, not {importance!r}",
-            )
-            importance = None
+        importance = self.importance(raw.get("importance"), lines.get("importance", line))
         return section, src_line, tags, importance
+
+    def importance(self, value: Any, line: int | None) -> int | None:
+        """`importance`: absent, or a whole number from 0 to 100 (not a bool, a float or
+        a string, which YAML would give for `yes`, `7.5` or `"7"`)."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(
+                line,
+                f"`importance` must be a whole number from {MIN_IMPORTANCE} to "
+                f"{MAX_IMPORTANCE}, not {_kind(value)} {value!r}",
+            )
+            return None
+        if not MIN_IMPORTANCE <= value <= MAX_IMPORTANCE:
+            self.error(
+                line,
+                f"`importance` must be a whole number from {MIN_IMPORTANCE} to "
+                f"{MAX_IMPORTANCE}, not {value}",
+            )
+            return None
+        return value
 
     def strings(self, value: Any, key: str, line: int | None) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -460,7 +487,13 @@ class _DeckBuilder:
 
 
 def _kind(value: Any) -> str:
-    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "a string"}
+    names: dict[type, str] = {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a yes/no value",
+        float: "a decimal number",
+    }
     return names.get(type(value), type(value).__name__)
 
 

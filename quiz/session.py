@@ -20,7 +20,7 @@ from typing import Literal
 
 from quiz import srs
 from quiz.config import Config
-from quiz.deck import Card, Deck
+from quiz.deck import Card, Deck, rank
 from quiz.review_order import ReviewOrder
 from quiz.srs import Rating
 from quiz.store import CardRow, CardState, CardStatus, ReviewKind, Store, StoreError
@@ -244,6 +244,15 @@ class StudySession:
             # shown next unless it changed meanwhile (e.g. answered in another process)
             if row is not None and self._showable(row) and row.state == self._front.state:
                 return self._item(row, self._front.kind)
+            # the day's review order must follow the change too: the card may no longer be
+            # due (the order checks only its head against the store, and this card need
+            # not be there)
+            if self._day is not None:
+                if row is None:
+                    self._day.reviews.discard(self._front.key)
+                else:
+                    self._day.reviews.track(row)
+            self._version += 1
             self._front = None
         if self.cram:
             return self._next_cram()
@@ -362,6 +371,7 @@ class StudySession:
             due=row.state.due,
             sibling_key=row.sibling_key,
             position=row.position,
+            rank=rank(row.importance),
             retrievability=0.0 if now is None else self.scheduler.retrievability(row.state, now),
         )
 

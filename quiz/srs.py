@@ -397,7 +397,8 @@ def _one_decimal(value: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A card that may come up: its key, phase, due time and sibling group."""
+    """A card that may come up: its key, phase, due time and sibling group; a new card's
+    `rank` (its importance, `quiz.deck.rank`) and `position` in its deck set its turn."""
 
     key: tuple[str, str]
     phase: Phase
@@ -405,6 +406,7 @@ class Candidate:
     sibling_key: str
     position: int = 0
     retrievability: float = 0.0
+    rank: int = 0
 
 
 def remaining(limit: int, done_today: int) -> int:
@@ -419,8 +421,9 @@ def order_reviews(reviews: Iterable[Candidate]) -> list[Candidate]:
 
 
 def order_new(new: Iterable[Candidate]) -> list[Candidate]:
-    """New cards in deck order."""
-    return sorted(new, key=lambda c: (c.position, c.key))
+    """New cards of a deck, the highest rank (importance) first, ties in deck order: the
+    order `Store.new_cards` reads them in (which goes deck by deck)."""
+    return sorted(new, key=lambda c: (-c.rank, c.position, c.key))
 
 
 def order_learning(learning: Iterable[Candidate]) -> list[Candidate]:

@@ -4,7 +4,9 @@ A cloze card becomes a cloze note (`Text`, `Extra`, `Section`, `Line`); its hint
 the blank as `{{c1::answer::hint}}` and its other accepted answers go in `Extra`. A
 matching set becomes one basic note per pair (`Front`, `Back`, `Section`, `Line`,
 `Prompt`). A note's GUID is the card id (`<id>.<n>` for pair n), so importing a newer
-export into Anki updates the notes instead of duplicating them.
+export into Anki updates the notes instead of duplicating them. A card's importance rides
+as the tag `importance::<0-100>` (Anki's hierarchical tags: searchable there, and no change
+to the note types); importing takes it back into the card's `importance`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.deck import CLOZE_RE, ClozeCard, Deck, MatchCard
+from quiz.deck import CLOZE_RE, MAX_IMPORTANCE, MIN_IMPORTANCE, ClozeCard, Deck, MatchCard
 
 NoteKind = Literal["cloze", "basic"]
 
@@ -23,6 +25,8 @@ CLOZE_FIELDS: tuple[str, ...] = ("Text", "Extra", "Section", "Line")
 BASIC_FIELDS: tuple[str, ...] = ("Front", "Back", "Section", "Line", "Prompt")
 LIST_SEPARATOR = " | "
 PAIR_GUID_RE = re.compile(r"^(?P<card>\S+)\.(?P<n>\d+)$")
+IMPORTANCE_TAG = "importance::"
+_IMPORTANCE_TAG_RE = re.compile(r"^importance::(\d{1,3})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,30 @@ class Note:
 def sanitize_tag(tag: str) -> str:
     """An Anki tag: no whitespace inside (spaces become underscores)."""
     return "_".join(tag.split())
+
+
+def importance_tags(importance: int | None) -> tuple[str, ...]:
+    """The tag that carries a card's importance into Anki (none when it has none)."""
+    return () if importance is None else (f"{IMPORTANCE_TAG}{importance}",)
+
+
+def split_importance(tags: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
+    """A note's tags without its importance tags, and the importance the first of them
+    gives (0-100; a tag out of range stays an ordinary tag).
+
+    >>> split_importance(("quote", "importance::63"))
+    (('quote',), 63)
+    """
+    importance: int | None = None
+    kept: list[str] = []
+    for tag in tags:
+        found = _IMPORTANCE_TAG_RE.match(tag)
+        if found is not None and MIN_IMPORTANCE <= int(found.group(1)) <= MAX_IMPORTANCE:
+            if importance is None:
+                importance = int(found.group(1))
+            continue
+        kept.append(tag)
+    return tuple(kept), importance
 
 
 def join_list(items: tuple[str, ...]) -> str:
@@ -97,6 +125,7 @@ def deck_notes(deck: Deck) -> list[Note]:
     notes: list[Note] = []
     for card in deck.cards:
         tags = tuple(sanitize_tag(tag) for tag in card.tags if sanitize_tag(tag))
+        tags += importance_tags(card.importance)
         section = card.section or ""
         line = "" if card.line is None else str(card.line)
         fields: tuple[str, ...]

@@ -27,6 +27,7 @@ from quiz.export import (
     PAIR_GUID_RE,
     deck_notes,
     sanitize_tag,
+    split_importance,
     split_list,
     unguard_hint,
 )
@@ -325,6 +326,7 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
     section = _field(row, 2) or None if quiz_note else None
     line = _line_number(_field(row, 3)) if quiz_note else None
     numbers = sorted({int(found.group(1)) for found in blanks})
+    tags, importance = split_importance(row.tags)
     for number in numbers:
         card_text = _one_blank(text, number)
         probe = ClozeCard(id="", text=card_text)
@@ -342,7 +344,8 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
             hint=hint or None,
             section=section,
             line=line,
-            tags=row.tags,
+            tags=tags,
+            importance=importance,
         )
 
 
@@ -411,6 +414,7 @@ def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | M
         else:
             chunks.append(last)
     for chunk in chunks:
+        tags, importance = split_importance(chunk.tags)
         if len(chunk.pairs) == 1:
             front, back = chunk.pairs[0]
             sentence_text = f"{front}: {{{{c1::{back}}}}}"
@@ -420,7 +424,8 @@ def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | M
                 text=sentence_text,
                 section=chunk.section,
                 line=chunk.line,
-                tags=chunk.tags,
+                tags=tags,
+                importance=importance,
             )
             continue
         yield MatchCard(
@@ -429,5 +434,6 @@ def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | M
             pairs=tuple(chunk.pairs),
             section=chunk.section,
             line=chunk.line,
-            tags=chunk.tags,
+            tags=tags,
+            importance=importance,
         )

@@ -10,11 +10,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Literal
 
+from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.store.db import Database, StoreError
 from quiz.store.models import CardRow, CardStatus, DayCounts, DeckCounts, from_ms, opt_ms, to_ms
 from quiz.store.rows import CARD_COLUMNS, NOT_UNDONE, card_from_row, placeholders
 
 ACTIVE = "c.suspended = 0 AND c.retired_at IS NULL"
+# The new-card order within a deck: descending importance, a card without one ranking as
+# DEFAULT_IMPORTANCE, ties in deck order. Identical to cards_new's expression (schema,
+# migration 7), so the order is read from that index instead of sorted.
+NEW_RANK = f"coalesce(c.importance, {DEFAULT_IMPORTANCE})"
+NEW_ORDER = f"{NEW_RANK} DESC, c.position"
 NOT_BURIED = "(c.buried_until IS NULL OR c.buried_until <= :now)"
 # The cards with an effective non-cram answer since :bury_since, with their sibling groups
 # (a small set, read through the log's (deck, reviewed_at) index); the queue leaves out
@@ -168,7 +174,9 @@ class CardQueries:
         limit: int,
         bury_siblings_since: datetime | None = None,
     ) -> list[CardRow]:
-        """Up to `limit` new cards, deck by deck (in the order given), each in position order.
+        """Up to `limit` new cards, deck by deck (in the order given); within a deck the
+        most important first (`quiz.deck.rank`: a card without importance ranks as
+        DEFAULT_IMPORTANCE), ties in position order.
 
         Skips suspended, retired and buried cards, and (with `bury_siblings_since`) cards
         whose sibling was answered since then.
@@ -178,7 +186,7 @@ class CardQueries:
             if len(found) >= limit:
                 break
             params: dict[str, object] = {"deck": deck, "now": to_ms(now)}
-            # cards_new holds these cards in position order with their burial, so the first
+            # cards_new holds these cards in NEW_ORDER with their burial, so the first
             # ones are read straight from it. Named because with ANALYZE statistics of a
             # large collection SQLite preferred cards_due and sorted a whole deck (2 ms).
             sql = (
@@ -189,7 +197,7 @@ class CardQueries:
                 params["bury_since"] = to_ms(bury_siblings_since)
                 answered = ANSWERED_SINCE.format(decks=":deck")
                 sql = f"WITH {answered} {sql} AND NOT {SIBLING_ANSWERED}"
-            sql += f" ORDER BY c.position LIMIT {int(limit - len(found))}"
+            sql += f" ORDER BY {NEW_ORDER} LIMIT {int(limit - len(found))}"
             found.extend(card_from_row(row) for row in self._db.query(sql, params))
         return found
 

@@ -108,6 +108,8 @@ class CardRow:
     retired_at: datetime | None = None
     added_at: datetime | None = None
     carried_from: str | None = None
+    importance: int | None = None
+    """The deck's 0-100 score (None: the card has none and ranks as DEFAULT_IMPORTANCE)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -129,6 +131,7 @@ class CardRow:
                 section=body.get("section"),
                 line=body.get("line"),
                 tags=tags,
+                importance=self.importance,
             )
         return ClozeCard(
             id=self.card_id,
@@ -138,6 +141,7 @@ class CardRow:
             section=body.get("section"),
             line=body.get("line"),
             tags=tags,
+            importance=self.importance,
         )
 
 

@@ -15,7 +15,7 @@ CARD_COLUMNS = (
     "c.deck, c.card_id, c.type, c.body, c.answer, c.sentence, c.section, c.line, c.position, "
     "c.sibling_key, c.tags, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, "
     "c.reps, c.lapses, c.leech, c.suspended, c.buried_until, c.retired_at, c.added_at, "
-    "c.carried_from"
+    "c.carried_from, c.importance"
 )
 
 STATE_FIELDS = (
@@ -91,6 +91,7 @@ def card_from_row(row: Sequence[Any]) -> CardRow:
         retired_at=opt_dt(row[22]),
         added_at=opt_dt(row[23]),
         carried_from=row[24],
+        importance=row[25],
     )
 
 

@@ -5,7 +5,8 @@ together with its version bump (see `quiz.store.migrations`). Never edit a relea
 migration: append a new one.
 
 Times are INTEGER epoch milliseconds (UTC). `cards.state` is 0 new, 1 learning, 2 review,
-3 relearning (`fsrs.State` plus 0). Nothing is deleted: cards that leave a deck get
+3 relearning (`fsrs.State` plus 0); `cards.importance` (migration 7) is the deck's 0-100
+score, NULL when the card has none. Nothing is deleted: cards that leave a deck get
 `retired_at`; `review_log` refuses UPDATE and DELETE.
 """
 
@@ -259,6 +260,21 @@ BEGIN
 END;
 """
 
+V7_IMPORTANCE = """
+-- A card's importance as its deck gives it (0-100; NULL for a card without one), and the
+-- new-card order it sets: descending importance, a card without one ranking as 50 (the
+-- middle of the scale, quiz.deck.DEFAULT_IMPORTANCE), ties in deck order. cards_new holds
+-- the cards in that order with their burial, so the next new card is still the first
+-- entry of the index that passes the burial filter (Store.new_cards, INDEXED BY
+-- cards_new). The expression must stay identical to NEW_RANK in quiz.store.cards. No
+-- backfill: a quiz before this version refused decks with `importance`, so no stored
+-- card has one; a deck that has them changes hash and is synced in full.
+ALTER TABLE cards ADD COLUMN importance INTEGER CHECK (importance BETWEEN 0 AND 100);
+DROP INDEX cards_new;
+CREATE INDEX cards_new ON cards (deck, coalesce(importance, 50) DESC, position, buried_until)
+    WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -266,6 +282,7 @@ MIGRATIONS: tuple[str, ...] = (
     V4_NEW_CARDS_COVERING,
     V5_REVIEW_TALLIES,
     V6_ANSWER_HOURS,
+    V7_IMPORTANCE,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

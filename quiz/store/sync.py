@@ -1,12 +1,13 @@
 """Deck sync: bring a deck's cards into the store without ever losing history.
 
-New ids are added as new cards; known ids keep their schedule (content, position and
-section are refreshed); ids that left the deck are retired, never deleted; a retired id
-that comes back is revived. A new cloze card whose normalised answer equals a departed
-card's and whose normalised sentence is similar (difflib ratio >= CARRY_RATIO; best match
-wins, one to one) inherits that card's schedule, and its history through `carried_from`.
-Match cards are only matched by id. Everything happens in one transaction; a deck whose
-content hash is unchanged is skipped.
+New ids are added as new cards; known ids keep their schedule (content, position, section
+and importance are refreshed); ids that left the deck are retired, never deleted; a
+retired id that comes back is revived. A new cloze card whose normalised answer equals a
+departed card's and whose normalised sentence is similar (difflib ratio >= CARRY_RATIO;
+best match wins, one to one) inherits that card's schedule, and its history through
+`carried_from`. Match cards are only matched by id. Everything happens in one
+transaction; a deck whose content hash is unchanged is skipped (the hash covers every
+card field, importance included, so a deck whose only change is an importance is synced).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _CONTENT = (
     "position",
     "sibling_key",
     "tags",
+    "importance",
 )
 _STATE = (*STATE_FIELDS, "suspended", "buried_until")
 
@@ -81,6 +83,7 @@ def card_content(card: Card, position: int) -> tuple[Any, ...]:
         position,
         card.sibling_key,
         tags,
+        card.importance,
     )
 
 
@@ -166,7 +169,8 @@ class DeckSync:
             " FROM cards WHERE deck = ?",
             (deck,),
         )
-        return {r[0]: _Stored(tuple(r[1:10]), r[10], r[11]) for r in rows}
+        end = 1 + len(_CONTENT)
+        return {r[0]: _Stored(tuple(r[1:end]), r[end], r[end + 1]) for r in rows}
 
     def _apply(self, deck: Deck, stored: dict[str, _Stored], at: int, label: str) -> SyncReport:
         conn = self._db.conn

@@ -16,8 +16,15 @@ WORDS = st.text(alphabet="甲乙丙丁戊己庚辛壬癸天地玄黄“”：:#'
 
 
 @settings(max_examples=40, deadline=None)
-@given(before=WORDS, answer=WORDS.filter(lambda s: s.strip() and ":" not in s), after=WORDS)
-def test_cloze_dump_round_trips(before: str, answer: str, after: str) -> None:
+@given(
+    before=WORDS,
+    answer=WORDS.filter(lambda s: s.strip() and ":" not in s),
+    after=WORDS,
+    importance=st.none() | st.integers(0, 100),
+)
+def test_cloze_dump_round_trips(
+    before: str, answer: str, after: str, importance: int | None
+) -> None:
     answer = answer.strip()
     card = ClozeCard(
         id=cloze_id(answer, before + answer + after),
@@ -27,9 +34,17 @@ def test_cloze_dump_round_trips(before: str, answer: str, after: str) -> None:
         section="一、总则",
         line=3,
         tags=("quote",),
+        importance=importance,
     )
     pairs = (("甲", "一"), ("乙", "二"), ("丙", "三"))
-    match = MatchCard(id=match_id(pairs), prompt="配对", pairs=pairs, line=4, tags=("lead",))
+    match = MatchCard(
+        id=match_id(pairs),
+        prompt="配对",
+        pairs=pairs,
+        line=4,
+        tags=("lead",),
+        importance=importance,
+    )
     deck = Deck(name="d", title="题: 目", cards=(card, match), source="seeds/d.txt")
     text = dump_deck(deck)
     again = parse_deck(text, name="d")

@@ -273,3 +273,29 @@ def test_another_processs_answers_count_towards_the_limits_within_a_minute(
         assert session.counts().new == 3
         other.close()
         session.close()
+
+
+def test_a_card_brought_back_by_undo_and_answered_elsewhere_leaves_the_count(
+    store: Store, clock: Clock
+) -> None:
+    """Undo puts a review card up next; another process answers it before it is shown, and
+    a card of lower retrievability comes first: the day's count drops all the same."""
+    store.sync_decks(DECKS, now=clock())
+    _seed_reviews(store, clock())
+    with StudySession(store, DECKS, UNLIMITED, clock) as session:
+        first = session.next_card()
+        assert first is not None and first.kind == "review"
+        session.suspend(first)  # the lowest retrievability leaves for now
+        second = session.next_card()
+        assert second is not None and second.kind == "review"
+        session.answer(second, Rating.Again, duration_ms=1000)
+        assert session.undo() == second
+        session.unsuspend(first)  # back, ahead of the card undo put up next
+        row = store.card(*second.key)
+        assert row is not None
+        later = replace(row.state, due=clock() + timedelta(days=3), last_review=clock(), reps=9)
+        store.record_review(*second.key, rating=3, kind="manual", after=later, now=clock())
+        clock.advance(seconds=2)  # past the moment a queue read is reused
+        shown = session.next_card()
+        assert shown is not None and shown.key == first.key
+        assert session.counts() == fresh(store, UNLIMITED, clock())[0]

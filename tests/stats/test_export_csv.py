@@ -3,6 +3,7 @@ and hand-made files are read, bad files fail with file:line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.deck import ClozeCard, Deck, MatchCard, load_deck, parse_deck
-from quiz.export import join_list, split_list
+from quiz.export import deck_notes, join_list, split_list
 from quiz.export.csv import ImportFileError, deck_to_text, parse_text_deck, read_text_deck
 from quiz.generate.ids import cloze_id
 
@@ -75,6 +76,30 @@ def test_the_generated_sample_deck_round_trips_exactly() -> None:
     back = parse_text_deck(deck_to_text(deck), name=deck.name)
     assert back.title == deck.title and len(back) == len(deck)
     assert [c.to_dict() for c in back.cards] == [c.to_dict() for c in deck.cards]
+
+
+def test_importance_rides_as_an_anki_tag_and_comes_back() -> None:
+    ranked = Deck(
+        name="jiceng",
+        title=SAMPLE.title,
+        cards=tuple(
+            replace(card, importance=value)
+            for card, value in zip(SAMPLE.cards, (90, 0), strict=True)
+        ),
+    )
+    text = deck_to_text(ranked)
+    assert "\tformula importance::90\n" in text and "\timportance::0\n" in text
+    notes = deck_notes(ranked)
+    assert notes[0].tags == ("formula", "importance::90")
+    back = parse_text_deck(text, name="jiceng")
+    assert [c.to_dict() for c in back.cards] == [c.to_dict() for c in ranked.cards]
+    assert [c.importance for c in back.cards] == [90, 0]
+
+
+def test_an_importance_tag_out_of_range_stays_a_tag() -> None:
+    text = deck_to_text(SAMPLE).replace("\tformula\n", "\tformula importance::101\n")
+    [cloze, _match] = parse_text_deck(text, name="jiceng").cards
+    assert (cloze.importance, cloze.tags) == (None, ("formula", "importance::101"))
 
 
 def test_list_escaping_round_trips() -> None:

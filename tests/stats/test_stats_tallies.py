@@ -126,22 +126,41 @@ def _days_from_log(store: Store, config: Config) -> list[DayRow]:
 
 def _downgrade_to_v4(path: Path, folder: Path) -> None:
     """What a file written before migration 5 looks like: the schema objects a version-4
-    database has, nothing added since (tallies, triggers, indexes)."""
+    database has, as it has them, nothing added since (tallies, triggers, indexes, the
+    importance column of migration 7)."""
     reference = Database.connect(folder / "v4.db")
     try:
         migrate(reference, target=4)
-        wanted = {name for (name,) in reference.query("SELECT name FROM sqlite_master")}
+        wanted = dict(reference.query("SELECT name, sql FROM sqlite_master"))
+        columns = {
+            table: {row[1] for row in reference.query(f"PRAGMA table_info({table})")}
+            for (table,) in reference.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     finally:
         reference.close()
     conn = sqlite3.connect(path)
     try:
-        for kind, name in conn.execute("SELECT type, name FROM sqlite_master").fetchall():
-            if name not in wanted and kind in ("table", "index", "trigger", "view"):
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall():
+            if kind in ("index", "trigger", "view") and wanted.get(name, "") != sql:
                 conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+            elif kind == "table" and name not in wanted:
+                conn.execute(f"DROP TABLE IF EXISTS {name}")
+        for table, keep in columns.items():
+            for row in conn.execute(f"PRAGMA table_info({table})").fetchall():
+                if row[1] not in keep:
+                    conn.execute(f"ALTER TABLE {table} DROP COLUMN {row[1]}")
+        present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        for name, sql in wanted.items():
+            if sql and name not in present:
+                conn.execute(sql)
         conn.execute("PRAGMA user_version = 4")
         conn.commit()
+        downgraded = dict(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
     finally:
         conn.close()
+    assert {n: " ".join((q or "").split()) for n, q in downgraded.items()} == {
+        n: " ".join((q or "").split()) for n, q in wanted.items()
+    }
 
 
 @settings(

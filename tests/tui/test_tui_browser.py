@@ -180,3 +180,31 @@ async def test_a_buried_card_shows_as_buried_and_can_be_searched(tmp_path: Path)
         assert table.row_count == 1
         text = screen_text(app)
         assert "三会一课" in text and "buried" in text
+
+
+async def test_the_browser_shows_each_card_importance_in_80_columns(tmp_path: Path) -> None:
+    app = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#browser-cards", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == [
+            "Answer",
+            "State",
+            "Due",
+            "Imp",
+            "Card",
+        ]
+        by_answer = {
+            str(table.get_row_at(n)[0]): str(table.get_row_at(n)[3]) for n in range(table.row_count)
+        }
+        assert by_answer["三会一课"] == "80" and by_answer["確認"] == "30"
+        assert by_answer["四个意识"] == "—" and by_answer["縱向到底"] == "—"
+        text = screen_text(app)
+        assert "importance — (as 50)" in text  # the first card's detail: 縱向到底 has none
+        assert "堅持縱向到底，實現黨的組織" in text  # the card's text still has room beside
+        await pilot.press("down")  # 確認
+        await pilot.pause()
+        assert "importance 30" in screen_text(app)

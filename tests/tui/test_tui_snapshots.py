@@ -52,3 +52,14 @@ def test_summary(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyp
     app = build_app(tmp_path, study=["jianti"])
     keys = [*"三会一课", "enter", "enter", "space", "1", "escape"]
     assert snap_compare(app, press=keys, terminal_size=SIZE)
+
+
+def test_browser(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The card list with each card's importance (— for none) and the first card's detail."""
+    assert snap_compare(build_app(tmp_path), press=["b"], terminal_size=SIZE, run_before=_read)
+
+
+async def _read(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -30,6 +30,7 @@ cards:
     hint: sān huì yī kè
     section: 二、铸牢思想之“魂”
     line: 31
+    importance: 80
   - id: c-yishi
     type: cloze
     text: 引导党员牢固树立“{{c1::四个意识}}”，坚定“四个自信”，做到“两个维护”。
@@ -63,6 +64,7 @@ cards:
     accept: [确认]
     section: "[b]標記[/b] 測試"
     line: 40
+    importance: 30
 """
 
 

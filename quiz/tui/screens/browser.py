@@ -50,6 +50,13 @@ def searchable(row: CardRow, now: datetime | None = None) -> str:
     return folded("\n".join(parts))
 
 
+def importance_cell(row: CardRow) -> Text:
+    """The card's importance, right-aligned; `—` for a card without one (it ranks as
+    `quiz.deck.DEFAULT_IMPORTANCE` among new cards)."""
+    value = "—" if row.importance is None else str(row.importance)
+    return Text(value, justify="right", style="" if row.importance is not None else "dim")
+
+
 def matches(haystack: str, query: str) -> bool:
     """Every space-separated term occurs in the folded `haystack` (Anki-like `is:`, `tag:`,
     `deck:` prefixes allowed)."""
@@ -108,6 +115,7 @@ class BrowserScreen(Screen[None]):
         table.add_column("Answer", key="answer")
         table.add_column("State", key="state")
         table.add_column("Due", key="due")
+        table.add_column("Imp", key="importance")  # the deck's 0-100; new cards go highest first
         table.add_column("Card", key="card", width=SENTENCE_CELLS)  # widened to fit: filter
         self.query_one("#browser-search", Input).cursor_blink = getattr(
             self.app, "cursor_blink", True
@@ -154,7 +162,7 @@ class BrowserScreen(Screen[None]):
         self.shown = {}
         now = self.clock()
         total = 0
-        cells: list[tuple[Text, Text, Text]] = []
+        cells: list[tuple[Text, Text, Text, Text]] = []
         for row, haystack in zip(self.rows, self.haystacks, strict=True):
             if not matches(haystack, query):
                 continue
@@ -169,12 +177,13 @@ class BrowserScreen(Screen[None]):
                     Text(clip(answer, 14)),
                     Text(status_name(row, now)),
                     Text(when_label(row.state.due, now) if row.state.due else "—"),
+                    importance_cell(row),
                 )
             )
         # The card's text takes the width the other columns leave.
         widths = [
             max([table.columns[ColumnKey(key)].content_width, *(c[i].cell_len for c in cells)])
-            for i, key in enumerate(("answer", "state", "due"))
+            for i, key in enumerate(("answer", "state", "due", "importance"))
         ]
         room = free_cells(table, widths, fallback=SENTENCE_CELLS, least=MIN_SENTENCE_CELLS)
         table.columns[ColumnKey("card")].width = room

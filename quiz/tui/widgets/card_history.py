@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.tui.format import duration_label, when_label
 
 if TYPE_CHECKING:
@@ -33,6 +34,18 @@ def status_name(row: CardRow, now: datetime | None = None) -> str:
     if now is not None and row.buried_until is not None and row.buried_until > now:
         return "buried"
     return STATUS_NAMES.get(int(row.state.status), "?")
+
+
+def importance_label(importance: int | None) -> str:
+    """How the card detail names a card's importance (a card without one ranks as
+    `quiz.deck.DEFAULT_IMPORTANCE` among new cards).
+
+    >>> importance_label(90), importance_label(None)
+    ('importance 90', 'importance — (as 50)')
+    """
+    if importance is None:
+        return f"importance — (as {DEFAULT_IMPORTANCE})"
+    return f"importance {importance}"
 
 
 def card_text(row: CardRow) -> str:
@@ -70,6 +83,7 @@ class CardHistory(Static):
         facts.append(f"{state.lapses} lapse{'s' if state.lapses != 1 else ''}")
         if state.leech:
             facts.append("leech")
+        facts.append(importance_label(row.importance))
         lines.append(Content.styled(" · ".join(facts), "$text-muted"))
         lines.append(Content(""))
         if not reviews:
