@@ -9,7 +9,10 @@ kind          correct   when
 empty         no        nothing but whitespace was typed: the user asks to see it
 exact         yes       the typed text (outer whitespace stripped) is an answer
 equivalent    yes       equal after folding: Traditional/Simplified (OpenCC), full/half
-                        width (NFKC), letter case, spaces and punctuation ignored
+                        width (NFKC), letter case, spaces and punctuation ignored; or,
+                        for an answer that is a figure (`quiz.figures`: 5%左右, 3000亿元,
+                        2035年), the same figure in another spelling (约百分之五, 0.3万亿元,
+                        二〇三五年): same value, unit and qualifier
 pinyin        yes       pinyin typed instead of the characters, with tone marks, tone
                         numbers or no tones (per syllable; a tone given must be one of
                         the character's readings), ü as ü/v/u/u:
@@ -17,8 +20,13 @@ near          4+ chars  one character off (one substitution, insertion or deleti
                         after folding): forgiven as a typo on answers of 4 or more
                         characters, a miss on shorter ones (a 2-character answer with
                         one character wrong is half wrong)
-wrong         no        anything else (`note` says when only a tone was wrong)
+near          no        a figure answer: the right number with a unit or qualifier
+                        missing or wrong (5% for 5%左右, 5个百分点 for 5%); never a typo
+wrong         no        anything else (`note` says when only a tone was wrong, or that
+                        a figure has another number)
 ============  ========  ==========================================================
+
+Figures are compared before the folding: folding drops punctuation, and 5.5% is not 55%.
 
 Suggested ratings (`suggest_rating`); the user may always pick another, and Easy is
 never suggested (as in Anki, it stays the user's call):
@@ -54,6 +62,7 @@ from quiz.text.script import to_simplified, to_traditional
 
 if TYPE_CHECKING:
     from quiz.deck import ClozeCard
+    from quiz.figures import Figure
 
 __all__ = [
     "DiffOp",
@@ -148,6 +157,12 @@ def grade(typed: str, card: ClozeCard) -> Verdict:
         ops = (DiffOp("replace", text[:MAX_TYPED_CHARS] + ELLIPSIS, expected),)
         return Verdict(VerdictKind.WRONG, False, expected, typed, None, ops, "far too long")
     folded = _fold(text, to_simplified)
+    figures = _answer_figures(answers)
+    if figures:
+        judged = _grade_figure(text, folded, figures)
+        if judged is not None:
+            kind, correct, matched, diff, note = judged
+            return Verdict(kind, correct, expected, typed, matched, diff, note)
     for answer in answers:
         if _equivalent(text, folded, answer):
             return verdict(VerdictKind.EQUIVALENT, True, answer, _equivalence_note(text, answer))
@@ -159,10 +174,137 @@ def grade(typed: str, card: ClozeCard) -> Verdict:
     for answer in answers:
         answer_folded = _fold(answer, to_simplified)
         if len(answer_folded) >= NEAR_MIN_CHARS and _one_edit_apart(folded, answer_folded):
-            correct = len(answer_folded) >= NEAR_CORRECT_MIN_CHARS
+            # one character off a figure is another number, unit or qualifier: no typo
+            correct = len(answer_folded) >= NEAR_CORRECT_MIN_CHARS and not figures
             note = "one character off" + (": counted as a typo" if correct else "")
             return verdict(VerdictKind.NEAR, correct, answer, note)
     return verdict(VerdictKind.WRONG, False, None)
+
+
+# --------------------------------------------------------------------------- figures
+
+FigureJudgement = tuple[VerdictKind, bool, str | None, tuple["DiffOp", ...], str]
+
+
+def _figure_of(text: str, *, strict: bool) -> Figure | None:
+    """`text` read as a figure through its Simplified form (same length, so the spans
+    stand for `text` too). `quiz.figures` is imported here, on the first grading, to keep
+    it out of the app's launch."""
+    from quiz.figures import parse_figure
+
+    simplified = to_simplified(text)
+    return parse_figure(simplified if len(simplified) == len(text) else text, strict=strict)
+
+
+def _answer_figures(answers: tuple[str, ...]) -> list[tuple[str, Figure]]:
+    """The answers that are figures, with their figures."""
+    found = []
+    for answer in answers:
+        figure = _figure_of(answer, strict=True)
+        if figure is not None:
+            found.append((answer, figure))
+    return found
+
+
+def _grade_figure(
+    text: str, folded: str, figures: list[tuple[str, Figure]]
+) -> FigureJudgement | None:
+    """The verdict on `text` typed for a figure answer, or None when `text` does not read
+    as a figure (then the usual checks go on): the same figure is equivalent, the same
+    number with another unit or qualifier near (a miss), another number wrong."""
+    mine = _figure_of(text, strict=False)
+    if mine is None:
+        return None
+    for answer, figure in figures:
+        if mine.same_as(figure):
+            if _equivalent(text, folded, answer):
+                note = _equivalence_note(text, answer)
+            else:
+                note = "accepted: same figure, other spelling"
+            diff = _figure_diff(text, mine, answer, figure)
+            return VerdictKind.EQUIVALENT, True, answer, diff, note
+    for answer, figure in figures:
+        if mine.value == figure.value:
+            diff = _figure_diff(text, mine, answer, figure)
+            return VerdictKind.NEAR, False, answer, diff, _figure_note(mine, figure)
+    answer, figure = figures[0]
+    return (
+        VerdictKind.WRONG,
+        False,
+        None,
+        _figure_diff(text, mine, answer, figure),
+        "another number",
+    )
+
+
+def _figure_note(mine: Figure, figure: Figure) -> str:
+    """What is wrong with the right number: its unit, its qualifier."""
+    problems = []
+    differences = mine.differences(figure)
+    if "unit" in differences:
+        typed_unit, unit = _unit_written(mine), _unit_written(figure)
+        if {mine.unit, figure.unit} == {"%", "百分点"}:
+            problems.append("percent and percentage points are not the same")
+        elif mine.ordinal != figure.ordinal:
+            problems.append("第 missing" if figure.ordinal else "not an ordinal")
+        elif not typed_unit:
+            problems.append(f"unit missing: {unit}")
+        elif not unit:
+            problems.append(f"no unit in the answer: {typed_unit}")
+        else:
+            problems.append(f"other unit: {typed_unit} for {unit}")
+    if "qualifier" in differences:
+        typed_qualifier, qualifier = _qualifier_written(mine), _qualifier_written(figure)
+        if not typed_qualifier:
+            problems.append(f"qualifier missing: {qualifier}")
+        elif not qualifier:
+            problems.append(f"no qualifier in the answer: {typed_qualifier}")
+        else:
+            problems.append(f"other qualifier: {typed_qualifier} for {qualifier}")
+    return "same number; " + "; ".join(problems)
+
+
+def _unit_written(figure: Figure) -> str:
+    return figure.unit_text or figure.unit
+
+
+def _qualifier_written(figure: Figure) -> str:
+    """As written; the group's name when it sits inside the number (20多万)."""
+    return figure.before + figure.after or figure.qualifier
+
+
+def _figure_diff(text: str, mine: Figure, answer: str, figure: Figure) -> tuple[DiffOp, ...]:
+    """The diff of two figures part by part: qualifier before, number, unit, qualifier
+    after (a part the same in meaning is `equal` however it is written)."""
+    if mine.inner_qualifier or figure.inner_qualifier:
+        return _diff(text, answer)
+    same_qualifier = mine.qualifier == figure.qualifier
+    same = (same_qualifier, mine.value == figure.value, mine.unit == figure.unit, same_qualifier)
+    ops: list[DiffOp] = []
+    for typed_part, expected_part, alike in zip(
+        _figure_parts(text, mine), _figure_parts(answer, figure), same, strict=True
+    ):
+        if not typed_part and not expected_part:
+            continue
+        kind: DiffKind = "equal" if alike else "replace"
+        if not alike and not typed_part:
+            kind = "insert"
+        elif not alike and not expected_part:
+            kind = "delete"
+        ops.append(DiffOp(kind, typed_part, expected_part))
+    return tuple(ops)
+
+
+def _figure_parts(text: str, figure: Figure) -> tuple[str, str, str, str]:
+    """`text` cut into qualifier before, number (with 第, 百分之 and scale), unit,
+    qualifier after."""
+    (core_start, core_end), amount_end = figure.core, figure.amount[1]
+    return (
+        text[:core_start],
+        text[core_start:amount_end],
+        text[amount_end:core_end],
+        text[core_end:],
+    )
 
 
 def _pinyin_match(text: str, answers: tuple[str, ...]) -> tuple[str | None, str | None]:

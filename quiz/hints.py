@@ -9,6 +9,18 @@
 4. `context`: the sentences of the deck's other cards in the same section just before and
    after this card (by line, then deck order), with this card's answer blanked out.
 
+An answer that is a figure (`quiz.figures`: 5%左右, 3000亿元, 2035年, 第一个百年) climbs
+another ladder, since its first character is half of it and the pinyin of a digit is
+no hint:
+
+1. `figure`: what it measures and its unit and qualifier, the number left out
+   (`百分比：…%左右`, `金额：…亿元`, `年份：…年`, `序数：第…个百年`);
+2. `digits`: the answer with each numeral blanked, so the number of digits and a
+   decimal point show (`_%左右`, `____亿元`, `_._万亿斤以上`);
+3. `first`: its first numeral written out (`3___亿元`); skipped for a one-digit number,
+   which it would give away;
+4. the card's own hint when it is not pinyin (kind `hint`), then `context` as above.
+
 Match cards get no ladder. The ladder is deterministic and holds no markup.
 """
 
@@ -20,7 +32,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quiz.deck import Card, ClozeCard, Deck
-from quiz.grade import blank
+from quiz.figures import Figure, parse_figure
+from quiz.grade import BLANK_NARROW, BLANK_WIDE, blank
 from quiz.pinyin import answer_pinyin, answer_slots, has_han, is_ignorable, matches, parse_typed
 from quiz.text.script import to_simplified
 
@@ -30,6 +43,8 @@ AFTER_MARK = "↓ "
 
 class HintKind(StrEnum):
     LENGTH = "length"
+    FIGURE = "figure"
+    DIGITS = "digits"
     FIRST = "first"
     PINYIN = "pinyin"
     HINT = "hint"
@@ -43,12 +58,21 @@ class Hint:
     kind: HintKind
     text: str
 
+    @property
+    def fills_blank(self) -> bool:
+        """Whether the text stands in the blank of the sentence (`first`, `digits`)
+        rather than on a line of its own."""
+        return self.kind in (HintKind.FIRST, HintKind.DIGITS)
+
 
 def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
     """The hints for `card`, least revealing first (see the module doc)."""
     if not isinstance(card, ClozeCard):
         return []
     answer = card.answer
+    figure = _figure_of(answer)
+    if figure is not None:
+        return _figure_ladder(card, figure, deck)
     ladder = [Hint(HintKind.LENGTH, length_text(answer))]
     if _counted(answer) > 1:
         ladder.append(Hint(HintKind.FIRST, blank(answer, shown=_first_shown(answer))))
@@ -63,6 +87,53 @@ def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
         if context:
             ladder.append(Hint(HintKind.CONTEXT, context))
     return ladder
+
+
+def _figure_of(answer: str) -> Figure | None:
+    """The answer's figure, read through its Simplified form (same length, same spans)."""
+    simplified = to_simplified(answer)
+    return parse_figure(simplified if len(simplified) == len(answer) else answer)
+
+
+def _figure_ladder(card: ClozeCard, figure: Figure, deck: Deck | None) -> list[Hint]:
+    answer = card.answer
+    start, end = figure.digits
+    ladder = [
+        Hint(HintKind.FIGURE, f"{figure.label}：{answer[:start]}…{answer[end:]}"),
+        Hint(HintKind.DIGITS, figure_blank(answer, figure)),
+    ]
+    if sum(_numeral(char) for char in answer[start:end]) > 1:
+        ladder.append(Hint(HintKind.FIRST, figure_blank(answer, figure, shown=1)))
+    authored = card.display_hint
+    if authored and not spells_answer(authored, answer):
+        ladder.append(Hint(HintKind.HINT, authored))
+    if deck is not None:
+        context = context_text(card, deck)
+        if context:
+            ladder.append(Hint(HintKind.CONTEXT, context))
+    return ladder
+
+
+def figure_blank(answer: str, figure: Figure, *, shown: int = 0) -> str:
+    """`answer` with the numerals of its number blanked, as wide as they are (`_` for a
+    digit, `＿` for a full-width digit or a Chinese numeral), the first `shown` of them
+    written out; points, separators, unit and qualifier kept: `3___亿元`, `_._万亿斤`."""
+    start, end = figure.digits
+    out = []
+    for char in answer[start:end]:
+        if _numeral(char) and shown > 0:
+            shown -= 1
+            out.append(char)
+        elif _numeral(char):
+            out.append(BLANK_WIDE if _is_wide(char) else BLANK_NARROW)
+        else:
+            out.append(char)
+    return answer[:start] + "".join(out) + answer[end:]
+
+
+def _numeral(char: str) -> bool:
+    """A digit or a Chinese numeral; not a point (. 点) or a thousands separator."""
+    return char.isdigit() or (char.isnumeric() and char not in "点點") or char in "〇零两兩"
 
 
 def spells_answer(hint: str, answer: str) -> bool:

@@ -17,6 +17,7 @@ CORE = [
     "quiz.text.script",
     "quiz.text.read",
     "quiz.text.clean",
+    "quiz.figures",
     "quiz.grade",
     "quiz.hints",
     "quiz.pinyin",

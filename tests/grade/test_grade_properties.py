@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
 from quiz.deck import ClozeCard
+from quiz.figures import is_figure
 from quiz.grade import Rating, Verdict, VerdictKind, grade, match_rating, suggest_rating
 from quiz.pinyin import is_ignorable
 from quiz.text.script import to_simplified, to_traditional
@@ -78,7 +79,8 @@ def test_grading_never_raises(typed: str, answer: str) -> None:
     if verdict.kind == VerdictKind.NEAR:
         assert verdict.matched is not None
         counted = sum(not is_ignorable(char) for char in verdict.matched)
-        assert verdict.correct == (counted >= 4)
+        # a typo is forgiven on 4+ characters, never on a figure (another number or unit)
+        assert verdict.correct == (counted >= 4 and not is_figure(to_simplified(answer)))
     else:
         accepted = (VerdictKind.EXACT, VerdictKind.EQUIVALENT, VerdictKind.PINYIN)
         assert verdict.correct == (verdict.kind in accepted)

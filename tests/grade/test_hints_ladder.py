@@ -254,3 +254,115 @@ def test_the_ladder_is_deterministic(simplified: Deck) -> None:
 def test_pinyin_hint_reads_a_heteronym_in_its_sentence(text: str, pinyin: str) -> None:
     ladder = hint_ladder(ClozeCard(id="x", text=text))
     assert Hint(HintKind.PINYIN, pinyin) in ladder
+
+
+# --------------------------------------------------------------------------- figures
+
+FIGURE_DECK = """\
+title: 政府工作报告
+cards:
+  - id: f1
+    text: 今年发展主要预期目标是：国内生产总值增长{{c1::5%左右}}。
+    section: 一、主要预期目标
+    line: 4
+  - id: f2
+    text: 城镇新增就业{{c1::1200万人左右}}。
+    section: 一、主要预期目标
+    line: 5
+  - id: f3
+    text: 粮食产量{{c1::1.3萬億斤以上}}。
+    section: 一、主要预期目标
+    line: 6
+  - id: f4
+    text: 拟安排地方政府专项债券{{c1::3.9万亿元}}。
+    section: 二、政策取向
+    line: 9
+  - id: f5
+    text: 到{{c1::二〇三五年}}基本实现社会主义现代化。
+    section: 三、远景目标
+    line: 12
+  - id: f6
+    text: 实现{{c1::第一個百年}}奋斗目标。
+    section: 三、远景目标
+    line: 13
+  - id: f7
+    text: 居民收入增长{{c1::两倍}}。
+    hint: liǎng bèi
+    section: 四、其他
+    line: 15
+  - id: f8
+    text: 新增{{c1::26萬人}}。
+    hint: 比去年多
+    section: 四、其他
+    line: 16
+"""
+
+
+@pytest.fixture
+def figures() -> Deck:
+    return parse_deck(FIGURE_DECK, name="f")
+
+
+def test_a_figure_ladder_names_the_kind_then_the_digits_then_the_first(figures: Deck) -> None:
+    assert hint_ladder(figures.card("f2"), figures) == [
+        Hint(HintKind.FIGURE, "数量：…万人左右"),
+        Hint(HintKind.DIGITS, "____万人左右"),
+        Hint(HintKind.FIRST, "1___万人左右"),
+        Hint(
+            HintKind.CONTEXT,
+            "↑ 今年发展主要预期目标是：国内生产总值增长5%左右。\n↓ 粮食产量1.3萬億斤以上。",
+        ),
+    ]
+
+
+def test_a_one_digit_figure_never_shows_its_digit(figures: Deck) -> None:
+    # today's first-character step would show 5 of 5%左右: half the answer
+    ladder = hint_ladder(figures.card("f1"), figures)
+    assert [hint.kind for hint in ladder] == [HintKind.FIGURE, HintKind.DIGITS, HintKind.CONTEXT]
+    assert ladder[0].text == "百分比：…%左右"
+    assert ladder[1].text == "_%左右"
+    assert not any("5" in hint.text for hint in ladder)
+
+
+@pytest.mark.parametrize(
+    ("card_id", "steps"),
+    [
+        ("f3", ["数量：…萬億斤以上", "_._萬億斤以上", "1._萬億斤以上"]),
+        ("f4", ["金额：…万亿元", "_._万亿元", "3._万亿元"]),
+        ("f5", ["年份：…年", "＿＿＿＿年", "二＿＿＿年"]),
+        ("f6", ["序数：第…個百年", "第＿個百年"]),
+    ],
+)
+def test_figure_ladders_in_both_scripts(figures: Deck, card_id: str, steps: list[str]) -> None:
+    ladder = hint_ladder(figures.card(card_id), None)
+    assert [hint.text for hint in ladder] == steps
+
+
+def test_a_figure_skips_pinyin_but_keeps_an_authored_hint(figures: Deck) -> None:
+    # the pinyin of a figure (liǎng bèi) spells the answer out: no step of the ladder
+    assert [h.kind for h in hint_ladder(figures.card("f7"), None)] == [
+        HintKind.FIGURE,
+        HintKind.DIGITS,
+    ]
+    assert hint_ladder(figures.card("f8"), None)[-1] == Hint(HintKind.HINT, "比去年多")
+
+
+def test_the_digits_and_first_steps_fill_the_blank_as_wide_as_the_answer(figures: Deck) -> None:
+    from quiz.grade import display_width
+
+    for card in figures:
+        assert isinstance(card, ClozeCard)
+        for hint in hint_ladder(card, None):
+            assert hint.fills_blank == (hint.kind in (HintKind.DIGITS, HintKind.FIRST))
+            if hint.fills_blank:
+                assert display_width(hint.text) == display_width(card.answer)
+
+
+def test_names_with_numerals_keep_the_usual_ladder() -> None:
+    for answer in ("十四五", "四个意识", "两个确立", "三会一课"):
+        ladder = hint_ladder(ClozeCard(id="x", text="落实“{{c1::" + answer + "}}”"))
+        assert [hint.kind for hint in ladder] == [
+            HintKind.LENGTH,
+            HintKind.FIRST,
+            HintKind.PINYIN,
+        ]

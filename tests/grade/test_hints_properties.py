@@ -1,12 +1,16 @@
 """Hypothesis properties of the hint ladder: it never raises, never gives the answer away
-before the pinyin step, and the context never shows this card's answer."""
+before the pinyin step (a figure: at no step before the context), and the context never
+shows this card's answer."""
 
 from __future__ import annotations
 
+from figure_spellings import Spec, specs, spellings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.deck import ClozeCard, Deck
+from quiz.figures import is_figure
+from quiz.grade import display_width, grade
 from quiz.hints import HintKind, context_text, hint_ladder
 from quiz.pinyin import is_ignorable
 from quiz.text.script import to_simplified, to_traditional
@@ -70,4 +74,31 @@ def test_any_card_gets_a_ladder_without_raising(
     card = ClozeCard(id="x", text=before + "{{c1::" + answer + "}}" + after, hint=hint or None)
     deck = Deck(name="d", title="d", cards=(card,))
     ladder = hint_ladder(card, deck)
-    assert ladder[0].kind == HintKind.LENGTH
+    # the length, or for a figure (0, 5%) what it measures
+    assert ladder[0].kind == (
+        HintKind.FIGURE if is_figure(to_simplified(answer)) else HintKind.LENGTH
+    )
+
+
+@given(specs(), st.data())
+def test_a_figure_ladder_never_gives_the_figure_away_before_its_last_numerals(
+    spec: Spec, data: st.DataObject
+) -> None:
+    answer = data.draw(spellings(spec))
+    card = ClozeCard(id="f", text="目标是{{c1::" + answer + "}}。", line=1, section="一")
+    other = ClozeCard(id="g", text="今年{{c1::增长}}" + answer + "。", line=2, section="一")
+    deck = Deck(name="d", title="d", cards=(card, other))
+    ladder = hint_ladder(card, deck)
+    kinds = [hint.kind for hint in ladder]
+    assert kinds[:2] == [HintKind.FIGURE, HintKind.DIGITS]
+    assert HintKind.PINYIN not in kinds and HintKind.LENGTH not in kinds
+    assert kinds[-1] == HintKind.CONTEXT
+    for hint in ladder:
+        if hint.kind == HintKind.CONTEXT:
+            continue
+        # typed in as the answer, no hint is correct: the number is never all there
+        shown = hint.text.split("：", 1)[-1]
+        assert not grade(shown, card).correct, (answer, hint)
+        if hint.fills_blank:
+            assert display_width(hint.text) == display_width(answer)
+    assert to_simplified(answer) not in to_simplified(ladder[-1].text)

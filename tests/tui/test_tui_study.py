@@ -130,6 +130,37 @@ async def test_each_hint_climbs_the_ladder_and_lowers_the_suggestion(tmp_path: P
         assert [(r.rating, r.hints) for r in history] == [(2, 3)]
 
 
+async def test_a_figure_in_another_spelling_is_right_and_its_hints_hide_the_number(
+    tmp_path: Path,
+) -> None:
+    app = build_app(tmp_path, which=["shuzi"], study=["shuzi"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        assert screen.item.card.id == "f-gdp"
+        await pilot.press(*"百分之五左右", "enter")
+        assert screen.suggested == 3  # as good as the main spelling
+        text = screen_text(app)
+        assert "Correct" in text and "same figure, other spelling" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.item.card.id == "f-jobs"
+        await pilot.press("tab")
+        assert "Figure:    数量：…万人左右" in screen_text(app)
+        await pilot.press("tab")
+        assert "城镇新增就业____万人左右，" in screen_text(app)  # the digits, in the blank
+        await pilot.press("tab")
+        assert "城镇新增就业1___万人左右，" in screen_text(app)
+        await pilot.press(*"1200万人", "enter")  # the qualifier left out: a miss
+        assert screen.suggested == 1
+        text = screen_text(app)
+        assert "Almost" in text and "qualifier missing: 左右" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        history = app.store.card_history("shuzi", "f-jobs")
+        assert [(r.rating, r.hints, r.typed) for r in history] == [(1, 3, "1200万人")]
+
+
 async def test_undo_brings_the_card_back_and_cancels_the_answer(tmp_path: Path) -> None:
     app = build_app(tmp_path, study=["jianti"])
     async with app.run_test() as pilot:

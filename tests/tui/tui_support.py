@@ -68,6 +68,23 @@ cards:
 """
 
 
+FIGURE_DECK = """\
+title: 政府工作报告
+source: seeds/shuzi.txt
+cards:
+  - id: f-gdp
+    type: cloze
+    text: 今年发展主要预期目标是：国内生产总值增长{{c1::5%左右}}。
+    section: 一、主要预期目标
+    line: 4
+  - id: f-jobs
+    type: cloze
+    text: 城镇新增就业{{c1::1200万人左右}}，城镇调查失业率5.5%左右。
+    section: 一、主要预期目标
+    line: 5
+"""
+
+
 @dataclass
 class FixedClock:
     """A clock that stands still until the test moves it."""
@@ -89,7 +106,7 @@ def test_config(**changes: object) -> Config:
 
 def write_decks(root: Path, which: Sequence[str] = ("jianti", "fanti")) -> list[Deck]:
     """Write the test decks into `root/decks/` and load them back (real YAML on disk)."""
-    texts = {"jianti": SIMPLIFIED_DECK, "fanti": TRADITIONAL_DECK}
+    texts = {"jianti": SIMPLIFIED_DECK, "fanti": TRADITIONAL_DECK, "shuzi": FIGURE_DECK}
     folder = root / "decks"
     folder.mkdir(parents=True, exist_ok=True)
     decks = []

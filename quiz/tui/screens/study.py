@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 HINT_LABELS = {
     "length": "Length",
+    "figure": "Figure",
     "pinyin": "Pinyin",
     "hint": "Hint",
     "context": "Around it",
@@ -374,7 +375,7 @@ class StudyScreen(Screen[None]):
             self.notify("No more hints for this card.", timeout=2)
             return
         hint = self.ladder.pop(0)
-        if hint.kind == "first":
+        if hint.fills_blank:
             self.blank_text = hint.text
         else:
             self.hints.append((HINT_LABELS.get(hint.kind, str(hint.kind)), hint.text))
