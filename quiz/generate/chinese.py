@@ -442,7 +442,8 @@ class ChineseCards:
 
     def add_lead_candidates(self, leads: Sequence[_Lead]) -> None:
         """Blank what each parallel clause says alone (纵向到底 of 坚持纵向到底), in at least
-        two thirds of the group or in none: the head clause first, else the second half."""
+        two thirds of the group or in none: the head clause, and the part of the second
+        half the leads do not share (党的组织 of 实现党的组织全覆盖)."""
         for part in ("head", "tail"):
             spans = [getattr(lead, part) for lead in leads]
             if any(span is None for span in spans):
@@ -458,13 +459,27 @@ class ChineseCards:
                 continue  # nothing shared: no telling which part is the point
             made = []
             for lead, (s, e) in zip(leads, spans, strict=True):
-                candidate = self.lead_answer(lead.sentence, s + prefix, e - suffix)
+                start = s + prefix
+                if part == "tail":
+                    start = self.word_start(lead.sentence, s, start)
+                    if e - suffix - start < 3:
+                        continue  # a tail's point is a phrase, not a word of it
+                candidate = self.lead_answer(lead.sentence, start, e - suffix)
                 if candidate is not None:
                     made.append((lead.sentence, candidate))
             if len(made) >= max(2, -(-2 * len(leads) // 3)):
                 for sentence, candidate in made:
                     self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
-                return
+
+    def word_start(self, sentence: Sentence, floor: int, start: int) -> int:
+        """`start` moved back to where a word starts and no linking character (的, 和 …)
+        opens the rest: the shared 实现党 of 实现党的组织 / 实现党建责任 leaves 党的组织."""
+        bounds = self.bounds[self.index_of[sentence.start]]
+        while start > floor and (
+            start - sentence.start not in bounds or self.mirror[start] in _LINKING_CHARS
+        ):
+            start -= 1
+        return start
 
     def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
         """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
