@@ -1,0 +1,70 @@
+"""Passes for what the text marks without quotation marks: phrases a page underlines or
+bolds, the named items of a described list, and the unshared part of parallel leads' second
+halves. Both scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.generate.series import named_items
+from quiz.text.markup import emphasised_phrases
+from quiz.text.script import to_traditional
+
+PAGE = (
+    "<p>秦朝定都<u>咸阳</u>，中央设<b>丞相</b>、<strong>太尉</strong>和御史大夫。</p>\n"
+    "<p><b>第一章 总则</b></p>\n"
+    "<p>地方推行<u>郡县制</u>，统一<u>度量衡</u>，以利于经济文化交流。</p>\n"
+)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_inline_emphasis_is_read_and_a_bold_line_is_not(convert: object) -> None:
+    page = convert(PAGE)  # type: ignore[operator]
+    found = emphasised_phrases(page, "html")
+    assert found == tuple(convert(p) for p in ("咸阳", "丞相", "太尉", "郡县制", "度量衡"))  # type: ignore[operator]
+    assert emphasised_phrases(page, "txt") == ()
+
+
+def test_markdown_emphasis() -> None:
+    text = "- 统一文字：以**小篆**为通用文字，__书同文__。\n**第二节 机遇挑战**\n"
+    assert emphasised_phrases(text, "md") == ("小篆", "书同文")
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_marked_phrases_become_cards(tmp_path: Path, convert: object) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(convert(PAGE), encoding="utf-8")  # type: ignore[operator]
+    deck, _report = generate_deck(page)
+    marked = {c.answer for c in deck if isinstance(c, ClozeCard) and "marked" in c.tags}
+    assert {convert(a) for a in ("咸阳", "郡县制", "度量衡")} <= marked  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_named_items_of_a_described_list(convert: object) -> None:
+    text = convert(
+        "探索推出解决管理痛点的党小组开放日、消除攻关难点的红色智慧田、打通堵点的红色能量站。"
+    )  # type: ignore[operator]
+    names = [text[s:e] for s, e in named_items(text)]
+    assert names == [convert(n) for n in ("党小组开放日", "红色智慧田", "红色能量站")]  # type: ignore[operator]
+    assert named_items(convert("加强思想建设、组织建设和作风建设。")) == []  # type: ignore[operator]
+    deck, _ = build_deck(text + "\n", name="t")
+    assert [c.answer for c in deck if isinstance(c, ClozeCard)] == names
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_parallel_leads_ask_what_their_second_halves_do_not_share(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "一、完善组织体系\n"
+        "坚持纵向到底，实现党的组织全覆盖。针对联合党支部活动开展难等问题，调整机构设置。\n"
+        "坚持横向到边，实现党的工作全覆盖。厘清党委决策与其他机构决策的治理边界。\n"
+        "坚持上下贯通，实现党建责任全覆盖。打出月度点评、季度考核组合拳。\n"
+    )
+    deck, _ = build_deck(text, name="t", density=None)
+    leads = {c.answer for c in deck if isinstance(c, ClozeCard) and "lead" in c.tags}
+    wanted = {"纵向到底", "横向到边", "上下贯通", "党的组织", "党的工作", "党建责任"}
+    assert {convert(w) for w in wanted} <= leads  # type: ignore[operator]
+    assert not any(answer.startswith("的") for answer in leads)
