@@ -215,8 +215,12 @@ class ChineseCards:
     @staticmethod
     def list_answers(text: str, enumeration: phrases.Enumeration) -> list[tuple[int, int]]:
         """The first and last item of an enumeration, without the part all items share
-        (思想 of 思想保证、政治保证和组织保证) when that leaves two characters or more."""
+        (思想 of 思想保证、政治保证和组织保证) when that leaves two characters or more; a last
+        item the text runs on from (防范化解 of …、提振信心、防范化解风险) leaves its place to
+        the one before."""
         items = [(s, e) for s, e in enumeration.items if e - s > 2]
+        if len(items) > 2 and _runs_on(text, items[-1][1]):
+            items = items[:-1]  # 防范化解|风险: the last item was cut to the others' length
         if not items:
             return []
         texts = [text[s:e] for s, e in items]
@@ -925,6 +929,12 @@ class ChineseCards:
         if len(lefts) != len(sources) or len(rights) != len(sources):
             return []
         return sources
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The text goes on with a word character after `end` (not a particle or 等)."""
+    following = text[end : end + 1]
+    return bool(following) and following.isalnum() and following not in keywords.FUNCTION_CHARS
 
 
 def _near(candidate: Candidate, other: Candidate) -> bool:

@@ -21,7 +21,7 @@ from quiz.errors import QuizError
 from quiz.generate import rank
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
 from quiz.generate.english import english_cards
-from quiz.generate.select import DENSITY, FLOOR, GENERAL, Scored, Selection, cap
+from quiz.generate.select import ASKED, DENSITY, FLOOR, GENERAL, Scored, Selection, cap
 from quiz.generate.structure import Layout, clean_title, layout
 from quiz.text import phrases
 from quiz.text.script import to_simplified, to_traditional
@@ -34,6 +34,14 @@ SCRIPTS: tuple[str, ...] = ("keep", "simplified", "traditional")
 
 class GenerateError(QuizError):
     """A source that yields no deck (no usable text, or nothing worth a card)."""
+
+
+# How the report counts the reasons `select.cap` gives.
+_REASONS = {
+    "a word of general language": "words of general language",
+    "asked in another card": "asked in another card",
+    "below the cap": "below the cap",
+}
 
 
 @dataclass(slots=True)
@@ -51,8 +59,8 @@ class GenerateReport:
     selection: Selection | None = None
 
     def summary(self) -> str:
-        """`found 412 candidates, kept 180 (8.0 per 1,000 characters), left out 232: 190
-        below the cap, 42 words of general language`."""
+        """`found 412 candidates, kept 180 (8.0 per 1,000 characters), left out 232: 30
+        asked in another card, 160 below the cap, 42 words of general language`."""
         selection = self.selection
         kept = self.cloze + self.match
         per1k = 1000 * kept / self.chars if self.chars else 0.0
@@ -60,8 +68,7 @@ class GenerateReport:
         if selection is None or not selection.left_out:
             return line
         reasons = Counter(
-            "below the cap" if why.startswith("below") else "words of general language"
-            for _item, why in selection.left_out
+            _REASONS.get(why.split(" (")[0], why) for _item, why in selection.left_out
         )
         parts = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
         return f"{line}, left out {len(selection.left_out)}: {parts}"
@@ -200,8 +207,8 @@ ASKED_AGAIN = 20
 def _asked_again(scored: list[Scored]) -> list[Scored]:
     """A phrase the text names again and again is asked once where it matters most (its
     best card, ties in text order); each further card of the same answer drops
-    ASKED_AGAIN points per earlier one and leaves the floor (一带一路 in five sentences is
-    one fact to learn, not five)."""
+    ASKED_AGAIN points per earlier one and is left out of a capped deck (一带一路 in five
+    sentences is one fact to learn, not five; `--all` keeps them)."""
     from quiz.generate.ids import normalise
 
     best: dict[str, int] = {}
@@ -219,7 +226,7 @@ def _asked_again(scored: list[Scored]) -> list[Scored]:
                 item.position,
                 item.card,
                 max(rank.LOWEST, item.importance - ASKED_AGAIN * earlier),
-                GENERAL if item.standing == GENERAL else "",
+                GENERAL if item.standing == GENERAL else ASKED,
             )
     return result
 

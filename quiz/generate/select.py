@@ -33,12 +33,14 @@ SHORT_TEXT = 5000
 EXTRA = 12
 FLOOR = "floor"
 GENERAL = "general"
+ASKED = "asked"
 
 
 @dataclass(frozen=True, slots=True)
 class Scored:
     """A card with its place in the text, its importance and what the selection must know
-    of it (`FLOOR`: always kept; `GENERAL`: a word of general language, never kept)."""
+    of it (`FLOOR`: always kept; `GENERAL`: a word of general language, `ASKED`: an answer
+    another card asks, never kept in a capped deck)."""
 
     position: int
     card: Card
@@ -66,13 +68,16 @@ def cap(
     selection = Selection()
     floor = [s for s in scored if s.standing == FLOOR]
     general = [s for s in scored if s.standing == GENERAL]
-    rest = [s for s in scored if s.standing not in (FLOOR, GENERAL)]
+    asked = [s for s in scored if s.standing == ASKED]
+    rest = [s for s in scored if s.standing not in (FLOOR, GENERAL, ASKED)]
     if density is None:  # every card found, words of general language too
         selection.kept = sorted(scored, key=lambda s: s.position)
         selection.budget = len(scored)
         return selection
     for item in general:
         selection.left_out.append((item, "a word of general language"))
+    for item in asked:
+        selection.left_out.append((item, "asked in another card"))
     # a short text dense with quotations keeps its other structures beside them
     # (a long one already holds its structures within the density: it only keeps a floor
     # larger than its density, if it has one, and nothing beside it)
