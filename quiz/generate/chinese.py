@@ -29,6 +29,8 @@ from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 MAX_LEAD = 30
+# What an item keeps without the part all items of its list share, at least.
+MIN_LIST_PART = 3
 
 
 def _is_word_char(ch: str) -> bool:
@@ -215,7 +217,7 @@ class ChineseCards:
     @staticmethod
     def list_answers(text: str, enumeration: phrases.Enumeration) -> list[tuple[int, int]]:
         """The first and last item of an enumeration, without the part all items share
-        (思想 of 思想保证、政治保证和组织保证) when that leaves two characters or more; a last
+        (思想路线 of 思想路线保证、…) when that leaves MIN_LIST_PART characters or more; a last
         item the text runs on from (防范化解 of …、提振信心、防范化解风险) leaves its place to
         the one before."""
         items = [(s, e) for s, e in enumeration.items if e - s > 2]
@@ -229,9 +231,9 @@ class ChineseCards:
         prefix = prefix if prefix >= 2 else 0
         suffix = suffix if suffix >= 2 else 0
         picked = items[:1] + items[-1:] if len(items) > 1 else items
-        if all(e - s - prefix - suffix >= 2 for s, e in picked):
+        if all(e - s - prefix - suffix >= MIN_LIST_PART for s, e in picked):
             return [(s + prefix, e - suffix) for s, e in picked]
-        return picked
+        return picked  # 经济实力: a two-character part (经济) says nothing alone
 
     def validate(self) -> dict[int, list[Candidate]]:
         valid: dict[int, list[Candidate]] = {}
@@ -592,7 +594,11 @@ class ChineseCards:
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
             dictionary_word=self.seg.is_word(answer),
+            part_idfs=tuple(self.seg.keyword_weight(w) for w in self.seg.cut(answer))
+            if candidate.rule == "keyword"
+            else (),
             sentence_length=len(text),
+            text_length=len(self.mirror),
         )
 
     def repeats(self, answer: str) -> int:

@@ -35,7 +35,9 @@ from quiz.text.phrases import CJK
 MAX_FIGURES = 8
 _DIGITS = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 _CN_DIGITS = "零〇一二两兩三四五六七八九十百千"
-_CN_NUMBER = f"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+# 八万一千, 一百一十四万亿: a number in words holds its 万 and 亿 (the last one is the
+# magnitude of the figure, 万亿元, and may stand apart)
+_CN_NUMBER = f"[{_CN_DIGITS}](?:[{_CN_DIGITS}万萬亿億]*[{_CN_DIGITS}])?(?:点[{_CN_DIGITS}]+)?"
 _MAGNITUDE = "(?:[万萬]亿|[万萬億亿千])?"
 _UNITS = (
     "个百分点|個百分點|千分点|%|％|‰|倍|"
@@ -78,7 +80,7 @@ def is_headline(sentence: str, start: int) -> bool:
 
 
 _TARGET_YEAR_BEFORE = re.compile("(?:到|至|于|於|在)\\s*$")
-_TARGET_YEAR_AFTER = re.compile("^\\s*(?:前|以前|底|末)")
+_TARGET_YEAR_AFTER = re.compile("^\\s*(?:前|以前)")  # 2017年末 is a date, 2035年前 a goal
 _CLAUSE = re.compile("[，,；;：:。！？!?（）()]")
 _OPEN_QUOTES = "“‘「『《〈"
 _CLOSE_QUOTES = "”’」』》〉"
@@ -165,7 +167,7 @@ def _digits_stand_alone(sentence: str, start: int, num_end: int) -> bool:
         return not (start > 0 and (sentence[start - 1].isdigit() or sentence[start - 1] == "."))
     if counted:
         return False  # 十件大事, 两家: a count written in words names, it does not measure
-    return not (start > 0 and sentence[start - 1] in _CN_DIGITS)
+    return not (start > 0 and sentence[start - 1] in _CN_DIGITS + "万萬亿億")
 
 
 def _ordinal(sentence: str, start: int) -> bool:

@@ -124,6 +124,7 @@ def keyword_spans(
         len(token) >= 4
         and (
             token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
+            or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
             or (len(token) == 4 and token[2:] in VERB_OBJECTS)
         )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
         for token in tokens
@@ -170,8 +171,9 @@ def keyword_spans(
             acted = last + 1  # the act is no answer either
         if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
             first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
-        while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
-            first += 1
+        if offsets[last][1] - offsets[first][0] > MAX_COMPOUND:
+            index = max(last, acted) + 1
+            continue  # 国家自主创新|示范区: its last words would cut the name, not name it
         following = padded[last + 1]
         takes_object = (
             (weights[last + 1] is not None and not is_filler(following))

@@ -56,6 +56,7 @@ RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
 HEADLINE = 16
 TERM_REPEATS = 3
+CHARS_PER_REPEAT = 4000
 LONG_SENTENCE = 20
 
 
@@ -74,7 +75,9 @@ class Evidence:
     figure: str | None = None  # goal | target | year | result | fact
     headline: bool = False  # the figure measures a headline quantity (生产总值, 人口 …)
     dictionary_word: bool = False  # jieba's dictionary lists the answer whole
+    part_idfs: tuple[float | None, ...] = ()  # jieba's IDF of each word of the answer
     sentence_length: int = 0
+    text_length: int = 0  # characters of the whole text
     is_set: bool = False
     pairs: int = 0
 
@@ -102,14 +105,21 @@ def importance(evidence: Evidence) -> int:
 def general_word(evidence: Evidence) -> bool:
     """A keyword answer that is a word of general language: one dictionary word (落地, 机理,
     风景线, 城乡居民: jieba knows it whole, however rare), not a person's name, said fewer
-    than TERM_REPEATS times in the text (a word the text keeps naming is one of its terms),
+    than TERM_REPEATS times in the text, or than once per CHARS_PER_REPEAT characters of a
+    long one (a word the text keeps naming is one of its terms; a long report names 国际合作
+    a few times in passing),
     in a sentence of LONG_SENTENCE characters or more (a learner's short line is about its
-    common word: 你叫什么名字？). A compound jieba cuts (高标准|农田) is the text's own."""
+    common word: 你叫什么名字？). So is a compound of common words only (资本|市场, 国际|
+    竞争力: each word's IDF under COMMON_IDF); a compound with a rarer word (高标准|农田,
+    港澳|企业) is the text's own."""
+    common_parts = bool(evidence.part_idfs) and all(
+        idf is not None and idf < COMMON_IDF for idf in evidence.part_idfs
+    )
     return (
         evidence.rule == "keyword"
-        and evidence.dictionary_word
+        and (evidence.dictionary_word or common_parts)
         and not evidence.name
-        and evidence.repeats < TERM_REPEATS
+        and evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
         and evidence.sentence_length >= LONG_SENTENCE
     )
 

@@ -24,7 +24,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from quiz.generate.keywords import ADVERBIAL_NOUNS, FUNCTION_CHARS, GOVERNING_VERBS, VERBAL_KIND
+from quiz.generate.keywords import (
+    ADVERBIAL_NOUNS,
+    FUNCTION_CHARS,
+    GOVERNING_VERBS,
+    IDIOM_KIND,
+    VERBAL_KIND,
+)
 from quiz.text.phrases import has_cjk, is_filler, is_number
 
 MIN_REPEATS = 3
@@ -120,12 +126,13 @@ def repeated_terms(
 def _opens_a_name(
     word: str, weight: Callable[[str], float | None], is_word: Callable[[str], bool], kind: Any
 ) -> bool:
-    """A noun (not a verbal one), a word jieba does not know (a name it guessed), or 全面."""
+    """A noun (not a verbal one, not a set phrase such as 充分发挥), a word jieba does not
+    know (a name it guessed), or 全面."""
     if word in ADVERBIAL_NOUNS:
         return True  # 全面|从严治党, 全面|依法治国
     if weight(word) is None:
         return not is_word(word) and len(word) >= 2
-    return kind is None or kind(word) != VERBAL_KIND
+    return kind is None or kind(word) not in (VERBAL_KIND, IDIOM_KIND)  # 充分发挥|港澳
 
 
 def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) -> bool:
@@ -140,7 +147,13 @@ def _always_beside(neighbours: set[str]) -> bool:
     return len(neighbours) == 1 and _usable(next(iter(neighbours)))
 
 
+# Words that make a clause of a run of nouns (全党|必须|牢记): modal verbs and adverbs.
+_CLAUSE_WORDS = frozenset("必须 要 应 应当 应该 能 能够 可以 不断 进一步 更加 始终 坚决 务必 一定".split())
+
+
 def _usable(token: str) -> bool:
+    if token in _CLAUSE_WORDS or token[-2:] in GOVERNING_VERBS:
+        return False  # 全党|必须|牢记, 充分发挥|港澳: a clause, not a name
     return (
         len(token) >= 1
         and has_cjk(token)
