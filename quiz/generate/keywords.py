@@ -58,6 +58,7 @@ NAME_JOINERS = frozenset("·•‧・")
 # A resultative complement ending a word makes it a verb (捕捉到, 意识到), whatever jieba says.
 _RESULTATIVE = re.compile(f"[{CJK}]到$")
 MAX_COMPOUND = 8
+MIN_HEAD = 4
 # Characters that stand alone after a word (的, 和, 在 ...): anything else written right
 # after a keyword as a one-character token is more likely the end of a longer word.
 FUNCTION_CHARS = frozenset(
@@ -171,9 +172,12 @@ def keyword_spans(
             acted = last + 1  # the act is no answer either
         if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
             first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
-        if offsets[last][1] - offsets[first][0] > MAX_COMPOUND:
+        long_run = offsets[last][1] - offsets[first][0] > MAX_COMPOUND
+        while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
+            first += 1
+        if long_run and offsets[last][1] - offsets[first][0] < MIN_HEAD:
             index = max(last, acted) + 1
-            continue  # 国家自主创新|示范区: its last words would cut the name, not name it
+            continue  # 国家自主创新|示范区: a short tail cuts the name, it does not name it
         following = padded[last + 1]
         takes_object = (
             (weights[last + 1] is not None and not is_filler(following))

@@ -148,7 +148,9 @@ def _always_beside(neighbours: set[str]) -> bool:
 
 
 # Words that make a clause of a run of nouns (全党|必须|牢记): modal verbs and adverbs.
-_CLAUSE_WORDS = frozenset("必须 要 应 应当 应该 能 能够 可以 不断 进一步 更加 始终 坚决 务必 一定".split())
+_CLAUSE_WORDS = frozenset(
+    "必须 要 应 应当 应该 能 能够 可以 不断 进一步 更加 始终 坚决 务必 一定".split()
+)
 
 
 def _usable(token: str) -> bool:
