@@ -53,7 +53,7 @@ _QUALIFIER = "(?:左右|以上|以内|以內|以下|多|余|餘)?"
 _FIGURE = re.compile(
     f"(?P<pct>百分之{_CN_NUMBER})"
     f"|(?P<num>(?:{_DIGITS}[%％]?\\s*[—－~～]\\s*)?{_DIGITS}|{_CN_NUMBER})"
-    f"\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
+    f"(?:多|余|餘)?\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
 )
 _YEAR = re.compile("(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{3,4})\\s*年")
 _TARGET_WORDS = re.compile("目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|计划|計劃|控制在")

@@ -30,6 +30,11 @@ FOUND = {
     "an era date": ("公元前221年，秦灭六国，建立秦朝。", [("公元前221年", "year")]),
     "Chinese numerals with a magnitude": ("全县常住人口二十六万人。", [("二十六万人", "result")]),
     "a count in digits of ten or more": ("实施民生项目130项。", [("130项", "fact")]),
+    "more than, before the magnitude": ("全党拥有9500多万名党员。", [("9500多万名", "fact")]),
+    "Chinese numerals with 万 inside": (
+        "人均国内生产总值增加到八万一千元。",
+        [("八万一千元", "result")],
+    ),
 }
 
 NOT_FOUND = {
