@@ -33,7 +33,7 @@ FOUND = {
     "more than, before the magnitude": ("全党拥有9500多万名党员。", [("9500多万名", "fact")]),
     "Chinese numerals with 万 inside": (
         "人均国内生产总值增加到八万一千元。",
-        [("八万一千元", "result")],
+        [("八万一千元", "fact")],
     ),
 }
 
