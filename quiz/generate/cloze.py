@@ -126,14 +126,7 @@ def answer_problem(
     relative = (candidate.start - candidate.s_start, candidate.end - candidate.s_start)
     if relative[0] not in bounds or relative[1] not in bounds:
         return "fragment of a word"
-    sentence = output[candidate.s_start : candidate.s_end]
-    if "{" in sentence or "}" in sentence:
-        return "braces in the sentence would break the {{c1::...}} syntax"
-    if sentence.count(output[candidate.start : candidate.end]) != 1:
-        return "answer occurs more than once in its sentence"
-    if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
-        return "answer occurs more than once in its sentence"
-    return None
+    return _sentence_problem(candidate, mirror, output)
 
 
 def _figure_problem(candidate: Candidate, mirror: str, output: str) -> str | None:
@@ -141,10 +134,19 @@ def _figure_problem(candidate: Candidate, mirror: str, output: str) -> str | Non
     before = mirror[candidate.start - 1 : candidate.start]
     if before.isdigit() or before in ".．":
         return "fragment of a number"
+    return _sentence_problem(candidate, mirror, output)
+
+
+def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | None:
+    """What the sentence does to the blank: braces that break the cloze syntax, or the
+    answer written twice in it (in either script), which makes the blank ambiguous."""
     sentence = output[candidate.s_start : candidate.s_end]
     if "{" in sentence or "}" in sentence:
         return "braces in the sentence would break the {{c1::...}} syntax"
     if sentence.count(output[candidate.start : candidate.end]) != 1:
+        return "answer occurs more than once in its sentence"
+    answer = mirror[candidate.start : candidate.end]
+    if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
         return "answer occurs more than once in its sentence"
     return None
 
