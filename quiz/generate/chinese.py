@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +29,7 @@ from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 MAX_LEAD = 30
+Spans = Iterator[tuple[int, int, str]]
 # What an item keeps without the part all items of its list share, at least.
 MIN_LIST_PART = 3
 
@@ -170,49 +171,70 @@ class ChineseCards:
 
     # ----- extraction
     def build(self) -> list[tuple[int, Card]]:
+        """Run the passes, check every candidate, then cut the cloze cards and the sets.
+
+        The sentence passes (`SENTENCE_PASSES`) each read one sentence and propose spans;
+        the text passes (`TEXT_PASSES`) need the whole text cut by jieba. Scoring and
+        selection come after, in `quiz.generate.rank` and `quiz.generate.select`."""
         for sentence in self.sentences:
             text = self.mirror[sentence.start : sentence.end]
-            for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
-                self.add(
-                    sentence, sentence.start + span.start, sentence.start + span.end, span.rule
-                )
-            for enumeration in phrases.enumerations(text):
-                for start, end in self.list_answers(text, enumeration):
-                    self.add(sentence, sentence.start + start, sentence.start + end, "list")
-            for _formula, items in phrases.formula_expansions(text):
-                for start, end in items[:1] + items[-1:]:
-                    self.add(sentence, sentence.start + start, sentence.start + end, "formula")
-            if self.emphasis is not None:
-                for match in self.emphasis.finditer(text):
-                    self.add(
-                        sentence,
-                        sentence.start + match.start(),
-                        sentence.start + match.end(),
-                        "marked",
-                    )
-            for start, end in series.named_items(text):
-                self.add(sentence, sentence.start + start, sentence.start + end, "item")
-            if not sentence.heading:
-                targets = sentence.paragraph in self.target_paragraphs
-                for figure in figures.figure_spans(text):
-                    start, end = sentence.start + figure.start, sentence.start + figure.end
-                    kind = "goal" if targets and figure.kind != "year" else figure.kind
-                    self.figure_kinds[(start, end)] = kind
-                    self.add(sentence, start, end, "figure")
+            for sentence_pass in SENTENCE_PASSES:
+                for start, end, rule in sentence_pass(self, sentence, text):
+                    self.add(sentence, sentence.start + start, sentence.start + end, rule)
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
         self.bounds = [_bounds(tokens) for tokens in self.tokens]
-        self.find_numbered_names()
-        self.find_terms()
-        self.find_leads()
+        for text_pass in TEXT_PASSES:
+            text_pass(self)
         self.valid = self.validate()
         words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
         cards: list[tuple[int, Card]] = []
         cards.extend(self.match_cards())  # splits items with jieba's own cut
         with self.seg.registered(words):
-            cards.extend(self.cloze_cards(words))
+            cards.extend(self.cloze_cards(words))  # the keyword fallback fills in here
         return cards
+
+    # ----- sentence passes: (start, end, rule) spans of one Simplified sentence
+
+    def quotes_formulas_titles(self, _sentence: Sentence, text: str) -> Spans:
+        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title)."""
+        for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+            yield span.start, span.end, span.rule
+
+    def list_items(self, _sentence: Sentence, text: str) -> Spans:
+        """The first and last item of a same-shaped 、-list (see `list_answers`)."""
+        for enumeration in phrases.enumerations(text):
+            for start, end in self.list_answers(text, enumeration):
+                yield start, end, "list"
+
+    def formula_items(self, _sentence: Sentence, text: str) -> Spans:
+        """What a formula stands for: 四个意识，即政治意识、大局意识… gives its first and last."""
+        for _formula, items in phrases.formula_expansions(text):
+            for start, end in items[:1] + items[-1:]:
+                yield start, end, "formula"
+
+    def marked_phrases(self, _sentence: Sentence, text: str) -> Spans:
+        """The phrases the page emphasised (<u>咸阳</u>, **小篆**) where the sentence says them."""
+        if self.emphasis is not None:
+            for match in self.emphasis.finditer(text):
+                yield match.start(), match.end(), "marked"
+
+    def named_list_items(self, _sentence: Sentence, text: str) -> Spans:
+        """解决…的党小组开放日、消除…的红色智慧田: the names (quiz.generate.series)."""
+        for start, end in series.named_items(text):
+            yield start, end, "item"
+
+    def figure_spans(self, sentence: Sentence, text: str) -> Spans:
+        """Figures with unit and measure (quiz.generate.figures); in a paragraph stating the
+        targets each is a `goal`."""
+        if sentence.heading:
+            return
+        targets = sentence.paragraph in self.target_paragraphs
+        for figure in figures.figure_spans(text):
+            kind = "goal" if targets and figure.kind != "year" else figure.kind
+            self.figure_kinds[(sentence.start + figure.start, sentence.start + figure.end)] = kind
+            yield figure.start, figure.end, "figure"
 
     @staticmethod
     def list_answers(text: str, enumeration: phrases.Enumeration) -> list[tuple[int, int]]:
@@ -935,6 +957,23 @@ class ChineseCards:
         if len(lefts) != len(sources) or len(rights) != len(sources):
             return []
         return sources
+
+
+# The passes, in the order they run (a new rule is a new entry; bench/quality.py shows
+# what it gains and costs on the corpus).
+SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
+    ChineseCards.quotes_formulas_titles,
+    ChineseCards.list_items,
+    ChineseCards.formula_items,
+    ChineseCards.marked_phrases,
+    ChineseCards.named_list_items,
+    ChineseCards.figure_spans,
+)
+TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
+    ChineseCards.find_numbered_names,  # 天舟七号
+    ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
+    ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
+)
 
 
 def _runs_on(text: str, end: int) -> bool:
