@@ -52,6 +52,7 @@ _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"
 _NAMING_RULES = frozenset({"quote", "formula", "marked"})
 _SPEAKER_LABEL = re.compile(r"[：:]")
+_UNQUOTE = re.compile(f"[\\s{re.escape(QUOTE_MARKS)}]")
 
 
 def _numerals_only(answer: str) -> bool:
@@ -148,6 +149,9 @@ def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | N
     answer = mirror[candidate.start : candidate.end]
     if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
         return "answer occurs more than once in its sentence"
+    unquoted = _UNQUOTE.sub("", mirror[candidate.s_start : candidate.s_end])
+    if unquoted.count(_UNQUOTE.sub("", answer)) > 1:
+        return "answer occurs more than once in its sentence"  # “18”条 … 18条
     return None
 
 

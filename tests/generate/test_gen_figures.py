@@ -103,3 +103,11 @@ def test_a_figure_answer_occurring_twice_in_its_sentence_is_refused() -> None:
     deck, _report = build_deck(text, name="t", density=None)
     answers = [c.answer for c in deck if isinstance(c, ClozeCard)]
     assert "5%" not in answers
+
+
+def test_a_figure_quoted_elsewhere_in_its_sentence_is_refused() -> None:
+    """稳增长“18”条 … 提出18条具体举措: the quoted 18 gives the blank away."""
+    text = "稳增长“18”条：省政府办公厅印发若干政策措施，针对消费、生产等领域提出18条具体举措。\n"
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t", density=None)
+        assert not [c for c in deck if isinstance(c, ClozeCard) and "18" in c.answer]
