@@ -1,5 +1,11 @@
-"""Learner word lists: runs of `词语 — meaning` lines (the pinyin gloss already cleaned away)
-made into pairs of each word with its meaning."""
+r"""Learner word lists: runs of `词语 — meaning` lines (the pinyin gloss already cleaned away)
+or of word-table rows `牛奶 niúnǎi n. milk`, made into pairs of each word with its meaning.
+
+>>> rows = "上班 shàng bān v. to work\n身体 shēntǐ n. body, health\n迟到 chídào v. to be late\n"
+>>> [[rows[p.left[0]:p.left[1]] + "=" + rows[p.right[0]:p.right[1]] for p in run]
+...  for run in vocabulary_runs(rows)]
+[['上班=to work', '身体=body, health', '迟到=to be late']]
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,18 @@ _ENTRY = re.compile(
 )
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# 牛奶 niúnǎi n. milk / 迟到 chídào v. to be late: a word-list table row of a word, its
+# pinyin, an abbreviated part of speech and the meaning.
+_TABLE_ENTRY = re.compile(
+    rf"^\s*(?:\d{{1,3}}\s*[.、)）]\s*)?(?P<word>[{CJK}]{{1,8}})\s+"
+    rf"[A-Za-z{_TONED}][A-Za-z{_TONED}' ]*?\s+"
+    r"(?:n|v|vt|vi|adj|adv|mod|modal|num|prep|pron|conj|m|mw|part|int|interj|aux|pref|suf|"
+    r"ph|phr|nu|qw)\.\s*"
+    r"(?P<meaning>[A-Za-z(][A-Za-z ,;'’/()-]{0,39}?)\s*[.;。]?\s*$"
+)
+
+
 def vocabulary_runs(text: str) -> list[list[PairSource]]:
     """Runs of at least MIN_SET neighbouring entry lines (blank lines allowed between), in
     text order; each entry pairs its word with its meaning."""
@@ -25,7 +43,7 @@ def vocabulary_runs(text: str) -> list[list[PairSource]]:
     run: list[PairSource] = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        match = _ENTRY.match(line)
+        match = _ENTRY.match(line) or _TABLE_ENTRY.match(line)
         if match is not None:
             word, meaning = match.span("word"), match.span("meaning")
             run.append(

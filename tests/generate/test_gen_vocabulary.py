@@ -64,3 +64,20 @@ def test_no_set_without_a_run_of_three_glossed_lines(text: str) -> None:
     assert vocabulary_runs(text) == []
     deck, _report = build_deck(text, name="t")
     assert not [c for c in deck if isinstance(c, MatchCard) and "vocabulary" in c.tags]
+
+
+def test_a_word_table_with_pinyin_and_part_of_speech_makes_a_set() -> None:
+    """A learner page's table rows: word, pinyin, n./v./adj. and the meaning."""
+    rows = (
+        "词语 拼音 词性 词义\n"
+        "上班 shàng bān v. to work, to do a job\n"
+        "身体 shēntǐ n. body, health\n"
+        "报纸 bàozhǐ n. newspaper\n"
+        "迟到 chídào v. to be late\n"
+    )
+    for form in (rows, to_traditional(rows)):
+        deck, _report = build_deck(form, name="t")
+        sets = [c for c in deck if isinstance(c, MatchCard) and "vocabulary" in c.tags]
+        assert sets, form
+        meanings = {right for card in sets for _left, right in card.pairs}
+        assert {"body, health", "to be late", "newspaper"} <= meanings
