@@ -370,8 +370,10 @@ class ChineseCards:
                     sentence.line,
                     self.section_label(sentence),
                 )
-                if self.problem(index, candidate) is None and not self.cuts_quote(
-                    sentence, candidate
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.reports_speech(candidate)  # 习近平总书记|指出
                 ):
                     self.candidates.setdefault(index, []).append(candidate)
                     break

@@ -201,3 +201,15 @@ def test_halves_of_compounds_make_no_set_but_acts_on_formulas_do() -> None:
         deck, _ = build_deck(form, name="t")
         sets = [c for c in deck if isinstance(c, MatchCard)]
         assert sets and len(sets[0].pairs) == 4
+
+
+def test_a_repeated_speaker_is_no_term() -> None:
+    """习近平总书记指出 / 强调 again and again: who said it is no thing to learn."""
+    text = (
+        "习近平总书记指出，严密的组织体系是马克思主义政党的优势所在。"
+        "习近平总书记强调，要处理好党建和业务的关系。"
+        "习近平总书记指出，基层是一切工作的落脚点。\n"
+    )
+    for form in (text, to_traditional(text)):
+        answers = [c.answer for c in clozes(form, density=None)]
+        assert not any(answer.startswith(("习近平", "習近平")) for answer in answers), answers
