@@ -248,8 +248,9 @@ def is_figure(text: str) -> bool:
 def find_figures(text: str, *, bare: bool = False) -> list[FigureMatch]:
     """The figures in a sentence, left to right, none overlapping, each as long as it
     reads (`约5%左右`, `3000亿元`, `第一个`). A noun after a measure word is left out
-    (26个省份 gives 26个: where the noun ends is the segmenter's call); numbers without a
-    unit only with `bare` (section and list numbers are bare). Finding is not judging:
+    (26个省份 gives 26个: where the noun ends is the segmenter's call); numbers in digits
+    without a unit only with `bare` (section and list numbers are bare; a bare Chinese
+    numeral never, as in `parse_figure`). Finding is not judging:
     dates (2024年3月) and the numbers of headings come out too.
 
     >>> [(m.start, m.end, m.figure.value) for m in find_figures("增长5%左右，新增26万人")]
@@ -260,7 +261,7 @@ def find_figures(text: str, *, bare: bool = False) -> list[FigureMatch]:
     position = 0
     while position < len(chars):
         parsed = None
-        if _may_start(chars, position):
+        if chars[position] in _STARTS and _may_start(chars, position):
             parsed = _parse(chars, position, strict=True, whole=False)
         if parsed is None or (not bare and not parsed.unit and not parsed.ordinal):
             position += 1
@@ -285,16 +286,20 @@ def find_figures(text: str, *, bare: bool = False) -> list[FigureMatch]:
 def _normalise(text: str) -> tuple[list[str], list[int]]:
     """The characters of `text` that count, one for one (full-width forms to ASCII,
     Traditional and financial numerals to Simplified, spaces dropped), and where each
-    one stands in `text`."""
+    one stands in `text`. ASCII and CJK ideographs are NFKC-stable: only the rest is
+    normalised one by one (a sentence a microsecond or so per character)."""
     chars: list[str] = []
     index: list[int] = []
-    for position, char in enumerate(text):
-        if char.isspace() or unicodedata.category(char) == "Cf":
+    for position, char in enumerate(text.translate(_FOLD)):
+        if not (char.isascii() or "\u4e00" <= char <= "\u9fff"):
+            if unicodedata.category(char) == "Cf":
+                continue
+            folded = unicodedata.normalize("NFKC", char)
+            if len(folded) == 1:
+                char = folded.translate(_FOLD)
+        if char.isspace():
             continue
-        folded = unicodedata.normalize("NFKC", char)
-        if len(folded) != 1:
-            folded = char
-        chars.append(folded.translate(TRADITIONAL).translate(FINANCIAL))
+        chars.append(char)
         index.append(position)
     return chars, index
 
@@ -321,6 +326,18 @@ def _is_latin_or_digit(char: str) -> bool:
 
 
 # ----------------------------------------------------------------------- parsing
+
+
+_FOLD = {**TRADITIONAL, **FINANCIAL}
+# where a figure may begin (in normalised characters): a numeral, 第, 百分之/千分之, or a
+# qualifier before the number
+_STARTS = (
+    frozenset("0123456789")
+    | CN_NUMERAL_CHARS
+    | {ORDINAL_MARK}
+    | {word[0] for word in PERCENT_WORDS}
+    | {word[0] for word in PREFIX_QUALIFIERS}
+)
 
 
 class _Parsed:
