@@ -13,7 +13,11 @@ Spellings read: ASCII and full-width digits (５％), a decimal point, thousands
 (3,000), Chinese numerals (三千, 二十六万, 一千二百, 两, 一万五, 百分之五点五, the financial
 forms 叁仟), mixed forms (3千亿, 1.3万亿), 万/亿 scaling applied to the value (26万人 and
 260000人 are one figure; so are 3000亿元 and 0.3万亿元), years written digit by digit
-(2035年 = 二〇三五年 = 二零三五年), ordinals (第一个百年 = 第1个百年), percent (5%, 百分之五)
+(2035年 = 二〇三五年 = 二零三五年; 公元前214年 = 前214年, a negative value: 前三年, "the
+first three years", reads so too, which is harmless when both sides read alike), ordinals
+(第一个百年 = 第1个百年), ranges (4.5%—5% = 4.5—5% = 百分之四点五到百分之五, value
+"4.5~5"; 3—5万人 = 3万—5万人), a place word alone before 万/亿 (千亿元 = 1000亿元),
+percent (5%, 百分之五)
 kept apart from percentage points (5个百分点), and the Traditional forms of every numeral,
 unit and qualifier character (萬, 億, 兩, 個百分點 ...). Qualifiers are compared by meaning,
 in five groups (`QUALIFIERS`): about (约 5% = 5%左右), at least or over (以上, 多, 余, 超过),
@@ -86,6 +90,10 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 4, "亿": 8}  # powers of ten
 SCALE_POWERS = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}
 POINT = "点"
+ERAS = {"公元前": "-", "前": "-", "公元": "+"}
+RANGE = "~"  # between the two ends of a range's value: "4.5~5"
+RANGE_MARKS = frozenset("—–-~至到")
+IMPLIED_ONE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_SMALL) | frozenset(CN_BIG) | {POINT}
 
 # (written, group) pairs; the group is the meaning qualifiers are compared by.
@@ -195,6 +203,11 @@ class Figure:
         if self.qualifier != other.qualifier:
             found.append("qualifier")
         return tuple(found)
+
+    @property
+    def is_range(self) -> bool:
+        """A range (4.5%—5%, 3—5万人): `value` holds both ends, "4.5~5"."""
+        return RANGE in self.value
 
     @property
     def label(self) -> str:
@@ -335,6 +348,7 @@ _STARTS = (
     frozenset("0123456789")
     | CN_NUMERAL_CHARS
     | {ORDINAL_MARK}
+    | {word[0] for word in ERAS}
     | {word[0] for word in PERCENT_WORDS}
     | {word[0] for word in PREFIX_QUALIFIERS}
 )
@@ -346,7 +360,7 @@ class _Parsed:
 
     __slots__ = (
         "end", "mantissa", "exponent", "unit", "groups", "ordinal", "year_digits",
-        "core_start", "core_end", "digits", "amount_end", "inner",
+        "core_start", "core_end", "digits", "amount_end", "inner", "upper",
     )  # fmt: skip
 
     def __init__(
@@ -364,11 +378,12 @@ class _Parsed:
         digits: tuple[int, int],
         amount_end: int,
         inner: bool,
+        upper: tuple[int, int] | None = None,  # a range's upper end (mantissa, exponent)
     ) -> None:
         self.end, self.mantissa, self.exponent, self.unit = end, mantissa, exponent, unit
         self.groups, self.ordinal, self.year_digits = groups, ordinal, year_digits
         self.core_start, self.core_end, self.digits = core_start, core_end, digits
-        self.amount_end, self.inner = amount_end, inner
+        self.amount_end, self.inner, self.upper = amount_end, inner, upper
 
     def figure(self, text: str, index: list[int], start: int) -> Figure:
         """The figure read from `chars[start:self.end]`, whose characters stand at
@@ -385,7 +400,8 @@ class _Parsed:
         core = span(self.core_start, self.core_end)
         return Figure(
             text=text[first:last],
-            value=_canonical(self.mantissa, self.exponent),
+            value=_canonical(self.mantissa, self.exponent)
+            + ("" if self.upper is None else RANGE + _canonical(*self.upper)),
             unit=self.unit,
             qualifier="+".join(sorted(set(self.groups))),
             ordinal=self.ordinal,
@@ -407,42 +423,51 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         groups.append(PREFIX_QUALIFIERS[word])
         position += len(word)
     core_start = position
-    ordinal = chars[position : position + 1] == [ORDINAL_MARK]
+    # 公元前214年, 前219年: a year before the common era (negative); 公元2035年 = 2035年
+    era = _longest(chars, position, ERAS)
+    position += len(era)
+    before_era = bool(era) and ERAS[era] == "-"
+    ordinal = not era and chars[position : position + 1] == [ORDINAL_MARK]
     if ordinal:
         position += 1
     percent_word = "" if ordinal else _longest(chars, position, PERCENT_WORDS)
     position += len(percent_word)
-    number = _number(chars, position)
-    if number is None:
+    number_start = position
+    amount = _amount(chars, position, groups)
+    if amount is None:
         return None
-    mantissa, exponent, digits_end, end, chinese, year_digits = number
-    digits = (position, digits_end)
-    position = end
-    inner = scaled = False
-    # 20多万, 3000余亿元: a qualifier, then the scale; 1万余人: the scale, then the qualifier
-    for _ in range(2):
-        if chars[position : position + 1] and chars[position] in INNER_QUALIFIERS:
-            follows = chars[position + 1 : position + 2]
-            if follows and (follows[0] in SCALE_POWERS or _unit_at(chars, position + 1)):
-                groups.append(INNER_QUALIFIERS[chars[position]])
-                inner = True
-                position += 1
-        scale = 0 if scaled or _unit_at(chars, position) else _scale(chars, position, chinese)
-        if scale:
-            exponent += sum(SCALE_POWERS[char] for char in chars[position : position + scale])
-            position += scale
-            scaled = True
+    mantissa, exponent, digits_end, position, chinese, year_digits, inner, scale = amount
+    first_digits = digits = (number_start, digits_end)
+    upper: tuple[int, int] | None = None
+    range_unit = ""
+    ranged = _range_end(chars, position, percent_word, groups)
+    if ranged is not None:  # 4.5%—5%, 3—5万人, 2021—2025年
+        range_unit, second_word, second = ranged
+        high, high_exponent, high_end, position, _, _, high_inner, high_scale = second
+        percent_word = percent_word or second_word  # 5%—百分之六: the unit is in the word
+        if high_scale and not scale and not range_unit:
+            exponent += high_scale  # 3—5万人: the scale written once is the range's
+        upper = (high, high_exponent)
+        digits = (number_start, high_end)
+        inner = inner or high_inner
     amount_end = position
     if year_digits and chars[position : position + 1] != ["年"]:
         return None  # 二〇三五 reads digit by digit only as a year
     unit = PERCENT_WORDS[percent_word] if percent_word else ""
     measure_word = False
-    if not percent_word:
-        written = _unit_at(chars, position)
-        if written:
-            unit = UNITS[written]
-            measure_word = written in MEASURE_WORDS
-            position += len(written)
+    written = _unit_at(chars, position)
+    if percent_word and upper is not None and written and UNITS[written] == unit:
+        position += len(written)  # 百分之五到6%: the sign after the range says it again
+    elif written and not percent_word:
+        unit = UNITS[written]
+        measure_word = written in MEASURE_WORDS
+        position += len(written)
+    if range_unit and range_unit != unit:
+        return None  # 5%—6个百分点 is no range
+    if era and (unit != "年" or upper is not None or exponent):
+        return None  # an era marks a year
+    if before_era:
+        mantissa = -mantissa
     if strict and not unit and not ordinal and chinese:
         return None  # a bare Chinese numeral (一, 三千) is a word more often than a figure
     if strict and chinese and measure_word and not ordinal:
@@ -472,13 +497,78 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         unit=unit,
         groups=groups,
         ordinal=ordinal,
-        year_digits=year_digits or (unit == "年" and _four_digits(chars, digits)),
+        year_digits=year_digits
+        or bool(era)
+        or (unit == "年" and _four_digits(chars, first_digits)),
+        upper=upper,
         core_start=core_start,
         core_end=core_end,
         digits=digits,
         amount_end=amount_end,
         inner=inner,
     )
+
+
+_Amount = tuple[int, int, int, int, bool, bool, bool, int]
+
+
+def _amount(chars: list[str], position: int, groups: list[str]) -> _Amount | None:
+    """The number at `position` with its scale and a qualifier inside it: (mantissa,
+    exponent, end of the mantissa, end, written in Chinese, digit by digit, a qualifier
+    inside, the power of ten of its scale). 20多万, 3000余亿元: the qualifier, then the
+    scale; 1万余人: the scale, then the qualifier (added to `groups`)."""
+    number = _number(chars, position)
+    if number is None:
+        return None
+    mantissa, exponent, digits_end, position, chinese, by_digit = number
+    inner = False
+    scaled = 0
+    for _ in range(2):
+        if chars[position : position + 1] and chars[position] in INNER_QUALIFIERS:
+            follows = chars[position + 1 : position + 2]
+            if follows and (follows[0] in SCALE_POWERS or _unit_at(chars, position + 1)):
+                groups.append(INNER_QUALIFIERS[chars[position]])
+                inner = True
+                position += 1
+        length = 0 if scaled or _unit_at(chars, position) else _scale(chars, position, chinese)
+        if length:
+            scaled = sum(SCALE_POWERS[char] for char in chars[position : position + length])
+            exponent += scaled
+            position += length
+    return mantissa, exponent, digits_end, position, chinese, by_digit, inner, scaled
+
+
+def _range_end(
+    chars: list[str], position: int, percent_word: str, groups: list[str]
+) -> tuple[str, str, _Amount] | None:
+    """After a number at `position`, the rest of a range (—5%, 到百分之五, ~5万): the
+    unit written after the first number ("" for none), the 百分之 before the second
+    ("" for none) and the second number."""
+    unit = ""
+    written = "" if percent_word else _unit_at(chars, position)
+    if written and written not in MEASURE_WORDS:
+        unit = UNITS[written]
+        position += len(written)
+    if position >= len(chars) or chars[position] not in RANGE_MARKS:
+        return None
+    mark = chars[position]
+    position += 1
+    if mark == "—" and chars[position : position + 1] == ["—"]:
+        position += 1  # ——
+    second_word = _longest(chars, position, PERCENT_WORDS)
+    if second_word:
+        if (percent_word or unit) and PERCENT_WORDS[second_word] != (
+            PERCENT_WORDS.get(percent_word) or unit
+        ):
+            return None
+        position += len(second_word)
+        unit = PERCENT_WORDS[second_word]
+    inside: list[str] = []
+    second = _amount(chars, position, inside)
+    if second is None:
+        return None
+    groups.extend(inside)
+    return unit, second_word, second
 
 
 def _longest(chars: list[str], position: int, words: dict[str, str]) -> str:
@@ -631,7 +721,8 @@ def _chinese_integer(written: str) -> int | None:
     for big, power in (("亿", 8), ("万", 4)):
         if big in written:
             high_text, _, low_text = written.partition(big)
-            high = _chinese_integer(high_text)
+            # 千亿元, 百万人, 万亿元: a place word alone before 万/亿 means one of it
+            high = IMPLIED_ONE.get(high_text) or _chinese_integer(high_text)
             if high is None or high == 0:
                 return None
             gap = low_text.startswith(("零", "〇"))
@@ -680,7 +771,9 @@ def _below_ten_thousand(written: str) -> int | None:
 
 
 def _canonical(mantissa: int, exponent: int) -> str:
-    """260000, 0.3, 1300000000000: the value without exponent or trailing zeros."""
+    """260000, 0.3, 1300000000000, -219: the value without exponent or trailing zeros."""
+    if mantissa < 0:
+        return "-" + _canonical(-mantissa, exponent)
     if mantissa == 0:
         return "0"
     while mantissa % 10 == 0 and exponent < 0:

@@ -98,8 +98,9 @@ def _figure_of(answer: str) -> Figure | None:
 def _figure_ladder(card: ClozeCard, figure: Figure, deck: Deck | None) -> list[Hint]:
     answer = card.answer
     start, end = figure.digits
+    label = figure.label + ("（范围）" if figure.is_range else "")
     ladder = [
-        Hint(HintKind.FIGURE, f"{figure.label}：{answer[:start]}…{answer[end:]}"),
+        Hint(HintKind.FIGURE, f"{label}：{answer[:start]}…{answer[end:]}"),
         Hint(HintKind.DIGITS, figure_blank(answer, figure)),
     ]
     if sum(_numeral(char) for char in answer[start:end]) > 1:

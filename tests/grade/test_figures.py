@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from figure_spellings import Spec, specs, spellings
+from figure_spellings import UNITS, Spec, specs, spellings
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -71,6 +71,25 @@ from quiz.text.script import to_simplified, to_traditional
         ("不超过3%", "3", "%", "以内", FigureKind.PERCENT),
         ("3%以下", "3", "%", "以内", FigureKind.PERCENT),
         ("近五年", "5", "年", "近", FigureKind.COUNT),
+        # a place word alone before 万/亿 means one of it
+        ("千亿元", "100000000000", "元", "", FigureKind.MONEY),
+        ("百亿元以上", "10000000000", "元", "以上", FigureKind.MONEY),
+        ("万亿元", "1000000000000", "元", "", FigureKind.MONEY),
+        ("百萬人", "1000000", "人", "", FigureKind.COUNT),
+        # ranges: both ends in the value
+        ("4.5%—5%", "4.5~5", "%", "", FigureKind.PERCENT),
+        ("4.5%－5%", "4.5~5", "%", "", FigureKind.PERCENT),
+        ("4.5—5%", "4.5~5", "%", "", FigureKind.PERCENT),
+        ("百分之四点五到百分之五", "4.5~5", "%", "", FigureKind.PERCENT),
+        ("3—5万人", "30000~50000", "人", "", FigureKind.COUNT),
+        ("3萬至5萬人", "30000~50000", "人", "", FigureKind.COUNT),
+        ("2021—2025年", "2021~2025", "年", "", FigureKind.YEAR),
+        ("1—2个百分点", "1~2", "百分点", "", FigureKind.POINTS),
+        ("5%~6%左右", "5~6", "%", "约", FigureKind.PERCENT),
+        # years before the common era
+        ("公元前214年", "-214", "年", "", FigureKind.YEAR),
+        ("前219年", "-219", "年", "", FigureKind.YEAR),
+        ("公元2035年", "2035", "年", "", FigureKind.YEAR),
     ],
 )
 def test_a_figure_reads_as_value_unit_qualifier(
@@ -104,6 +123,10 @@ def test_a_figure_reads_as_value_unit_qualifier(
         ("一万五千人", "一万五人"),
         ("三百五十人", "三百五人"),
         ("3,000元", "３０００元"),
+        ("千亿元", "1000亿元"),
+        ("4.5%—5%", "百分之四点五至百分之五"),
+        ("3—5万人", "30000-50000人"),
+        ("公元前214年", "前二一四年"),
     ],
 )
 def test_one_figure_in_two_spellings_is_the_same(left: str, right: str) -> None:
@@ -124,6 +147,9 @@ def test_one_figure_in_two_spellings_is_the_same(left: str, right: str) -> None:
         ("第一个百年", "第二个百年", ("value",)),
         ("5.5%", "55%", ("value",)),
         ("26万人", "26万人次", ("unit",)),
+        ("4.5%—5%", "4.5%", ("value",)),
+        ("4.5%—5%", "5%—4.5%", ("value",)),
+        ("前214年", "214年", ("value",)),
     ],
 )
 def test_figures_that_differ_say_how(left: str, right: str, differences: tuple[str, ...]) -> None:
@@ -158,6 +184,10 @@ def test_figures_that_differ_say_how(left: str, right: str, differences: tuple[s
         "%",
         "左右",
         "5%左右了",
+        "5%—6个百分点",  # no range: two units
+        "千万",  # an adverb as often as a number
+        "公元前5%",  # an era marks a year
+        "前3个月",
     ],
 )
 def test_names_and_words_are_not_figures(text: str) -> None:
@@ -280,3 +310,28 @@ def test_reading_and_finding_never_raise(text: str) -> None:
             assert list(spans) == sorted(spans) and spans[-1] <= len(figure.text)
     for match in find_figures(text, bare=True):
         assert text[match.start : match.end] == match.figure.text
+
+
+@given(specs(), specs(), st.sampled_from(["—", "——", "-", "－", "~", "～", "至", "到"]), st.data())
+def test_a_range_of_two_spellings_reads_as_both_ends(
+    low: Spec, high: Spec, mark: str, data: st.DataObject
+) -> None:
+    upper = low.value + data.draw(st.integers(1, 50)) if low.unit == "年" else high.value
+    high = Spec(upper, low.unit, "")
+    low = Spec(low.value, low.unit, "")
+    first, second = data.draw(spellings(low)), data.draw(spellings(high))
+    # the unit written once (4.5—5%) or after both ends (4.5%—5%); with the unit once,
+    # a scale written once is both ends' (3—5万人), so only where the second has none
+    written = sorted([*UNITS[low.unit], "％", "個百分點"], key=len, reverse=True)
+    unit = next((unit for unit in written if first.endswith(unit)), "")
+    scaled = any(char in second for char in "万萬亿億")
+    once = data.draw(st.booleans()) and not scaled and not first.startswith("百分之")
+    if once and unit:
+        first = first[: len(first) - len(unit)]
+    written = first + mark + second
+    figure = parse_figure(written)
+    assert figure is not None, written
+    assert figure.is_range
+    low_value, high_value = figure.value.split("~")
+    assert (Fraction(low_value), Fraction(high_value)) == (low.value, high.value), written
+    assert figure.unit == low.unit

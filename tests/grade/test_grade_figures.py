@@ -74,6 +74,13 @@ def check(typed: str, answer: str) -> Verdict:
         ("两倍", "2倍"),
         ("兩倍", "二倍"),
         ("两倍", "兩倍"),  # the other script: equivalent as before
+        ("千亿元", "1000亿元"),
+        ("千億元以上", "一千亿元以上"),
+        ("4.5%—5%", "4.5%-5%"),
+        ("4.5%—5%", "百分之四点五到百分之五"),
+        ("3—5万人", "3万至5萬人"),
+        ("公元前214年", "前214年"),
+        ("前219年", "公元前二一九年"),
     ],
 )
 def test_the_same_figure_in_another_spelling_is_correct(answer: str, typed: str) -> None:
@@ -160,6 +167,9 @@ def test_a_near_miss_shows_what_is_missing_part_by_part() -> None:
         ("第一个百年", "第二个百年"),
         ("兩倍", "三倍"),
         ("1200万人左右", "1300万人左右"),
+        ("4.5%—5%", "45%—5%"),  # folding would drop the point and the dash: 455 = 455
+        ("4.5%—5%", "5%"),
+        ("公元前214年", "214年"),
     ],
 )
 def test_another_number_is_wrong(answer: str, typed: str) -> None:

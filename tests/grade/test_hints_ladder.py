@@ -295,6 +295,10 @@ cards:
     hint: 比去年多
     section: 四、其他
     line: 16
+  - id: f9
+    text: 地区生产总值增长{{c1::4.5%—5%}}。
+  - id: f10
+    text: 培育{{c1::千亿元以上}}产业集群。
 """
 
 
@@ -331,6 +335,8 @@ def test_a_one_digit_figure_never_shows_its_digit(figures: Deck) -> None:
         ("f4", ["金额：…万亿元", "_._万亿元", "3._万亿元"]),
         ("f5", ["年份：…年", "＿＿＿＿年", "二＿＿＿年"]),
         ("f6", ["序数：第…個百年", "第＿個百年"]),
+        ("f9", ["百分比（范围）：…%", "_._%—_%", "4._%—_%"]),
+        ("f10", ["金额：…亿元以上", "＿亿元以上"]),
     ],
 )
 def test_figure_ladders_in_both_scripts(figures: Deck, card_id: str, steps: list[str]) -> None:
