@@ -139,7 +139,7 @@ MEASURES = {
 # Measure words: a figure with digits (26个), or an ordinal (第一个), and then a noun.
 MEASURE_WORDS = frozenset(
     "个 项 次 家 所 座 套 辆 台 件 名 位 批 届 条 张 艘 架 处 类 种 门 轮 场 篇 支 只 头 "
-    "份 道 层 级 期 款 株 棵 册 本 首 片 间 栋 幢 部 例 起 笔 宗 对".split()
+    "份 道 层 级 期 款 株 棵 册 本 首 片 间 栋 幢 部 例 起 笔 宗 对 方 度".split()
 )
 UNITS = {**MEASURES, **{word: word for word in MEASURE_WORDS}}
 _UNIT_LENGTHS = sorted({len(unit) for unit in UNITS}, reverse=True)
@@ -470,8 +470,11 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         mantissa = -mantissa
     if strict and not unit and not ordinal and chinese:
         return None  # a bare Chinese numeral (一, 三千) is a word more often than a figure
-    if strict and chinese and measure_word and not ordinal:
-        return None  # 两个, 四个意识: the name of a formula, not a count
+    lone_place = chinese and "".join(chars[digits[0] : amount_end]) in ("百", "千")
+    if strict and lone_place and not measure_word:
+        return None  # 百年, 千年: words; 千项 is a count, 千亿元 an amount
+    if strict and chinese and measure_word and not ordinal and not _large(amount, mantissa):
+        return None  # 两个, 八项, 四个意识: the name of a formula, not a count
     if measure_word and whole and (ordinal or not chinese or not strict):
         noun_end = _noun_end(chars, position)
         unit += "".join(chars[position:noun_end])
@@ -569,6 +572,12 @@ def _range_end(
         return None
     groups.extend(inside)
     return unit, second_word, second
+
+
+def _large(amount: _Amount, mantissa: int) -> bool:
+    """A count too large to name a formula (九千六百多万名, 千项): 100 or more, or
+    written with a scale or 多/余."""
+    return abs(mantissa) * 10 ** max(amount[1], 0) >= 100 or bool(amount[6] or amount[7])
 
 
 def _longest(chars: list[str], position: int, words: dict[str, str]) -> str:
@@ -715,7 +724,7 @@ def _chinese(written: str) -> tuple[int, int, bool] | None:
     return None if value is None else (value, 0, False)
 
 
-def _chinese_integer(written: str) -> int | None:
+def _chinese_integer(written: str, *, leading: bool = True) -> int | None:
     """A positional Chinese integer (亿 and 万 sections, 十百千 inside, 零 for gaps, the
     last unit implied: 一万五 = 15000, 三百五 = 350), or None if malformed."""
     for big, power in (("亿", 8), ("万", 4)):
@@ -732,14 +741,16 @@ def _chinese_integer(written: str) -> int | None:
             if not gap and len(low_text) == 1 and low_text in CN_DIGITS:
                 low: int | None = CN_DIGITS[low_text] * 10 ** (power - 1)
             else:
-                low = _chinese_integer(low_text)
+                low = _chinese_integer(low_text, leading=False)
             if low is None or low >= 10**power:
                 return None
             return high * 10**power + low
-    return _below_ten_thousand(written)
+    return _below_ten_thousand(written, leading=leading)
 
 
-def _below_ten_thousand(written: str) -> int | None:
+def _below_ten_thousand(written: str, *, leading: bool) -> int | None:
+    """Below 10000: 一千二百, 三百五 (the last place implied), 一千零五; `leading`: at the
+    start of the numeral, where a place alone means one of it (十五, 千项)."""
     total, last_unit, pending, gap = 0, 10_000, None, False
     for index, char in enumerate(written):
         if char in CN_DIGITS:
@@ -758,9 +769,12 @@ def _below_ten_thousand(written: str) -> int | None:
             if unit >= last_unit:
                 return None
             if pending is None:
-                if char != "十" or (total and not gap):
+                if index == 0 and (leading or char == "十"):
+                    pending = 1  # 十五, 百万, 千项: the place alone means one of it
+                elif char != "十" or not gap:
                     return None
-                pending = 1  # 十五, 一千零十
+                else:
+                    pending = 1  # 一千零十
             total += pending * unit
             pending, last_unit, gap = None, unit, False
         else:

@@ -90,6 +90,12 @@ from quiz.text.script import to_simplified, to_traditional
         ("公元前214年", "-214", "年", "", FigureKind.YEAR),
         ("前219年", "-219", "年", "", FigureKind.YEAR),
         ("公元2035年", "2035", "年", "", FigureKind.YEAR),
+        # Chinese numerals with a measure word: a count when large or scaled
+        ("九千六百多万名", "96000000", "名", "以上", FigureKind.COUNT),
+        ("千项", "1000", "项", "", FigureKind.COUNT),
+        ("三百項", "300", "项", "", FigureKind.COUNT),
+        ("4方", "4", "方", "", FigureKind.COUNT),
+        ("95度", "95", "度", "", FigureKind.COUNT),
     ],
 )
 def test_a_figure_reads_as_value_unit_qualifier(
@@ -171,6 +177,12 @@ def test_figures_that_differ_say_how(left: str, right: str, differences: tuple[s
         "一带一路",
         "五位一体",
         "两个",
+        "八项",  # 八项规定
+        "十个",
+        "四方",
+        "一度",
+        "百年",  # 百年大党: a lone place word only counts with a measure word (千项)
+        "千年",
         "三千",  # a bare Chinese numeral is a word as often as a figure
         "一",
         "5G",
