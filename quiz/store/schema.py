@@ -275,6 +275,14 @@ CREATE INDEX cards_new ON cards (deck, coalesce(importance, 50) DESC, position, 
     WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
 """
 
+V8_RESYNC_SIBLING_GROUPS = """
+-- Sibling keys became groups across card types (quiz.siblings: a matching set and the
+-- cloze cards of the sentences it was cut from are siblings). Forget each deck's content
+-- hash and sync time, so the next start reads and syncs every deck once and stores the
+-- new keys; schedules and history are untouched.
+UPDATE decks SET content_hash = NULL, synced_at = NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -283,6 +291,7 @@ MIGRATIONS: tuple[str, ...] = (
     V5_REVIEW_TALLIES,
     V6_ANSWER_HOURS,
     V7_IMPORTANCE,
+    V8_RESYNC_SIBLING_GROUPS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from quiz.deck import Card, ClozeCard, Deck
 from quiz.generate.ids import normalise
+from quiz.siblings import sibling_keys
 from quiz.store.db import Database, StoreError
 from quiz.store.models import DeckRow, SyncReport, opt_dt, to_ms
 from quiz.store.rows import STATE_FIELDS
@@ -64,8 +65,9 @@ def deck_hash(deck: Deck) -> str:
     return digest
 
 
-def card_content(card: Card, position: int) -> tuple[Any, ...]:
-    """The stored content columns of a card, in `_CONTENT` order."""
+def card_content(card: Card, position: int, sibling_key: str | None = None) -> tuple[Any, ...]:
+    """The stored content columns of a card, in `_CONTENT` order; `sibling_key` is the
+    card's group in its deck (`quiz.siblings.sibling_keys`), default its own key."""
     body = json.dumps(card.to_dict(), ensure_ascii=False, separators=(",", ":"))
     tags = json.dumps(list(card.tags), ensure_ascii=False)
     if isinstance(card, ClozeCard):
@@ -81,7 +83,7 @@ def card_content(card: Card, position: int) -> tuple[Any, ...]:
         card.section,
         card.line,
         position,
-        card.sibling_key,
+        sibling_key or card.sibling_key,
         tags,
         card.importance,
     )
@@ -180,8 +182,9 @@ class DeckSync:
         updates: list[tuple[Any, ...]] = []
         added: list[tuple[Card, tuple[Any, ...]]] = []
         revived_ids: list[str] = []
+        groups = sibling_keys(deck.cards)
         for position, card in enumerate(deck.cards):
-            content = card_content(card, position)
+            content = card_content(card, position, groups[card.id])
             old = stored.get(card.id)
             if old is None:
                 added.append((card, content))
