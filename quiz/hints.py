@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.deck import Card, ClozeCard, Deck
+from quiz.deck import BasicCard, Card, ClozeCard, Deck
 from quiz.figures import Figure, parse_figure
 from quiz.grade import BLANK_NARROW, BLANK_WIDE, blank
 from quiz.pinyin import answer_pinyin, answer_slots, has_han, is_ignorable, matches, parse_typed
@@ -67,22 +67,23 @@ class Hint:
 
 def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
     """The hints for `card`, least revealing first (see the module doc)."""
-    if not isinstance(card, ClozeCard):
+    if not isinstance(card, ClozeCard | BasicCard):
         return []
     answer = card.answer
     figure = _figure_of(answer)
-    if figure is not None:
+    if figure is not None and isinstance(card, ClozeCard):
         return _figure_ladder(card, figure, deck)
     ladder = [Hint(HintKind.LENGTH, length_text(answer))]
     if _counted(answer) > 1:
         ladder.append(Hint(HintKind.FIRST, blank(answer, shown=_first_shown(answer))))
-    authored = card.display_hint
+    authored = card.hint
+    inline = card.inline_hint  # shown in the blank from the start: never a step of its own
     if authored:
         kind = HintKind.PINYIN if spells_answer(authored, answer) else HintKind.HINT
         ladder.append(Hint(kind, authored))
-    elif has_han(answer):
+    elif has_han(answer) and not (inline and spells_answer(inline, answer)):
         ladder.append(Hint(HintKind.PINYIN, answer_pinyin(answer, card.before, card.after)))
-    if deck is not None:
+    if deck is not None and isinstance(card, ClozeCard):
         context = context_text(card, deck)
         if context:
             ladder.append(Hint(HintKind.CONTEXT, context))

@@ -283,6 +283,22 @@ V8_RESYNC_SIBLING_GROUPS = """
 UPDATE decks SET content_hash = NULL, synced_at = NULL;
 """
 
+V9_BASIC_CARDS = """
+-- Basic (front/back) cards: cards.type also takes 'basic'. The CHECK constraint is edited
+-- in place, as SQLite's ALTER TABLE page describes for changes that leave the stored rows
+-- as they are (no table rebuild, so indexes, triggers and the log's foreign key stay);
+-- RESET makes this connection re-read the schema, the dropped table bumps the schema
+-- cookie so that other connections re-read it too.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (type IN (''cloze'', ''match''))',
+                  'CHECK (type IN (''cloze'', ''match'', ''basic''))')
+WHERE type = 'table' AND name = 'cards';
+PRAGMA writable_schema = RESET;
+CREATE TABLE schema_bump (x);
+DROP TABLE schema_bump;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -292,6 +308,7 @@ MIGRATIONS: tuple[str, ...] = (
     V6_ANSWER_HOURS,
     V7_IMPORTANCE,
     V8_RESYNC_SIBLING_GROUPS,
+    V9_BASIC_CARDS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

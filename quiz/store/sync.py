@@ -20,7 +20,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Any
 
-from quiz.deck import Card, ClozeCard, Deck
+from quiz.deck import BasicCard, Card, ClozeCard, Deck
 from quiz.generate.ids import normalise
 from quiz.siblings import sibling_keys
 from quiz.store.db import Database, StoreError
@@ -70,7 +70,7 @@ def card_content(card: Card, position: int, sibling_key: str | None = None) -> t
     card's group in its deck (`quiz.siblings.sibling_keys`), default its own key."""
     body = json.dumps(card.to_dict(), ensure_ascii=False, separators=(",", ":"))
     tags = json.dumps(list(card.tags), ensure_ascii=False)
-    if isinstance(card, ClozeCard):
+    if isinstance(card, ClozeCard | BasicCard):
         answer: str | None = card.answer
         sentence: str | None = card.sentence
     else:

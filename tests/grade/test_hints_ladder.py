@@ -115,8 +115,13 @@ def test_pinyin_reads_a_traditional_answer_through_its_simplified_form(
 def test_the_cards_own_hint_comes_first(traditional: Deck) -> None:
     ladder = hint_ladder(traditional.card("t3"), traditional)
     assert ladder[2] == Hint(HintKind.PINYIN, "cháng chéng")
+    # a hint written in the blank shows in it from the start (as Anki shows it): the
+    # ladder does not repeat it, the pinyin comes third
     inline = ClozeCard(id="i", text="坚持{{c1::三会一课::会议制度}}。")
-    assert hint_ladder(inline, None)[2] == Hint(HintKind.HINT, "会议制度")
+    assert hint_ladder(inline, None)[2] == Hint(HintKind.PINYIN, "sān huì yī kè")
+    assert all(step.text != "会议制度" for step in hint_ladder(inline, None))
+    spelled = ClozeCard(id="p", text="坚持{{c1::三会一课::san hui yi ke}}。")
+    assert [step.kind for step in hint_ladder(spelled, None)] == [HintKind.LENGTH, HintKind.FIRST]
     english = ClozeCard(id="e", text="{{c1::三会一课}}", hint="a book")
     assert hint_ladder(english, None)[2] == Hint(HintKind.HINT, "a book")
 

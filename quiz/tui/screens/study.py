@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from quiz.deck import ClozeCard, MatchCard
+from quiz.deck import AnswerCard, BasicCard, ClozeCard, MatchCard
 from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
@@ -80,7 +80,7 @@ PLACEHOLDER_HAN = "Type the answer (characters or pinyin) …"
 PLACEHOLDER_PLAIN = "Type the answer …"
 
 
-def placeholder_for(card: ClozeCard) -> str:
+def placeholder_for(card: AnswerCard) -> str:
     """The answer box's prompt: pinyin is offered only when an answer is in Han characters."""
     from quiz.pinyin import has_han
 
@@ -275,7 +275,7 @@ class StudyScreen(Screen[None]):
         from quiz.grade import grade, suggest_rating
 
         card = self.current.card
-        assert isinstance(card, ClozeCard)
+        assert isinstance(card, ClozeCard | BasicCard)
         self.answered_at = self.clock()
         verdict = grade(typed, card)
         self.typed = typed
@@ -295,7 +295,7 @@ class StudyScreen(Screen[None]):
         from quiz.grade import grade, suggest_rating
 
         card = self.current.card
-        assert isinstance(card, ClozeCard)
+        assert isinstance(card, ClozeCard | BasicCard)
         self.answered_at = self.clock()
         duration = self._elapsed_ms(self.answered_at)
         self.suggested = int(suggest_rating(grade(card.answer, card), self.hint_count, duration))
@@ -305,10 +305,10 @@ class StudyScreen(Screen[None]):
         )
 
     @staticmethod
-    def _others(card: ClozeCard, matched: str | None) -> list[str]:
+    def _others(card: AnswerCard, matched: str | None) -> list[str]:
         return [a for a in card.answers[1:] if a != matched]
 
-    def _show_answer(self, card: ClozeCard, outcome: Outcome) -> None:
+    def _show_answer(self, card: AnswerCard, outcome: Outcome) -> None:
         self.phase = "answer"
         self.outcome = outcome
         self.query_one(ClozeView).show(card, outcome, self.hints)
@@ -359,9 +359,12 @@ class StudyScreen(Screen[None]):
         """Show the next rung of the hint ladder (each one lowers the suggested rating);
         after the answer, the sentences around it, which change nothing."""
         card = self.current.card if self.item is not None else None
-        if not isinstance(card, ClozeCard):
+        if not isinstance(card, ClozeCard | BasicCard):
             return
         if self.phase == "answer":
+            if not isinstance(card, ClozeCard):
+                self.notify("No sentences around a basic card.", timeout=2)
+                return
             self._show_context(card)
             return
         if self.phase != "question":
