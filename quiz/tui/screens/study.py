@@ -243,10 +243,13 @@ class StudyScreen(Screen[None]):
             callback, self.on_first_card = self.on_first_card, None
             callback()
         summary = self.session.summary()
-        left = self.session.counts()
+        left = self.session.study_counts()
+        crammed_left = self.session.counts().total if self.session.cram else None
         self.session.close()
         timezone = self.session.config.timezone
-        self.app.switch_screen(SummaryScreen(summary, self.clock, timezone, left))
+        self.app.switch_screen(
+            SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
+        )
 
     def _show_keys(self) -> None:
         self.query_one(KeyHints).show(KEY_HINTS[self.phase])
