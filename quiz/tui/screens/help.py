@@ -39,6 +39,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Matching",
         (
             ("1-6 then a-f", "pick a left item, then its right partner"),
+            ("", "a letter picks only once a left item is picked"),
             ("arrows Tab Enter", "move and pick; the mouse works too"),
             ("1 2 3 4 / Enter", "when done: override or accept the rating"),
         ),

@@ -461,8 +461,17 @@ class StudyScreen(Screen[None]):
             await self.rate(number)
 
     def action_letter(self, row: int) -> None:
-        if self.phase == "playing":
-            self.query_one(MatchBoard).pick("right", row)
+        """A letter picks a right item only once a left item is picked (by its digit, Enter
+        or a click): a word typed into a matching round (the answer of the card before,
+        a stray key) never makes a pair or a mistake."""
+        if self.phase != "playing":
+            return
+        board = self.query_one(MatchBoard)
+        selected = board.round.selected if board.round is not None else None
+        if selected is None or selected[0] != "left":
+            self.notify("Pick a left item first (1-6), then its partner (a-f).", timeout=2)
+            return
+        board.pick("right", row)
 
     async def action_accept(self) -> None:
         if self.suggested is not None:
