@@ -320,6 +320,11 @@ def parse_deck(text: str, *, name: str, path: Path | None = None) -> Deck:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
+        if problem == "mapping values are not allowed in this context":
+            problem = (
+                "a `: ` inside a value reads as a new key; quote the text "
+                '(text: "…: …") or write the colon as ：'
+            )
         raise DeckError([Problem(label, line, f"invalid YAML: {problem}")]) from exc
     builder = _DeckBuilder(label, node)
     deck = builder.build(data, name=name, path=path)

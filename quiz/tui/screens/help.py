@@ -18,7 +18,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("c", "cram the highlighted deck (schedules untouched)"),
             ("s", "statistics"),
             ("b", "browse cards"),
-            ("r", "regenerate decks from seeds/"),
+            ("r", "regenerate decks from seeds/, re-read decks/"),
             ("ctrl+p", "command palette (themes, commands)"),
             ("q", "quit"),
         ),

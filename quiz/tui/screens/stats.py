@@ -314,7 +314,8 @@ class StatsScreen(Screen[None]):
         for index, card in enumerate(list(cards.values())[:8]):
             if index:
                 text.append("\n")
-            text.append(f"{card.lapses:>2} lapses ", style="red" if card.lapses else "dim")
+            noun = "lapse " if card.lapses == 1 else "lapses"  # one width: the column stays
+            text.append(f"{card.lapses:>2} {noun} ", style="red" if card.lapses else "dim")
             text.append(f"{card.retrievability:>6.1%} recall  ", style="yellow")
             text.append(fit(card.sentence or card.card_id, width))
         return text

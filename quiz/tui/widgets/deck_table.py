@@ -48,7 +48,7 @@ class DeckTable(DataTable[Text]):
         self.add_column("Due", key="due")
         self.add_column("Total", key="total")
         self.add_column("Studied", key="studied")
-        self.add_column("Kept", key="retention")
+        self.add_column("Retention", key="retention")
 
     _shown: tuple[list[DeckLine], datetime, int] | None = None
 
