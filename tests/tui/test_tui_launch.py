@@ -164,7 +164,8 @@ async def test_titles_and_card_text_take_the_free_width(tmp_path: Path) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-            assert LONG_TITLE[:21] in screen_text(app)  # 42 cells (the Retention column takes 9): was cut at 28
+            # 42 cells (the Retention column takes 9): was cut at 28
+            assert LONG_TITLE[:21] in screen_text(app)
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
             home = screen_text(app)
