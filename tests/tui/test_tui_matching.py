@@ -166,6 +166,7 @@ async def test_letters_pick_only_after_a_left_item_is_picked(tmp_path: Path) -> 
         wrong = next(r for r in range(3) if r != partner(board, 0))
         await pilot.press(RIGHT_KEYS[wrong], "a", "b", "c")  # letters first: no pick
         assert round_.selected is None and round_.mistakes == 0
+        assert "pick a left item first" in screen_text(app)
         await pilot.press("enter")  # Enter picks the focused left item, nothing else
         assert round_.selected == ("left", 0) and round_.mistakes == 0
         await pilot.press(RIGHT_KEYS[partner(board, 0)])  # now a letter completes the pair

@@ -469,7 +469,7 @@ class StudyScreen(Screen[None]):
         board = self.query_one(MatchBoard)
         selected = board.round.selected if board.round is not None else None
         if selected is None or selected[0] != "left":
-            self.notify("Pick a left item first (1-6), then its partner (a-f).", timeout=2)
+            board.note("pick a left item first (1-6)")
             return
         board.pick("right", row)
 

@@ -18,7 +18,11 @@ from quiz.tui.format import duration_label, percent_label, when_label
 if TYPE_CHECKING:
     from quiz.session import Counts, SessionSummary
 
-TYPE_NAMES = {"cloze": ("cloze card", "cloze cards"), "match": ("matching set", "matching sets")}
+TYPE_NAMES = {
+    "cloze": ("cloze card", "cloze cards"),
+    "match": ("matching set", "matching sets"),
+    "basic": ("basic card", "basic cards"),
+}
 KIND_NAMES = {
     "new": "new",
     "learning": "learning",
