@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
@@ -73,8 +74,11 @@ class DeckTable(DataTable[Text]):
             for i, key in enumerate(_COUNT_COLUMNS)
         ]
         room = free_cells(self, widths, fallback=TITLE_CELLS, least=MIN_TITLE_CELLS)
+        shared = {
+            t for t in (line.title for line in lines) if [x.title for x in lines].count(t) > 1
+        }
         for line, row in zip(lines, rows, strict=True):
-            self.add_row(Text(clip(line.title, room)), *row, key=line.name)
+            self.add_row(Text(deck_label(line, room, line.title in shared)), *row, key=line.name)
         self._shown = (list(lines), now, self.size.width)
         names = [line.name for line in lines]
         if current in names:
@@ -90,6 +94,16 @@ class DeckTable(DataTable[Text]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return str(key.value) if key.value is not None else None
+
+
+def deck_label(line: DeckLine, room: int, shared: bool) -> str:
+    """The deck's title; when another deck has the same title, its file name after it
+    (cut from the title's end so the name stays whole)."""
+    if not shared or line.title == line.name:
+        return clip(line.title, room)
+    suffix = f" ({line.name})"
+    left = room - cell_len(suffix)
+    return clip(line.title, left) + suffix if left >= 4 else clip(line.name, room)
 
 
 def _count(value: int, colour: str) -> Text:
