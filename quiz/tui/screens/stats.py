@@ -183,6 +183,10 @@ class StatsScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         """Lay the figures out again for the new width (text columns are cut to it)."""
         if self.stats is not None and event.size.width != self._drawn_width:
+            self.call_after_refresh(self._redraw)  # once the widgets have their new sizes
+
+    def _redraw(self) -> None:
+        if self.stats is not None:
             self.show(self.stats, complete=self._complete, announce=False)
 
     def show(self, stats: Stats, *, complete: bool = False, announce: bool = True) -> None:

@@ -10,7 +10,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, percent_label, when_label
@@ -20,6 +19,10 @@ TITLE_CELLS = 28
 MIN_TITLE_CELLS = 12
 """The least room a title gets however narrow the terminal."""
 _COUNT_COLUMNS = ("new", "learning", "due", "total", "studied", "retention")
+LABELS = ("New", "Learn", "Due", "Total", "Studied", "Retention")
+SHORT_LABELS = ("New", "Lrn", "Due", "All", "Last", "Ret")
+"""The count columns' headers, and the short ones used when the full ones leave the title
+less than MIN_TITLE_CELLS (a 60-column terminal): no column is cut off at the right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +46,12 @@ class DeckTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._add_columns(LABELS)
+
+    def _add_columns(self, labels: Sequence[str]) -> None:
         self.add_column("Deck", key="deck")
-        self.add_column("New", key="new")
-        self.add_column("Learn", key="learning")
-        self.add_column("Due", key="due")
-        self.add_column("Total", key="total")
-        self.add_column("Studied", key="studied")
-        self.add_column("Retention", key="retention")
+        for key, label in zip(_COUNT_COLUMNS, labels, strict=True):
+            self.add_column(label, key=key)
 
     _shown: tuple[list[DeckLine], datetime, int] | None = None
 
@@ -57,7 +59,6 @@ class DeckTable(DataTable[Text]):
         """Replace the rows, keeping the cursor on the same deck when it is still there.
         Titles take whatever width the counts leave (they are cut only when it runs out)."""
         current = self.current_name
-        self.clear()
         rows = [
             (
                 _count(line.new, "blue"),
@@ -69,11 +70,17 @@ class DeckTable(DataTable[Text]):
             )
             for line in lines
         ]
-        widths = [
-            max([self.columns[ColumnKey(key)].content_width, *(row[i].cell_len for row in rows)])
-            for i, key in enumerate(_COUNT_COLUMNS)
-        ]
-        room = free_cells(self, widths, fallback=TITLE_CELLS, least=MIN_TITLE_CELLS)
+        for labels in (LABELS, SHORT_LABELS):
+            widths = [
+                max([cell_len(label), *(row[i].cell_len for row in rows)])
+                for i, label in enumerate(labels)
+            ]
+            room = free_cells(self, widths, fallback=TITLE_CELLS, least=0)
+            if room >= MIN_TITLE_CELLS:
+                break
+        room = max(room, MIN_TITLE_CELLS)
+        self.clear(columns=True)
+        self._add_columns(labels)
         shared = {
             t for t in (line.title for line in lines) if [x.title for x in lines].count(t) > 1
         }
