@@ -23,6 +23,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quiz.deck import ClozeCard, Deck
+from quiz.siblings import sibling_keys
 from quiz.store import SCHEMA_VERSION, Store, to_ms
 from quiz.store.sync import card_content, deck_hash
 
@@ -172,8 +173,9 @@ def build_collection(
                 )
                 card_rows: list[tuple[Any, ...]] = []
                 log_rows: list[tuple[Any, ...]] = []
+                groups = sibling_keys(deck.cards)
                 for position, card in enumerate(deck.cards):
-                    content = card_content(card, position)
+                    content = card_content(card, position, groups[card.id])
                     state: tuple[Any, ...] = (0, None, None, None, None, None, 0, 0, 0)
                     is_studied = card_index % 10 < STUDIED_SHARE * 10 and reviews_left > 0
                     card_index += 1

@@ -2,11 +2,12 @@
 deterministic dump.
 
 A deck file is a mapping with `title`, `source` and a list of `cards`. A cloze card has
-one blank in Anki's syntax, `{{c1::answer}}` or `{{c1::answer::hint}}`; a match card has
-a prompt and 2 to 8 pairs. Either may carry an `importance`, a whole number from 0 to
-100 (100: what a student of the text needs most); new cards are introduced in descending
-importance, and a card without one ranks as `DEFAULT_IMPORTANCE`. See DESIGN.md, "Deck
-file".
+blanks in Anki's syntax, `{{c1::answer}}` or `{{c1::answer::hint}}`: a text with blanks
+c1..cN is one card per number (that blank asked, the others shown filled); a match card
+has a prompt and 2 to 8 pairs; a basic card (`type: basic`) a `front` and a `back`. Any
+card may carry an `importance`, a whole number from 0 to 100 (100: what a student of the
+text needs most); new cards are introduced in descending importance, and a card without
+one ranks as `DEFAULT_IMPORTANCE`. See DESIGN.md, "Deck file", and README's deck format.
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True, slots=True)
 class ClozeCard:
-    """A sentence with one blank. `text` holds the blank as `{{c1::answer}}`."""
+    """A sentence with a blank. `text` holds the blank as `{{c1::answer}}`; when it holds
+    blanks c1..cN, `number` says which one this card asks (the others are shown filled)."""
 
     id: str
     text: str
+    number: int | None = None
     accept: tuple[str, ...] = ()
     hint: str | None = None
     section: str | None = None
@@ -52,10 +55,11 @@ class ClozeCard:
     type: ClassVar[str] = "cloze"
 
     def _match(self) -> re.Match[str]:
-        found = CLOZE_RE.search(self.text)
-        if found is None:  # validated on load; a hand-built card may still be wrong
-            raise ValueError(f"cloze card {self.id} has no {{{{c1::...}}}} blank")
-        return found
+        for found in CLOZE_RE.finditer(self.text):
+            if self.number is None or int(found.group(1)) == self.number:
+                return found
+        # validated on load; a hand-built card may still be wrong
+        raise ValueError(f"cloze card {self.id} has no {{{{c{self.number or 1}::...}}}} blank")
 
     @property
     def answer(self) -> str:
@@ -63,11 +67,12 @@ class ClozeCard:
 
     @property
     def before(self) -> str:
-        return self.text[: self._match().start()]
+        """The text before the asked blank, other blanks shown as their answers."""
+        return filled(self.text[: self._match().start()])
 
     @property
     def after(self) -> str:
-        return self.text[self._match().end() :]
+        return filled(self.text[self._match().end() :])
 
     @property
     def inline_hint(self) -> str | None:
@@ -93,6 +98,8 @@ class ClozeCard:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type, "text": self.text}
+        if self.number is not None:
+            data["cloze"] = self.number
         if self.accept:
             data["accept"] = _Flow(self.accept)
         if self.hint:
@@ -125,7 +132,77 @@ class MatchCard:
         return data
 
 
-Card = ClozeCard | MatchCard
+@dataclass(frozen=True, slots=True)
+class BasicCard:
+    """Anki's Basic note: a front asked, a back to recall (typed or revealed)."""
+
+    id: str
+    front: str
+    back: str
+    accept: tuple[str, ...] = ()
+    hint: str | None = None
+    section: str | None = None
+    line: int | None = None
+    tags: tuple[str, ...] = ()
+    importance: int | None = None
+    type: ClassVar[str] = "basic"
+    number: ClassVar[None] = None
+    inline_hint: ClassVar[None] = None
+
+    # The answer's side of a card, as a cloze card has it, so grading and hints take both.
+    @property
+    def answer(self) -> str:
+        return self.back
+
+    @property
+    def before(self) -> str:
+        return self.front
+
+    @property
+    def after(self) -> str:
+        return ""
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.front}\n{self.back}"
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        return (self.back, *(a for a in self.accept if a != self.back))
+
+    @property
+    def display_hint(self) -> str | None:
+        return self.hint
+
+    @property
+    def sibling_key(self) -> str:
+        return "basic:" + self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type}
+        data["front"] = self.front
+        data["back"] = self.back
+        if self.accept:
+            data["accept"] = _Flow(self.accept)
+        if self.hint:
+            data["hint"] = self.hint
+        _common_to_dict(self, data)
+        return data
+
+
+Card = ClozeCard | MatchCard | BasicCard
+AnswerCard = ClozeCard | BasicCard
+"""A card answered by typing or revealing one answer (grading and hints take these)."""
+
+
+def filled(text: str) -> str:
+    """`text` with every blank shown as its answer."""
+    return CLOZE_RE.sub(lambda found: found.group(2), text)
+
+
+def basic_id(front: str, back: str) -> str:
+    """The content id of a basic card."""
+    return cloze_id("basic\x1f" + back, front)
 
 
 def _common_to_dict(card: Card, data: dict[str, Any]) -> None:
@@ -243,6 +320,11 @@ def parse_deck(text: str, *, name: str, path: Path | None = None) -> Deck:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
+        if problem == "mapping values are not allowed in this context":
+            problem = (
+                "a `: ` inside a value reads as a new key; quote the text "
+                '(text: "…: …") or write the colon as ：'
+            )
         raise DeckError([Problem(label, line, f"invalid YAML: {problem}")]) from exc
     builder = _DeckBuilder(label, node)
     deck = builder.build(data, name=name, path=path)
@@ -265,12 +347,25 @@ class _DeckBuilder:
         "line",
         "tags",
         "importance",
+        "cloze",
     }
     MATCH_KEYS: ClassVar[set[str]] = {
         "id",
         "type",
         "prompt",
         "pairs",
+        "section",
+        "line",
+        "tags",
+        "importance",
+    }
+    BASIC_KEYS: ClassVar[set[str]] = {
+        "id",
+        "type",
+        "front",
+        "back",
+        "accept",
+        "hint",
         "section",
         "line",
         "tags",
@@ -316,40 +411,44 @@ class _DeckBuilder:
         seen: dict[str, int | None] = {}
         for index, raw in enumerate(raw_cards):
             card_node = card_nodes[index] if index < len(card_nodes) else None
-            card = self.card(raw, index, card_node)
-            if card is None:
-                continue
             line = _node_line(card_node)
-            if card.id in seen:
-                first = seen[card.id]
-                self.error(line, f"duplicate card id {card.id!r} (first at line {first})")
-                continue
-            seen[card.id] = line
-            cards.append(card)
+            for card in self.card(raw, index, card_node):
+                if card.id in seen:
+                    first = seen[card.id]
+                    self.error(line, f"duplicate card id {card.id!r} (first at line {first})")
+                    continue
+                seen[card.id] = line
+                cards.append(card)
         return Deck(name=name, title=title.strip(), source=source, cards=tuple(cards), path=path)
 
-    def card(self, raw: Any, index: int, node: yaml.Node | None) -> Card | None:
+    def card(self, raw: Any, index: int, node: yaml.Node | None) -> list[Card]:
+        """The cards of one entry: one, or one per blank number of a cloze text."""
         line = _node_line(node)
         if not isinstance(raw, dict):
             self.error(line, f"card {index + 1}: expected a mapping, not {_kind(raw)}")
-            return None
+            return []
         lines = _mapping_lines(node)
-        kind = raw.get("type", "cloze" if "text" in raw else "match" if "pairs" in raw else None)
+        kind = raw.get("type", _implied_type(raw))
         before = len(self.problems)
+        cards: list[Card]
         if kind == "cloze":
-            card: Card | None = self.cloze(raw, lines, line)
+            cards = list(self.cloze(raw, lines, line))
         elif kind == "match":
-            card = self.match(raw, lines, line)
+            match = self.match(raw, lines, line)
+            cards = [match] if match is not None else []
+        elif kind == "basic":
+            basic = self.basic(raw, lines, line)
+            cards = [basic] if basic is not None else []
         else:
-            message = f"card type must be 'cloze' or 'match', not {kind!r}"
+            message = f"card type must be 'cloze', 'match' or 'basic', not {kind!r}"
             self.error(lines.get("type", line), message)
-            return None
-        return card if len(self.problems) == before else None
+            return []
+        return cards if len(self.problems) == before else []
 
     def common(
         self, raw: dict[str, Any], lines: dict[str, int], kind: str, line: int | None
     ) -> tuple[str | None, int | None, tuple[str, ...], int | None]:
-        allowed = self.CLOZE_KEYS if kind == "cloze" else self.MATCH_KEYS
+        allowed = {"cloze": self.CLOZE_KEYS, "basic": self.BASIC_KEYS}.get(kind, self.MATCH_KEYS)
         for key in raw:
             if key not in allowed:
                 self.error(lines.get(key, line), f"unknown key {key!r} in a {kind} card")
@@ -409,34 +508,105 @@ class _DeckBuilder:
             return None
         return value
 
-    def cloze(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
+    def cloze(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> list[Card]:
         section, src_line, tags, importance = self.common(raw, lines, "cloze", line)
         text = raw.get("text")
         at = lines.get("text", line)
         if not isinstance(text, str) or not text.strip():
-            self.error(at, "a cloze card needs `text` with one {{c1::answer}} blank")
-            return None
-        blanks = CLOZE_RE.findall(text)
-        if len(blanks) != 1:
-            found = len(blanks)
-            self.error(at, f"a cloze card has exactly one {{{{c1::...}}}} blank, found {found}")
-            return None
-        if not blanks[0][1].strip():
-            self.error(at, "the blank's answer is empty")
-            return None
+            self.error(at, "a cloze card needs `text` with a {{c1::answer}} blank")
+            return []
+        blanks = list(CLOZE_RE.finditer(text))
+        if not blanks:
+            self.error(at, "a cloze card needs a {{c1::answer}} blank in its `text`, found none")
+            return []
+        numbers: list[int] = []
+        for found in blanks:
+            number = int(found.group(1))
+            if not found.group(2).strip():
+                self.error(at, f"the answer of blank c{number} is empty")
+                return []
+            if number in numbers:
+                self.error(at, f"blank c{number} appears twice: give each blank its own number")
+                return []
+            numbers.append(number)
         if "{{" in CLOZE_RE.sub("", text) or "}}" in CLOZE_RE.sub("", text):
-            self.error(at, "unbalanced {{ }} outside the blank")
-            return None
+            self.error(at, "unbalanced {{ }} outside the blanks")
+            return []
+        asked = raw.get("cloze")
+        if asked is not None and (isinstance(asked, bool) or asked not in numbers):
+            choices = ", ".join(str(n) for n in sorted(numbers))
+            self.error(
+                lines.get("cloze", line), f"`cloze` must be one of the blank numbers ({choices})"
+            )
+            return []
+        several = asked is None and len(numbers) > 1
+        accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
+        hint = raw.get("hint")
+        if hint is not None and not isinstance(hint, str | int | float):
+            self.error(lines.get("hint", line), "`hint` must be a string")
+            hint = None
+        for key, value in (("accept", accept), ("hint", hint)):
+            if several and value:
+                self.error(
+                    lines.get(key, line),
+                    f"`{key}` with blanks {', '.join(f'c{n}' for n in sorted(numbers))}: it would"
+                    " not say which blank it is for; write a hint inside its blank"
+                    " ({{c2::answer::hint}}) or give each blank an entry of its own with"
+                    " `cloze: N`",
+                )
+                return []
+        card_id = self.card_id(raw, lines, line)
+        asked_numbers: list[int | None] = [*sorted(numbers)] if several else [asked]
+        cards: list[Card] = []
+        used: set[str] = set()
+        for which in asked_numbers:
+            probe = ClozeCard(id="", text=text, number=which)
+            if card_id and not cards:
+                this_id = card_id
+            elif card_id:
+                this_id = f"{card_id}-c{which}"
+            else:
+                this_id = cloze_id(probe.answer, probe.sentence)
+                if this_id in used:
+                    this_id = cloze_id(f"c{which}\x1f{probe.answer}", probe.sentence)
+            used.add(this_id)
+            cards.append(
+                ClozeCard(
+                    id=this_id,
+                    text=text,
+                    number=which,
+                    accept=accept,
+                    hint=str(hint) if hint is not None and str(hint).strip() else None,
+                    section=section,
+                    line=src_line,
+                    tags=tags,
+                    importance=importance,
+                )
+            )
+        return cards
+
+    def basic(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
+        section, src_line, tags, importance = self.common(raw, lines, "basic", line)
+        sides: list[str] = []
+        for key in ("front", "back"):
+            value = raw.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = str(value)
+            if not isinstance(value, str) or not value.strip():
+                self.error(lines.get(key, line), f"a basic card needs a non-empty `{key}`")
+                return None
+            sides.append(value)
+        front, back = sides
         accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
         hint = raw.get("hint")
         if hint is not None and not isinstance(hint, str | int | float):
             self.error(lines.get("hint", line), "`hint` must be a string")
             hint = None
         card_id = self.card_id(raw, lines, line)
-        probe = ClozeCard(id="", text=text)
-        return ClozeCard(
-            id=card_id or cloze_id(probe.answer, probe.sentence),
-            text=text,
+        return BasicCard(
+            id=card_id or basic_id(front, back),
+            front=front,
+            back=back,
             accept=accept,
             hint=str(hint) if hint is not None and str(hint).strip() else None,
             section=section,
@@ -484,6 +654,14 @@ class _DeckBuilder:
             tags=tags,
             importance=importance,
         )
+
+
+def _implied_type(raw: dict[str, Any]) -> str | None:
+    if "text" in raw:
+        return "cloze"
+    if "pairs" in raw:
+        return "match"
+    return "basic" if "front" in raw else None
 
 
 def _kind(value: Any) -> str:

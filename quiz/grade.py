@@ -61,7 +61,7 @@ from quiz.pinyin import answer_slots, has_han, is_ignorable, matches, parse_type
 from quiz.text.script import to_simplified, to_traditional
 
 if TYPE_CHECKING:
-    from quiz.deck import ClozeCard
+    from quiz.deck import AnswerCard
     from quiz.figures import Figure
 
 __all__ = [
@@ -136,7 +136,7 @@ class Verdict:
 # --------------------------------------------------------------------------- grading
 
 
-def grade(typed: str, card: ClozeCard) -> Verdict:
+def grade(typed: str, card: AnswerCard) -> Verdict:
     """Grade what the user typed for a cloze card; never raises on any string."""
     expected, answers = card.answer, card.answers
     text = _clean(typed).strip()
@@ -532,6 +532,6 @@ def blank(answer: str, *, shown: int = 0) -> str:
     return head + drawn
 
 
-def mask(card: ClozeCard) -> str:
+def mask(card: AnswerCard) -> str:
     """The card's sentence with its answer replaced by a blank (no markup)."""
     return card.before + blank(card.answer) + card.after

@@ -1,13 +1,16 @@
 """The hint ladder of a cloze card: each step gives more of the answer away.
 
-1. `length`: how long the answer is ("4 characters", "2 words");
+1. `length`: how long the answer is ("4 characters", "2 words"), only when the blank does
+   not already show it (a shortened blank, several words, punctuation or mixed widths);
+   a blank of one ＿ per character says "4 characters" by itself;
 2. `first`: its first character, the rest blanked (`三＿＿＿`); skipped for one-character answers;
 3. `pinyin`: the card's own hint when it has one (kind `hint` when it does not spell the
    answer in pinyin), else the answer's pinyin with tone marks, read from its Simplified
    form in the context of its sentence (pypinyin is imported then, ~0.15 s the first
    time); skipped for answers without Han characters;
 4. `context`: the sentences of the deck's other cards in the same section just before and
-   after this card (by line, then deck order), with this card's answer blanked out.
+   after this card (by line, then deck order), with this card's answer blanked out and
+   the neighbours' own blanks too (they are other cards' answers).
 
 An answer that is a figure (`quiz.figures`: 5%左右, 3000亿元, 2035年, 第一个百年) climbs
 another ladder, since its first character is half of it and the pinyin of a digit is
@@ -31,9 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.deck import Card, ClozeCard, Deck
+from quiz.deck import BasicCard, Card, ClozeCard, Deck
 from quiz.figures import Figure, parse_figure
-from quiz.grade import BLANK_NARROW, BLANK_WIDE, blank
+from quiz.grade import BLANK_NARROW, BLANK_WIDE, ELLIPSIS, blank
 from quiz.pinyin import answer_pinyin, answer_slots, has_han, is_ignorable, matches, parse_typed
 from quiz.text.script import to_simplified
 
@@ -67,22 +70,23 @@ class Hint:
 
 def hint_ladder(card: Card, deck: Deck | None = None) -> list[Hint]:
     """The hints for `card`, least revealing first (see the module doc)."""
-    if not isinstance(card, ClozeCard):
+    if not isinstance(card, ClozeCard | BasicCard):
         return []
     answer = card.answer
     figure = _figure_of(answer)
-    if figure is not None:
+    if figure is not None and isinstance(card, ClozeCard):
         return _figure_ladder(card, figure, deck)
-    ladder = [Hint(HintKind.LENGTH, length_text(answer))]
+    ladder = [] if blank_shows_length(answer) else [Hint(HintKind.LENGTH, length_text(answer))]
     if _counted(answer) > 1:
         ladder.append(Hint(HintKind.FIRST, blank(answer, shown=_first_shown(answer))))
-    authored = card.display_hint
+    authored = card.hint
+    inline = card.inline_hint  # shown in the blank from the start: never a step of its own
     if authored:
         kind = HintKind.PINYIN if spells_answer(authored, answer) else HintKind.HINT
         ladder.append(Hint(kind, authored))
-    elif has_han(answer):
+    elif has_han(answer) and not (inline and spells_answer(inline, answer)):
         ladder.append(Hint(HintKind.PINYIN, answer_pinyin(answer, card.before, card.after)))
-    if deck is not None:
+    if deck is not None and isinstance(card, ClozeCard):
         context = context_text(card, deck)
         if context:
             ladder.append(Hint(HintKind.CONTEXT, context))
@@ -137,6 +141,15 @@ def _numeral(char: str) -> bool:
     return char.isdigit() or (char.isnumeric() and char not in "点點") or char in "〇零两兩"
 
 
+def blank_shows_length(answer: str) -> bool:
+    """Whether the drawn blank already tells how long the answer is: one ＿ per character
+    of an all-wide answer, or one _ per letter of a single Latin word, not shortened."""
+    if ELLIPSIS in blank(answer) or any(is_ignorable(char) for char in answer):
+        return False
+    wide = [_is_wide(char) for char in answer]
+    return all(wide) or (not any(wide) and len(answer.split()) == 1)
+
+
 def spells_answer(hint: str, answer: str) -> bool:
     """Whether an authored hint is the answer's pinyin (tones not checked)."""
     units = parse_typed(hint)
@@ -187,27 +200,26 @@ def context_text(card: ClozeCard, deck: Deck) -> str:
     own_key = card.sibling_key
     position = next((i for i, other in enumerate(deck.cards) if other.id == card.id), -1)
     here = (card.line, position)
-    before: tuple[tuple[int, int], str] | None = None
-    after: tuple[tuple[int, int], str] | None = None
+    before: tuple[tuple[int, int], str, str] | None = None
+    after: tuple[tuple[int, int], str, str] | None = None
+    blanks: dict[str, list[str]] = {}  # sentence key -> the answers of its cards
     for index, other in enumerate(deck.cards):
-        if (
-            not isinstance(other, ClozeCard)
-            or other.id == card.id
-            or other.line is None
-            or other.section != card.section
-            or other.sibling_key == own_key
-        ):
+        if not isinstance(other, ClozeCard) or other.section != card.section:
+            continue
+        blanks.setdefault(other.sibling_key, []).extend(other.answers)
+        if other.id == card.id or other.line is None or other.sibling_key == own_key:
             continue
         where = (other.line, index)
         if where < here and (before is None or where > before[0]):
-            before = (where, other.sentence)
+            before = (where, other.sentence, other.sibling_key)
         elif where > here and (after is None or where < after[0]):
-            after = (where, other.sentence)
+            after = (where, other.sentence, other.sibling_key)
     lines: list[str] = []
-    if before is not None:
-        lines.append(BEFORE_MARK + _blank_out(before[1], card.answers))
-    if after is not None and (before is None or after[1] != before[1]):
-        lines.append(AFTER_MARK + _blank_out(after[1], card.answers))
+    for mark, near in ((BEFORE_MARK, before), (AFTER_MARK, after)):
+        if near is None or (near is after and before is not None and after[1] == before[1]):
+            continue
+        hidden = [*card.answers, *blanks.get(near[2], ())]
+        lines.append(mark + _blank_out(near[1], hidden))
     return "\n".join(lines)
 
 

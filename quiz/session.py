@@ -280,6 +280,12 @@ class StudySession:
             return Counts(review=len(self._cram_queue))
         return self._queue(self._now()).counts
 
+    def study_counts(self) -> Counts:
+        """What a study session would have left today now, also in cram mode (where
+        `counts` is the cram queue): what a summary may call left for today."""
+        self._check_open()
+        return self._queue(self._now()).counts
+
     def _queue(self, now: datetime) -> _Queue:
         """The heads of the three queues and their sizes at `now`.
 

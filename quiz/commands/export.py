@@ -29,13 +29,35 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def deck_path(value: str) -> Path:
-    """A deck argument as a file: an existing path, else `decks/<name>.yaml`."""
+    """A deck argument as a file: an existing file, a path without its `.yaml`, else
+    `decks/<name>.yaml` under the working directory.
+
+    Raises:
+        QuizError: nothing there; the message says every place it looked.
+    """
+    from quiz.errors import QuizError
     from quiz.paths import decks_dir
 
     path = Path(value)
-    if path.exists() or path.suffix in {".yaml", ".yml"}:
+    if path.is_dir():
+        raise QuizError(f"{path}: is a folder; give one deck file (or a deck's name)")
+    if path.is_file():
         return path
-    return decks_dir() / f"{value}.yaml"
+    candidates = (
+        [path.with_name(path.name + ".yaml")] if path.suffix not in {".yaml", ".yml"} else []
+    )
+    if path.parent == Path("."):
+        candidates.append(
+            decks_dir() / f"{path.stem if path.suffix in {'.yaml', '.yml'} else value}.yaml"
+        )
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    looked = ", ".join(str(p.absolute()) for p in [path, *candidates])
+    raise QuizError(
+        f"{value}: no such deck (looked for {looked}); give the deck file's path, or run "
+        "quiz in the folder that holds decks/"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,12 +1,15 @@
 """Decks as Anki notes: the one mapping the .apkg and text exporters share.
 
 A cloze card becomes a cloze note (`Text`, `Extra`, `Section`, `Line`); its hint rides in
-the blank as `{{c1::answer::hint}}` and its other accepted answers go in `Extra`. A
-matching set becomes one basic note per pair (`Front`, `Back`, `Section`, `Line`,
-`Prompt`). A note's GUID is the card id (`<id>.<n>` for pair n), so importing a newer
-export into Anki updates the notes instead of duplicating them. A card's importance rides
-as the tag `importance::<0-100>` (Anki's hierarchical tags: searchable there, and no change
-to the note types); importing takes it back into the card's `importance`.
+the blank as `{{c1::answer::hint}}` and its other accepted answers go in `Extra`. The
+cards of one text with blanks c1..cN become one note with all its blanks (Anki makes a
+card per number again), its GUID the first card's id. A matching set becomes one basic
+note per pair (`Front`, `Back`, `Section`, `Line`, `Prompt`); a basic card a "quiz
+Front/Back" note (`Front`, `Back`, `Section`, `Line`, `Extra`). A note's GUID is the card
+id (`<id>.<n>` for pair n), so importing a newer export into Anki updates the notes
+instead of duplicating them. A card's importance rides as the tag `importance::<0-100>`
+(Anki's hierarchical tags: searchable there, and no change to the note types); importing
+takes it back into the card's `importance`.
 """
 
 from __future__ import annotations
@@ -15,14 +18,24 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.deck import CLOZE_RE, MAX_IMPORTANCE, MIN_IMPORTANCE, ClozeCard, Deck, MatchCard
+from quiz.deck import (
+    CLOZE_RE,
+    MAX_IMPORTANCE,
+    MIN_IMPORTANCE,
+    BasicCard,
+    ClozeCard,
+    Deck,
+    MatchCard,
+)
 
-NoteKind = Literal["cloze", "basic"]
+NoteKind = Literal["cloze", "basic", "front-back"]
 
 CLOZE_NOTETYPE = "quiz Cloze"
 BASIC_NOTETYPE = "quiz Basic"
+FRONT_BACK_NOTETYPE = "quiz Front/Back"
 CLOZE_FIELDS: tuple[str, ...] = ("Text", "Extra", "Section", "Line")
 BASIC_FIELDS: tuple[str, ...] = ("Front", "Back", "Section", "Line", "Prompt")
+FRONT_BACK_FIELDS: tuple[str, ...] = ("Front", "Back", "Section", "Line", "Extra")
 LIST_SEPARATOR = " | "
 PAIR_GUID_RE = re.compile(r"^(?P<card>\S+)\.(?P<n>\d+)$")
 IMPORTANCE_TAG = "importance::"
@@ -40,7 +53,9 @@ class Note:
 
     @property
     def notetype(self) -> str:
-        return CLOZE_NOTETYPE if self.kind == "cloze" else BASIC_NOTETYPE
+        return {"cloze": CLOZE_NOTETYPE, "basic": BASIC_NOTETYPE}.get(
+            self.kind, FRONT_BACK_NOTETYPE
+        )
 
 
 def sanitize_tag(tag: str) -> str:
@@ -120,18 +135,54 @@ def cloze_text_with_hint(card: ClozeCard) -> str:
     return card.text[: found.start()] + blank + card.text[found.end() :]
 
 
+def numbered_text_with_hints(cards: list[ClozeCard]) -> str:
+    """The text of the cards of one c1..cN text, each card's hint inside its own blank."""
+    hints = {card.number: card.hint for card in cards if card.hint}
+
+    def with_hint(found: re.Match[str]) -> str:
+        number, answer = int(found.group(1)), found.group(2)
+        hint = hints.get(number) or found.group(3)
+        return f"{{{{c{number}::{answer}::{guard_hint(hint)}}}}}" if hint else found.group(0)
+
+    return CLOZE_RE.sub(with_hint, cards[0].text)
+
+
 def deck_notes(deck: Deck) -> list[Note]:
-    """Every note of a deck, in deck order."""
+    """Every note of a deck, in deck order (a c1..cN text where its first card is)."""
     notes: list[Note] = []
+    numbered: dict[tuple[str, str | None, int | None], list[ClozeCard]] = {}
+    for card in deck.cards:
+        if isinstance(card, ClozeCard) and card.number is not None:
+            numbered.setdefault((card.text, card.section, card.line), []).append(card)
     for card in deck.cards:
         tags = tuple(sanitize_tag(tag) for tag in card.tags if sanitize_tag(tag))
         tags += importance_tags(card.importance)
         section = card.section or ""
         line = "" if card.line is None else str(card.line)
         fields: tuple[str, ...]
-        if isinstance(card, ClozeCard):
+        if isinstance(card, ClozeCard) and card.number is not None:
+            group = numbered[(card.text, card.section, card.line)]
+            if card is not group[0]:
+                continue
+            accept = tuple(dict.fromkeys(a for member in group for a in member.accept))
+            tags = tuple(
+                dict.fromkeys(
+                    sanitize_tag(tag)
+                    for member in group
+                    for tag in member.tags
+                    if sanitize_tag(tag)
+                )
+            )
+            tags += importance_tags(card.importance)
+            fields = (numbered_text_with_hints(group), join_list(accept), section, line)
+            notes.append(Note(card.id, "cloze", fields, tags))
+        elif isinstance(card, ClozeCard):
             fields = (cloze_text_with_hint(card), join_list(card.accept), section, line)
             notes.append(Note(card.id, "cloze", fields, tags))
+        elif isinstance(card, BasicCard):
+            extra = join_list(card.accept)
+            fields = (card.front, card.back, section, line, extra)
+            notes.append(Note(card.id, "front-back", fields, tags))
         elif isinstance(card, MatchCard):
             for number, (left, right) in enumerate(card.pairs, start=1):
                 fields = (left, right, section, line, card.prompt)

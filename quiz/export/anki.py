@@ -1,7 +1,8 @@
 """A deck as an Anki package (.apkg) built with genanki.
 
-Ids are derived, never random: the note types' ids from their names (one "quiz Cloze" and
-one "quiz Basic" note type in Anki however many decks are exported), the Anki deck's id
+Ids are derived, never random: the note types' ids from their names (one "quiz Cloze",
+one "quiz Basic" and one "quiz Front/Back" note type in Anki however many decks are
+exported), the Anki deck's id
 from the quiz deck's name, and each note's GUID from its card id (see `quiz.export`).
 """
 
@@ -22,6 +23,8 @@ from quiz.export import (
     BASIC_NOTETYPE,
     CLOZE_FIELDS,
     CLOZE_NOTETYPE,
+    FRONT_BACK_FIELDS,
+    FRONT_BACK_NOTETYPE,
     Note,
     deck_notes,
 )
@@ -76,6 +79,25 @@ BASIC_MODEL = genanki.Model(
 )
 
 
+FRONT_BACK_MODEL = genanki.Model(
+    stable_id("quiz", "model", FRONT_BACK_NOTETYPE),
+    FRONT_BACK_NOTETYPE,
+    fields=[{"name": name} for name in FRONT_BACK_FIELDS],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'
+            '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
+            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
+        }
+    ],
+    css=_CSS,
+)
+
+_MODELS = {"cloze": CLOZE_MODEL, "basic": BASIC_MODEL, "front-back": FRONT_BACK_MODEL}
+
+
 def _html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
@@ -85,7 +107,7 @@ def anki_deck_id(deck: Deck) -> int:
 
 
 def _genanki_note(note: Note) -> genanki.Note:
-    model = CLOZE_MODEL if note.kind == "cloze" else BASIC_MODEL
+    model = _MODELS[note.kind]
     return genanki.Note(
         model=model,
         fields=[_html(value) for value in note.fields],

@@ -3,8 +3,11 @@ and such a file (from quiz or from Anki's "Notes in Plain Text" export) back as 
 
 Reading understands the headers of Anki's manual ("Importing text files"): `#separator`,
 `#html`, `#tags`, `#columns`, `#notetype`, `#deck`, and `#notetype`/`#deck`/`#tags`/`#guid
-column`. Cloze notes become cloze cards (one per cloze number); basic notes become the
-pairs of matching sets. A file that cannot be read raises `ImportFileError` naming the
+column`. Cloze notes become cloze cards (one per cloze number: a note with c1..cN is one
+text with its blanks, one card per number); "quiz Basic" notes (quiz's own export of a
+matching set) and the rows of a file without note types (a spreadsheet of pairs) become
+the pairs of matching sets, a lone pair a basic card; any other note (Anki's Basic)
+becomes a basic front/back card. A file that cannot be read raises `ImportFileError` naming the
 file and the line.
 """
 
@@ -19,11 +22,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.deck import CLOZE_RE, MAX_PAIRS, ClozeCard, Deck, MatchCard
+from quiz.deck import CLOZE_RE, MAX_PAIRS, BasicCard, Card, ClozeCard, Deck, MatchCard, basic_id
 from quiz.errors import QuizError
 from quiz.export import (
     BASIC_NOTETYPE,
     CLOZE_NOTETYPE,
+    FRONT_BACK_NOTETYPE,
     PAIR_GUID_RE,
     deck_notes,
     sanitize_tag,
@@ -62,7 +66,7 @@ def deck_to_text(deck: Deck) -> str:
     out.write("#separator:tab\n#html:false\n")
     out.write("#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:9\n")
     columns = ("GUID", "Notetype", "Deck", "Text/Front", "Extra/Back", "Section", "Line")
-    out.write("#columns:" + "\t".join((*columns, "Prompt", "Tags")) + "\n")
+    out.write("#columns:" + "\t".join((*columns, "Prompt/Extra", "Tags")) + "\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     for note in deck_notes(deck):
         cells = list(note.fields) + [""] * (5 - len(note.fields))
@@ -287,14 +291,19 @@ def _line_number(value: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-def _cards(rows: Sequence[_Row], label: str) -> Iterator[ClozeCard | MatchCard]:
+def _cards(rows: Sequence[_Row], label: str) -> Iterator[Card]:
     seen: set[str] = set()
     clozes: dict[str, ClozeCard] = {}
     groups: dict[tuple[str, ...], list[_PairGroup]] = {}
-    order: list[ClozeCard | MatchCard | tuple[str, ...]] = []
+    order: list[Card | tuple[str, ...]] = []
     placed: set[tuple[str, ...]] = set()
     for row in rows:
-        if _is_cloze(row):
+        if not _is_cloze(row) and row.notetype not in (None, BASIC_NOTETYPE):
+            basic = _basic_card(row, label)
+            if basic.id not in seen:
+                seen.add(basic.id)
+                order.append(basic)
+        elif _is_cloze(row):
             for card in _cloze_cards(row, label):
                 card = _unique_id(card, clozes)
                 clozes.setdefault(card.id, card)
@@ -316,6 +325,30 @@ def _cards(rows: Sequence[_Row], label: str) -> Iterator[ClozeCard | MatchCard]:
             yield item
 
 
+def _basic_card(row: _Row, label: str) -> BasicCard:
+    """Anki's Basic note (or quiz's Front/Back one) as a basic card."""
+    front, back = _field(row, 0), _field(row, 1)
+    if not front or not back:
+        if re.search(r"\{\{c\d+::", front):
+            raise ImportFileError(
+                f"{label}:{row.line}: a cloze blank {{{{c1::...}}}} is not closed"
+            )
+        raise ImportFileError(f"{label}:{row.line}: a basic note needs a front and a back")
+    quiz_note = row.notetype == FRONT_BACK_NOTETYPE
+    tags, importance = split_importance(row.tags)
+    use_guid = quiz_note and row.guid and _ID_RE.match(row.guid)
+    return BasicCard(
+        id=row.guid if use_guid and row.guid else basic_id(front, back),
+        front=front,
+        back=back,
+        accept=split_list(_field(row, 4)) if quiz_note else (),
+        section=(_field(row, 2) or None) if quiz_note else None,
+        line=_line_number(_field(row, 3)) if quiz_note else None,
+        tags=tags,
+        importance=importance,
+    )
+
+
 def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
     text = _field(row, 0)
     blanks = list(CLOZE_RE.finditer(text))
@@ -326,6 +359,9 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
     section = _field(row, 2) or None if quiz_note else None
     line = _line_number(_field(row, 3)) if quiz_note else None
     numbers = sorted({int(found.group(1)) for found in blanks})
+    if len(numbers) > 1:
+        yield from _numbered_cards(row, label, text, numbers)
+        return
     tags, importance = split_importance(row.tags)
     for number in numbers:
         card_text = _one_blank(text, number)
@@ -344,6 +380,42 @@ def _cloze_cards(row: _Row, label: str) -> Iterator[ClozeCard]:
             hint=hint or None,
             section=section,
             line=line,
+            tags=tags,
+            importance=importance,
+        )
+
+
+def _numbered_cards(row: _Row, label: str, text: str, numbers: list[int]) -> Iterator[ClozeCard]:
+    """A note with blanks c1..cN: one text, a card per number (a number Anki repeats is
+    kept at its first blank, the later ones shown filled, as a deck allows one each)."""
+    counts: dict[int, int] = {}
+
+    def first_only(found: re.Match[str]) -> str:
+        number = int(found.group(1))
+        counts[number] = counts.get(number, 0) + 1
+        return found.group(0) if counts[number] == 1 else found.group(2)
+
+    text = CLOZE_RE.sub(first_only, text)
+    if quiz_note := row.notetype == CLOZE_NOTETYPE:
+        text = unguard_hint(text)
+    tags, importance = split_importance(row.tags)
+    guid = row.guid if quiz_note and row.guid and _ID_RE.match(row.guid) else None
+    named = False  # the deck gave the note's first card its id: the others are <id>-cN
+    for index, number in enumerate(numbers):
+        probe = ClozeCard(id="", text=text, number=number)
+        if not probe.answer.strip():
+            raise ImportFileError(f"{label}:{row.line}: cloze c{number} has an empty answer")
+        card_id = cloze_id(probe.answer, probe.sentence)
+        if guid and index == 0:
+            named, card_id = guid != card_id, guid
+        elif named:
+            card_id = f"{guid}-c{number}"
+        yield ClozeCard(
+            id=card_id,
+            text=text,
+            number=number,
+            section=(_field(row, 2) or None) if quiz_note else None,
+            line=_line_number(_field(row, 3)) if quiz_note else None,
             tags=tags,
             importance=importance,
         )
@@ -406,7 +478,8 @@ def _add_pair(
     return key
 
 
-def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | MatchCard]:
+def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[BasicCard | MatchCard]:
+    """Pairs as matching sets (a lone pair as a basic card)."""
     if len(chunks) > 1 and len(chunks[-1].pairs) == 1:
         last = chunks.pop()
         if not any(last.pairs[0][0] == a or last.pairs[0][1] == b for a, b in chunks[-1].pairs):
@@ -417,11 +490,10 @@ def _match_cards(chunks: list[_PairGroup], label: str) -> Iterator[ClozeCard | M
         tags, importance = split_importance(chunk.tags)
         if len(chunk.pairs) == 1:
             front, back = chunk.pairs[0]
-            sentence_text = f"{front}: {{{{c1::{back}}}}}"
-            probe = ClozeCard(id="", text=sentence_text)
-            yield ClozeCard(
-                id=cloze_id(probe.answer, probe.sentence),
-                text=sentence_text,
+            yield BasicCard(
+                id=basic_id(front, back),
+                front=front,
+                back=back,
                 section=chunk.section,
                 line=chunk.line,
                 tags=tags,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any, Literal
 
-from quiz.deck import Card, ClozeCard, MatchCard
+from quiz.deck import BasicCard, Card, ClozeCard, MatchCard
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
@@ -133,9 +133,21 @@ class CardRow:
                 tags=tags,
                 importance=self.importance,
             )
+        if self.type == "basic":
+            return BasicCard(
+                id=self.card_id,
+                front=str(body["front"]),
+                back=str(body["back"]),
+                accept=tuple(body.get("accept", ())),
+                hint=body.get("hint"),
+                section=body.get("section"),
+                line=body.get("line"),
+                tags=tags,
+            )
         return ClozeCard(
             id=self.card_id,
             text=str(body["text"]),
+            number=body.get("cloze"),
             accept=tuple(body.get("accept", ())),
             hint=body.get("hint"),
             section=body.get("section"),

@@ -275,6 +275,30 @@ CREATE INDEX cards_new ON cards (deck, coalesce(importance, 50) DESC, position, 
     WHERE state = 0 AND suspended = 0 AND retired_at IS NULL;
 """
 
+V8_RESYNC_SIBLING_GROUPS = """
+-- Sibling keys became groups across card types (quiz.siblings: a matching set and the
+-- cloze cards of the sentences it was cut from are siblings). Forget each deck's content
+-- hash and sync time, so the next start reads and syncs every deck once and stores the
+-- new keys; schedules and history are untouched.
+UPDATE decks SET content_hash = NULL, synced_at = NULL;
+"""
+
+V9_BASIC_CARDS = """
+-- Basic (front/back) cards: cards.type also takes 'basic'. The CHECK constraint is edited
+-- in place, as SQLite's ALTER TABLE page describes for changes that leave the stored rows
+-- as they are (no table rebuild, so indexes, triggers and the log's foreign key stay);
+-- RESET makes this connection re-read the schema, the dropped table bumps the schema
+-- cookie so that other connections re-read it too.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+SET sql = replace(sql, 'CHECK (type IN (''cloze'', ''match''))',
+                  'CHECK (type IN (''cloze'', ''match'', ''basic''))')
+WHERE type = 'table' AND name = 'cards';
+PRAGMA writable_schema = RESET;
+CREATE TABLE schema_bump (x);
+DROP TABLE schema_bump;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -283,6 +307,8 @@ MIGRATIONS: tuple[str, ...] = (
     V5_REVIEW_TALLIES,
     V6_ANSWER_HOURS,
     V7_IMPORTANCE,
+    V8_RESYNC_SIBLING_GROUPS,
+    V9_BASIC_CARDS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

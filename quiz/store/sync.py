@@ -5,7 +5,9 @@ and importance are refreshed); ids that left the deck are retired, never deleted
 retired id that comes back is revived. A new cloze card whose normalised answer equals a
 departed card's and whose normalised sentence is similar (difflib ratio >= CARRY_RATIO;
 best match wins, one to one) inherits that card's schedule, and its history through
-`carried_from`. Match cards are only matched by id. Everything happens in one
+`carried_from`. A new matching set inherits the same way from a departed set of the same
+section whose pairs are mostly the same (a pair counts when either half is unchanged,
+normalised; at least SET_CARRY_SHARE of the larger set's pairs). Everything happens in one
 transaction; a deck whose content hash is unchanged is skipped (the hash covers every
 card field, importance included, so a deck whose only change is an importance is synced).
 """
@@ -20,14 +22,17 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Any
 
-from quiz.deck import Card, ClozeCard, Deck
+from quiz.deck import BasicCard, Card, ClozeCard, Deck, MatchCard
 from quiz.generate.ids import normalise
+from quiz.siblings import sibling_keys
 from quiz.store.db import Database, StoreError
 from quiz.store.models import DeckRow, SyncReport, opt_dt, to_ms
 from quiz.store.rows import STATE_FIELDS
 
 CARRY_RATIO = 0.6
 """Minimum difflib ratio between normalised sentences for a card to inherit a history."""
+SET_CARRY_SHARE = 0.6
+"""Minimum share of a matching set's pairs kept (either half unchanged) to inherit."""
 
 _CONTENT = (
     "type",
@@ -64,11 +69,12 @@ def deck_hash(deck: Deck) -> str:
     return digest
 
 
-def card_content(card: Card, position: int) -> tuple[Any, ...]:
-    """The stored content columns of a card, in `_CONTENT` order."""
+def card_content(card: Card, position: int, sibling_key: str | None = None) -> tuple[Any, ...]:
+    """The stored content columns of a card, in `_CONTENT` order; `sibling_key` is the
+    card's group in its deck (`quiz.siblings.sibling_keys`), default its own key."""
     body = json.dumps(card.to_dict(), ensure_ascii=False, separators=(",", ":"))
     tags = json.dumps(list(card.tags), ensure_ascii=False)
-    if isinstance(card, ClozeCard):
+    if isinstance(card, ClozeCard | BasicCard):
         answer: str | None = card.answer
         sentence: str | None = card.sentence
     else:
@@ -81,7 +87,7 @@ def card_content(card: Card, position: int) -> tuple[Any, ...]:
         card.section,
         card.line,
         position,
-        card.sibling_key,
+        sibling_key or card.sibling_key,
         tags,
         card.importance,
     )
@@ -180,8 +186,9 @@ class DeckSync:
         updates: list[tuple[Any, ...]] = []
         added: list[tuple[Card, tuple[Any, ...]]] = []
         revived_ids: list[str] = []
+        groups = sibling_keys(deck.cards)
         for position, card in enumerate(deck.cards):
-            content = card_content(card, position)
+            content = card_content(card, position, groups[card.id])
             old = stored.get(card.id)
             if old is None:
                 added.append((card, content))
@@ -197,9 +204,16 @@ class DeckSync:
         newly_gone = {cid for cid in departed if stored[cid].retired_at is None}
         successors = {s.carried_from for s in stored.values() if s.carried_from}
 
+        open_departed = {cid: stored[cid] for cid in departed if cid not in successors}
         carried = _match_carry_overs(
             [(card, content) for card, content in added if isinstance(card, ClozeCard)],
-            {cid: stored[cid] for cid in departed if cid not in successors},
+            open_departed,
+        )
+        carried.update(
+            _set_carry_overs(
+                [(card, content) for card, content in added if isinstance(card, MatchCard)],
+                open_departed,
+            )
         )
 
         if updates:
@@ -308,6 +322,46 @@ def _match_carry_overs(
     carried: dict[str, str] = {}
     used: set[str] = set()
     for _neg_ratio, _position, new_id, old_id in scored:
+        if new_id in carried or old_id in used:
+            continue
+        carried[new_id] = old_id
+        used.add(old_id)
+    return carried
+
+
+def _set_carry_overs(
+    added: list[tuple[MatchCard, tuple[Any, ...]]], departed: dict[str, _Stored]
+) -> dict[str, str]:
+    """new id -> departed id for matching sets: same section, mostly the same pairs.
+
+    Ranked by the share of kept pairs (ties by position, then id), taken greedily, one to
+    one, like cloze cards.
+    """
+    old_sets: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+    for old_id, old in departed.items():
+        old_type, body, _answer, _sentence, section = old.content[:5]
+        if old_type != "match":
+            continue
+        pairs = json.loads(body).get("pairs", ())
+        old_sets.append((old_id, section, [(normalise(a), normalise(b)) for a, b in pairs]))
+    if not added or not old_sets:
+        return {}
+    scored: list[tuple[float, int, str, str]] = []
+    for card, content in added:
+        pairs = [(normalise(a), normalise(b)) for a, b in card.pairs]
+        for old_id, section, old_pairs in old_sets:
+            if section != card.section or not old_pairs:
+                continue
+            lefts = {a for a, _b in old_pairs}
+            rights = {b for _a, b in old_pairs}
+            kept = sum(1 for a, b in pairs if a in lefts or b in rights)
+            share = kept / max(len(pairs), len(old_pairs))
+            if share >= SET_CARRY_SHARE:
+                scored.append((-share, content[6], card.id, old_id))
+    scored.sort()
+    carried: dict[str, str] = {}
+    used: set[str] = set()
+    for _neg_share, _position, new_id, old_id in scored:
         if new_id in carried or old_id in used:
             continue
         carried[new_id] = old_id

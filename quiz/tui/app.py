@@ -198,16 +198,47 @@ class QuizApp(App[None]):
         self.push_screen(RegenerateScreen(self.root), self._regenerated)
 
     def _regenerated(self, decks: list[Deck] | None) -> None:
-        if not decks:
-            return
+        """Sync what the generator wrote, then re-read `decks/`: a deck file added or
+        edited there since it was last synced (a hand-written or imported deck) shows
+        without a restart."""
+        fresh = list(decks or [])
+        more, problems = self._read_deck_folder({deck.name for deck in fresh})
         reports: list[SyncReport] = [
             self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
-            for deck in decks
+            for deck in [*fresh, *more]
         ]
-        self.decks.replace(decks)
-        self.notify("\n".join(report.format() for report in reports), title="Decks regenerated")
+        self.decks.replace([*fresh, *more])
+        if reports:
+            title = "Decks regenerated" if fresh else "Decks re-read"
+            self.notify("\n".join(report.format() for report in reports), title=title)
+        for problem in problems:
+            self.notify(problem, title="Deck left out", severity="warning", timeout=10)
         if isinstance(self.screen, HomeScreen):
             self.screen.reload()
+
+    def _read_deck_folder(self, skip: set[str]) -> tuple[list[Deck], list[str]]:
+        """The decks of `decks/` that are new or changed since their last sync (not those
+        in `skip`), and the problems of files that cannot be read."""
+        from quiz.deck import DeckError, load_deck
+
+        folder = self.root / "decks" if self.root is not None else None
+        if folder is None or not folder.is_dir():
+            return [], []
+        synced = {row.name: row.synced_at for row in self.store.decks()}
+        decks: list[Deck] = []
+        problems: list[str] = []
+        for path in sorted(folder.glob("*.yaml")):
+            if path.stem in skip or path.name.startswith(".") or not path.is_file():
+                continue
+            at = synced.get(path.stem)
+            if path.stem in self.decks and at is not None:
+                if path.stat().st_mtime < at.timestamp():
+                    continue
+            try:
+                decks.append(load_deck(path))
+            except DeckError as exc:
+                problems.append(str(exc))
+        return decks, problems
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own "Keys" (a side panel of the focused widget's bindings) would stand

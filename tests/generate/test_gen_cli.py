@@ -107,8 +107,11 @@ cards:
 BROKEN = {
     "yaml.yaml": ("title: [unclosed\n", "invalid YAML"),
     "types.yaml": ("title: 小测\ncards:\n  - type: cloze\n    text: 1\n    line: -3\n", "line"),
-    "noblank.yaml": ("title: t\ncards:\n  - text: 没有空格\n", "exactly one"),
-    "twoblanks.yaml": ("title: t\ncards:\n  - text: '{{c1::甲}}和{{c1::乙}}'\n", "found 2"),
+    "noblank.yaml": ("title: t\ncards:\n  - text: 没有空格\n", "found none"),
+    "twoblanks.yaml": (
+        "title: t\ncards:\n  - text: '{{c1::甲}}和{{c1::乙}}'\n",
+        "c1 appears twice",
+    ),
     "dupes.yaml": (
         "title: t\ncards:\n  - id: x\n    text: '{{c1::甲}}乙'\n"
         "  - id: x\n    text: '{{c1::丙}}丁'\n",

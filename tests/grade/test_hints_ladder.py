@@ -83,13 +83,14 @@ def kinds(ladder: list[Hint]) -> list[str]:
 
 def test_full_ladder_on_a_simplified_card(simplified: Deck) -> None:
     card = simplified.card("s2")
+    # the blank's four ＿ already say "4 characters": the ladder starts with the first one;
+    # the neighbours' own blanks (两个确立 is another card's answer) are blanked too
     assert hint_ladder(card, simplified) == [
-        Hint(HintKind.LENGTH, "4 characters"),
         Hint(HintKind.FIRST, "三＿＿＿"),
         Hint(HintKind.PINYIN, "sān huì yī kè"),
         Hint(
             HintKind.CONTEXT,
-            "↑ 牢记“两个确立”的决定性意义。\n↓ 把＿＿＿＿作为党支部组织生活的基本制度。",
+            "↑ 牢记“＿＿＿＿”的决定性意义。\n↓ 把＿＿＿＿作为党支部组织生活的基本制度。",
         ),
     ]
 
@@ -97,11 +98,10 @@ def test_full_ladder_on_a_simplified_card(simplified: Deck) -> None:
 def test_full_ladder_on_a_traditional_card(traditional: Deck) -> None:
     card = traditional.card("t1")
     assert hint_ladder(card, traditional) == [
-        Hint(HintKind.LENGTH, "4 characters"),
         Hint(HintKind.FIRST, "三＿＿＿"),
         Hint(HintKind.PINYIN, "sān huì yī kè"),
         # the answer is blanked even where the neighbour writes it in the other script
-        Hint(HintKind.CONTEXT, "↑ 堅持長城。\n↓ 把＿＿＿＿作为黨支部組織生活的基本制度。"),
+        Hint(HintKind.CONTEXT, "↑ 堅持＿＿。\n↓ 把＿＿＿＿作为＿＿＿組織生活的基本制度。"),
     ]
 
 
@@ -114,11 +114,16 @@ def test_pinyin_reads_a_traditional_answer_through_its_simplified_form(
 
 def test_the_cards_own_hint_comes_first(traditional: Deck) -> None:
     ladder = hint_ladder(traditional.card("t3"), traditional)
-    assert ladder[2] == Hint(HintKind.PINYIN, "cháng chéng")
+    assert ladder[1] == Hint(HintKind.PINYIN, "cháng chéng")
+    # a hint written in the blank shows in it from the start (as Anki shows it): the
+    # ladder does not repeat it, the pinyin comes third
     inline = ClozeCard(id="i", text="坚持{{c1::三会一课::会议制度}}。")
-    assert hint_ladder(inline, None)[2] == Hint(HintKind.HINT, "会议制度")
+    assert hint_ladder(inline, None)[1] == Hint(HintKind.PINYIN, "sān huì yī kè")
+    assert all(step.text != "会议制度" for step in hint_ladder(inline, None))
+    spelled = ClozeCard(id="p", text="坚持{{c1::三会一课::san hui yi ke}}。")
+    assert [step.kind for step in hint_ladder(spelled, None)] == [HintKind.FIRST]
     english = ClozeCard(id="e", text="{{c1::三会一课}}", hint="a book")
-    assert hint_ladder(english, None)[2] == Hint(HintKind.HINT, "a book")
+    assert hint_ladder(english, None)[1] == Hint(HintKind.HINT, "a book")
 
 
 def test_siblings_of_the_same_sentence_are_not_context(simplified: Deck) -> None:
@@ -126,8 +131,8 @@ def test_siblings_of_the_same_sentence_are_not_context(simplified: Deck) -> None
     context = context_text(simplified.card("s3"), simplified)
     assert "主题党日" not in context
     assert context.splitlines() == [
-        "↑ 牢记“两个确立”的决定性意义。",
-        "↓ 把三会一课作为党支部组织生活的基本制度。",
+        "↑ 牢记“＿＿＿＿”的决定性意义。",
+        "↓ 把＿＿＿＿作为党支部组织生活的基本制度。",
     ]
 
 
@@ -135,7 +140,6 @@ def test_context_stays_in_the_section(simplified: Deck) -> None:
     # s1 is alone in its section; s7 is alone in its section (line 13 sits between
     # cards of another section)
     assert [h.kind for h in hint_ladder(simplified.card("s1"), simplified)] == [
-        HintKind.LENGTH,
         HintKind.FIRST,
         HintKind.PINYIN,
     ]
@@ -145,7 +149,7 @@ def test_context_stays_in_the_section(simplified: Deck) -> None:
 def test_context_at_the_end_of_a_section_has_only_what_came_before(simplified: Deck) -> None:
     assert (
         context_text(simplified.card("s6"), simplified)
-        == "↑ 把三会一课作为党支部组织生活的基本制度。"
+        == "↑ 把＿＿＿＿作为党支部组织生活的基本制度。"
     )
 
 
@@ -159,8 +163,9 @@ def test_a_repeated_sentence_is_shown_once() -> None:
             ClozeCard(id="c", text="{{c1::学习}}党章。", section="s", line=3),
         ),
     )
-    # the source says 学习党章。 before and after line 2: the hint shows it once
-    assert context_text(deck.cards[1], deck) == "↑ 学习党章。"
+    # the source says 学习党章。 before and after line 2: the hint shows it once, its own
+    # blanks (学习 and 党章 are the answers of its cards) blanked
+    assert context_text(deck.cards[1], deck) == "↑ ＿＿＿＿。"
     # neighbours on the same line count, in deck order
     deck = Deck(
         name="r",
@@ -171,7 +176,7 @@ def test_a_repeated_sentence_is_shown_once() -> None:
             ClozeCard(id="c", text="遵守{{c1::纪律}}。", section="s", line=1),
         ),
     )
-    assert context_text(deck.cards[1], deck) == "↑ 学习党章。\n↓ 遵守纪律。"
+    assert context_text(deck.cards[1], deck) == "↑ 学习＿＿。\n↓ 遵守＿＿。"
 
 
 def test_no_context_without_a_deck_or_a_line(simplified: Deck) -> None:
@@ -189,8 +194,7 @@ def test_match_cards_get_no_ladder(simplified: Deck) -> None:
 
 def test_a_one_character_answer_skips_the_first_character_step() -> None:
     card = ClozeCard(id="x", text="铸牢思想之“{{c1::魂}}”")
-    assert kinds(hint_ladder(card)) == [HintKind.LENGTH, HintKind.PINYIN]
-    assert hint_ladder(card)[0].text == "1 character"
+    assert kinds(hint_ladder(card)) == [HintKind.PINYIN]
 
 
 def test_latin_answers_get_no_pinyin() -> None:
@@ -230,7 +234,7 @@ def test_markup_looking_text_is_kept_literally() -> None:
             ClozeCard(id="b", text="[red]贯彻{{c1::条例}}[/red]", section="s", line=2),
         ),
     )
-    assert context_text(deck.cards[0], deck) == "↓ [red]贯彻条例[/red]"
+    assert context_text(deck.cards[0], deck) == "↓ [red]贯彻＿＿[/red]"
 
 
 def test_the_ladder_is_deterministic(simplified: Deck) -> None:
@@ -314,7 +318,8 @@ def test_a_figure_ladder_names_the_kind_then_the_digits_then_the_first(figures: 
         Hint(HintKind.FIRST, "1___万人左右"),
         Hint(
             HintKind.CONTEXT,
-            "↑ 今年发展主要预期目标是：国内生产总值增长5%左右。\n↓ 粮食产量1.3萬億斤以上。",
+            # the neighbours' own blanks (other cards' answers) are blanked too
+            "↑ 今年发展主要预期目标是：国内生产总值增长＿＿＿。\n↓ 粮食产量＿＿＿＿＿＿_。",
         ),
     ]
 
@@ -367,8 +372,21 @@ def test_the_digits_and_first_steps_fill_the_blank_as_wide_as_the_answer(figures
 def test_names_with_numerals_keep_the_usual_ladder() -> None:
     for answer in ("十四五", "四个意识", "两个确立", "三会一课"):
         ladder = hint_ladder(ClozeCard(id="x", text="落实“{{c1::" + answer + "}}”"))
-        assert [hint.kind for hint in ladder] == [
-            HintKind.LENGTH,
-            HintKind.FIRST,
-            HintKind.PINYIN,
-        ]
+        assert [hint.kind for hint in ladder] == [HintKind.FIRST, HintKind.PINYIN]
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [
+        ("三会一课", True),  # four ＿
+        ("soul", True),  # four _
+        ("spaced repetition", False),  # how many words?
+        ("《中国共产党章程》", False),  # the marks are drawn too
+        ("中华人民共和国国民经济和社会发展第十四个五年规划", False),  # a shortened blank
+    ],
+)
+def test_the_length_step_comes_only_when_the_blank_does_not_show_it(
+    answer: str, shown: bool
+) -> None:
+    card = ClozeCard(id="x", text="{{c1::" + answer + "}}")
+    assert (HintKind.LENGTH not in kinds(hint_ladder(card))) is shown

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.deck import ClozeCard, Deck, MatchCard, load_deck, parse_deck
+from quiz.deck import BasicCard, ClozeCard, Deck, MatchCard, load_deck, parse_deck
 from quiz.export import deck_notes, join_list, split_list
 from quiz.export.csv import ImportFileError, deck_to_text, parse_text_deck, read_text_deck
 from quiz.generate.ids import cloze_id
@@ -183,19 +183,27 @@ B8lr1t\tBasic\t政治::基层\t两个确立\t&lt;确立&gt;\t
 def test_reads_anki_notes_in_plain_text() -> None:
     deck = parse_text_deck(ANKI_EXPORT, name="anki")
     assert deck.title == "政治::基层"
-    first, second, match = deck.cards
+    first, second, basic, other = deck.cards
+    # a note with c1 and c2 is one text with both blanks, a card per number (issue 11)
     assert isinstance(first, ClozeCard) and isinstance(second, ClozeCard)
-    assert first.text == "坚持{{c1::纵向到底}}，实现全覆盖\n第二行"
-    assert second.text == "坚持纵向到底，实现{{c1::全覆盖::fù gài}}\n第二行"
+    assert first.text == second.text == "坚持{{c1::纵向到底}}，实现{{c2::全覆盖::fù gài}}\n第二行"
+    assert (first.number, first.answer, first.after) == (1, "纵向到底", "，实现全覆盖\n第二行")
+    assert (second.number, second.answer, second.before) == (2, "全覆盖", "坚持纵向到底，实现")
     assert second.display_hint == "fù gài" and first.tags == ("policy",)
-    assert isinstance(match, MatchCard)
-    assert match.pairs == (("四个意识", "政治意识、大局意识"), ("两个确立", "<确立>"))
+    assert first.sibling_key == second.sibling_key
+    # Anki's Basic notes are basic front/back cards, not pairs of a matching set
+    assert isinstance(basic, BasicCard) and isinstance(other, BasicCard)
+    assert (basic.front, basic.back) == ("四个意识", "政治意识、大局意识")
+    assert (other.front, other.back) == ("两个确立", "<确立>")
 
 
 def test_headerless_comma_file_and_single_pair() -> None:
     deck = parse_text_deck("三会一课,党的组织生活制度\n", name="plain")
     (card,) = deck.cards
-    assert isinstance(card, ClozeCard) and card.answer == "党的组织生活制度"
+    assert isinstance(card, BasicCard) and (card.front, card.back) == (
+        "三会一课",
+        "党的组织生活制度",
+    )
 
 
 def test_columns_named_tags_are_the_tags() -> None:

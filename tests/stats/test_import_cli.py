@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.deck import ClozeCard, MatchCard, load_deck
+from quiz.deck import BasicCard, ClozeCard, load_deck
 
 ANKI_TEXT = """#separator:tab
 #html:false
@@ -34,13 +34,13 @@ def test_import_writes_a_loadable_deck_into_decks(tmp_path: Path) -> None:
     deck = load_deck(tmp_path / "decks" / "policy.yaml")
     assert deck.name == "policy" and deck.title == "policy"
     cloze = [c for c in deck.cards if isinstance(c, ClozeCard)]
-    match = [c for c in deck.cards if isinstance(c, MatchCard)]
+    basic = [c for c in deck.cards if isinstance(c, BasicCard)]
     assert [c.answer for c in cloze] == ["三会一课", "縱向到底"]
     assert cloze[0].tags == ("formula",)
-    assert match[0].pairs == (
+    assert [(c.front, c.back) for c in basic] == [
         ("完善组织之“形”", "建起来变强起来"),
         ("铸牢思想之“魂”", "走形式变下功夫"),
-    )
+    ]
     again = _quiz("import", str(source), "--deck", "policy", cwd=tmp_path)
     assert again.returncode == 1 and "--force" in again.stderr
     assert _quiz("import", str(source), "--deck", "policy", "--force", cwd=tmp_path).returncode == 0

@@ -131,8 +131,9 @@ async def test_screen_sessions_as_labelled_bars_and_answers_per_day_with_dates(
             weakest = str(screen.query_one("#stats-weakest", Static).render())
             # a card reviewed this morning without a lapse is not weak
             assert " 0 lapses 100.0% recall" not in weakest
+            assert " 1 lapse " in weakest and " 1 lapses" not in weakest  # issue 11
             for line in weakest.splitlines():
-                assert "lapses" in line  # one card per line, none wrapped
+                assert "lapse" in line  # one card per line, none wrapped
 
 
 def test_tables_fit_an_80_column_terminal(log_db: Path, tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def _days_from_log(store: Store, config: Config) -> list[DayRow]:
 def _downgrade_to_v4(path: Path, folder: Path) -> None:
     """What a file written before migration 5 looks like: the schema objects a version-4
     database has, as it has them, nothing added since (tallies, triggers, indexes, the
-    importance column of migration 7)."""
+    importance column of migration 7, the 'basic' card type of migration 9)."""
     reference = Database.connect(folder / "v4.db")
     try:
         migrate(reference, target=4)
@@ -153,6 +153,15 @@ def _downgrade_to_v4(path: Path, folder: Path) -> None:
         for name, sql in wanted.items():
             if sql and name not in present:
                 conn.execute(sql)
+        # a constraint a later migration relaxed in place (cards.type taking 'basic',
+        # migration 9) goes back to its old text the same way
+        tables = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+        stale = {n: wanted[n] for n, sql in tables.items() if n in wanted and sql != wanted[n]}
+        if stale:
+            conn.execute("PRAGMA writable_schema = ON")
+            for name, sql in stale.items():
+                conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", (sql, name))
+            conn.execute("PRAGMA writable_schema = RESET")
         conn.execute("PRAGMA user_version = 4")
         conn.commit()
         downgraded = dict(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())

@@ -166,6 +166,13 @@ def _downgrade_to_v6(path: Path, folder: Path) -> None:
             "CREATE INDEX cards_new ON cards (deck, position, buried_until)"
             " WHERE state = 0 AND suspended = 0 AND retired_at IS NULL"
         )
+        # migration 9 let cards.type take 'basic' by editing its CHECK in place: undo that
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ', ''basic''', '')"
+            " WHERE type = 'table' AND name = 'cards'"
+        )
+        conn.execute("PRAGMA writable_schema = RESET")
         conn.execute("PRAGMA user_version = 6")
         conn.commit()
         downgraded = _schema(conn)
@@ -221,7 +228,10 @@ def test_a_version_6_file_migrates_and_keeps_every_row(tmp_path: Path, now: date
     later = now + timedelta(days=1)
     with Store.open(path, now=later) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.sync_deck(plain, now=later).skipped  # same deck, same hash: nothing to do
+        # migration 8 (sibling groups across card types) makes every deck sync once more:
+        # the same deck keeps every card as it was
+        again = store.sync_deck(plain, now=later)
+        assert (again.skipped, again.kept, again.added, again.retired) == (False, 7, 0, 0)
         after = _rows(path)
         # c3's answer was undone: new again; without importance, deck order as before
         assert _new_ids(store, plain.name, later) == ["c3", "c4", "c5", "c6"]
@@ -229,9 +239,10 @@ def test_a_version_6_file_migrates_and_keeps_every_row(tmp_path: Path, now: date
         report = store.sync_deck(ranked_deck(), now=later)
         assert (report.skipped, report.kept, report.added) == (False, 7, 0)
         assert _new_ids(store, plain.name, later) == ["c4", "c3", "c5", "c6"]
-    assert {t: rows for t, rows in after.items() if t != "cards"} == {
-        t: rows for t, rows in before.items() if t != "cards"
+    assert {t: rows for t, rows in after.items() if t not in ("cards", "decks")} == {
+        t: rows for t, rows in before.items() if t not in ("cards", "decks")
     }
+    assert [row[:3] for row in after["decks"]] == [row[:3] for row in before["decks"]]
     assert after["cards"] == [(*row, None) for row in before["cards"]]  # importance: NULL
 
     backups = sorted(tmp_path.glob("quiz.db.bak-v6-*"))

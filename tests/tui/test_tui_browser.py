@@ -191,6 +191,7 @@ async def test_the_browser_shows_each_card_importance_in_80_columns(tmp_path: Pa
         await pilot.pause()
         table = app.screen.query_one("#browser-cards", DataTable)
         assert [str(c.label) for c in table.columns.values()] == [
+            "Deck",  # two decks: each card says which (issue 11)
             "Answer",
             "State",
             "Due",
@@ -198,7 +199,7 @@ async def test_the_browser_shows_each_card_importance_in_80_columns(tmp_path: Pa
             "Card",
         ]
         by_answer = {
-            str(table.get_row_at(n)[0]): str(table.get_row_at(n)[3]) for n in range(table.row_count)
+            str(table.get_row_at(n)[1]): str(table.get_row_at(n)[4]) for n in range(table.row_count)
         }
         assert by_answer["三会一课"] == "80" and by_answer["確認"] == "30"
         assert by_answer["四个意识"] == "—" and by_answer["縱向到底"] == "—"

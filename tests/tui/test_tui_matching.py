@@ -151,3 +151,27 @@ async def test_the_key_guide_of_a_round_fits_80_columns(tmp_path: Path) -> None:
         last_row = screen_text(app).splitlines()[-1]
         assert "1-6 a-f ⏎ Pick" in last_row
         assert last_row.rstrip().endswith("esc End")  # nothing cut off at the edge
+
+
+async def test_letters_pick_only_after_a_left_item_is_picked(tmp_path: Path) -> None:
+    """Issue 11: a word typed into a round (the answer of the card before, then Enter)
+    made a mistake: the letters picked right items and Enter the focused left one. A letter
+    now picks only once a left item is picked (by its digit, Enter or a click)."""
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await to_the_match_card(app, pilot)
+        board = screen.query_one(MatchBoard)
+        round_ = board.round
+        assert round_ is not None
+        wrong = next(r for r in range(3) if r != partner(board, 0))
+        await pilot.press(RIGHT_KEYS[wrong], "a", "b", "c")  # letters first: no pick
+        assert round_.selected is None and round_.mistakes == 0
+        assert "pick a left item first" in screen_text(app)
+        await pilot.press("enter")  # Enter picks the focused left item, nothing else
+        assert round_.selected == ("left", 0) and round_.mistakes == 0
+        await pilot.press(RIGHT_KEYS[partner(board, 0)])  # now a letter completes the pair
+        assert board.item("left", 0).has_class("-locked") and round_.mistakes == 0
+        for row in (1, 2):
+            await pilot.press(LEFT_KEYS[row], RIGHT_KEYS[partner(board, row)])
+        await pilot.pause()
+        assert screen.phase == "matched" and round_.mistakes == 0

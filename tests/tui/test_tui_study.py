@@ -115,12 +115,15 @@ async def test_each_hint_climbs_the_ladder_and_lowers_the_suggestion(tmp_path: P
     async with app.run_test() as pilot:
         await pilot.pause()
         screen = study_screen(app)
-        await pilot.press("tab")
-        assert "Length:    4 characters" in screen_text(app)
+        # the blank's four ＿ show the length: the first hint is the first character
         await pilot.press("tab")
         assert "认真落实“三＿＿＿”" in screen_text(app)  # the first character is given
+        assert "Length" not in screen_text(app)
         await pilot.press("tab")
         assert "sān huì yī kè" in screen_text(app)
+        await pilot.press("tab")
+        # the next sentence's own blank is another card's answer: blanked
+        assert "↓ 引导党员牢固树立“＿＿＿＿”" in screen_text(app)
         assert screen.hint_count == 3
         await pilot.press(*"三会一课", "enter")
         assert screen.suggested == 2  # right, but with hints: Hard
@@ -403,7 +406,7 @@ async def test_h_is_the_hint_key_when_the_answer_box_is_not_focused_and_after_th
         await pilot.press("backspace")
         screen.set_focus(None)
         await pilot.press("h")
-        assert screen.hint_count == 1 and "Length:    4 characters" in screen_text(app)
+        assert screen.hint_count == 1 and "认真落实“三＿＿＿”" in screen_text(app)
         assert answer.value == ""
         await pilot.press("enter")  # reveal (Enter reaches the screen without the box)
         await pilot.pause()
@@ -413,7 +416,7 @@ async def test_h_is_the_hint_key_when_the_answer_box_is_not_focused_and_after_th
         assert "h Hint" in str(screen.query_one(KeyHints).visual)
         await pilot.press("h")
         text = screen_text(app)
-        assert "Around it: ↓ 引导党员牢固树立“四个意识”" in text
+        assert "Around it: ↓ 引导党员牢固树立“＿＿＿＿”" in text
         assert screen.hint_count == 1 and screen.suggested == suggested
         await pilot.press("h")  # nothing more to show: no second copy
         assert screen_text(app).count("Around it") == 1

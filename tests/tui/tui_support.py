@@ -85,6 +85,20 @@ cards:
 """
 
 
+ANKI_SHAPES_DECK = """\
+title: Anki shapes
+cards:
+  - id: capital
+    text: "{{c1::巴黎::a city}}是{{c2::法国}}的首都。"
+    line: 1
+  - id: sum
+    type: basic
+    front: What is 2+2?
+    back: "4"
+    line: 2
+"""
+
+
 @dataclass
 class FixedClock:
     """A clock that stands still until the test moves it."""
@@ -106,7 +120,12 @@ def test_config(**changes: object) -> Config:
 
 def write_decks(root: Path, which: Sequence[str] = ("jianti", "fanti")) -> list[Deck]:
     """Write the test decks into `root/decks/` and load them back (real YAML on disk)."""
-    texts = {"jianti": SIMPLIFIED_DECK, "fanti": TRADITIONAL_DECK, "shuzi": FIGURE_DECK}
+    texts = {
+        "jianti": SIMPLIFIED_DECK,
+        "fanti": TRADITIONAL_DECK,
+        "shuzi": FIGURE_DECK,
+        "shapes": ANKI_SHAPES_DECK,
+    }
     folder = root / "decks"
     folder.mkdir(parents=True, exist_ok=True)
     decks = []

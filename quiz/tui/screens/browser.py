@@ -93,6 +93,7 @@ class BrowserScreen(Screen[None]):
         self.deck_names = list(decks)
         self.clock = clock
         self.rows: list[CardRow] = []
+        self.deck_labels: dict[str, str] = {}  # the deck column: title, or name if shared
         self.haystacks: list[str] = []
         self.shown: dict[str, CardRow] = {}
         self._laid_out_at = 0  # the table width the rows were last cut for
@@ -112,6 +113,8 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Browse"
         table = self.query_one("#browser-cards", DataTable)
+        if len(self.deck_names) > 1:
+            table.add_column("Deck", key="deck")
         table.add_column("Answer", key="answer")
         table.add_column("State", key="state")
         table.add_column("Due", key="due")
@@ -143,6 +146,11 @@ class BrowserScreen(Screen[None]):
 
         with Store.open(self.store.path) as store:
             rows = store.cards(self.deck_names)
+            titles = {deck.name: deck.title for deck in store.decks()}
+        shared = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+        self.deck_labels = {
+            name: name if title in shared else title for name, title in titles.items()
+        }
         now = self.clock()
         return rows, [searchable(row, now) for row in rows]
 
@@ -162,7 +170,8 @@ class BrowserScreen(Screen[None]):
         self.shown = {}
         now = self.clock()
         total = 0
-        cells: list[tuple[Text, Text, Text, Text]] = []
+        with_deck = len(self.deck_names) > 1
+        cells: list[tuple[Text, ...]] = []
         for row, haystack in zip(self.rows, self.haystacks, strict=True):
             if not matches(haystack, query):
                 continue
@@ -172,8 +181,10 @@ class BrowserScreen(Screen[None]):
             key = f"{row.deck}\t{row.card_id}"
             self.shown[key] = row
             answer = row.answer or f"match ×{len(row.body.get('pairs', ()))}"
+            deck = (Text(clip(self.deck_labels.get(row.deck, row.deck), 12)),) if with_deck else ()
             cells.append(
                 (
+                    *deck,
                     Text(clip(answer, 14)),
                     Text(status_name(row, now)),
                     Text(when_label(row.state.due, now) if row.state.due else "—"),
@@ -183,7 +194,9 @@ class BrowserScreen(Screen[None]):
         # The card's text takes the width the other columns leave.
         widths = [
             max([table.columns[ColumnKey(key)].content_width, *(c[i].cell_len for c in cells)])
-            for i, key in enumerate(("answer", "state", "due", "importance"))
+            for i, key in enumerate(
+                (*(["deck"] if with_deck else []), "answer", "state", "due", "importance")
+            )
         ]
         room = free_cells(table, widths, fallback=SENTENCE_CELLS, least=MIN_SENTENCE_CELLS)
         table.columns[ColumnKey("card")].width = room

@@ -7,7 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+
+from quiz.tui.widgets.wrapped_text import WrappedText
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -18,7 +19,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("c", "cram the highlighted deck (schedules untouched)"),
             ("s", "statistics"),
             ("b", "browse cards"),
-            ("r", "regenerate decks from seeds/"),
+            ("r", "regenerate decks from seeds/, re-read decks/"),
             ("ctrl+p", "command palette (themes, commands)"),
             ("q", "quit"),
         ),
@@ -39,6 +40,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Matching",
         (
             ("1-6 then a-f", "pick a left item, then its right partner"),
+            ("", "a letter picks only once a left item is picked"),
             ("arrows Tab Enter", "move and pick; the mouse works too"),
             ("1 2 3 4 / Enter", "when done: override or accept the rating"),
         ),
@@ -65,6 +67,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+KEY_CELLS = 19  # "  " + the key column: where each line's text starts
+
+
 def help_content() -> Content:
     lines: list[Content] = []
     for title, keys in KEYS:
@@ -72,7 +77,7 @@ def help_content() -> Content:
             lines.append(Content(""))
         lines.append(Content.styled(title, "bold $accent"))
         for key, what in keys:
-            lines.append(Content.assemble((f"  {key:<17}", "bold"), what))
+            lines.append(Content.assemble((f"  {key:<{KEY_CELLS - 2}}", "bold"), what))
     return Content("\n").join(lines)
 
 
@@ -85,7 +90,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "Esc to close"
-            yield Static(help_content(), id="help-text")
+            # a long line goes on under its text, not at column 0 (narrow terminals)
+            yield WrappedText(help_content(), id="help-text", hanging=KEY_CELLS)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

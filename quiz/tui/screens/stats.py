@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -65,7 +65,7 @@ class StatsScreen(Screen[None]):
     ]
     DEFAULT_CSS = """
     StatsScreen #stats-body { padding: 0 1; }
-    StatsScreen .stats-title { margin-top: 1; text-style: bold; color: $accent; }
+    StatsScreen .stats-title { margin-top: 1; text-style: bold; color: $accent; width: 1fr; }
     StatsScreen #stats-summary { margin-top: 1; }
     """
 
@@ -96,6 +96,8 @@ class StatsScreen(Screen[None]):
         self.config = config
         self.clock = clock
         self.stats: Stats | None = None
+        self._complete = False
+        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -178,9 +180,21 @@ class StatsScreen(Screen[None]):
         text.append(message)
         self.query_one("#stats-summary", Static).update(text)
 
-    def show(self, stats: Stats, *, complete: bool = False) -> None:
-        """Fill every chart from the figures; `complete` once the sections are in."""
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the figures out again for the new width (text columns are cut to it)."""
+        if self.stats is not None and event.size.width != self._drawn_width:
+            self.call_after_refresh(self._redraw)  # once the widgets have their new sizes
+
+    def _redraw(self) -> None:
+        if self.stats is not None:
+            self.show(self.stats, complete=self._complete, announce=False)
+
+    def show(self, stats: Stats, *, complete: bool = False, announce: bool = True) -> None:
+        """Fill every chart from the figures; `complete` once the sections are in;
+        `announce` posts FirstFigures / Loaded (not on a redraw after a resize)."""
         self.stats = stats
+        self._complete = complete
+        self._drawn_width = self.size.width
         streak = stats.streak
         summary = Text()
         summary.append(f"{stats.today:%Y-%m-%d}  ", style="bold")
@@ -229,6 +243,8 @@ class StatsScreen(Screen[None]):
             self._show_sections(stats, sections)
         weakest = self._weakest_text(stats) if complete else Text("reading…", style="dim")
         self.query_one("#stats-weakest", Static).update(weakest)
+        if not announce:
+            return
         if complete:
             self.post_message(self.Loaded(stats))
         else:
@@ -314,7 +330,8 @@ class StatsScreen(Screen[None]):
         for index, card in enumerate(list(cards.values())[:8]):
             if index:
                 text.append("\n")
-            text.append(f"{card.lapses:>2} lapses ", style="red" if card.lapses else "dim")
+            noun = "lapse " if card.lapses == 1 else "lapses"  # one width: the column stays
+            text.append(f"{card.lapses:>2} {noun} ", style="red" if card.lapses else "dim")
             text.append(f"{card.retrievability:>6.1%} recall  ", style="yellow")
             text.append(fit(card.sentence or card.card_id, width))
         return text

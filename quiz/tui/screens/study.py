@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from quiz.deck import ClozeCard, MatchCard
+from quiz.deck import AnswerCard, BasicCard, ClozeCard, MatchCard
 from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
@@ -80,7 +80,7 @@ PLACEHOLDER_HAN = "Type the answer (characters or pinyin) …"
 PLACEHOLDER_PLAIN = "Type the answer …"
 
 
-def placeholder_for(card: ClozeCard) -> str:
+def placeholder_for(card: AnswerCard) -> str:
     """The answer box's prompt: pinyin is offered only when an answer is in Han characters."""
     from quiz.pinyin import has_han
 
@@ -243,10 +243,13 @@ class StudyScreen(Screen[None]):
             callback, self.on_first_card = self.on_first_card, None
             callback()
         summary = self.session.summary()
-        left = self.session.counts()
+        left = self.session.study_counts()
+        crammed_left = self.session.counts().total if self.session.cram else None
         self.session.close()
         timezone = self.session.config.timezone
-        self.app.switch_screen(SummaryScreen(summary, self.clock, timezone, left))
+        self.app.switch_screen(
+            SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
+        )
 
     def _show_keys(self) -> None:
         self.query_one(KeyHints).show(KEY_HINTS[self.phase])
@@ -275,7 +278,7 @@ class StudyScreen(Screen[None]):
         from quiz.grade import grade, suggest_rating
 
         card = self.current.card
-        assert isinstance(card, ClozeCard)
+        assert isinstance(card, ClozeCard | BasicCard)
         self.answered_at = self.clock()
         verdict = grade(typed, card)
         self.typed = typed
@@ -295,7 +298,7 @@ class StudyScreen(Screen[None]):
         from quiz.grade import grade, suggest_rating
 
         card = self.current.card
-        assert isinstance(card, ClozeCard)
+        assert isinstance(card, ClozeCard | BasicCard)
         self.answered_at = self.clock()
         duration = self._elapsed_ms(self.answered_at)
         self.suggested = int(suggest_rating(grade(card.answer, card), self.hint_count, duration))
@@ -305,10 +308,10 @@ class StudyScreen(Screen[None]):
         )
 
     @staticmethod
-    def _others(card: ClozeCard, matched: str | None) -> list[str]:
+    def _others(card: AnswerCard, matched: str | None) -> list[str]:
         return [a for a in card.answers[1:] if a != matched]
 
-    def _show_answer(self, card: ClozeCard, outcome: Outcome) -> None:
+    def _show_answer(self, card: AnswerCard, outcome: Outcome) -> None:
         self.phase = "answer"
         self.outcome = outcome
         self.query_one(ClozeView).show(card, outcome, self.hints)
@@ -359,9 +362,12 @@ class StudyScreen(Screen[None]):
         """Show the next rung of the hint ladder (each one lowers the suggested rating);
         after the answer, the sentences around it, which change nothing."""
         card = self.current.card if self.item is not None else None
-        if not isinstance(card, ClozeCard):
+        if not isinstance(card, ClozeCard | BasicCard):
             return
         if self.phase == "answer":
+            if not isinstance(card, ClozeCard):
+                self.notify("No sentences around a basic card.", timeout=2)
+                return
             self._show_context(card)
             return
         if self.phase != "question":
@@ -455,8 +461,17 @@ class StudyScreen(Screen[None]):
             await self.rate(number)
 
     def action_letter(self, row: int) -> None:
-        if self.phase == "playing":
-            self.query_one(MatchBoard).pick("right", row)
+        """A letter picks a right item only once a left item is picked (by its digit, Enter
+        or a click): a word typed into a matching round (the answer of the card before,
+        a stray key) never makes a pair or a mistake."""
+        if self.phase != "playing":
+            return
+        board = self.query_one(MatchBoard)
+        selected = board.round.selected if board.round is not None else None
+        if selected is None or selected[0] != "left":
+            board.note("pick a left item first (1-6)")
+            return
+        board.pick("right", row)
 
     async def action_accept(self) -> None:
         if self.suggested is not None:

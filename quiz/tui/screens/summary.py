@@ -18,7 +18,11 @@ from quiz.tui.format import duration_label, percent_label, when_label
 if TYPE_CHECKING:
     from quiz.session import Counts, SessionSummary
 
-TYPE_NAMES = {"cloze": ("cloze card", "cloze cards"), "match": ("matching set", "matching sets")}
+TYPE_NAMES = {
+    "cloze": ("cloze card", "cloze cards"),
+    "match": ("matching set", "matching sets"),
+    "basic": ("basic card", "basic cards"),
+}
 KIND_NAMES = {
     "new": "new",
     "learning": "learning",
@@ -29,9 +33,16 @@ KIND_NAMES = {
 
 
 def summary_content(
-    summary: SessionSummary, now: datetime, timezone: tzinfo, left: Counts | None = None
+    summary: SessionSummary,
+    now: datetime,
+    timezone: tzinfo,
+    left: Counts | None = None,
+    *,
+    crammed_left: int | None = None,
 ) -> Content:
-    """The summary as lines of plain, styled text; times shown in `timezone`."""
+    """The summary as lines of plain, styled text; times shown in `timezone`. `left` is
+    what a study session still has today (also after a cram, which changes no schedule);
+    `crammed_left`, after a cram, the cards of it not reached."""
     lines: list[Content] = []
     if not summary.reviewed:
         lines.append(Content.styled("No card answered in this session.", "bold"))
@@ -64,6 +75,14 @@ def summary_content(
         lines.append(Content.assemble(("Cards    ", "$text-muted"), by_type))
         lines.append(Content.assemble(("Queues   ", "$text-muted"), by_kind))
     lines.append(Content(""))
+    if crammed_left:
+        lines.append(
+            Content.assemble(
+                ("Cram     ", "$text-muted"),
+                f"{crammed_left} card{'s' if crammed_left != 1 else ''} not reached",
+                ("  (cramming changes no schedule)", "$text-muted"),
+            )
+        )
     if left is not None and left.total:
         lines.append(
             Content.assemble(
@@ -77,8 +96,15 @@ def summary_content(
         )
     if summary.next_due is None:
         lines.append(Content.styled("Nothing is scheduled yet.", "$text-muted"))
-    elif summary.next_due <= now:
+    elif summary.next_due <= now and (left is None or left.total):
         lines.append(Content.assemble(("Next     ", "$text-muted"), "more cards are due now"))
+    elif summary.next_due <= now:
+        # due, but held back today (daily limits, siblings of today's answers)
+        lines.append(
+            Content.assemble(
+                ("Next     ", "$text-muted"), "nothing more today: the rest is due tomorrow"
+            )
+        )
     else:
         lines.append(next_due_line(summary.next_due, now, timezone))
     return Content("\n").join(lines)
@@ -117,19 +143,28 @@ class SummaryScreen(Screen[None]):
         clock: Callable[[], datetime],
         timezone: tzinfo,
         left: Counts | None = None,
+        *,
+        crammed_left: int | None = None,
     ) -> None:
         super().__init__()
         self.summary = summary
         self.clock = clock
         self.timezone = timezone
         self.left = left
+        self.crammed_left = crammed_left
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="summary-body") as body:
             finished = self.left is not None and self.left.total == 0
             body.border_title = "All done for now" if finished else "Session over"
-            content = summary_content(self.summary, self.clock(), self.timezone, self.left)
+            content = summary_content(
+                self.summary,
+                self.clock(),
+                self.timezone,
+                self.left,
+                crammed_left=self.crammed_left,
+            )
             yield Static(content, id="summary-text")
         yield Footer()
 

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.deck import ClozeCard
+from quiz.deck import AnswerCard, BasicCard
 from quiz.grade import blank
 from quiz.tui.widgets.wrapped_text import WrappedText
 
@@ -30,13 +30,20 @@ _ANSWER_STYLE: dict[Outcome, str] = {
 }
 
 
-def sentence_content(card: ClozeCard, *, filled: Outcome | None, blank_text: str = "") -> Content:
+def sentence_content(card: AnswerCard, *, filled: Outcome | None, blank_text: str = "") -> Content:
     """The card's sentence with the blank (a question; `blank_text` replaces the plain
-    blank once a hint has filled part of it) or the answer in place (an answer)."""
+    blank once a hint has filled part of it) or the answer in place (an answer). A hint
+    written in the blank (`{{c1::巴黎::a city}}`) shows in it at once, as Anki shows
+    `[a city]`. A basic card is its front with the blank (or its back) below."""
     if filled is None:
-        middle = (blank_text or blank(card.answer), "bold $accent")
+        shown = blank_text or blank(card.answer)
+        if card.inline_hint:
+            shown = f"{blank_text} [{card.inline_hint}]" if blank_text else f"[{card.inline_hint}]"
+        middle = (shown, "bold $accent")
     else:
         middle = (card.answer, _ANSWER_STYLE[filled] + " underline")
+    if isinstance(card, BasicCard):
+        return Content.assemble(card.front, "\n\n", middle)
     return Content.assemble(card.before, middle, card.after)
 
 
@@ -49,7 +56,7 @@ class ClozeView(Vertical):
         yield WrappedText(id="cloze-hints", hanging=HINT_LABEL_CELLS)
 
     def ask(
-        self, card: ClozeCard, hints: Sequence[tuple[str, str]] = (), blank_text: str = ""
+        self, card: AnswerCard, hints: Sequence[tuple[str, str]] = (), blank_text: str = ""
     ) -> None:
         """Show the question: the blank, and the hints taken so far as (label, text) pairs."""
         self._set_section(card)
@@ -59,14 +66,14 @@ class ClozeView(Vertical):
         self._set_hints(hints)
 
     def show(
-        self, card: ClozeCard, outcome: Outcome, hints: Sequence[tuple[str, str]] = ()
+        self, card: AnswerCard, outcome: Outcome, hints: Sequence[tuple[str, str]] = ()
     ) -> None:
         """Show the answer in place, coloured by how it went."""
         self._set_section(card)
         self.query_one("#cloze-sentence", WrappedText).show(sentence_content(card, filled=outcome))
         self._set_hints(hints)
 
-    def _set_section(self, card: ClozeCard) -> None:
+    def _set_section(self, card: AnswerCard) -> None:
         section = self.query_one("#cloze-section", Static)
         section.update(Content(card.section or ""))
         section.display = bool(card.section)

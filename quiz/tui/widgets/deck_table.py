@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, percent_label, when_label
@@ -19,6 +19,10 @@ TITLE_CELLS = 28
 MIN_TITLE_CELLS = 12
 """The least room a title gets however narrow the terminal."""
 _COUNT_COLUMNS = ("new", "learning", "due", "total", "studied", "retention")
+LABELS = ("New", "Learn", "Due", "Total", "Studied", "Retention")
+SHORT_LABELS = ("New", "Lrn", "Due", "All", "Last", "Ret")
+"""The count columns' headers, and the short ones used when the full ones leave the title
+less than MIN_TITLE_CELLS (a 60-column terminal): no column is cut off at the right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +46,12 @@ class DeckTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._add_columns(LABELS)
+
+    def _add_columns(self, labels: Sequence[str]) -> None:
         self.add_column("Deck", key="deck")
-        self.add_column("New", key="new")
-        self.add_column("Learn", key="learning")
-        self.add_column("Due", key="due")
-        self.add_column("Total", key="total")
-        self.add_column("Studied", key="studied")
-        self.add_column("Kept", key="retention")
+        for key, label in zip(_COUNT_COLUMNS, labels, strict=True):
+            self.add_column(label, key=key)
 
     _shown: tuple[list[DeckLine], datetime, int] | None = None
 
@@ -56,7 +59,6 @@ class DeckTable(DataTable[Text]):
         """Replace the rows, keeping the cursor on the same deck when it is still there.
         Titles take whatever width the counts leave (they are cut only when it runs out)."""
         current = self.current_name
-        self.clear()
         rows = [
             (
                 _count(line.new, "blue"),
@@ -68,13 +70,22 @@ class DeckTable(DataTable[Text]):
             )
             for line in lines
         ]
-        widths = [
-            max([self.columns[ColumnKey(key)].content_width, *(row[i].cell_len for row in rows)])
-            for i, key in enumerate(_COUNT_COLUMNS)
-        ]
-        room = free_cells(self, widths, fallback=TITLE_CELLS, least=MIN_TITLE_CELLS)
+        for labels in (LABELS, SHORT_LABELS):
+            widths = [
+                max([cell_len(label), *(row[i].cell_len for row in rows)])
+                for i, label in enumerate(labels)
+            ]
+            room = free_cells(self, widths, fallback=TITLE_CELLS, least=0)
+            if room >= MIN_TITLE_CELLS:
+                break
+        room = max(room, MIN_TITLE_CELLS)
+        self.clear(columns=True)
+        self._add_columns(labels)
+        shared = {
+            t for t in (line.title for line in lines) if [x.title for x in lines].count(t) > 1
+        }
         for line, row in zip(lines, rows, strict=True):
-            self.add_row(Text(clip(line.title, room)), *row, key=line.name)
+            self.add_row(Text(deck_label(line, room, line.title in shared)), *row, key=line.name)
         self._shown = (list(lines), now, self.size.width)
         names = [line.name for line in lines]
         if current in names:
@@ -90,6 +101,16 @@ class DeckTable(DataTable[Text]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return str(key.value) if key.value is not None else None
+
+
+def deck_label(line: DeckLine, room: int, shared: bool) -> str:
+    """The deck's title; when another deck has the same title, its file name after it
+    (cut from the title's end so the name stays whole)."""
+    if not shared or line.title == line.name:
+        return clip(line.title, room)
+    suffix = f" ({line.name})"
+    left = room - cell_len(suffix)
+    return clip(line.title, left) + suffix if left >= 4 else clip(line.name, room)
 
 
 def _count(value: int, colour: str) -> Text:

@@ -182,7 +182,12 @@ class MatchBoard(Vertical):
                 self.item(side, row).focus()
                 return
 
-    def _show_status(self) -> None:
+    def note(self, text: str) -> None:
+        """Say something about the last key on the status line, until the next pick (a
+        toast per stray key would pile up over the board)."""
+        self._show_status(text)
+
+    def _show_status(self, note: str = "") -> None:
         round_ = self.round
         if round_ is None:
             return
@@ -200,6 +205,7 @@ class MatchBoard(Vertical):
                     f"{mistakes} mistake{'s' if mistakes != 1 else ''}",
                     "$error" if mistakes else "dim",
                 ),
+                ("   " + note if note else "", "$warning"),
             )
         )
 
