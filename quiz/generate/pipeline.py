@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from quiz.deck import Card, ClozeCard, Deck
+from quiz.deck import Card, ClozeCard, Deck, MatchCard
 from quiz.errors import QuizError
 from quiz.generate import rank
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
@@ -189,7 +189,7 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
             rule=rule,
             answer=card.answer if isinstance(card, ClozeCard) else "",
             is_set=not isinstance(card, ClozeCard),
-            pairs=0 if isinstance(card, ClozeCard) else len(card.pairs),
+            pairs=len(card.pairs) if isinstance(card, MatchCard) else 0,
         )
     standing = ""
     if found.is_set:
@@ -234,7 +234,9 @@ def _asked_again(scored: list[Scored]) -> list[Scored]:
 def _shown(card: Card) -> str:
     if isinstance(card, ClozeCard):
         return card.text
-    return " / ".join(f"{left} ↔ {right}" for left, right in card.pairs)
+    if isinstance(card, MatchCard):
+        return " / ".join(f"{left} ↔ {right}" for left, right in card.pairs)
+    return f"{card.front} ↔ {card.back}"
 
 
 # --------------------------------------------------------------------------- scripts
