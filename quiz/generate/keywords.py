@@ -126,6 +126,7 @@ def keyword_spans(
         and (
             token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
             or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
+            or token[:2] in ADVERBIAL_NOUNS  # 大力发展, 全面推进: an adverb and its verb
             or (len(token) == 4 and token[2:] in VERB_OBJECTS)
         )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
         for token in tokens
