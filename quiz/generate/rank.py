@@ -24,7 +24,7 @@ from dataclasses import dataclass
 BASE = {
     "formula": 62,
     "quote": 56,
-    "marked": 56,
+    "marked": 64,
     "title": 50,
     "heading": 50,
     "term": 36,
@@ -54,7 +54,7 @@ SET_BASE = {
 COMMON_IDF = 7.5
 RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
-HEADLINE = 16
+HEADLINE = 26
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
 LONG_SENTENCE = 20
