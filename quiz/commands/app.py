@@ -169,6 +169,10 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
     config = load_config()
     with Store.open(resolve_db_path(args.db)) as store:
         shelf, study_names, problems = open_collection(Path.cwd(), store, study, clock())
+        if study is not None:
+            # A session writes at once (its record, then every answer): a database another
+            # process keeps locked is refused here, with exit 1, before the screen is taken.
+            store.check_writable()
         # The benchmark's hook: leave as soon as the first card is on screen.
         bench = bool(os.environ.get(BENCH_EXIT_ENV))
 

@@ -25,6 +25,11 @@ class StoreError(QuizError):
     """The database cannot be used: corrupt, too new, locked, or a refused change."""
 
 
+class DatabaseLocked(StoreError):
+    """Another process held the write lock past the busy timeout: the same change may
+    succeed once it lets go (the app retries an answer on this; nothing was written)."""
+
+
 class Database:
     """One connection in autocommit mode; `atomic()` makes transactions explicit.
 
@@ -124,6 +129,16 @@ class Database:
         finally:
             self._depth = 0
 
+    @contextmanager
+    def busy_timeout(self, milliseconds: int) -> Iterator[None]:
+        """Wait at most `milliseconds` for another process's lock inside the block (then
+        `DatabaseLocked`), instead of the connection's busy timeout."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+
     # ------------------------------------------------------------------ reads
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
@@ -157,7 +172,7 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         seconds = busy_timeout_ms / 1000
-        return StoreError(
+        return DatabaseLocked(
             f"{path}: database is locked by another process (waited {seconds:g} s); "
             "close the other quiz and try again"
         )

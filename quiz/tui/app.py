@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.deck import Deck
+from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -138,7 +139,17 @@ class QuizApp(App[None]):
         # is studied by name, so its cards are fetched from the store only as they come up.
         chosen_names = [name for name in names if name in self.decks] or list(self.decks)
         chosen = [self.decks.loaded(name) or name for name in chosen_names]
-        session = StudySession(self.store, chosen, self.config, self.clock, cram=cram, synced=True)
+        try:
+            session = StudySession(
+                self.store, chosen, self.config, self.clock, cram=cram, synced=True
+            )
+        except QuizError as exc:  # locked by another process, read-only…: say so, stay here
+            self._opening = False
+            self.notify(str(exc), title="Cannot start the session", severity="error", timeout=15)
+            if self._on_first_card is not None:  # no card will be drawn
+                never_drawn, self._on_first_card = self._on_first_card, None
+                never_drawn()
+            return
         done_today = 0 if cram else self._answered_today(chosen_names)
         callback, self._on_first_card = self._on_first_card, None
 

@@ -310,38 +310,6 @@ async def test_command_palette_offers_the_app_commands(tmp_path: Path) -> None:
         assert isinstance(app.screen, StudyScreen)
 
 
-async def test_an_answer_the_database_refuses_is_kept_on_screen_to_try_again(
-    tmp_path: Path,
-) -> None:
-    import sqlite3
-
-    from tui_support import open_store, test_config, write_decks
-
-    from quiz.store import Store
-
-    clock = FixedClock()
-    decks = write_decks(tmp_path, ("jianti",))
-    open_store(tmp_path / "quiz.db", decks, clock).close()
-    store = Store.open(tmp_path / "quiz.db", busy_timeout_ms=100)
-    app = QuizApp(store, decks, test_config(), clock, study=["jianti"], cursor_blink=False)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        screen = study_screen(app)
-        await pilot.press(*"三会一课", "enter")
-        blocker = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
-        blocker.execute("BEGIN EXCLUSIVE")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.phase == "answer" and screen.item.card.id == "c-sanhui"
-        assert any("not saved" in str(n.title).lower() for n in app._notifications)
-        blocker.execute("ROLLBACK")
-        blocker.close()
-        await pilot.press("3")
-        await pilot.pause()
-        assert effective_reviews(app, "jianti", "c-sanhui") == [(3, "三会一课")]
-    store.close()
-
-
 async def test_a_card_that_becomes_a_leech_is_announced(tmp_path: Path) -> None:
     from tui_support import test_config
 

@@ -8,8 +8,10 @@ rating back to the session, which commits it before the next card is drawn.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from quiz.hints import Hint
-    from quiz.session import QueueItem, StudySession
+    from quiz.session import AnswerOutcome, QueueItem, StudySession
 
 HINT_LABELS = {
     "length": "Length",
@@ -53,11 +55,12 @@ KIND_NAMES = {
     "cram": "Cram",
 }
 
-Phase = Literal["idle", "question", "answer", "playing", "matched"]
+Phase = Literal["idle", "question", "answer", "playing", "matched", "saving"]
 
 _AFTER = (("u", "Undo"), ("-", "Bury"), ("@", "Suspend"), ("?", "Help"), ("esc", "End"))
 KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
     "idle": (),
+    "saving": (),
     "question": (
         ("⏎", "Check"),
         ("tab", "Hint"),
@@ -75,6 +78,12 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
 WARM_UP_DELAY = 0.3
 """Seconds after the first card is shown before the grader's tables load in a thread
 (the first paint never competes with it; nobody types an answer that fast)."""
+
+QUICK_SAVE_MS = 100
+"""How long an answer's first save waits for another process's lock before the screen
+says so and leaves the waiting to a thread."""
+SAVE_RETRY_PAUSE = 0.2
+"""Seconds between two tries of a save refused for a lock (each try waits the busy timeout)."""
 
 PLACEHOLDER_HAN = "Type the answer (characters or pinyin) …"
 PLACEHOLDER_PLAIN = "Type the answer …"
@@ -143,6 +152,9 @@ class StudyScreen(Screen[None]):
         self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
         self._warming = False
         self.warm_up: Worker[None] | None = None  # loads the grader's tables in a thread
+        self.saving: Worker[AnswerOutcome] | None = None  # the answer being committed
+        self.waiting_for_lock = False  # that save waits for another process's lock
+        self._rated_phase: Phase = "answer"
 
     # ------------------------------------------------------------------ layout
 
@@ -166,7 +178,15 @@ class StudyScreen(Screen[None]):
     def on_unmount(self) -> None:
         # Quitting the app mid-session still ends the session record (answers are
         # already committed one by one).
-        self.session.close()
+        self._close_session()
+
+    def _close_session(self) -> None:
+        """End the session record; a database that refuses only loses that record (every
+        answer is committed already), so it is reported, not raised."""
+        try:
+            self.session.close()
+        except QuizError as exc:
+            self.app.notify(str(exc), title="Session end not recorded", severity="warning")
 
     @property
     def current(self) -> QueueItem:
@@ -245,7 +265,7 @@ class StudyScreen(Screen[None]):
         summary = self.session.summary()
         left = self.session.study_counts()
         crammed_left = self.session.counts().total if self.session.cram else None
-        self.session.close()
+        self._close_session()
         timezone = self.session.config.timezone
         self.app.switch_screen(
             SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
@@ -422,22 +442,77 @@ class StudyScreen(Screen[None]):
     # ------------------------------------------------------------------ rating
 
     async def rate(self, rating: int) -> None:
-        """Commit `rating` for the current card and move on."""
+        """Commit `rating` for the current card and move on.
+
+        The save is tried at once with a short wait; a database another process keeps
+        locked does not freeze the screen: a notice says so, the card stays on screen
+        (nothing else can be done to it meanwhile) and a thread saves the answer as soon
+        as the lock goes.
+        """
+        from quiz.store import DatabaseLocked
+
         if self.phase not in ("answer", "matched") or self.item is None:
             return
-        phase, self.phase = self.phase, "idle"
+        self._rated_phase, self.phase = self.phase, "saving"
+        save = partial(
+            self.session.answer,
+            self.item,
+            rating,
+            typed=self.typed or None,
+            duration_ms=self._elapsed_ms(),
+            hints=self.hint_count,
+        )
         try:
-            outcome = self.session.answer(
-                self.item,
-                rating,
-                typed=self.typed or None,
-                duration_ms=self._elapsed_ms(),
-                hints=self.hint_count,
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):
+                outcome = save()
+        except DatabaseLocked:
+            self._tell_waiting()
+            self.saving = self.run_worker(
+                partial(_save_until_unlocked, save),
+                thread=True,
+                group="save",
+                exit_on_error=False,
             )
-        except QuizError as exc:  # the database refused (locked, read-only…): try again
-            self.phase = phase
+            return
+        except QuizError as exc:  # the database refused (read-only, full…): try again
+            self.phase = self._rated_phase
             self.notify(f"Not saved: {exc}", title="Answer not saved", severity="error")
             return
+        await self._answered(outcome)
+
+    def _tell_waiting(self) -> None:
+        self.waiting_for_lock = True
+        self.notify(
+            f"{self.session.store.path}: the database is locked by another process. The "
+            "answer stays on screen and is saved as soon as the database is free.",
+            title="Waiting to save",
+            severity="warning",
+            timeout=10,
+        )
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        from textual.worker import WorkerState
+
+        if event.worker.group != "save" or event.worker is not self.saving:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.saving = None
+            self.waiting_for_lock = False
+            self.notify("The database is free again: answer saved.", timeout=3)
+            outcome = event.worker.result
+            assert outcome is not None
+            await self._answered(outcome)
+        elif event.state == WorkerState.ERROR:
+            self.saving = None
+            self.waiting_for_lock = False
+            error = event.worker.error
+            if not isinstance(error, QuizError):
+                raise error  # type: ignore[misc]
+            # The database refused (read-only, full…): the ratings stay, try again.
+            self.phase = self._rated_phase
+            self.notify(f"Not saved: {error}", title="Answer not saved", severity="error")
+
+    async def _answered(self, outcome: AnswerOutcome) -> None:
         self.done += 1
         self.undoable.append("answer")
         if outcome.became_leech:
@@ -499,7 +574,7 @@ class StudyScreen(Screen[None]):
         await self.present(item)
 
     async def action_bury(self) -> None:
-        if self.item is None or self.phase == "idle":
+        if self.item is None or self.phase in ("idle", "saving"):
             return
         if not self._safely(self.session.bury, self.item, "Bury failed"):
             return
@@ -508,7 +583,7 @@ class StudyScreen(Screen[None]):
         await self.advance()
 
     async def action_suspend(self) -> None:
-        if self.item is None or self.phase == "idle":
+        if self.item is None or self.phase in ("idle", "saving"):
             return
         if not self._safely(self.session.suspend, self.item, "Suspend failed"):
             return
@@ -526,6 +601,9 @@ class StudyScreen(Screen[None]):
         return True
 
     def action_leave(self) -> None:
+        if self.phase == "saving":
+            self.notify("The answer is still being saved; Esc again once it is.", timeout=3)
+            return
         self.finish()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -538,9 +616,9 @@ class StudyScreen(Screen[None]):
         if action == "letter":
             return self.phase == "playing"
         if action in ("bury", "suspend"):
-            return self.phase != "idle"
+            return self.phase not in ("idle", "saving")
         if action == "undo":
-            return self.phase != "question"
+            return self.phase not in ("question", "saving")
         if action == "undo_typing":
             return self.phase == "question"
         return True
@@ -559,3 +637,20 @@ def _warm_up_and_freeze() -> None:
 
     warm_up()
     gc.freeze()
+
+
+def _save_until_unlocked(save: Callable[[], AnswerOutcome]) -> AnswerOutcome:
+    """(Thread) `save()`, tried again for as long as another process holds the lock
+    (each try waits the store's busy timeout); any other refusal is raised."""
+    from textual.worker import get_current_worker
+
+    from quiz.store import DatabaseLocked
+
+    worker = get_current_worker()
+    while True:
+        try:
+            return save()
+        except DatabaseLocked:
+            if worker.is_cancelled:
+                raise
+            time.sleep(SAVE_RETRY_PAUSE)
