@@ -147,7 +147,8 @@ def _prepare_line(line: str, number: int, changes: list[Change]) -> str:
     line = _remove_controls_and_spaces(line, number, changes)
     unescaped = _remove_html(line, number, changes)
     if unescaped != line:
-        line = _remove_controls_and_spaces(unescaped, number, changes)
+        line = _remove_escapes(unescaped, number, changes)  # &#27;[31m is one too
+        line = _remove_controls_and_spaces(line, number, changes)
     line = _remove_pinyin(line, number, changes)
     return _tidy(line)
 

@@ -83,3 +83,9 @@ def test_import_drops_escape_codes(tmp_path: Path) -> None:
     assert main(["import", str(source), "--out", str(tmp_path / "decks")]) == 0
     deck = load_deck(tmp_path / "decks" / "notes.yaml")
     assert deck.cards[0].text == "坚持{{c1::纵向到底}}。"
+
+
+def test_an_escape_code_spelled_as_an_html_entity_goes_whole() -> None:
+    cleaned = clean("坚持&#27;[31m纵向到底&#27;[0m，实现全覆盖。")
+    assert "[31m" not in cleaned.text and "[0m" not in cleaned.text
+    assert cleaned.report.counts()["escape"] == 2
