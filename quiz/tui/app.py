@@ -6,11 +6,13 @@ and report back with messages.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
     from quiz.config import Config
     from quiz.store import Store, SyncReport
+    from quiz.tui.screens.study import StudyScreen
 
 
 class QuizApp(App[None]):
@@ -127,6 +130,36 @@ class QuizApp(App[None]):
             self.theme_file.write_text(theme.name + "\n", "utf-8")
         except OSError as exc:  # a read-only place: the theme lasts this run only
             self.notify(f"Cannot keep the theme in {self.theme_file}: {exc}", severity="warning")
+
+    # ------------------------------------------------------------------ the study timer
+
+    def on_app_blur(self, event: events.AppBlur) -> None:
+        """The terminal lost focus: a card's timer stops (that time is not answering)."""
+        study = self._study_screen()
+        if study is not None:
+            study.pause_timer("focus")
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        study = self._study_screen()
+        if study is not None:
+            study.resume_timer()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            study = self._study_screen()
+            if study is not None:
+                study.note_activity()
+        await super().on_event(event)
+
+    def _study_screen(self) -> StudyScreen | None:
+        """The study screen under way (help may be on top of it), if any."""
+        module = sys.modules.get("quiz.tui.screens.study")  # never imported for a key
+        if module is None:
+            return None
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, module.StudyScreen):
+                return screen
+        return None
 
     # ------------------------------------------------------------------ sessions
 

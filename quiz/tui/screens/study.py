@@ -141,6 +141,11 @@ class StudyScreen(Screen[None]):
         self.phase: Phase = "idle"
         self.shown_at = clock()
         self.answered_at: datetime | None = None
+        # The card's timer: time paused (focus lost, idle) is not the answer's.
+        self.paused_ms = 0
+        self.paused_since: datetime | None = None
+        self.pause_reason: Literal["focus", "idle"] | None = None
+        self.last_activity = self.shown_at
         self.hints: list[tuple[str, str]] = []
         self.hint_count = 0
         self.blank_text = ""
@@ -215,6 +220,10 @@ class StudyScreen(Screen[None]):
         self.suggested = None
         self.shown_at = self.clock()
         self.answered_at = None
+        self.paused_ms = 0
+        self.paused_since = None
+        self.pause_reason = None
+        self.last_activity = self.shown_at
         card = item.card
         self.query_one(RatingBar).display = False
         switcher = self.query_one(ContentSwitcher)
@@ -275,8 +284,40 @@ class StudyScreen(Screen[None]):
         self.query_one(KeyHints).show(KEY_HINTS[self.phase])
 
     def _elapsed_ms(self, until: datetime | None = None) -> int:
+        """Time on this card without its pauses, at most the configured maximum."""
         moment = until or self.clock()
-        return max(0, int((moment - self.shown_at) / timedelta(milliseconds=1)))
+        paused = self.paused_ms
+        if self.paused_since is not None:
+            paused += _ms(moment - self.paused_since)
+        elapsed = _ms(moment - self.shown_at) - paused
+        return min(max(0, elapsed), self.session.config.max_answer_seconds * 1000)
+
+    @property
+    def _timing(self) -> bool:
+        return self.phase in ("question", "playing")
+
+    def pause_timer(self, reason: Literal["focus", "idle"], at: datetime | None = None) -> None:
+        """Stop counting this card's time (the terminal lost focus, or nobody typed)."""
+        if self.paused_since is None and self._timing:
+            self.paused_since = at or self.clock()
+            self.pause_reason = reason
+            self._tick()
+
+    def resume_timer(self) -> None:
+        """Count again from now (focus back, or a key after an idle pause)."""
+        now = self.clock()
+        self.last_activity = now
+        if self.paused_since is not None:
+            self.paused_ms += max(0, _ms(now - self.paused_since))
+            self.paused_since = None
+            self.pause_reason = None
+            self._tick()
+
+    def note_activity(self) -> None:
+        """A key or a click: the user is here (ends an idle pause, not a focus one)."""
+        if self.pause_reason == "focus":
+            return
+        self.resume_timer()
 
     def _refresh_bar(self) -> None:
         bar = self.query_one(SessionBar)
@@ -288,8 +329,14 @@ class StudyScreen(Screen[None]):
         bar.show_time(self._elapsed_ms() / 1000)
 
     def _tick(self) -> None:
-        if self.phase in ("question", "playing"):
-            self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000)
+        if not self._timing:
+            return
+        idle = timedelta(seconds=self.session.config.max_answer_seconds)
+        if self.paused_since is None and self.clock() - self.last_activity > idle:
+            self.pause_timer("idle", at=self.last_activity + idle)
+            return
+        paused = self.paused_since is not None
+        self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000, paused=paused)
 
     # ------------------------------------------------------------------ cloze
 
@@ -622,6 +669,10 @@ class StudyScreen(Screen[None]):
         if action == "undo_typing":
             return self.phase == "question"
         return True
+
+
+def _ms(delta: timedelta) -> int:
+    return int(delta / timedelta(milliseconds=1))
 
 
 def _warm_up_and_freeze() -> None:

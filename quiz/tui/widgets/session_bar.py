@@ -43,5 +43,8 @@ class SessionBar(Horizontal):
         self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
         self.query_one("#session-done", Label).update(f"{done}/{done + left}")
 
-    def show_time(self, seconds: float) -> None:
-        self.query_one("#session-timer", Label).update(duration_label(seconds))
+    def show_time(self, seconds: float, *, paused: bool = False) -> None:
+        """The time on this card; `paused` while the terminal has lost focus or nobody
+        has pressed a key for a long while (that time is not counted)."""
+        label = duration_label(seconds) + (" paused" if paused else "")
+        self.query_one("#session-timer", Label).update(label)
