@@ -177,10 +177,17 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
             "close the other quiz and try again"
         )
     if "malformed" in lowered or "corrupt" in lowered:
+        backups = sorted(path.parent.glob(f"{path.name}.bak-*")) if path.parent.is_dir() else []
+        if backups:
+            restore = (
+                f"Restore a copy ({', '.join(b.name for b in backups)} beside it, made "
+                "before an upgrade) or rescue"
+            )
+        else:
+            restore = "No backup copy of it exists (quiz makes one before an upgrade); rescue"
         return StoreError(
             f"{path}: the database file is damaged ({message}); nothing more was written. "
-            f"Restore a copy (the {path.name}.bak-* files beside it are made before each "
-            f"upgrade) or rescue what is readable with: sqlite3 {path.name} .recover"
+            f"{restore} what is readable with: sqlite3 {path.name} .recover"
         )
     if "not a database" in lowered:
         return StoreError(f"{path}: not a quiz database ({message})")
