@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         if report.clean_report is not None:
             cleaned = report.clean_report.format(args.verbose)
             if cleaned:
-                print(_indent(cleaned))
+                print(_indent(cleaned), file=sys.stderr)  # a note on the result above
     if failed:
         print(f"quiz: {failed} file(s) failed; nothing was written for them", file=sys.stderr)
         return 1

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         missing = None
     stats = compute(rows, now=now, config=config)
     if args.csv and args.csv != "-" and not args.json:
-        print(f"review log written to {args.csv}", file=sys.stderr)
+        print(f"review log written to {args.csv}")
     if args.json:
         # one line: the C encoder (indent would fall back to the slow Python one); use jq to read
         print(json.dumps(stats.to_dict(), ensure_ascii=False, sort_keys=True))
