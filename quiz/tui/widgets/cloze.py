@@ -80,7 +80,10 @@ class ClozeView(Vertical):
     def _set_section(self, card: AnswerCard) -> None:
         section = self.query_one("#cloze-section", Static)
         section.update(Content(printable(card.section or "")))
-        section.display = bool(card.section)
+        # A heading's own card: its text already starts with the heading (shown above, it
+        # would read twice, and could give the blank away).
+        heading = (card.section or "").strip()
+        section.display = bool(heading) and heading not in card.sentence
 
     def _set_hints(self, hints: Sequence[tuple[str, str]]) -> None:
         widget = self.query_one("#cloze-hints", WrappedText)
