@@ -47,7 +47,7 @@ _NOUNS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit: its kind, the 1-based source line, and the text before and after."""
 
