@@ -133,11 +133,14 @@ class Database:
     def busy_timeout(self, milliseconds: int) -> Iterator[None]:
         """Wait at most `milliseconds` for another process's lock inside the block (then
         `DatabaseLocked`), instead of the connection's busy timeout."""
+        usual = self.busy_timeout_ms
         self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self.busy_timeout_ms = milliseconds  # what a lock error says it waited
         try:
             yield
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            self.busy_timeout_ms = usual
+            self.conn.execute(f"PRAGMA busy_timeout = {int(usual)}")
 
     # ------------------------------------------------------------------ reads
 

@@ -247,10 +247,19 @@ class QuizApp(App[None]):
         without a restart."""
         fresh = list(decks or [])
         more, problems = self._read_deck_folder({deck.name for deck in fresh})
-        reports: list[SyncReport] = [
-            self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
-            for deck in [*fresh, *more]
-        ]
+        try:
+            reports: list[SyncReport] = [
+                self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
+                for deck in [*fresh, *more]
+            ]
+        except QuizError as exc:  # the deck files are written; the next start syncs them
+            self.notify(
+                f"{exc}\nThe decks are written; quiz syncs them when it next opens.",
+                title="Decks not synced",
+                severity="error",
+                timeout=15,
+            )
+            return
         self.decks.replace([*fresh, *more])
         if reports:
             title = "Decks regenerated" if fresh else "Decks re-read"

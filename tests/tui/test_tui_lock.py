@@ -97,3 +97,45 @@ async def test_an_answer_under_a_lock_keeps_the_screen_live_and_is_saved_later(
         assert history == [(3, "三会一课")]
         assert screen.done == 1
     store.close()
+
+
+async def test_bury_leave_and_browser_suspend_under_a_lock_say_so_at_once(
+    tmp_path: Path, hold_lock
+) -> None:
+    from quiz.tui.screens.browser import BrowserScreen
+    from quiz.tui.screens.summary import SummaryScreen
+
+    clock = FixedClock()
+    decks = write_decks(tmp_path, ("jianti",))
+    open_store(tmp_path / "quiz.db", decks, clock).close()
+    store = Store.open(tmp_path / "quiz.db", busy_timeout_ms=5000)
+    app = QuizApp(store, decks, study_config(), clock, study=["jianti"], cursor_blink=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        holder = hold_lock(tmp_path / "quiz.db")
+        started = time.monotonic()
+        await pilot.press("enter", "minus")  # reveal, then bury under the lock
+        await pilot.pause()
+        assert screen.item.card.id == "c-sanhui"  # not buried
+        assert any("Bury failed" in str(n.title) for n in app._notifications)
+        await pilot.press("escape")  # the session's end record cannot be written
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert any("Session end not recorded" in str(n.title) for n in app._notifications)
+        await pilot.press("enter")  # the deck list
+        await pilot.pause()
+        app.action_browse()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, BrowserScreen) and app.screen.shown:
+                break
+        await pilot.press("@")
+        await pilot.pause()
+        assert any("Not changed" in str(n.title) for n in app._notifications)
+        assert time.monotonic() - started < 4  # never the 5 s busy timeout
+        holder.kill()
+        holder.wait()
+        assert not any(row.suspended for row in store.cards(["jianti"]))
+    store.close()

@@ -189,7 +189,8 @@ class StudyScreen(Screen[None]):
         """End the session record; a database that refuses only loses that record (every
         answer is committed already), so it is reported, not raised."""
         try:
-            self.session.close()
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                self.session.close()
         except QuizError as exc:
             self.app.notify(str(exc), title="Session end not recorded", severity="warning")
 
@@ -607,7 +608,8 @@ class StudyScreen(Screen[None]):
 
     async def action_undo(self) -> None:
         try:
-            item = self.session.undo()
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                item = self.session.undo()
         except QuizError as exc:
             self.notify(str(exc), title="Undo failed", severity="error")
             return
@@ -641,7 +643,8 @@ class StudyScreen(Screen[None]):
     def _safely(self, change: Callable[[QueueItem], None], item: QueueItem, title: str) -> bool:
         """Run a change to the card, reporting a refusal of the database instead of dying."""
         try:
-            change(item)
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                change(item)
         except QuizError as exc:
             self.notify(str(exc), title=title, severity="error")
             return False
