@@ -92,11 +92,12 @@ def run(args: argparse.Namespace) -> int:
             continue
         written[target] = path
         print(f"{_shown(path)} -> {_shown(target)}: {report.cloze} cloze, {report.match} match")
-        # Notes on the result (what was kept, what cleaning did) go to stderr.
-        print(_indent(report.summary()), file=sys.stderr)
+        # What the deck holds is part of the result (stdout); what cleaning did to the
+        # source is a note (stderr, below).
+        print(_indent(report.summary()))
         if args.verbose:
             for line in report.left_out_lines():
-                print(_indent(line), file=sys.stderr)
+                print(_indent(line))
         if report.clean_report is not None:
             cleaned = report.clean_report.format(args.verbose)
             if cleaned:
