@@ -140,7 +140,11 @@ class Progress:
             size = path.stat().st_size
         except OSError:
             size = 0
-        return cls(_shown(path), size if size >= PROGRESS_FROM_BYTES else None)
+        from quiz.text.read import MAX_SOURCE_BYTES
+
+        # A file over the size limit is refused at once: no progress to show for it.
+        large = PROGRESS_FROM_BYTES <= size <= MAX_SOURCE_BYTES
+        return cls(_shown(path), size if large else None)
 
     def step(self, what: str) -> None:
         if self.size is None:
