@@ -75,6 +75,10 @@ class Config:
     leech_action: LeechAction = "suspend"
     bury_siblings: bool = True
     learn_ahead: timedelta = timedelta(minutes=20)
+    max_answer_seconds: int = 60
+    """The longest time one answer is credited with (Anki's "maximum answer seconds"):
+    a card left on screen is stored and counted as this much; the study timer also
+    pauses after this long without a key, and while the terminal has lost focus."""
     timezone: tzinfo = field(default_factory=local_timezone)
 
 
@@ -196,6 +200,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, _Parser]]] = {
         "leech_action": ("leech_action", _leech_action),
         "bury_siblings": ("bury_siblings", _boolean),
         "learn_ahead_minutes": ("learn_ahead", _minutes),
+        "max_answer_seconds": ("max_answer_seconds", _whole(1, 3600)),
         "timezone": ("timezone", _timezone),
     },
 }

@@ -328,8 +328,9 @@ def parse_deck(text: str, *, name: str, path: Path | None = None) -> Deck:
         raise DeckError([Problem(label, line, f"invalid YAML: {problem}")]) from exc
     builder = _DeckBuilder(label, node)
     deck = builder.build(data, name=name, path=path)
-    if builder.problems:
-        raise DeckError(builder.problems)
+    problems = builder.problems + _control_problems(label, node)
+    if problems:
+        raise DeckError(sorted(problems, key=lambda problem: problem.line or 0))
     assert deck is not None
     return deck
 
@@ -662,6 +663,31 @@ def _implied_type(raw: dict[str, Any]) -> str | None:
     if "pairs" in raw:
         return "match"
     return "basic" if "front" in raw else None
+
+
+def _control_problems(label: str, node: yaml.Node | None) -> list[Problem]:
+    """A problem for every string of the deck holding a control character (an escape
+    code would act on the terminal that shows the card), at the string's line."""
+    from quiz.text.escapes import CONTROL, describe
+
+    problems: list[Problem] = []
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.ScalarNode):
+            found = CONTROL.search(item.value)
+            if found is not None:
+                message = (
+                    f"control character {describe(found.group())} in {item.value!r}; "
+                    "terminal escape codes and control characters are not allowed in a deck"
+                )
+                problems.append(Problem(label, _node_line(item), message))
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(reversed(item.value))
+        elif isinstance(item, yaml.MappingNode):
+            for key, value in reversed(item.value):
+                stack.extend((value, key))
+    return problems
 
 
 def _kind(value: Any) -> str:

@@ -398,7 +398,9 @@ class StudySession:
         """
         self._check_open()
         rating = Rating(int(rating))
-        duration_ms = max(0, int(duration_ms))  # a clock stepping back is not an error
+        # A clock stepping back is not an error; a card left on screen is credited with
+        # the configured maximum, as Anki does.
+        duration_ms = min(max(0, int(duration_ms)), self.config.max_answer_seconds * 1000)
         now = self._now()
         row = self._row(item)
         snapshot = (self._reviews_since_new, tuple(self._cram_queue))

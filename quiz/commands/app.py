@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,7 +81,11 @@ def ensure_decks(root: Path) -> list[Path]:
             f"{root / 'decks'}: no decks here, and no texts in {root / 'seeds'} to make them "
             "from; run quiz in a collection folder or `quiz generate FILE`"
         )
-    print(f"quiz: generating decks from {len(seeds)} text(s) in {root / 'seeds'} …", flush=True)
+    print(
+        f"quiz: generating decks from {len(seeds)} text(s) in {root / 'seeds'} …",
+        file=sys.stderr,
+        flush=True,
+    )
     for seed in seeds:
         regenerate_one(seed, root / "decks")
     return _deck_paths(root)
@@ -167,8 +172,13 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
         return datetime.now(UTC)
 
     config = load_config()
+    _check_named_decks(Path.cwd(), study)  # a bad deck named stops here: no database made
     with Store.open(resolve_db_path(args.db)) as store:
         shelf, study_names, problems = open_collection(Path.cwd(), store, study, clock())
+        if study is not None:
+            # A session writes at once (its record, then every answer): a database another
+            # process keeps locked is refused here, with exit 1, before the screen is taken.
+            store.check_writable()
         # The benchmark's hook: leave as soon as the first card is on screen.
         bench = bool(os.environ.get(BENCH_EXIT_ENV))
 
@@ -189,6 +199,24 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
         )
         app.run(headless=bench)
     return 0
+
+
+def _check_named_decks(root: Path, study: list[str] | None) -> None:
+    """Read the decks named to study before the database is opened (or created), so a
+    deck that cannot be studied leaves nothing behind.
+
+    Raises:
+        NoDecksError: a name that is no deck here.
+        DeckError: a named deck file that cannot be read.
+    """
+    from quiz.deck import load_deck
+
+    if not study:
+        return
+    # Deck names need the collection's decks (generated from seeds/ when there are none).
+    available = [] if all(_is_file(name) for name in study) else ensure_decks(root)
+    for path in _chosen_paths(study, root, available):
+        load_deck(path)
 
 
 def _is_file(name: str) -> bool:

@@ -23,7 +23,11 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=("anki", "csv"), help="anki: .apkg; csv: text")
     parser.add_argument("deck", metavar="DECK", help="a deck file (or a deck name in decks/)")
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="where to write (csv: default stdout)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write (anki: default ./<deck name>.apkg in the current folder; "
+        "csv: default stdout)",
     )
     parser.set_defaults(func=run)
 
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
         output = Path(args.output) if args.output else Path(f"{deck.name}.apkg")
         count = write_apkg(deck, output)
-        print(f"{output}: {count} notes from {len(deck)} cards of {deck.name}", file=sys.stderr)
+        print(f"{output}: {count} notes from {len(deck)} cards of {deck.name}")
         return 0
     from quiz.export.csv import deck_to_text
 
@@ -82,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
         write_text_atomic(args.output, text)
     except OSError as exc:
         raise QuizError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
-    print(f"{args.output}: {len(deck)} cards of {deck.name}", file=sys.stderr)
+    print(f"{args.output}: {len(deck)} cards of {deck.name}")
     return 0

@@ -5,7 +5,6 @@ it back."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -67,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
         out_dir=Path(args.out) if args.out else None,
         force=args.force,
     )
-    print(f"{target}: written from {args.file}", file=sys.stderr)
+    print(f"{target}: written from {args.file}")
     return 0

@@ -90,21 +90,22 @@ def run(args: argparse.Namespace) -> int:
         missing = None
     stats = compute(rows, now=now, config=config)
     if args.csv and args.csv != "-" and not args.json:
-        print(f"review log written to {args.csv}", file=sys.stderr)
+        print(f"review log written to {args.csv}")
     if args.json:
         # one line: the C encoder (indent would fall back to the slow Python one); use jq to read
         print(json.dumps(stats.to_dict(), ensure_ascii=False, sort_keys=True))
     elif not (args.csv == "-"):
-        sys.stdout.write(
-            render(
-                stats,
-                config_label=_zone_label(config),
-                missing=missing,
-                weak_below=config.desired_retention,
-                zone=config.timezone,
-                columns=shutil.get_terminal_size((100, 24)).columns,
-            )
+        from quiz.text.escapes import printable
+
+        table = render(
+            stats,
+            config_label=_zone_label(config),
+            missing=missing,
+            weak_below=config.desired_retention,
+            zone=config.timezone,
+            columns=shutil.get_terminal_size((100, 24)).columns,
         )
+        sys.stdout.write(printable(table))  # a deck's words never act on the terminal
     return 0
 
 

@@ -133,10 +133,23 @@ def read_text_deck(path: str | os.PathLike[str], *, name: str | None = None) -> 
     text = _decode(raw, path)
     if "\x00" in text:
         raise ImportFileError(f"{path}: binary file, not an Anki text file")
+    text = _without_controls(text)
     return parse_text_deck(text, name=name or path.stem, label=str(path))
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _without_controls(text: str) -> str:
+    """The file without terminal escape codes and control characters (a deck refuses
+    them: they would act on the terminal that shows the card); tab, CR and LF are the
+    file's own separators and stay."""
+    from quiz.text.escapes import CONTROL, strip_sequences
+
+    if not CONTROL.search(text):
+        return text
+    text = strip_sequences(text)
+    return CONTROL.sub(lambda m: m.group() if m.group() in "\t\r" else "", text)
 
 
 def _decode(raw: bytes, path: Path) -> str:

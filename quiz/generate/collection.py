@@ -9,6 +9,7 @@ when a deck is made: the app imports this module freely.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,8 +84,10 @@ def regenerate(
     script: ScriptChoice = "keep",
     force: bool = False,
     keep_all: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Deck, GenerateReport]:
-    """Generate the deck of `source` and write it, stamped, to `target`.
+    """Generate the deck of `source` and write it, stamped, to `target` (`progress` is
+    told each step as it starts, see `generate_deck`, then "writing").
 
     Raises:
         HandEditedError: `target` holds hand edits (and not `force`); it is left as it is.
@@ -95,7 +98,11 @@ def regenerate(
     from quiz.generate.stamp import write_generated
 
     label = source_label(source, root)
-    deck, report = generate_deck(source, script=script, source_label=label, keep_all=keep_all)
+    deck, report = generate_deck(
+        source, script=script, source_label=label, keep_all=keep_all, progress=progress
+    )
+    if progress is not None:
+        progress("writing")
     write_generated(deck, target, source=label, force=force)
     return deck, report
 

@@ -89,8 +89,12 @@ def generate_deck(
     script: ScriptChoice = "keep",
     source_label: str | None = None,
     keep_all: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Deck, GenerateReport]:
     """Read, clean and turn one source file into a deck (named after the file's stem).
+
+    `progress`, when given, is called with the name of each step as it starts
+    ("reading", "cleaning", "making cards"), so a caller can report on long work.
 
     Raises:
         ReadError: the file is missing, empty, binary or undecodable.
@@ -99,10 +103,14 @@ def generate_deck(
     from quiz.text.clean import clean
     from quiz.text.read import read_source
 
+    step = progress or (lambda _what: None)
     path = Path(path)
+    step("reading")
     source = read_source(path)
+    step("cleaning")
     cleaned = clean(source.text)
     label = source_label or path.as_posix()
+    step("making cards")
     deck, report = build_deck(
         cleaned.text,
         name=path.stem,

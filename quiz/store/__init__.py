@@ -10,7 +10,7 @@
 See docs/architecture.md ("Store") for the queries and their contracts.
 """
 
-from quiz.store.db import StoreError
+from quiz.store.db import DatabaseLocked, StoreError
 from quiz.store.models import (
     REVIEW_KINDS,
     UNDO_KIND,
@@ -38,6 +38,7 @@ __all__ = [
     "CardRow",
     "CardState",
     "CardStatus",
+    "DatabaseLocked",
     "DayCounts",
     "DeckCounts",
     "DeckRow",

@@ -253,16 +253,20 @@ class CardQueries:
             counts[deck] = DeckCounts(deck, *(int(v or 0) for v in values))
         return counts
 
-    def day_counts(self, decks: Iterable[str] | None, since: datetime) -> DayCounts:
-        """What was answered since `since` (the day start): effective, non-cram answers."""
+    def day_counts(
+        self, decks: Iterable[str] | None, since: datetime, *, duration_cap_ms: int | None = None
+    ) -> DayCounts:
+        """What was answered since `since` (the day start): effective, non-cram answers;
+        each answer's time counted up to `duration_cap_ms` when given."""
         names = self._decks(decks)
         if not names:
             return DayCounts()
-        params: dict[str, object] = {"since": to_ms(since)}
+        params: dict[str, object] = {"since": to_ms(since), "cap": duration_cap_ms}
         marks = named_marks(params, "d", names)
         row = self._db.query_one(
             "SELECT sum(r.state_before = 0), sum(r.state_before = 2), count(*),"
-            " sum(r.rating = 1), sum(coalesce(r.duration_ms, 0))"
+            " sum(r.rating = 1),"
+            " sum(min(coalesce(r.duration_ms, 0), coalesce(:cap, r.duration_ms, 0)))"
             f" FROM review_log AS r WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since"
             " AND r.kind NOT IN ('undo', 'cram', 'manual')"
             f" AND {NOT_UNDONE}",

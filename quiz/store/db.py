@@ -25,6 +25,11 @@ class StoreError(QuizError):
     """The database cannot be used: corrupt, too new, locked, or a refused change."""
 
 
+class DatabaseLocked(StoreError):
+    """Another process held the write lock past the busy timeout: the same change may
+    succeed once it lets go (the app retries an answer on this; nothing was written)."""
+
+
 class Database:
     """One connection in autocommit mode; `atomic()` makes transactions explicit.
 
@@ -124,6 +129,19 @@ class Database:
         finally:
             self._depth = 0
 
+    @contextmanager
+    def busy_timeout(self, milliseconds: int) -> Iterator[None]:
+        """Wait at most `milliseconds` for another process's lock inside the block (then
+        `DatabaseLocked`), instead of the connection's busy timeout."""
+        usual = self.busy_timeout_ms
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self.busy_timeout_ms = milliseconds  # what a lock error says it waited
+        try:
+            yield
+        finally:
+            self.busy_timeout_ms = usual
+            self.conn.execute(f"PRAGMA busy_timeout = {int(usual)}")
+
     # ------------------------------------------------------------------ reads
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
@@ -157,15 +175,22 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         seconds = busy_timeout_ms / 1000
-        return StoreError(
+        return DatabaseLocked(
             f"{path}: database is locked by another process (waited {seconds:g} s); "
             "close the other quiz and try again"
         )
     if "malformed" in lowered or "corrupt" in lowered:
+        backups = sorted(path.parent.glob(f"{path.name}.bak-*")) if path.parent.is_dir() else []
+        if backups:
+            restore = (
+                f"Restore a copy ({', '.join(b.name for b in backups)} beside it, made "
+                "before an upgrade) or rescue"
+            )
+        else:
+            restore = "No backup copy of it exists (quiz makes one before an upgrade); rescue"
         return StoreError(
             f"{path}: the database file is damaged ({message}); nothing more was written. "
-            f"Restore a copy (the {path.name}.bak-* files beside it are made before each "
-            f"upgrade) or rescue what is readable with: sqlite3 {path.name} .recover"
+            f"{restore} what is readable with: sqlite3 {path.name} .recover"
         )
     if "not a database" in lowered:
         return StoreError(f"{path}: not a quiz database ({message})")

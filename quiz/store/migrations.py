@@ -58,7 +58,28 @@ def _read_only(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
 
 
 def _probe(path: Path, busy_timeout_ms: int) -> int:
-    """The file's schema version, read without writing; refuses what quiz cannot use."""
+    """The file's schema version, read without writing; refuses what quiz cannot use,
+    leaving no `-wal`/`-shm` file of its own beside a refused file."""
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    made = [side for side in beside if not side.exists()]
+    try:
+        return _read_version(path, busy_timeout_ms)
+    except StoreError:
+        # A read-only look at a WAL-mode file creates these and cannot remove them; only
+        # ours go (an empty -wal, and the -shm that came with it).
+        if all(
+            not side.exists() or side.name.endswith("-shm") or side.stat().st_size == 0
+            for side in made
+        ):
+            for side in made:
+                try:
+                    side.unlink(missing_ok=True)
+                except OSError:  # a read-only folder: nothing was made there either
+                    pass
+        raise
+
+
+def _read_version(path: Path, busy_timeout_ms: int) -> int:
     try:
         conn = _read_only(path, busy_timeout_ms)
     except sqlite3.Error as exc:

@@ -166,14 +166,15 @@ def excluded_rows(db: Database, config: Config, decks: Sequence[str] = ()) -> li
 
 
 def time_today_ms(db: Database, now: datetime, config: Config, decks: Sequence[str] = ()) -> int:
-    """Milliseconds spent answering today (undone answers included, as time spent)."""
+    """Milliseconds spent answering today (undone answers included, as time spent), each
+    answer counted up to `config.max_answer_seconds` (older logs stored idle time)."""
     where, params = _deck_filter(decks, "d.name")
     shift = _shift(config)
     today = srs.day_index(now, config)
     local = _qualified(LOCAL_MS, "r")
     row = db.query_one(
         f"""
-        SELECT coalesce(sum(r.duration_ms), 0)
+        SELECT coalesce(sum(min(coalesce(r.duration_ms, 0), {config.max_answer_seconds * 1000})), 0)
         FROM decks AS d JOIN review_log AS r ON r.deck = d.name
         WHERE r.kind NOT IN ('undo', 'manual') AND {where}
           AND {local} >= {today * DAY_MS + shift} AND {local} < {(today + 1) * DAY_MS + shift}

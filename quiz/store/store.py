@@ -74,6 +74,24 @@ class Store(CardQueries, ReviewLog, Sessions, DeckSync):
         with self._db.atomic():
             yield
 
+    @contextmanager
+    def busy_timeout(self, milliseconds: int) -> Iterator[None]:
+        """Inside the block, give up on another process's lock after `milliseconds`
+        (`DatabaseLocked`) instead of the store's busy timeout: the app tries an answer
+        this way first, so a lock never freezes the screen."""
+        with self._db.busy_timeout(milliseconds):
+            yield
+
+    def check_writable(self) -> None:
+        """Take the write lock and let it go at once, writing nothing.
+
+        Raises:
+            StoreError: another process holds the lock past the busy timeout
+                (`DatabaseLocked`), or the file cannot be written.
+        """
+        with self._db.atomic():
+            pass
+
     @property
     def path(self) -> Path:
         return self._db.path

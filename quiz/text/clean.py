@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from quiz.text.charset import CJK_PUNCT_CLASS, HAN_CLASS, pinyin_syllables, plain_syllable
 from quiz.text.chrome import classify_line, closing_heading, furniture_lines
+from quiz.text.escapes import escape_sequences, strip_sequences
 from quiz.text.garble import TextProfile, find_garbles, text_profile
 from quiz.text.script import Script, detect_script
 
@@ -30,6 +31,7 @@ KINDS = (
     "punctuation",
     "whitespace",
     "control",
+    "escape",
 )
 _NOUNS = {
     "pinyin": ("pinyin annotation", "pinyin annotations"),
@@ -41,10 +43,11 @@ _NOUNS = {
     "punctuation": ("punctuation mark", "punctuation marks"),
     "whitespace": ("whitespace fix", "whitespace fixes"),
     "control": ("control character", "control characters"),
+    "escape": ("terminal escape code", "terminal escape codes"),
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit: its kind, the 1-based source line, and the text before and after."""
 
@@ -137,12 +140,15 @@ def _prepare_line(line: str, number: int, changes: list[Change]) -> str:
     """Remove markup remnants, control characters, odd spaces and pinyin notes."""
     if not line:
         return line
-    # Controls go first (a stray \r hides a footnote mark from its pattern), and again
-    # after entities are decoded (&#7; is one).
+    # Terminal escape codes go whole first (ESC [31m, or the [31m its lost ESC left), then
+    # controls (a stray \r hides a footnote mark from its pattern), and again after
+    # entities are decoded (&#7; is one).
+    line = _remove_escapes(line, number, changes)
     line = _remove_controls_and_spaces(line, number, changes)
     unescaped = _remove_html(line, number, changes)
     if unescaped != line:
-        line = _remove_controls_and_spaces(unescaped, number, changes)
+        line = _remove_escapes(unescaped, number, changes)  # &#27;[31m is one too
+        line = _remove_controls_and_spaces(line, number, changes)
     line = _remove_pinyin(line, number, changes)
     return _tidy(line)
 
@@ -202,6 +208,17 @@ def _remove_dateline(line: str, number: int, changes: list[Change]) -> str:
 
 
 # --- control characters and whitespace -------------------------------------------------
+
+_ESCAPE_SUSPECT = re.compile(r"[\x1b\x90-\x9f]|\[[\d;]*m")
+
+
+def _remove_escapes(line: str, number: int, changes: list[Change]) -> str:
+    if not _ESCAPE_SUSPECT.search(line):
+        return line
+    for sequence in escape_sequences(line):
+        changes.append(Change("escape", number, _escape(sequence), ""))
+    return strip_sequences(line)
+
 
 # What an ASCII line needs before the control and space passes are worth running.
 _ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\t]| {2,}")

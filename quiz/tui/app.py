@@ -6,16 +6,19 @@ and report back with messages.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.deck import Deck
+from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 
     from quiz.config import Config
     from quiz.store import Store, SyncReport
+    from quiz.tui.screens.study import StudyScreen
 
 
 class QuizApp(App[None]):
@@ -127,6 +131,36 @@ class QuizApp(App[None]):
         except OSError as exc:  # a read-only place: the theme lasts this run only
             self.notify(f"Cannot keep the theme in {self.theme_file}: {exc}", severity="warning")
 
+    # ------------------------------------------------------------------ the study timer
+
+    def on_app_blur(self, event: events.AppBlur) -> None:
+        """The terminal lost focus: a card's timer stops (that time is not answering)."""
+        study = self._study_screen()
+        if study is not None:
+            study.pause_timer("focus")
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        study = self._study_screen()
+        if study is not None:
+            study.resume_timer()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            study = self._study_screen()
+            if study is not None:
+                study.note_activity()
+        await super().on_event(event)
+
+    def _study_screen(self) -> StudyScreen | None:
+        """The study screen under way (help may be on top of it), if any."""
+        module = sys.modules.get("quiz.tui.screens.study")  # never imported for a key
+        if module is None:
+            return None
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, module.StudyScreen):
+                return screen
+        return None
+
     # ------------------------------------------------------------------ sessions
 
     def start_session(self, names: Sequence[str], *, cram: bool = False) -> None:
@@ -138,7 +172,17 @@ class QuizApp(App[None]):
         # is studied by name, so its cards are fetched from the store only as they come up.
         chosen_names = [name for name in names if name in self.decks] or list(self.decks)
         chosen = [self.decks.loaded(name) or name for name in chosen_names]
-        session = StudySession(self.store, chosen, self.config, self.clock, cram=cram, synced=True)
+        try:
+            session = StudySession(
+                self.store, chosen, self.config, self.clock, cram=cram, synced=True
+            )
+        except QuizError as exc:  # locked by another process, read-only…: say so, stay here
+            self._opening = False
+            self.notify(str(exc), title="Cannot start the session", severity="error", timeout=15)
+            if self._on_first_card is not None:  # no card will be drawn
+                never_drawn, self._on_first_card = self._on_first_card, None
+                never_drawn()
+            return
         done_today = 0 if cram else self._answered_today(chosen_names)
         callback, self._on_first_card = self._on_first_card, None
 
@@ -203,10 +247,19 @@ class QuizApp(App[None]):
         without a restart."""
         fresh = list(decks or [])
         more, problems = self._read_deck_folder({deck.name for deck in fresh})
-        reports: list[SyncReport] = [
-            self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
-            for deck in [*fresh, *more]
-        ]
+        try:
+            reports: list[SyncReport] = [
+                self.store.sync_deck(deck, now=self.clock(), label=f"decks/{deck.name}.yaml")
+                for deck in [*fresh, *more]
+            ]
+        except QuizError as exc:  # the deck files are written; the next start syncs them
+            self.notify(
+                f"{exc}\nThe decks are written; quiz syncs them when it next opens.",
+                title="Decks not synced",
+                severity="error",
+                timeout=15,
+            )
+            return
         self.decks.replace([*fresh, *more])
         if reports:
             title = "Decks regenerated" if fresh else "Decks re-read"

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from quiz.deck import Deck
+from quiz.text.escapes import printable
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -63,10 +64,10 @@ class DeckShelf(Mapping[str, Deck]):
     def title(self, name: str) -> str:
         """The deck's title without loading its cards."""
         if name in self._decks:
-            return self._decks[name].title
+            return printable(self._decks[name].title)
         if self._titles is None:
             self._titles = {row.name: row.title for row in self.store.decks()}
-        return self._titles.get(name, name)
+        return printable(self._titles.get(name, name))
 
     def replace(self, decks: Iterable[Deck]) -> None:
         """Put freshly loaded decks on the shelf (after a regenerate)."""

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from rich.cells import cell_len
 
+from quiz.text.escapes import printable
+
 
 def interval_label(interval: timedelta | None) -> str:
     """An interval as Anki writes it under its answer buttons: <1m, 10m, 3d, 1.5mo, 2.1y."""
@@ -50,7 +52,7 @@ def percent_label(share: float | None) -> str:
 
 def clip(text: str, cells: int) -> str:
     """`text` on one line cut to `cells` terminal cells (CJK counts double)."""
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())
     if cell_len(flat) <= cells:
         return flat
     out = ""

@@ -72,3 +72,17 @@ def test_an_empty_folder_is_refused(collection: Path, capsys: pytest.CaptureFixt
     (collection / "empty").mkdir()
     assert main(["sync", "--db", str(collection / "q.db"), "empty"]) == 1
     assert capsys.readouterr().err == "quiz: empty: no .yaml decks in this directory\n"
+
+
+def test_study_with_a_bad_deck_makes_no_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "data" / "quiz.db"
+    monkeypatch.setenv("QUIZ_DB", str(db))
+    (tmp_path / "bad.yaml").write_text("title: x\ncards: 3\n", encoding="utf-8")
+    assert main(["study", "bad.yaml"]) == 1
+    assert "bad.yaml:2: `cards` must be a list" in capsys.readouterr().err
+    assert not db.exists() and not db.parent.exists()  # nothing made before failing
+    assert main(["study", "nosuch"]) == 1
+    assert not db.exists()

@@ -117,7 +117,7 @@ def test_cli_export_anki(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert "5 notes" in result.stderr
+    assert "5 notes" in result.stdout and result.stderr == ""  # a result: stdout
     assert zipfile.is_zipfile(out)
     missing = subprocess.run(
         [sys.executable, "-m", "quiz", "export", "anki", str(tmp_path / "nope.yaml")],

@@ -41,5 +41,15 @@ def test_a_damaged_page_gives_a_clear_error_and_no_write(db_path: Path, now: dat
             store.cards(["甲"])
     message = str(caught.value)
     assert message.startswith(f"{db_path}: the database file is damaged (")
-    assert "quiz.db.bak-*" in message and ".recover" in message
+    # no backup was ever made: the message does not point to copies that are not there
+    assert not list(db_path.parent.glob("quiz.db.bak-*"))
+    assert "No backup copy of it exists" in message and ".bak-" not in message
+    assert ".recover" in message
     assert db_path.read_bytes() == bytes(data)
+    # with a backup beside it, the message names that file
+    backup = db_path.with_name("quiz.db.bak-v5-20261126T000000Z")
+    backup.write_bytes(b"")
+    with pytest.raises(StoreError) as caught:
+        with Store.open(db_path, now=now) as store:
+            store.cards(["甲"])
+    assert "quiz.db.bak-v5-20261126T000000Z beside it" in str(caught.value)

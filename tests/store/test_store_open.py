@@ -140,3 +140,19 @@ def test_locked_database_gives_a_clear_error_after_the_busy_timeout(
         holder.close()
     with Store.open(db_path, now=now) as store:
         assert store.decks() == []  # nothing half-written
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_refused_database_keeps_no_wal_or_shm_file_beside_it(
+    db_path: Path, now: datetime, journal: str
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.commit()
+    conn.close()
+    before = sorted(p.name for p in db_path.parent.iterdir())
+    with pytest.raises(StoreError, match="not a quiz database"):
+        Store.open(db_path, now=now)
+    assert sorted(p.name for p in db_path.parent.iterdir()) == before == [db_path.name]

@@ -310,38 +310,6 @@ async def test_command_palette_offers_the_app_commands(tmp_path: Path) -> None:
         assert isinstance(app.screen, StudyScreen)
 
 
-async def test_an_answer_the_database_refuses_is_kept_on_screen_to_try_again(
-    tmp_path: Path,
-) -> None:
-    import sqlite3
-
-    from tui_support import open_store, test_config, write_decks
-
-    from quiz.store import Store
-
-    clock = FixedClock()
-    decks = write_decks(tmp_path, ("jianti",))
-    open_store(tmp_path / "quiz.db", decks, clock).close()
-    store = Store.open(tmp_path / "quiz.db", busy_timeout_ms=100)
-    app = QuizApp(store, decks, test_config(), clock, study=["jianti"], cursor_blink=False)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        screen = study_screen(app)
-        await pilot.press(*"三会一课", "enter")
-        blocker = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
-        blocker.execute("BEGIN EXCLUSIVE")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.phase == "answer" and screen.item.card.id == "c-sanhui"
-        assert any("not saved" in str(n.title).lower() for n in app._notifications)
-        blocker.execute("ROLLBACK")
-        blocker.close()
-        await pilot.press("3")
-        await pilot.pause()
-        assert effective_reviews(app, "jianti", "c-sanhui") == [(3, "三会一课")]
-    store.close()
-
-
 async def test_a_card_that_becomes_a_leech_is_announced(tmp_path: Path) -> None:
     from tui_support import test_config
 
@@ -424,3 +392,80 @@ async def test_h_is_the_hint_key_when_the_answer_box_is_not_focused_and_after_th
         await pilot.pause()
         history = app.store.card_history("jianti", "c-sanhui")
         assert [(r.rating, r.hints) for r in history] == [(suggested, 1)]
+
+
+HEADING_DECK = """\
+title: 标题卡
+cards:
+  - id: h1
+    type: cloze
+    text: 一、完善组织之“形”，推动基层组织由“{{c1::建起来}}”变“强起来”
+    section: 一、完善组织之“形”
+    tags: [quote, heading]
+  - id: s1
+    type: cloze
+    text: 坚持{{c1::纵向到底}}，实现党的组织全覆盖。
+    section: 一、完善组织之“形”
+"""
+
+
+async def test_a_heading_card_does_not_repeat_its_heading_above_it(tmp_path: Path) -> None:
+    from tui_support import open_store
+    from tui_support import test_config as study_config
+
+    from quiz.deck import load_deck
+
+    (tmp_path / "decks").mkdir()
+    path = tmp_path / "decks" / "h.yaml"
+    path.write_text(HEADING_DECK, encoding="utf-8")
+    deck = load_deck(path)
+    clock = FixedClock()
+    store = open_store(tmp_path / "quiz.db", [deck], clock)
+    app = QuizApp(store, [deck], study_config(), clock, study=["h"], cursor_blink=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        assert screen.item.card.id == "h1"
+        assert screen_text(app).count("完善组织之“形”") == 1  # in its text, not above it too
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert screen.item.card.id == "s1"
+        assert screen_text(app).count("完善组织之“形”") == 1  # an ordinary card keeps it
+    store.close()
+
+
+async def test_ctrl_q_quits_from_a_session_and_the_readme_and_help_say_so(
+    tmp_path: Path,
+) -> None:
+    from quiz.tui.screens.help import help_content
+
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        study_screen(app)
+        quit_keys = {k for k, b in app.active_bindings.items() if b.binding.action == "quit"}
+        assert "ctrl+q" in quit_keys
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "ctrl+q" in readme
+    assert "ctrl+q" in help_content().plain
+
+
+async def test_the_bar_above_a_card_explains_itself(tmp_path: Path) -> None:
+    from quiz.tui.screens.help import help_content
+
+    app = build_app(tmp_path, study=["jianti"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study_screen(app)
+        tips = {
+            name: str(screen.query_one(f"#session-{name}").tooltip)
+            for name in ("counts", "progress", "done", "timer")
+        }
+        assert "new (blue) + learning (red) + review (green)" in tips["counts"]
+        assert "Today's answers" in tips["progress"] == tips["done"]
+        assert "paused" in tips["timer"] and "60 s" in tips["timer"]
+    legend = help_content().plain
+    assert "The bar above a card" in legend and "new + learning + review" in legend

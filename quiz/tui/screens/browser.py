@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input
 from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker, WorkerState
 
+from quiz.errors import QuizError
 from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, when_label
 from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from quiz.store.models import CardRow
 
 MAX_ROWS = 500
+QUICK_WRITE_MS = 100
+"""How long a change waits for another process's lock before the screen says so."""
 SENTENCE_CELLS = 40
 MIN_SENTENCE_CELLS = 16
 PREFIXES = ("is:", "tag:", "deck:", "state:")
@@ -269,7 +272,12 @@ class BrowserScreen(Screen[None]):
         if key is None or key not in self.shown:
             return
         row = self.shown[key]
-        self.store.set_suspended(row.deck, [row.card_id], not row.suspended)
+        try:
+            with self.store.busy_timeout(QUICK_WRITE_MS):  # a lock never freezes the screen
+                self.store.set_suspended(row.deck, [row.card_id], not row.suspended)
+        except QuizError as exc:  # locked by another process, read-only…
+            self.notify(f"{exc}; try again", title="Not changed", severity="error")
+            return
         self.notify(
             ("Unsuspended " if row.suspended else "Suspended ") + (row.answer or "set"), timeout=2
         )

@@ -21,7 +21,16 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("b", "browse cards"),
             ("r", "regenerate decks from seeds/, re-read decks/"),
             ("ctrl+p", "command palette (themes, commands)"),
-            ("q", "quit"),
+            ("q / ctrl+q", "quit (ctrl+q anywhere: answers are saved)"),
+        ),
+    ),
+    (
+        "The bar above a card",
+        (
+            ("12 + 3 + 40", "left today: new + learning + review cards"),
+            ("━━━━  5/60", "answers today, out of answers + cards left"),
+            ("0:12", "time on this card, counted up to 60 s; 'paused'"),
+            ("", "when the terminal loses focus or no key comes"),
         ),
     ),
     (

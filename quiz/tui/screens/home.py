@@ -116,7 +116,8 @@ class HomeScreen(Screen[None]):
         self.counts = counts
         self.query_one(DeckTable).show(lines, now)
         self._show_details()
-        today = self.store.day_counts(names, start)
+        cap = self.config.max_answer_seconds * 1000
+        today = self.store.day_counts(names, start, duration_cap_ms=cap)
         minutes = today.duration_ms / 60000
         summary = (
             f"Studied {today.answers} card{'s' if today.answers != 1 else ''} today"

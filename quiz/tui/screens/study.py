@@ -8,8 +8,10 @@ rating back to the session, which commits it before the next card is drawn.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from quiz.hints import Hint
-    from quiz.session import QueueItem, StudySession
+    from quiz.session import AnswerOutcome, QueueItem, StudySession
 
 HINT_LABELS = {
     "length": "Length",
@@ -53,11 +55,12 @@ KIND_NAMES = {
     "cram": "Cram",
 }
 
-Phase = Literal["idle", "question", "answer", "playing", "matched"]
+Phase = Literal["idle", "question", "answer", "playing", "matched", "saving"]
 
 _AFTER = (("u", "Undo"), ("-", "Bury"), ("@", "Suspend"), ("?", "Help"), ("esc", "End"))
 KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
     "idle": (),
+    "saving": (),
     "question": (
         ("⏎", "Check"),
         ("tab", "Hint"),
@@ -75,6 +78,12 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
 WARM_UP_DELAY = 0.3
 """Seconds after the first card is shown before the grader's tables load in a thread
 (the first paint never competes with it; nobody types an answer that fast)."""
+
+QUICK_SAVE_MS = 100
+"""How long an answer's first save waits for another process's lock before the screen
+says so and leaves the waiting to a thread."""
+SAVE_RETRY_PAUSE = 0.2
+"""Seconds between two tries of a save refused for a lock (each try waits the busy timeout)."""
 
 PLACEHOLDER_HAN = "Type the answer (characters or pinyin) …"
 PLACEHOLDER_PLAIN = "Type the answer …"
@@ -132,6 +141,11 @@ class StudyScreen(Screen[None]):
         self.phase: Phase = "idle"
         self.shown_at = clock()
         self.answered_at: datetime | None = None
+        # The card's timer: time paused (focus lost, idle) is not the answer's.
+        self.paused_ms = 0
+        self.paused_since: datetime | None = None
+        self.pause_reason: Literal["focus", "idle"] | None = None
+        self.last_activity = self.shown_at
         self.hints: list[tuple[str, str]] = []
         self.hint_count = 0
         self.blank_text = ""
@@ -143,6 +157,9 @@ class StudyScreen(Screen[None]):
         self.undoable: list[str] = []  # what undo would take back: answer / bury / suspend
         self._warming = False
         self.warm_up: Worker[None] | None = None  # loads the grader's tables in a thread
+        self.saving: Worker[AnswerOutcome] | None = None  # the answer being committed
+        self.waiting_for_lock = False  # that save waits for another process's lock
+        self._rated_phase: Phase = "answer"
 
     # ------------------------------------------------------------------ layout
 
@@ -166,7 +183,16 @@ class StudyScreen(Screen[None]):
     def on_unmount(self) -> None:
         # Quitting the app mid-session still ends the session record (answers are
         # already committed one by one).
-        self.session.close()
+        self._close_session()
+
+    def _close_session(self) -> None:
+        """End the session record; a database that refuses only loses that record (every
+        answer is committed already), so it is reported, not raised."""
+        try:
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                self.session.close()
+        except QuizError as exc:
+            self.app.notify(str(exc), title="Session end not recorded", severity="warning")
 
     @property
     def current(self) -> QueueItem:
@@ -195,6 +221,10 @@ class StudyScreen(Screen[None]):
         self.suggested = None
         self.shown_at = self.clock()
         self.answered_at = None
+        self.paused_ms = 0
+        self.paused_since = None
+        self.pause_reason = None
+        self.last_activity = self.shown_at
         card = item.card
         self.query_one(RatingBar).display = False
         switcher = self.query_one(ContentSwitcher)
@@ -245,7 +275,7 @@ class StudyScreen(Screen[None]):
         summary = self.session.summary()
         left = self.session.study_counts()
         crammed_left = self.session.counts().total if self.session.cram else None
-        self.session.close()
+        self._close_session()
         timezone = self.session.config.timezone
         self.app.switch_screen(
             SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
@@ -255,8 +285,40 @@ class StudyScreen(Screen[None]):
         self.query_one(KeyHints).show(KEY_HINTS[self.phase])
 
     def _elapsed_ms(self, until: datetime | None = None) -> int:
+        """Time on this card without its pauses, at most the configured maximum."""
         moment = until or self.clock()
-        return max(0, int((moment - self.shown_at) / timedelta(milliseconds=1)))
+        paused = self.paused_ms
+        if self.paused_since is not None:
+            paused += _ms(moment - self.paused_since)
+        elapsed = _ms(moment - self.shown_at) - paused
+        return min(max(0, elapsed), self.session.config.max_answer_seconds * 1000)
+
+    @property
+    def _timing(self) -> bool:
+        return self.phase in ("question", "playing")
+
+    def pause_timer(self, reason: Literal["focus", "idle"], at: datetime | None = None) -> None:
+        """Stop counting this card's time (the terminal lost focus, or nobody typed)."""
+        if self.paused_since is None and self._timing:
+            self.paused_since = at or self.clock()
+            self.pause_reason = reason
+            self._tick()
+
+    def resume_timer(self) -> None:
+        """Count again from now (focus back, or a key after an idle pause)."""
+        now = self.clock()
+        self.last_activity = now
+        if self.paused_since is not None:
+            self.paused_ms += max(0, _ms(now - self.paused_since))
+            self.paused_since = None
+            self.pause_reason = None
+            self._tick()
+
+    def note_activity(self) -> None:
+        """A key or a click: the user is here (ends an idle pause, not a focus one)."""
+        if self.pause_reason == "focus":
+            return
+        self.resume_timer()
 
     def _refresh_bar(self) -> None:
         bar = self.query_one(SessionBar)
@@ -268,8 +330,14 @@ class StudyScreen(Screen[None]):
         bar.show_time(self._elapsed_ms() / 1000)
 
     def _tick(self) -> None:
-        if self.phase in ("question", "playing"):
-            self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000)
+        if not self._timing:
+            return
+        idle = timedelta(seconds=self.session.config.max_answer_seconds)
+        if self.paused_since is None and self.clock() - self.last_activity > idle:
+            self.pause_timer("idle", at=self.last_activity + idle)
+            return
+        paused = self.paused_since is not None
+        self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000, paused=paused)
 
     # ------------------------------------------------------------------ cloze
 
@@ -422,22 +490,77 @@ class StudyScreen(Screen[None]):
     # ------------------------------------------------------------------ rating
 
     async def rate(self, rating: int) -> None:
-        """Commit `rating` for the current card and move on."""
+        """Commit `rating` for the current card and move on.
+
+        The save is tried at once with a short wait; a database another process keeps
+        locked does not freeze the screen: a notice says so, the card stays on screen
+        (nothing else can be done to it meanwhile) and a thread saves the answer as soon
+        as the lock goes.
+        """
+        from quiz.store import DatabaseLocked
+
         if self.phase not in ("answer", "matched") or self.item is None:
             return
-        phase, self.phase = self.phase, "idle"
+        self._rated_phase, self.phase = self.phase, "saving"
+        save = partial(
+            self.session.answer,
+            self.item,
+            rating,
+            typed=self.typed or None,
+            duration_ms=self._elapsed_ms(),
+            hints=self.hint_count,
+        )
         try:
-            outcome = self.session.answer(
-                self.item,
-                rating,
-                typed=self.typed or None,
-                duration_ms=self._elapsed_ms(),
-                hints=self.hint_count,
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):
+                outcome = save()
+        except DatabaseLocked:
+            self._tell_waiting()
+            self.saving = self.run_worker(
+                partial(_save_until_unlocked, save),
+                thread=True,
+                group="save",
+                exit_on_error=False,
             )
-        except QuizError as exc:  # the database refused (locked, read-only…): try again
-            self.phase = phase
+            return
+        except QuizError as exc:  # the database refused (read-only, full…): try again
+            self.phase = self._rated_phase
             self.notify(f"Not saved: {exc}", title="Answer not saved", severity="error")
             return
+        await self._answered(outcome)
+
+    def _tell_waiting(self) -> None:
+        self.waiting_for_lock = True
+        self.notify(
+            f"{self.session.store.path}: the database is locked by another process. The "
+            "answer stays on screen and is saved as soon as the database is free.",
+            title="Waiting to save",
+            severity="warning",
+            timeout=10,
+        )
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        from textual.worker import WorkerState
+
+        if event.worker.group != "save" or event.worker is not self.saving:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.saving = None
+            self.waiting_for_lock = False
+            self.notify("The database is free again: answer saved.", timeout=3)
+            outcome = event.worker.result
+            assert outcome is not None
+            await self._answered(outcome)
+        elif event.state == WorkerState.ERROR:
+            self.saving = None
+            self.waiting_for_lock = False
+            error = event.worker.error
+            if not isinstance(error, QuizError):
+                raise error  # type: ignore[misc]
+            # The database refused (read-only, full…): the ratings stay, try again.
+            self.phase = self._rated_phase
+            self.notify(f"Not saved: {error}", title="Answer not saved", severity="error")
+
+    async def _answered(self, outcome: AnswerOutcome) -> None:
         self.done += 1
         self.undoable.append("answer")
         if outcome.became_leech:
@@ -485,7 +608,8 @@ class StudyScreen(Screen[None]):
 
     async def action_undo(self) -> None:
         try:
-            item = self.session.undo()
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                item = self.session.undo()
         except QuizError as exc:
             self.notify(str(exc), title="Undo failed", severity="error")
             return
@@ -499,7 +623,7 @@ class StudyScreen(Screen[None]):
         await self.present(item)
 
     async def action_bury(self) -> None:
-        if self.item is None or self.phase == "idle":
+        if self.item is None or self.phase in ("idle", "saving"):
             return
         if not self._safely(self.session.bury, self.item, "Bury failed"):
             return
@@ -508,7 +632,7 @@ class StudyScreen(Screen[None]):
         await self.advance()
 
     async def action_suspend(self) -> None:
-        if self.item is None or self.phase == "idle":
+        if self.item is None or self.phase in ("idle", "saving"):
             return
         if not self._safely(self.session.suspend, self.item, "Suspend failed"):
             return
@@ -519,13 +643,17 @@ class StudyScreen(Screen[None]):
     def _safely(self, change: Callable[[QueueItem], None], item: QueueItem, title: str) -> bool:
         """Run a change to the card, reporting a refusal of the database instead of dying."""
         try:
-            change(item)
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                change(item)
         except QuizError as exc:
             self.notify(str(exc), title=title, severity="error")
             return False
         return True
 
     def action_leave(self) -> None:
+        if self.phase == "saving":
+            self.notify("The answer is still being saved; Esc again once it is.", timeout=3)
+            return
         self.finish()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -538,12 +666,16 @@ class StudyScreen(Screen[None]):
         if action == "letter":
             return self.phase == "playing"
         if action in ("bury", "suspend"):
-            return self.phase != "idle"
+            return self.phase not in ("idle", "saving")
         if action == "undo":
-            return self.phase != "question"
+            return self.phase not in ("question", "saving")
         if action == "undo_typing":
             return self.phase == "question"
         return True
+
+
+def _ms(delta: timedelta) -> int:
+    return int(delta / timedelta(milliseconds=1))
 
 
 def _warm_up_and_freeze() -> None:
@@ -559,3 +691,20 @@ def _warm_up_and_freeze() -> None:
 
     warm_up()
     gc.freeze()
+
+
+def _save_until_unlocked(save: Callable[[], AnswerOutcome]) -> AnswerOutcome:
+    """(Thread) `save()`, tried again for as long as another process holds the lock
+    (each try waits the store's busy timeout); any other refusal is raised."""
+    from textual.worker import get_current_worker
+
+    from quiz.store import DatabaseLocked
+
+    worker = get_current_worker()
+    while True:
+        try:
+            return save()
+        except DatabaseLocked:
+            if worker.is_cancelled:
+                raise
+            time.sleep(SAVE_RETRY_PAUSE)

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.deck import DEFAULT_IMPORTANCE
+from quiz.text.escapes import printable
 from quiz.tui.format import duration_label, when_label
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ def card_text(row: CardRow) -> str:
         pairs = row.body.get("pairs", ())
         lines = [str(row.body.get("prompt", ""))]
         lines += [f"{left}  ↔  {right}" for left, right in pairs]
-        return "\n".join(lines)
-    return row.sentence or ""
+        return printable("\n".join(lines))
+    return printable(row.sentence or "")
 
 
 class CardHistory(Static):
@@ -70,11 +71,13 @@ class CardHistory(Static):
         lines: list[Content] = []
         if row.answer:
             lines.append(
-                Content.assemble(("answer  ", "$text-muted"), (row.answer, "bold $accent"))
+                Content.assemble(
+                    ("answer  ", "$text-muted"), (printable(row.answer), "bold $accent")
+                )
             )
         lines.append(Content(card_text(row)))
         if row.section:
-            lines.append(Content.styled(row.section, "italic $text-muted"))
+            lines.append(Content.styled(printable(row.section), "italic $text-muted"))
         lines.append(Content(""))
         facts = [f"{status_name(row, now)}", f"due {when_label(state.due, now)}"]
         if state.stability is not None:
@@ -99,6 +102,6 @@ class CardHistory(Static):
                 (f"{duration_label(seconds):>5}", "$text-muted"),
             ]
             if review.typed:
-                parts += ["  ", review.typed]
+                parts += ["  ", printable(review.typed)]
             lines.append(Content.assemble(*parts))
         self.update(Content("\n").join(lines))

@@ -15,6 +15,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from quiz.text.escapes import printable
+
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEAT_LEVELS = ("grey23", "dark_green", "green4", "green3", "bright_green")
 WEEKDAYS = ("Mo", "", "We", "", "Fr", "", "Su")
@@ -22,6 +24,7 @@ WEEKDAYS = ("Mo", "", "We", "", "Fr", "", "Su")
 
 def fit(text: str, cells: int) -> str:
     """`text` padded or cut (with an ellipsis) to exactly `cells` terminal cells."""
+    text = printable(text)
     if cell_len(text) <= cells:
         return text + " " * (cells - cell_len(text))
     out = ""

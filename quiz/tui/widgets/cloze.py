@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from quiz.deck import AnswerCard, BasicCard
 from quiz.grade import blank
+from quiz.text.escapes import printable
 from quiz.tui.widgets.wrapped_text import WrappedText
 
 HINT_LABEL_CELLS = 11  # "Around it: ": the hints' text starts in one column
@@ -42,9 +43,12 @@ def sentence_content(card: AnswerCard, *, filled: Outcome | None, blank_text: st
         middle = (shown, "bold $accent")
     else:
         middle = (card.answer, _ANSWER_STYLE[filled] + " underline")
+    # printable: no escape code in a card acts on the terminal (decks refuse them; a
+    # card synced before that rule still shows harmlessly).
+    middle = (printable(middle[0]), middle[1])
     if isinstance(card, BasicCard):
-        return Content.assemble(card.front, "\n\n", middle)
-    return Content.assemble(card.before, middle, card.after)
+        return Content.assemble(printable(card.front), "\n\n", middle)
+    return Content.assemble(printable(card.before), middle, printable(card.after))
 
 
 class ClozeView(Vertical):
@@ -75,15 +79,18 @@ class ClozeView(Vertical):
 
     def _set_section(self, card: AnswerCard) -> None:
         section = self.query_one("#cloze-section", Static)
-        section.update(Content(card.section or ""))
-        section.display = bool(card.section)
+        section.update(Content(printable(card.section or "")))
+        # A heading's own card: its text already starts with the heading (shown above, it
+        # would read twice, and could give the blank away).
+        heading = (card.section or "").strip()
+        section.display = bool(heading) and heading not in card.sentence
 
     def _set_hints(self, hints: Sequence[tuple[str, str]]) -> None:
         widget = self.query_one("#cloze-hints", WrappedText)
         lines = [
             Content.assemble(
                 (f"{label + ':':<{HINT_LABEL_CELLS}}", "bold $text-muted"),
-                text.replace("\n", "\n" + " " * HINT_LABEL_CELLS),
+                printable(text).replace("\n", "\n" + " " * HINT_LABEL_CELLS),
             )
             for label, text in hints
         ]

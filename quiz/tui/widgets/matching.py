@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from quiz.text.escapes import printable
 from quiz.tui.match_round import MatchRound, PickResult, Side
 from quiz.tui.widgets.wrapped_text import WrappedText
 
@@ -28,7 +29,7 @@ ROOMY_PAIRS = 4  # up to this many pairs, rows get a blank line between them
 def item_content(key: str, text: str) -> Content:
     """The item's key (a check mark once found) before its text."""
     style = "bold $success" if key == "✓" else "bold $accent"
-    return Content.assemble((key, style), " ", text)
+    return Content.assemble((key, style), " ", printable(text))
 
 
 class MatchItem(WrappedText, can_focus=True):
@@ -113,7 +114,7 @@ class MatchBoard(Vertical):
     async def start(self, prompt: str, round_: MatchRound) -> None:
         """Lay out a new round."""
         self.round = round_
-        self.query_one("#match-prompt", Static).update(Content(prompt))
+        self.query_one("#match-prompt", Static).update(Content(printable(prompt)))
         grid = self.query_one("#match-grid", Grid)
         await grid.remove_children()
         grid.set_class(round_.size <= ROOMY_PAIRS, "-roomy")

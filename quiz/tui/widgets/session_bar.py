@@ -9,6 +9,13 @@ from textual.widgets import Label, ProgressBar
 
 from quiz.tui.format import duration_label
 
+COUNTS_TIP = "Cards left today: new (blue) + learning (red) + review (green)"
+PROGRESS_TIP = "Today's answers, out of today's answers + cards left"
+TIMER_TIP = (
+    "Time on this card: paused while the terminal has lost focus or after a long while "
+    "without a key; an answer counts at most max_answer_seconds (60 s)"
+)
+
 
 def counts_content(new: int, learning: int, review: int, current: str | None = None) -> Content:
     """`12 + 3 + 40` in Anki's blue, red and green; the current card's queue underlined."""
@@ -28,10 +35,13 @@ class SessionBar(Horizontal):
     """Counts left, cards done out of today's total, and the time on this card."""
 
     def compose(self) -> ComposeResult:
-        yield Label(id="session-counts", markup=False)
-        yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
-        yield Label(id="session-done", markup=False)
-        yield Label(id="session-timer", markup=False)
+        # What each part means, for a newcomer (also in the key page, ?).
+        yield Label(id="session-counts", markup=False).with_tooltip(COUNTS_TIP)
+        yield ProgressBar(
+            id="session-progress", show_eta=False, show_percentage=False
+        ).with_tooltip(PROGRESS_TIP)
+        yield Label(id="session-done", markup=False).with_tooltip(PROGRESS_TIP)
+        yield Label(id="session-timer", markup=False).with_tooltip(TIMER_TIP)
 
     def show_counts(self, new: int, learning: int, review: int, current: str | None) -> None:
         self.query_one("#session-counts", Label).update(
@@ -43,5 +53,8 @@ class SessionBar(Horizontal):
         self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
         self.query_one("#session-done", Label).update(f"{done}/{done + left}")
 
-    def show_time(self, seconds: float) -> None:
-        self.query_one("#session-timer", Label).update(duration_label(seconds))
+    def show_time(self, seconds: float, *, paused: bool = False) -> None:
+        """The time on this card; `paused` while the terminal has lost focus or nobody
+        has pressed a key for a long while (that time is not counted)."""
+        label = duration_label(seconds) + (" paused" if paused else "")
+        self.query_one("#session-timer", Label).update(label)
