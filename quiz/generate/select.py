@@ -8,8 +8,9 @@ formula matching sets. The floor always leaves room for the best of the other ca
 as many as the floor holds, and at least `EXTRA`), so a text dense with quotations keeps its
 leads and figures too; a text longer than `SHORT_TEXT` keeps its density, or its floor
 when that is larger. Keyword cards that blank a
-word of general language are left out whatever the budget. Within the budget the highest
-importance wins, ties in text order; the deck itself stays in text order.
+word of general language are left out whatever the budget, and the keyword fallback fills
+at most `FALLBACK_SHARE` of a deck. Within the budget the highest importance wins, ties in
+text order; the deck itself stays in text order.
 
 >>> from quiz.deck import ClozeCard
 >>> def card(n, tag):
@@ -26,11 +27,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quiz.deck import Card
+from quiz.deck import Card, ClozeCard
+from quiz.generate.rank import LONG_SENTENCE
 
 DENSITY = 8.0
 SHORT_TEXT = 5000
 EXTRA = 12
+# The keyword fallback fills at most this share of a deck: what the text marks comes first,
+# and a deck with too little of it is smaller rather than flat.
+FALLBACK_SHARE = 0.3
 FLOOR = "floor"
 GENERAL = "general"
 ASKED = "asked"
@@ -55,6 +60,23 @@ class Selection:
     budget: int = 0
 
 
+def _fallback(item: Scored) -> bool:
+    """A keyword-fallback card the share counts: one of a Chinese text's long sentences (a
+    learner's short line is about its common word, and an English note's repeated phrases
+    are its terms)."""
+    card = item.card
+    return (
+        isinstance(card, ClozeCard)
+        and card.tags[:1] == ("keyword",)
+        and not card.answer.isascii()
+        and len(card.sentence) >= LONG_SENTENCE
+    )
+
+
+def _share(kept: Sequence[Scored]) -> float:
+    return sum(1 for s in kept if _fallback(s)) / len(kept) if kept else 0.0
+
+
 def cap(
     scored: Sequence[Scored],
     *,
@@ -62,6 +84,7 @@ def cap(
     density: float | None = DENSITY,
     short_text: int = SHORT_TEXT,
     extra: int = EXTRA,
+    fallback_share: float = FALLBACK_SHARE,
 ) -> Selection:
     """Keep the floor and the best of the rest up to the budget (see the module); with
     `density=None` keep every card."""
@@ -86,11 +109,30 @@ def cap(
     selection.budget = budget
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
     room = max(budget - len(floor), 0)
-    taken, dropped = ranked[:room], ranked[room:]
+    taken: list[Scored] = []
+    dropped: list[Scored] = []
+    for item in ranked:
+        (taken if len(taken) < room else dropped).append(item)
+    # the fallback's share of the deck as kept: its lowest cards leave while over it (their
+    # places go to the best cards below the cap that are no keyword)
+    crowded: list[Scored] = []
+    while _share(floor + taken) > fallback_share:
+        candidates = [i for i, item in enumerate(taken) if _fallback(item)]
+        if not candidates:
+            break  # the floor's own heading keywords: nothing to give up
+        worst = max(candidates, key=lambda i: (-taken[i].importance, taken[i].position))
+        crowded.append(taken.pop(worst))
+        better = next((i for i, item in enumerate(dropped) if not _fallback(item)), None)
+        if better is not None:
+            taken.append(dropped.pop(better))
+    taken.sort(key=lambda s: (-s.importance, s.position))
     last = taken[-1].importance if taken else None
     for item in dropped:
         why = f"below the cap (importance {item.importance}"
         why += f"; the last kept has {last})" if last is not None else ")"
+        selection.left_out.append((item, why))
+    for item in crowded:
+        why = f"keyword fallback full ({fallback_share:.0%} of the deck)"
         selection.left_out.append((item, why))
     selection.kept = sorted(floor + taken, key=lambda s: s.position)
     selection.left_out.sort(key=lambda pair: pair[0].position)

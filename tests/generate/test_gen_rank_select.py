@@ -125,9 +125,11 @@ def test_capping_is_deterministic_and_never_drops_the_floor(
     assert not {s.position for s in scored if s.standing == GENERAL} & kept
     assert len(first.kept) + len(first.left_out) == len(scored)
     others = [s for s in first.kept if s.standing != FLOOR]
-    dropped = [s for s, _why in first.left_out if s.standing != GENERAL]
+    dropped = [s for s, why in first.left_out if why.startswith("below the cap")]
     if others and dropped:
         assert min(s.importance for s in others) >= max(s.importance for s in dropped)
+    crowded = [s for s, why in first.left_out if why.startswith("keyword fallback full")]
+    assert not crowded  # short sentences: a learner's line keeps its word
 
 
 def test_generated_decks_carry_importance_and_check_accepts_them() -> None:
@@ -213,3 +215,18 @@ def test_a_repeated_speaker_is_no_term() -> None:
     for form in (text, to_traditional(text)):
         answers = [c.answer for c in clozes(form, density=None)]
         assert not any(answer.startswith(("习近平", "習近平")) for answer in answers), answers
+
+
+def test_the_keyword_fallback_fills_at_most_its_share_of_a_deck() -> None:
+    def long_card(n: int, tag: str) -> ClozeCard:
+        text = f"这是一个足够长的句子用来测试关键词的份额{n}{{{{c1::乙{n}}}}}。"
+        return ClozeCard(id=f"{n:012d}", text=text, tags=(tag,))
+
+    scored = [Scored(i, long_card(i, "keyword"), 50) for i in range(10)]
+    scored += [Scored(10 + i, _card(10 + i, "lead"), 30) for i in range(4)]
+    picked = cap(scored, chars=1000, density=8, short_text=1000)
+    keywords = [s for s in picked.kept if s.card.tags == ("keyword",)]
+    assert len(picked.kept) == 5 and len(keywords) == 1  # 4 leads and 1 keyword: 20%
+    assert [why for _s, why in picked.left_out].count(
+        "keyword fallback full (30% of the deck)"
+    ) == 9
