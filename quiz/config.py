@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from quiz.errors import QuizError
 
 LeechAction = Literal["suspend", "tag"]
+ChoiceMode = Literal["new", "always", "never"]
 
 FSRS_PARAMETER_COUNT = 21
 MAX_INTERVAL_LIMIT = 36500
@@ -79,6 +80,9 @@ class Config:
     """The longest time one answer is credited with (Anki's "maximum answer seconds"):
     a card left on screen is stored and counted as this much; the study timer also
     pauses after this long without a key, and while the terminal has lost focus."""
+    choice: ChoiceMode = "new"
+    """When a cloze card is asked as a choice of four: on its first showing ("new", the
+    default: recognition before recall), "always", or "never" (always typed)."""
     timezone: tzinfo = field(default_factory=local_timezone)
 
 
@@ -160,6 +164,16 @@ def _leech_action(value: Any) -> LeechAction:
     raise ValueError(f"expected 'suspend' or 'tag', not {value!r}")
 
 
+def _choice(value: Any) -> ChoiceMode:
+    if value == "new":
+        return "new"
+    if value == "always":
+        return "always"
+    if value == "never":
+        return "never"
+    raise ValueError(f"expected 'new', 'always' or 'never', not {value!r}")
+
+
 def _minutes(value: Any) -> timedelta:
     return timedelta(minutes=_number(0, 24 * 60)(value))
 
@@ -202,6 +216,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, _Parser]]] = {
         "learn_ahead_minutes": ("learn_ahead", _minutes),
         "max_answer_seconds": ("max_answer_seconds", _whole(1, 3600)),
         "timezone": ("timezone", _timezone),
+        "choice": ("choice", _choice),
     },
 }
 

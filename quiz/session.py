@@ -391,10 +391,12 @@ class StudySession:
         typed: str | None = None,
         duration_ms: int,
         hints: int = 0,
+        choice: bool = False,
     ) -> AnswerOutcome:
         """Record an answer (committed before this returns) and reschedule the card.
 
         In cram mode the card's schedule is left alone; an Again brings it back soon.
+        `choice`: the answer was picked among the options of a choice card (logged so).
         """
         self._check_open()
         rating = Rating(int(rating))
@@ -405,7 +407,9 @@ class StudySession:
         row = self._row(item)
         snapshot = (self._reviews_since_new, tuple(self._cram_queue))
         if self.cram:
-            review_id = self._record(item, rating, "cram", None, now, duration_ms, typed, hints)
+            review_id = self._record(
+                item, rating, "cram", None, now, duration_ms, typed, hints, choice
+            )
             self._requeue_cram(item.key, rating)
             outcome = AnswerOutcome(row.state.due, _CRAM_LABELS[rating], review_id=review_id)
             self._remember(item, review_id, rating, duration_ms, False, snapshot)
@@ -422,7 +426,7 @@ class StudySession:
         # so a killed process never leaves the answer saved without its effects.
         with self.store.atomic():
             review_id = self._record(
-                item, rating, result.kind, after, now, duration_ms, typed, hints
+                item, rating, result.kind, after, now, duration_ms, typed, hints, choice
             )
             if suspend:
                 self.store.set_suspended(item.deck, [item.card_id], True)
@@ -466,6 +470,7 @@ class StudySession:
         duration_ms: int,
         typed: str | None,
         hints: int,
+        choice: bool = False,
     ) -> int:
         """Append one answer of this session to the log; its id."""
         return self.store.record_review(
@@ -480,6 +485,7 @@ class StudySession:
             duration_ms=duration_ms,
             typed=typed,
             hints=hints,
+            choice=choice,
         )
 
     def _answered_today(

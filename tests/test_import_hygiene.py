@@ -20,6 +20,7 @@ CORE = [
     "quiz.figures",
     "quiz.grade",
     "quiz.hints",
+    "quiz.choice",
     "quiz.pinyin",
     "quiz.srs",
     "quiz.config",

@@ -183,6 +183,7 @@ class ReviewRow:
     hints: int
     undoes: int | None = None
     undone_by: int | None = None
+    choice: bool = False  # picked among a choice card's options, not typed
 
     @property
     def is_undo(self) -> bool:

@@ -32,7 +32,7 @@ _LOG_COLUMNS = (
     + ", ".join(f"{name}_before" for name in STATE_FIELDS)
     + ", "
     + ", ".join(f"{name}_after" for name in STATE_FIELDS)
-    + ", elapsed_days, typed, hints, undoes"
+    + ", elapsed_days, typed, hints, undoes, choice"
 )
 _LOG_INSERT = (
     f"INSERT INTO review_log ({_LOG_COLUMNS})"
@@ -70,6 +70,7 @@ class ReviewLog:
         duration_ms: int | None = None,
         typed: str | None = None,
         hints: int = 0,
+        choice: bool = False,
     ) -> int:
         """Log an answer and store the card's new state in one transaction, committed
         before this returns. Returns the review's id (what `undo_review` takes).
@@ -81,6 +82,7 @@ class ReviewLog:
             now: the answer's time (aware); stored as UTC epoch ms.
             utc_offset_min: the local UTC offset (for day bucketing); default: `now`'s own.
             duration_ms, typed, hints: how the answer went.
+            choice: the answer was picked among a choice card's options, not typed.
 
         The state before is read from the card inside the transaction, so the row always
         holds the exact state undo must restore. `elapsed_days` is derived from it.
@@ -116,6 +118,7 @@ class ReviewLog:
                     typed,
                     int(hints),
                     None,
+                    int(bool(choice)),
                 ),
             )
             if after is not None:
@@ -182,6 +185,7 @@ class ReviewLog:
                     None,
                     0,
                     review_id,
+                    0,
                 ),
             )
             conn.execute(_CARD_UPDATE, (*state_values(target.before), target.deck, target.card_id))

@@ -37,7 +37,7 @@ REVIEW_COLUMNS = (
     + ", "
     + ", ".join(f"r.{name}_after" for name in STATE_FIELDS)
     + ", r.elapsed_days, r.typed, r.hints, r.undoes, "
-    "(SELECT u.id FROM review_log AS u WHERE u.undoes = r.id) AS undone_by"
+    "(SELECT u.id FROM review_log AS u WHERE u.undoes = r.id) AS undone_by, r.choice"
 )
 
 
@@ -113,6 +113,7 @@ def review_from_row(row: Sequence[Any]) -> ReviewRow:
         hints=row[29],
         undoes=row[30],
         undone_by=row[31],
+        choice=bool(row[32]),
     )
 
 

@@ -299,6 +299,14 @@ CREATE TABLE schema_bump (x);
 DROP TABLE schema_bump;
 """
 
+V10_CHOICE_ANSWERS = """
+-- A cloze card may be asked as a choice of four (quiz.choice): the log says which answers
+-- were picked rather than typed (1) so that stats and an optimiser can tell recognition
+-- from recall. ADD COLUMN rewrites no row (the log stays append-only: its triggers refuse
+-- UPDATE and DELETE); every answer logged before this version was typed or matched (0).
+ALTER TABLE review_log ADD COLUMN choice INTEGER NOT NULL DEFAULT 0 CHECK (choice IN (0, 1));
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -309,6 +317,7 @@ MIGRATIONS: tuple[str, ...] = (
     V7_IMPORTANCE,
     V8_RESYNC_SIBLING_GROUPS,
     V9_BASIC_CARDS,
+    V10_CHOICE_ANSWERS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

@@ -31,6 +31,7 @@ def test_defaults_are_ankis() -> None:
     assert config.leech_action == "suspend"
     assert config.bury_siblings is True
     assert config.learn_ahead == timedelta(minutes=20)
+    assert config.choice == "new"  # a new card's first showing is a choice of four
     assert config.fsrs_parameters is None
     assert config.timezone is not None
 
@@ -79,6 +80,7 @@ leech_action = "tag"
 bury_siblings = false
 learn_ahead_minutes = 0
 timezone = "Asia/Shanghai"
+choice = "always"
 """,
     )
     config = load_config(path)
@@ -98,6 +100,7 @@ timezone = "Asia/Shanghai"
     assert config.leech_action == "tag"
     assert config.bury_siblings is False
     assert config.learn_ahead == timedelta(0)
+    assert config.choice == "always"
     assert config.timezone == ZoneInfo("Asia/Shanghai")
 
 
@@ -122,6 +125,7 @@ def test_empty_learning_steps_are_allowed(tmp_path: Path) -> None:
         ("[study]\nleech_threshold = 0\n", "leech_threshold", "out of range"),
         ("[study]\nleech_action = 'delete'\n", "leech_action", "'suspend' or 'tag'"),
         ("[study]\nbury_siblings = 1\n", "bury_siblings", "true or false"),
+        ("[study]\nchoice = 'sometimes'\n", "choice", "'new', 'always' or 'never'"),
         ("[study]\ntimezone = 'Mars/Olympus'\n", "timezone", "unknown time zone"),
         ("[study]\nnew_per_day = 3\n", "new_per_day", "unknown key"),
         ("[limits]\nnew_cards = 3\n", "new_cards", "unknown key"),

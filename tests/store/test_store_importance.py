@@ -162,6 +162,7 @@ def _downgrade_to_v6(path: Path, folder: Path) -> None:
     try:
         conn.execute("DROP INDEX cards_new")
         conn.execute("ALTER TABLE cards DROP COLUMN importance")
+        conn.execute("ALTER TABLE review_log DROP COLUMN choice")  # migration 10
         conn.execute(
             "CREATE INDEX cards_new ON cards (deck, position, buried_until)"
             " WHERE state = 0 AND suspended = 0 AND retired_at IS NULL"
@@ -239,9 +240,11 @@ def test_a_version_6_file_migrates_and_keeps_every_row(tmp_path: Path, now: date
         report = store.sync_deck(ranked_deck(), now=later)
         assert (report.skipped, report.kept, report.added) == (False, 7, 0)
         assert _new_ids(store, plain.name, later) == ["c4", "c3", "c5", "c6"]
-    assert {t: rows for t, rows in after.items() if t not in ("cards", "decks")} == {
-        t: rows for t, rows in before.items() if t not in ("cards", "decks")
+    assert {t: rows for t, rows in after.items() if t not in ("cards", "decks", "review_log")} == {
+        t: rows for t, rows in before.items() if t not in ("cards", "decks", "review_log")
     }
+    # migration 10: every answer of the log kept, read as typed (choice = 0)
+    assert after["review_log"] == [(*row, 0) for row in before["review_log"]]
     assert [row[:3] for row in after["decks"]] == [row[:3] for row in before["decks"]]
     assert after["cards"] == [(*row, None) for row in before["cards"]]  # importance: NULL
 

@@ -218,3 +218,38 @@ def test_sessions_record_their_counts(store: Store, card_id: str, now: datetime)
     assert ended.counts["good"] == 1 and ended.counts["again"] == 0
     assert ended.counts["undone"] == 1 and ended.counts["duration_ms"] == 3000
     assert store.sessions() == [ended]
+
+
+def test_a_picked_answer_is_logged_as_a_choice_and_v9_rows_read_as_typed(
+    db_path: Path, now: datetime, make_deck
+) -> None:
+    """Migration 10 adds `choice` to the log without touching a row: answers logged by a
+    version-9 quiz read back as typed, a picked answer as a choice; undo keeps both."""
+    with Store.open(db_path, now=now) as store:
+        store.sync_deck(make_deck("d", *SENTENCES), now=now)
+        first, second = (row.card_id for row in store.new_cards(["d"], now=now, limit=2))
+        store.record_review(
+            "d", first, rating=3, kind="learn", after=_learning(now), now=now, typed="三会一课"
+        )
+    # Back to version 9 by hand: the log as that quiz wrote it, one typed answer in it.
+    conn = sqlite3.connect(db_path)
+    conn.execute("ALTER TABLE review_log DROP COLUMN choice")
+    conn.execute("PRAGMA user_version = 9")
+    conn.commit()
+    conn.close()
+
+    with Store.open(db_path, now=now) as store:
+        assert store.schema_version == 10
+        assert [(r.typed, r.choice) for r in store.card_history("d", first)] == [
+            ("三会一课", False)
+        ]
+        review_id = store.record_review(
+            "d", second, rating=3, kind="learn", after=_learning(now), now=now, choice=True
+        )
+        assert store.review(review_id).choice is True  # type: ignore[union-attr]
+        store.undo_review(review_id, now=now + timedelta(seconds=5))
+        history = store.card_history("d", second, include_undone=True)
+        assert [(r.kind, r.choice) for r in history] == [("learn", True), ("undo", False)]
+        with pytest.raises(sqlite3.DatabaseError):
+            store._db.conn.execute("UPDATE review_log SET choice = 0")
+    assert list(db_path.parent.glob("quiz.db.bak-v9-*"))  # backed up before migrating
