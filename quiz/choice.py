@@ -1,8 +1,9 @@
 """Multiple choice (选择题) for an answer card: its answer among three same-shape distractors.
 
-Pure: no Textual, no store. `ChoicePool(cards)` indexes a deck once; `pool.choice(card,
-reviews)` gives the four options of that card at its `reviews`-th review, or None when the
-deck holds no three good distractors (the card is then asked typed).
+Pure: no Textual, no store. `ChoicePool.from_cards(cards)` (or `ChoicePool` over the
+store's `answer_entries`) indexes a deck once; `pool.choice(card, reviews)` gives the four
+options of that card at its `reviews`-th review, or None when the deck holds no three good
+distractors (the card is then asked typed).
 
 A distractor has the answer's shape:
 - a figure (`quiz.figures.parse_figure`): another figure of the same kind and unit whose
@@ -136,24 +137,42 @@ class Choice:
         return index == self.right
 
 
+Entry = tuple[str, str, str | None]
+"""What the pool needs of a card: its id, its answer, its sentence (None: not a cloze
+card, so no text of the deck). The store keeps these columns, so a deck that was not
+read from its file needs no rebuilding (`Store.answer_entries`)."""
+
+
+def entries_of(cards: Iterable[object]) -> list[Entry]:
+    """The entries of a deck's answer cards, in deck order."""
+    return [
+        (card.id, card.answer, card.sentence if isinstance(card, ClozeCard) else None)
+        for card in cards
+        if isinstance(card, ClozeCard | BasicCard)
+    ]
+
+
 @dataclass
 class ChoicePool:
-    """A deck's cards indexed for distractors: answers and text pieces by length."""
+    """A deck's answers and text indexed for distractors: answers and text pieces by length."""
 
-    cards: Sequence[AnswerCard | object]
+    entries: Sequence[Entry]
     _answers: dict[int, list[tuple[str, str]]] = field(init=False, default_factory=dict)
     _pieces: dict[int, list[str]] | None = field(init=False, default=None)
     _sentences: list[str] = field(init=False, default_factory=list)
     _text_keys: str = field(init=False, default="")
     _figures: list[str] | None = field(init=False, default=None)
 
+    @classmethod
+    def from_cards(cls, cards: Iterable[object]) -> ChoicePool:
+        return cls(entries_of(cards))
+
     def __post_init__(self) -> None:
-        for card in self.cards:
-            if isinstance(card, ClozeCard | BasicCard):
-                answer = card.answer.strip()
-                self._answers.setdefault(len(answer), []).append((card.id, answer))
-                if isinstance(card, ClozeCard):
-                    self._sentences.append(card.sentence)
+        for card_id, answer, sentence in self.entries:
+            answer = answer.strip()
+            self._answers.setdefault(len(answer), []).append((card_id, answer))
+            if sentence is not None:
+                self._sentences.append(sentence)
         # One string of every sentence's compare form, for the frame test.
         self._text_keys = "\n".join(_key(sentence) for sentence in self._sentences)
 

@@ -95,6 +95,18 @@ class CardQueries:
         )
         return [card_from_row(row) for row in rows]
 
+    def answer_entries(self, deck: str) -> list[tuple[str, str, str | None]]:
+        """(card id, answer, sentence) of the active cloze and basic cards of `deck`, in
+        deck order (sentence None for a basic card): what `quiz.choice.ChoicePool`
+        indexes, read without rebuilding the deck's cards."""
+        rows = self._db.query(
+            "SELECT card_id, answer, CASE WHEN type = 'cloze' THEN sentence END FROM cards"
+            " WHERE deck = ? AND type IN ('cloze', 'basic') AND answer IS NOT NULL"
+            " AND retired_at IS NULL ORDER BY position",
+            (deck,),
+        )
+        return [(card_id, answer, sentence) for card_id, answer, sentence in rows]
+
     # ------------------------------------------------------------------ the queue
 
     def due_cards(

@@ -83,7 +83,7 @@ def test_shapes() -> None:
 
 def test_simplified_formula_gets_three_of_its_own_pattern() -> None:
     deck = _deck(SIMPLIFIED)
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     choice = pool.choice(_card(deck, "zixin"), 0)
     assert choice is not None and len(choice.options) == OPTIONS
     assert choice.options[choice.right] == "四个自信"
@@ -96,7 +96,7 @@ def test_simplified_formula_gets_three_of_its_own_pattern() -> None:
 
 def test_never_an_accepted_form_in_either_script() -> None:
     deck = _deck(TRADITIONAL)
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     choice = pool.choice(_card(deck, "t-yishi"), 0)
     assert choice is not None
     # 四个意识 (Simplified, another card's answer) is the answer itself in the other script
@@ -106,7 +106,7 @@ def test_never_an_accepted_form_in_either_script() -> None:
 
 def test_deck_first_then_text_for_suffix_pattern() -> None:
     deck = _deck(SIMPLIFIED)
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     card = _card(deck, "lingdao")
     picked = pool.distractors(card, seed="lingdao:0")
     # 思想引领力 is another card's answer; 群众组织力 and 社会号召力 come from the text
@@ -131,7 +131,7 @@ cards:
 """,
         name="frame",
     )
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     picked = pool.distractors(_card(deck, "a"), seed="a:0")
     assert "四个全面" not in picked  # in the card's own sentence
     assert "四个自信" not in picked  # the text says 坚持四个自信 too: it fits the blank
@@ -140,7 +140,7 @@ cards:
 
 def test_figures_of_the_same_unit_and_magnitude() -> None:
     deck = _deck(SIMPLIFIED)
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     picked = pool.distractors(_card(deck, "gdp"), seed="gdp:0")
     assert "5.5%左右" in picked and "3%左右" in picked
     assert "1.3万亿斤" not in picked
@@ -149,7 +149,7 @@ def test_figures_of_the_same_unit_and_magnitude() -> None:
 
 def test_no_good_distractors_keeps_the_card_typed() -> None:
     deck = _deck(SIMPLIFIED)
-    pool = ChoicePool(deck.cards)
+    pool = ChoicePool.from_cards(deck.cards)
     assert pool.choice(_card(deck, "queli"), 0) is None  # no other 两个X anywhere
     assert pool.choice(_card(deck, "grain"), 0) is None  # no other 亿斤 figure
     assert pool.choice(_card(deck, "list"), 0) is None  # no other …单 of four characters
@@ -158,10 +158,10 @@ def test_no_good_distractors_keeps_the_card_typed() -> None:
 def test_deterministic_per_card_and_review() -> None:
     deck = _deck(SIMPLIFIED)
     card = _card(deck, "zixin")
-    first = ChoicePool(deck.cards).choice(card, 3)
-    again = ChoicePool(tuple(reversed(deck.cards))).choice(card, 3)
+    first = ChoicePool.from_cards(deck.cards).choice(card, 3)
+    again = ChoicePool.from_cards(reversed(deck.cards)).choice(card, 3)
     assert first == again
-    orders = {ChoicePool(deck.cards).choice(card, reviews) for reviews in range(8)}
+    orders = {ChoicePool.from_cards(deck.cards).choice(card, reviews) for reviews in range(8)}
     assert len(orders) > 1  # another review, another order
 
 

@@ -63,3 +63,15 @@ async def _read(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def test_choice_card(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A new card asked as a choice of four same-shape options, keys in the guide."""
+    app = build_app(tmp_path, which=["xuanze"], study=["xuanze"])
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_choice_card_after_a_wrong_pick(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The pick marked ✗, the right option ✓, Again suggested."""
+    app = build_app(tmp_path, which=["xuanze"], study=["xuanze"])
+    assert snap_compare(app, press=["b"], terminal_size=SIZE)

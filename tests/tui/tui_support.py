@@ -99,6 +99,40 @@ cards:
 """
 
 
+CHOICE_DECK = """\
+title: 四个意识
+cards:
+  - id: x-yishi
+    type: cloze
+    text: 引导党员牢固树立“{{c1::四个意识}}”，自觉同党中央保持高度一致。
+    accept: [四個意識]
+    section: 一、思想建党
+    line: 3
+    importance: 90
+  - id: x-queli
+    type: cloze
+    text: 深刻领悟“{{c1::两个确立}}”的决定性意义。
+    section: 一、思想建党
+    line: 4
+    importance: 80
+  - id: x-zixin
+    type: cloze
+    text: 全党要坚定“{{c1::四个自信}}”，这是我们的底气所在。
+    section: 一、思想建党
+    line: 5
+  - id: x-quanmian
+    type: cloze
+    text: 统筹推进“{{c1::四个全面}}”战略布局。
+    section: 二、战略布局
+    line: 8
+  - id: x-fuwu
+    type: cloze
+    text: 始终落实“{{c1::四个服务}}”的根本要求。
+    section: 二、战略布局
+    line: 9
+"""
+
+
 @dataclass
 class FixedClock:
     """A clock that stands still until the test moves it."""
@@ -125,6 +159,7 @@ def write_decks(root: Path, which: Sequence[str] = ("jianti", "fanti")) -> list[
         "fanti": TRADITIONAL_DECK,
         "shuzi": FIGURE_DECK,
         "shapes": ANKI_SHAPES_DECK,
+        "xuanze": CHOICE_DECK,
     }
     folder = root / "decks"
     folder.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,16 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Choice card",
+        (
+            ("1-4 / a-d", "pick an option; a click picks it too"),
+            ("ctrl+t", "type this card instead; on a typed card: choices"),
+            ("", "a new card comes as a choice first ([study] choice)"),
+            ("", "a card without three look-alikes is always typed"),
+            ("1 2 3 4 / Enter", "after the pick: rate (right: Good at most)"),
+        ),
+    ),
+    (
         "Matching",
         (
             ("1-6 then a-f", "pick a left item, then its right partner"),

@@ -26,6 +26,7 @@ from quiz.errors import QuizError
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
 from quiz.tui.widgets.answer_input import AnswerInput
+from quiz.tui.widgets.choice import ChoiceList
 from quiz.tui.widgets.cloze import ClozeView, Outcome
 from quiz.tui.widgets.key_hints import KeyHints
 from quiz.tui.widgets.matching import MatchBoard
@@ -36,6 +37,8 @@ from quiz.tui.widgets.verdict import VerdictView
 if TYPE_CHECKING:
     from textual.worker import Worker
 
+    from quiz.choice import Choice, ChoicePool
+    from quiz.config import ChoiceMode
     from quiz.hints import Hint
     from quiz.session import AnswerOutcome, QueueItem, StudySession
 
@@ -55,7 +58,7 @@ KIND_NAMES = {
     "cram": "Cram",
 }
 
-Phase = Literal["idle", "question", "answer", "playing", "matched", "saving"]
+Phase = Literal["idle", "question", "choosing", "answer", "playing", "matched", "saving"]
 
 _AFTER = (("u", "Undo"), ("-", "Bury"), ("@", "Suspend"), ("?", "Help"), ("esc", "End"))
 KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
@@ -65,6 +68,14 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
         ("⏎", "Check"),
         ("tab", "Hint"),
         ("^z", "Undo"),
+        ("-", "Bury"),
+        ("@", "Suspend"),
+        ("?", "Help"),
+        ("esc", "End"),
+    ),
+    "choosing": (
+        ("1-4 a-d", "Pick"),
+        ("^t", "Type it"),
         ("-", "Bury"),
         ("@", "Suspend"),
         ("?", "Help"),
@@ -116,6 +127,7 @@ class StudyScreen(Screen[None]):
         Binding("space,enter", "accept", "Accept", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("ctrl+z", "undo_typing", "Undo", show=False),
+        Binding("ctrl+t", "switch_choice", "Choice / typed", priority=True, show=False),
         Binding("minus", "bury", "Bury", show=False),
         Binding("at", "suspend", "Suspend", show=False),
         Binding("question_mark", "app.help", "Help", show=False),
@@ -160,6 +172,11 @@ class StudyScreen(Screen[None]):
         self.saving: Worker[AnswerOutcome] | None = None  # the answer being committed
         self.waiting_for_lock = False  # that save waits for another process's lock
         self._rated_phase: Phase = "answer"
+        # Choice cards: the session's mode (the setting, switched by ctrl+t), the options
+        # on screen, and each deck's distractor index (built on its first choice card).
+        self.choice_mode: ChoiceMode = session.config.choice
+        self.choice: Choice | None = None
+        self._pools: dict[str, ChoicePool] = {}
 
     # ------------------------------------------------------------------ layout
 
@@ -170,6 +187,7 @@ class StudyScreen(Screen[None]):
                 with Vertical(id="cloze-pane"):
                     yield ClozeView(id="cloze-view")
                     yield AnswerInput(placeholder=PLACEHOLDER_HAN, id="answer")
+                    yield ChoiceList(id="choices")
                     yield VerdictView(id="verdict")
                 yield MatchBoard(id="match-pane")
             yield RatingBar(id="rating-bar")
@@ -210,9 +228,12 @@ class StudyScreen(Screen[None]):
             return
         await self.present(item)
 
-    async def present(self, item: QueueItem) -> None:
-        """Show `item` as a fresh question."""
+    async def present(self, item: QueueItem, *, keep_time: bool = False) -> None:
+        """Show `item` as a fresh question (`keep_time`: the same showing, switched
+        between choice and typed, keeps its timer)."""
+        timer = (self.shown_at, self.paused_ms, self.paused_since, self.pause_reason)
         self.item = item
+        self.choice = None
         self.hints = []
         self.hint_count = 0
         self.blank_text = ""
@@ -225,6 +246,8 @@ class StudyScreen(Screen[None]):
         self.paused_since = None
         self.pause_reason = None
         self.last_activity = self.shown_at
+        if keep_time:
+            self.shown_at, self.paused_ms, self.paused_since, self.pause_reason = timer
         card = item.card
         self.query_one(RatingBar).display = False
         switcher = self.query_one(ContentSwitcher)
@@ -242,11 +265,21 @@ class StudyScreen(Screen[None]):
             view.border_subtitle = Content(self.decks.title(deck))  # a title is not markup
             view.ask(card)
             self.query_one(VerdictView).display = False
+            choices = self.query_one(ChoiceList)
             answer = self.query_one(AnswerInput)
-            answer.placeholder = placeholder_for(card)
             answer.value = ""
-            answer.display = True
-            answer.focus()
+            self.choice = self._choice_for(item) if self._asks_choice(item) else None
+            if self.choice is not None:
+                self.phase = "choosing"
+                answer.display = False
+                choices.display = True
+                choices.offer(self.choice)
+                self.set_focus(None)
+            else:
+                choices.display = False
+                answer.placeholder = placeholder_for(card)
+                answer.display = True
+                answer.focus()
         self._refresh_bar()
         self._show_keys()
         if self.on_first_card is not None:
@@ -295,7 +328,7 @@ class StudyScreen(Screen[None]):
 
     @property
     def _timing(self) -> bool:
-        return self.phase in ("question", "playing")
+        return self.phase in ("question", "choosing", "playing")
 
     def pause_timer(self, reason: Literal["focus", "idle"], at: datetime | None = None) -> None:
         """Stop counting this card's time (the terminal lost focus, or nobody typed)."""
@@ -474,6 +507,80 @@ class StudyScreen(Screen[None]):
         self.hints.append((label, context))
         self.query_one(ClozeView).show(card, self.outcome, self.hints)
 
+    # ------------------------------------------------------------------ choice
+
+    def _asks_choice(self, item: QueueItem) -> bool:
+        """Whether the session's mode asks this card as a choice (if it has one)."""
+        if self.choice_mode == "always":
+            return True
+        return self.choice_mode == "new" and item.state.reps == 0
+
+    def _choice_for(self, item: QueueItem) -> Choice | None:
+        """The card's four options at this review, None without three look-alikes."""
+        from quiz.choice import ChoicePool
+
+        card = item.card
+        if not isinstance(card, ClozeCard | BasicCard):
+            return None
+        pool = self._pools.get(item.deck)
+        if pool is None:
+            # The deck in memory, else the store's answers and sentences (never a rebuild)
+            deck = self.decks.loaded(item.deck)
+            pool = self._pools[item.deck] = (
+                ChoicePool.from_cards(deck.cards)
+                if deck is not None
+                else ChoicePool(self.session.store.answer_entries(item.deck))
+            )
+        return pool.choice(card, item.state.reps)
+
+    def pick(self, row: int) -> None:
+        """The option in `row` was picked: show how it went and offer the ratings."""
+        from quiz.choice import choice_rating
+
+        if (
+            self.phase != "choosing"
+            or self.choice is None
+            or not 0 <= row < len(self.choice.options)
+        ):
+            return
+        card = self.current.card
+        assert isinstance(card, ClozeCard | BasicCard)
+        self.answered_at = self.clock()
+        right = self.choice.is_right(row)
+        self.typed = self.choice.options[row]
+        duration = self._elapsed_ms(self.answered_at)
+        first = self.current.state.reps == 0
+        self.suggested = int(choice_rating(right, first_showing=first, duration_ms=duration))
+        self.phase = "answer"
+        self.outcome = "right" if right else "wrong"
+        self.query_one(ClozeView).show(card, self.outcome, self.hints)
+        self.query_one(ChoiceList).reveal(row)
+        self._offer_ratings()
+
+    def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
+        message.stop()
+        self.pick(message.row)
+
+    async def action_switch_choice(self) -> None:
+        """ctrl+t: a choice card is typed instead, a typed card becomes a choice (when
+        it has one); the rest of the session follows the switch."""
+        if self.item is None:
+            return
+        if self.phase == "choosing":
+            self.choice_mode = "never"
+            self.notify("Answers typed for the rest of the session (ctrl+t: choices).", timeout=3)
+        elif self.phase == "question":
+            if self._choice_for(self.item) is None:
+                self.notify(
+                    "No three look-alikes for this card in its deck: it stays typed.", timeout=3
+                )
+                return
+            self.choice_mode = "always"
+            self.notify("Cards asked as a choice of four (ctrl+t: typed).", timeout=3)
+        else:
+            return
+        await self.present(self.item, keep_time=True)
+
     # ------------------------------------------------------------------ matching
 
     def on_match_board_finished(self, message: MatchBoard.Finished) -> None:
@@ -509,6 +616,7 @@ class StudyScreen(Screen[None]):
             typed=self.typed or None,
             duration_ms=self._elapsed_ms(),
             hints=self.hint_count,
+            choice=self.choice is not None,
         )
         try:
             with self.session.store.busy_timeout(QUICK_SAVE_MS):
@@ -578,7 +686,9 @@ class StudyScreen(Screen[None]):
         await self.rate(message.rating)
 
     async def action_number(self, number: int) -> None:
-        if self.phase == "playing":
+        if self.phase == "choosing":
+            self.pick(number - 1)
+        elif self.phase == "playing":
             self.query_one(MatchBoard).pick("left", number - 1)
         elif number <= 4:
             await self.rate(number)
@@ -586,7 +696,10 @@ class StudyScreen(Screen[None]):
     def action_letter(self, row: int) -> None:
         """A letter picks a right item only once a left item is picked (by its digit, Enter
         or a click): a word typed into a matching round (the answer of the card before,
-        a stray key) never makes a pair or a mistake."""
+        a stray key) never makes a pair or a mistake. On a choice card a-d pick an option."""
+        if self.phase == "choosing":
+            self.pick(row)
+            return
         if self.phase != "playing":
             return
         board = self.query_one(MatchBoard)
@@ -662,9 +775,11 @@ class StudyScreen(Screen[None]):
         if action == "accept":
             return self.phase in ("answer", "matched")
         if action == "number":
-            return self.phase in ("answer", "matched", "playing")
+            return self.phase in ("answer", "matched", "playing", "choosing")
         if action == "letter":
-            return self.phase == "playing"
+            return self.phase in ("playing", "choosing")
+        if action == "switch_choice":
+            return self.phase in ("question", "choosing")
         if action in ("bury", "suspend"):
             return self.phase not in ("idle", "saving")
         if action == "undo":
