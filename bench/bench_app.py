@@ -114,10 +114,11 @@ async def rate_and_wait_for_next_card(app: Any, screen: Any, item: Any) -> float
 
 
 async def keypress_latency(
-    collection: Path, db: Path, cards: int, freeze: bool = True
+    collection: Path, db: Path, cards: int, freeze: bool = True, choice: str = "new"
 ) -> tuple[list[float], set[str]]:
     """Seconds from the rating key to the next card, for up to `cards` revealed cloze
-    cards answered Good; and the modules loaded after the session. With `freeze` off the
+    cards (or choice cards, picked right) answered Good; and the modules loaded after the
+    session. With `freeze` off the
     app's `gc.freeze()` calls do nothing (the latency as it was before them)."""
     import gc
 
@@ -135,10 +136,12 @@ async def keypress_latency(
         return datetime.now(UTC)
 
     timings: list[float] = []
+    choices = [0]  # how many of them were choice cards
     os.chdir(collection)
     with Store.open(db) as store:
         shelf, _names, _problems = open_collection(collection, store, [], clock())
-        app = QuizApp(store, shelf, Config(), clock, study=[], cursor_blink=False)
+        config = Config(choice=choice)  # type: ignore[arg-type]
+        app = QuizApp(store, shelf, config, clock, study=[], cursor_blink=False)
         async with app.run_test(size=(100, 30)) as pilot:
             for _ in range(cards):
                 screen = app.screen
@@ -148,6 +151,9 @@ async def keypress_latency(
                 item = screen.item
                 if screen.phase == "question":
                     await pilot.press("space")
+                elif screen.phase == "choosing":
+                    choices[0] += 1
+                    await pilot.press(str(screen.choice.right + 1))
                 elif screen.phase == "playing":
                     await pilot.press("minus")  # matching rounds are timed in the tests
                     continue
@@ -156,6 +162,7 @@ async def keypress_latency(
             await pilot.pause()
     gc.freeze = real_freeze
     gc.unfreeze()
+    print(f"  ({choices[0]} of the {len(timings)} cards were choice cards)")
     return timings, set(sys.modules)
 
 
@@ -176,6 +183,12 @@ def main() -> int:
         "--compare-gc",
         action="store_true",
         help="also measure the big collection's key latency without the app's gc.freeze()",
+    )
+    parser.add_argument(
+        "--choice",
+        choices=("new", "always", "never"),
+        default="new",
+        help="[study] choice for the key latency (always: every card that has one)",
     )
     args = parser.parse_args()
 
@@ -211,7 +224,9 @@ def main() -> int:
         if args.compare_gc:
             runs.append((f"{args.cards // 1000}k nofrz", synth_root, synth_db, False))
         for label, root, db, freeze in runs:
-            timings, modules = asyncio.run(keypress_latency(root, db, args.keys, freeze))
+            timings, modules = asyncio.run(
+                keypress_latency(root, db, args.keys, freeze, args.choice)
+            )
             if timings:
                 ms = sorted(t * 1000 for t in timings)
                 p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
