@@ -73,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
         from quiz.export.anki import write_apkg
 
         output = Path(args.output) if args.output else Path(f"{deck.name}.apkg")
+        created = _missing_folder(output)
         count = write_apkg(deck, output)
-        print(f"{output}: {count} notes from {len(deck)} cards of {deck.name}")
+        print(f"{output}: {count} notes from {len(deck)} cards of {deck.name}{created}")
         return 0
     from quiz.export.csv import deck_to_text
 
@@ -82,9 +83,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
+    created = _missing_folder(Path(args.output))
     try:
         write_text_atomic(args.output, text)
     except OSError as exc:
         raise QuizError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
-    print(f"{args.output}: {len(deck)} cards of {deck.name}")
+    print(f"{args.output}: {len(deck)} cards of {deck.name}{created}")
     return 0
+
+
+def _missing_folder(output: Path) -> str:
+    """What to add to the report when the output's folder is missing (it gets created)."""
+    missing = [folder for folder in output.parents if not folder.exists()]
+    return f" (created the folder {missing[-1]})" if missing else ""

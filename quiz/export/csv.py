@@ -38,6 +38,7 @@ from quiz.export import (
 from quiz.generate.ids import cloze_id, match_id
 
 PAIRS_PER_SET = 6
+SOURCE_HEADER = "#quiz source:"
 DEFAULT_PROMPT = "Match each item with its pair"
 _SEPARATORS = {
     "tab": "\t",
@@ -99,6 +100,10 @@ def deck_to_text(deck: Deck) -> str:
     """The deck in Anki's text format: tab-separated, plain text, with headers."""
     out = io.StringIO()
     out.write("#separator:tab\n#html:false\n")
+    if deck.source:  # a header Anki's importer passes over; quiz's reads it back
+        out.write(f"{SOURCE_HEADER}{' '.join(deck.source.split())}\n")
+    if not deck.cards:  # no row names the deck: the header does (Anki's `#deck:`)
+        out.write(f"#deck:{' '.join(deck.title.split())}\n")
     out.write("#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:9\n")
     columns = ("GUID", "Notetype", "Deck", "Text/Front", "Extra/Back", "Section", "Line")
     out.write("#columns:" + "\t".join((*columns, "Prompt/Extra", "Tags")) + "\n")
@@ -120,6 +125,7 @@ class _Headers:
     columns: tuple[str, ...] = ()
     notetype: str | None = None
     deck: str | None = None
+    source: str | None = None
     notetype_column: int | None = None
     deck_column: int | None = None
     tags_column: int | None = None
@@ -220,7 +226,11 @@ def parse_text_deck(
     lines = text.splitlines(keepends=True)
     headers = _read_headers(lines, label)
     rows = list(_read_rows(lines, headers, label, notes))
-    return rows_to_deck(rows, name=name, label=label, title=headers.deck, notes=notes)
+    if not rows and headers.columns and headers.notetype_column:
+        # the headers of an export of a deck without cards (quiz's or Anki's): that deck
+        return Deck(name=name, title=headers.deck or name, cards=(), source=headers.source)
+    deck = rows_to_deck(rows, name=name, label=label, title=headers.deck, notes=notes)
+    return replace(deck, source=headers.source) if headers.source else deck
 
 
 def rows_to_deck(
@@ -264,6 +274,8 @@ def _read_headers(lines: Sequence[str], label: str) -> _Headers:
             headers.notetype = value.strip()
         elif key == "deck":
             headers.deck = value.strip() or None
+        elif key == "quiz source":
+            headers.source = value.strip() or None
         elif key in {"notetype column", "deck column", "tags column", "guid column"}:
             if not value.strip().isdigit() or int(value) < 1:
                 raise ImportFileError(f"{where}: #{key} must be a column number from 1")
