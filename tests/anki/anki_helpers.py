@@ -44,9 +44,7 @@ def import_apkg(col: Collection, path: Path, *, with_scheduling: bool = False) -
     """Import an .apkg as Anki's File > Import does; returns the import log."""
     request = ImportAnkiPackageRequest(
         package_path=str(path),
-        options=ImportAnkiPackageOptions(
-            with_scheduling=with_scheduling, merge_notetypes=True
-        ),
+        options=ImportAnkiPackageOptions(with_scheduling=with_scheduling, merge_notetypes=True),
     )
     return col.import_anki_package(request).log
 

@@ -106,9 +106,7 @@ def test_the_hint_with_closing_braces_and_the_markup_look_as_written(tmp_path: P
     import_apkg(col, _export(SHAPES, "anki", tmp_path))
     notes = _by_guid(col)
     brace = notes["brace01"].cards()[0]
-    assert _text(brace.question()) == (
-        "C++ 用 std::vector，答案是[ends with }}]"
-    )
+    assert _text(brace.question()) == ("C++ 用 std::vector，答案是[ends with }}]")
     assert _text(brace.answer()).startswith("C++ 用 std::vector，答案是雙括號")
     markup = notes["markup01"].cards()[0]
     assert _text(markup.question()).startswith("<b>不是粗體</b> & &amp; 坚持[...]")
