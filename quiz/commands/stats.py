@@ -80,9 +80,11 @@ def run(args: argparse.Namespace) -> int:
         missing: Path | None = path
     else:
         from quiz.store import Store
+        from quiz.store.db import place_is_writable
         from quiz.store.stats_queries import stats_rows
 
-        with Store.open(path) as store:
+        opener = Store.open if place_is_writable(path) else Store.open_read_only
+        with opener(path) as store:
             rows = stats_rows(store, now=now, config=config, decks=decks)
             _check_decks_known(decks, rows.titles, store.deck_names(), path)
             if args.csv:

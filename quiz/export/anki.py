@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import sqlite3
 import tempfile
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import genanki
 
+from quiz.config import Config
 from quiz.deck import Deck, replacement_mode
 from quiz.errors import QuizError
 from quiz.export import (
@@ -28,6 +32,7 @@ from quiz.export import (
     Note,
     deck_notes,
 )
+from quiz.export.history import CardHistory, write_history
 
 _CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; font-size: 22px;
   text-align: left; line-height: 1.6; }
@@ -124,8 +129,17 @@ def build_package(deck: Deck) -> genanki.Package:
     return genanki.Package(anki_deck)
 
 
-def write_apkg(deck: Deck, path: str | os.PathLike[str], *, timestamp: float | None = None) -> int:
-    """Write the deck to `path` atomically; returns the number of notes.
+def write_apkg(
+    deck: Deck,
+    path: str | os.PathLike[str],
+    *,
+    timestamp: float | None = None,
+    history: Mapping[str, CardHistory] | None = None,
+    config: Config | None = None,
+) -> int:
+    """Write the deck to `path` atomically; returns the number of notes. With `history`
+    (card id -> its schedule and log, see `quiz.export.history`) the cards carry their
+    schedule and the package its review log, counted in `config`'s study days.
 
     Raises:
         ExportError: the file cannot be written.
@@ -142,6 +156,8 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, timestamp: float | N
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         package.write_to_file(tmp, timestamp=timestamp)
+        if history is not None:
+            _add_history(Path(tmp), deck, history, config or Config())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
@@ -149,3 +165,24 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, timestamp: float | N
     finally:
         Path(tmp).unlink(missing_ok=True)
     return count
+
+
+def _add_history(
+    package: Path, deck: Deck, history: Mapping[str, CardHistory], config: Config
+) -> None:
+    """Rewrite the package with its collection's cards scheduled and its revlog filled."""
+    with tempfile.TemporaryDirectory(prefix="quiz-apkg-") as folder:
+        with zipfile.ZipFile(package) as archive:
+            members = {name: archive.read(name) for name in archive.namelist()}
+        collection = Path(folder) / "collection.anki2"
+        collection.write_bytes(members["collection.anki2"])
+        db = sqlite3.connect(collection)
+        try:
+            with db:
+                write_history(db, deck, history, config)
+        finally:
+            db.close()
+        members["collection.anki2"] = collection.read_bytes()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)

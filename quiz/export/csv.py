@@ -38,6 +38,7 @@ from quiz.export import (
 from quiz.generate.ids import cloze_id, match_id
 
 PAIRS_PER_SET = 6
+SOURCE_HEADER = "#quiz source:"
 DEFAULT_PROMPT = "Match each item with its pair"
 _SEPARATORS = {
     "tab": "\t",
@@ -51,10 +52,45 @@ _HEADER_RE = re.compile(r"^#([a-z ]+):(.*)$")
 _TAG_RE = re.compile(r"<[^>]*>")
 _BREAK_RE = re.compile(r"<br\s*/?>|</div>|</p>", re.IGNORECASE)
 _ID_RE = re.compile(r"^\S+$")
+_MEDIA_TAGS = r"(?:img|audio|video|source)\b"
+_FORMAT_RE = re.compile(rf"<(?!br\s*/?>|{_MEDIA_TAGS})[a-z][^>]*>", re.IGNORECASE)
+_MEDIA_RE = re.compile(rf"<{_MEDIA_TAGS}[^>]*>|\[sound:[^\]]+\]", re.IGNORECASE)
+_MEDIA_NAME_RE = re.compile(r"""\bsrc=["']?([^"'>\s]+)|^\[sound:([^\]]+)\]$""", re.IGNORECASE)
 
 
 class ImportFileError(QuizError):
     """A text file that cannot be turned into a deck; names the file and the line."""
+
+
+@dataclass
+class ImportNotes:
+    """What an import kept only in part, for the user to read: formatting reduced to
+    text, media not imported, fields no card shape has, blanks c2.. made more cards."""
+
+    html: int = 0
+    media: set[str] = field(default_factory=set)
+    left_out: dict[str, int] = field(default_factory=dict)
+    numbered: int = 0
+
+    def leave_out(self, what: str) -> None:
+        self.left_out[what] = self.left_out.get(what, 0) + 1
+
+    def lines(self) -> list[str]:
+        """One sentence per thing kept in part (none when everything crossed whole)."""
+        out: list[str] = []
+        if self.numbered:
+            out.append(
+                f"{self.numbered} cloze note(s) with blanks c1..cN: each number became a "
+                "card of the same sentence (siblings)"
+            )
+        if self.html:
+            out.append(f"{self.html} note(s): HTML formatting reduced to text")
+        if self.media:
+            names = ", ".join(sorted(self.media)[:5]) + (" …" if len(self.media) > 5 else "")
+            out.append(f"{len(self.media)} media file(s) not imported ({names})")
+        for what, count in sorted(self.left_out.items()):
+            out.append(f"{count} note(s): {what} left out (no card shape holds it)")
+        return out
 
 
 # --------------------------------------------------------------------------- writing
@@ -64,6 +100,10 @@ def deck_to_text(deck: Deck) -> str:
     """The deck in Anki's text format: tab-separated, plain text, with headers."""
     out = io.StringIO()
     out.write("#separator:tab\n#html:false\n")
+    if deck.source:  # a header Anki's importer passes over; quiz's reads it back
+        out.write(f"{SOURCE_HEADER}{' '.join(deck.source.split())}\n")
+    if not deck.cards:  # no row names the deck: the header does (Anki's `#deck:`)
+        out.write(f"#deck:{' '.join(deck.title.split())}\n")
     out.write("#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:9\n")
     columns = ("GUID", "Notetype", "Deck", "Text/Front", "Extra/Back", "Section", "Line")
     out.write("#columns:" + "\t".join((*columns, "Prompt/Extra", "Tags")) + "\n")
@@ -85,6 +125,7 @@ class _Headers:
     columns: tuple[str, ...] = ()
     notetype: str | None = None
     deck: str | None = None
+    source: str | None = None
     notetype_column: int | None = None
     deck_column: int | None = None
     tags_column: int | None = None
@@ -100,6 +141,7 @@ class _Row:
     deck: str | None
     fields: list[str]
     tags: tuple[str, ...]
+    names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -114,8 +156,11 @@ class _PairGroup:
     first_row: int = 0
 
 
-def read_text_deck(path: str | os.PathLike[str], *, name: str | None = None) -> Deck:
-    """Read an Anki text file as a deck named `name` (the file stem by default).
+def read_text_deck(
+    path: str | os.PathLike[str], *, name: str | None = None, notes: ImportNotes | None = None
+) -> Deck:
+    """Read an Anki text file as a deck named `name` (the file stem by default); what it
+    keeps only in part is added to `notes`.
 
     Raises:
         ImportFileError: unreadable, not UTF-8, bad headers, or rows that make no card.
@@ -134,7 +179,7 @@ def read_text_deck(path: str | os.PathLike[str], *, name: str | None = None) -> 
     if "\x00" in text:
         raise ImportFileError(f"{path}: binary file, not an Anki text file")
     text = _without_controls(text)
-    return parse_text_deck(text, name=name or path.stem, label=str(path))
+    return parse_text_deck(text, name=name or path.stem, label=str(path), notes=notes)
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -173,16 +218,34 @@ def _decode(raw: bytes, path: Path) -> str:
     return text
 
 
-def parse_text_deck(text: str, *, name: str, label: str | None = None) -> Deck:
+def parse_text_deck(
+    text: str, *, name: str, label: str | None = None, notes: ImportNotes | None = None
+) -> Deck:
     """`read_text_deck` over text held in a string."""
     label = label or f"<{name}>"
     lines = text.splitlines(keepends=True)
     headers = _read_headers(lines, label)
-    rows = list(_read_rows(lines, headers, label))
+    rows = list(_read_rows(lines, headers, label, notes))
+    if not rows and headers.columns and headers.notetype_column:
+        # the headers of an export of a deck without cards (quiz's or Anki's): that deck
+        return Deck(name=name, title=headers.deck or name, cards=(), source=headers.source)
+    deck = rows_to_deck(rows, name=name, label=label, title=headers.deck, notes=notes)
+    return replace(deck, source=headers.source) if headers.source else deck
+
+
+def rows_to_deck(
+    rows: Sequence[_Row],
+    *,
+    name: str,
+    label: str,
+    title: str | None = None,
+    notes: ImportNotes | None = None,
+) -> Deck:
+    """The deck the notes make (shared by the text and the .apkg readers)."""
     if not rows:
         raise ImportFileError(f"{label}: no notes found")
-    title = headers.deck or next((row.deck for row in rows if row.deck), None) or name
-    return Deck(name=name, title=title, cards=tuple(_cards(rows, label)))
+    title = title or next((row.deck for row in rows if row.deck), None) or name
+    return Deck(name=name, title=title, cards=tuple(_cards(rows, label, notes or ImportNotes())))
 
 
 def _read_headers(lines: Sequence[str], label: str) -> _Headers:
@@ -211,6 +274,8 @@ def _read_headers(lines: Sequence[str], label: str) -> _Headers:
             headers.notetype = value.strip()
         elif key == "deck":
             headers.deck = value.strip() or None
+        elif key == "quiz source":
+            headers.source = value.strip() or None
         elif key in {"notetype column", "deck column", "tags column", "guid column"}:
             if not value.strip().isdigit() or int(value) < 1:
                 raise ImportFileError(f"{where}: #{key} must be a column number from 1")
@@ -232,7 +297,9 @@ def _sniff_separator(lines: Sequence[str]) -> str:
     return "\t"
 
 
-def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[_Row]:
+def _read_rows(
+    lines: Sequence[str], headers: _Headers, label: str, notes: ImportNotes | None = None
+) -> Iterator[_Row]:
     body = lines[headers.lines :]
     sep = headers.separator or _sniff_separator(body)
     reader = csv.reader(body, delimiter=sep, quotechar='"', doublequote=True, strict=True)
@@ -261,13 +328,14 @@ def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[
         if record[0].startswith("#") and len(record) == 1:
             continue  # a comment line
         values: dict[str, str] = {}
-        fields: list[str] = []
+        raw: list[str] = []
         for column, cell in enumerate(record, start=1):
             role = meta.get(column)
             if role:
                 values[role] = cell.strip()
             else:
-                fields.append(_clean(cell, headers.html))
+                raw.append(cell)
+        fields = clean_fields(raw, headers.html, notes)
         for column, role in meta.items():
             if column > len(record) and role in {"guid", "notetype"}:
                 message = f"{role} column {column} is missing (the row has {len(record)})"
@@ -283,8 +351,21 @@ def _read_rows(lines: Sequence[str], headers: _Headers, label: str) -> Iterator[
         )
 
 
+def clean_fields(raw: Sequence[str], is_html: bool, notes: ImportNotes | None) -> list[str]:
+    """A note's fields as plain text; its formatting and media are noted in `notes`."""
+    if is_html and notes is not None:
+        if any(_FORMAT_RE.search(cell) for cell in raw):
+            notes.html += 1
+        for cell in raw:
+            for found in _MEDIA_RE.finditer(cell):
+                named = _MEDIA_NAME_RE.search(found.group())
+                notes.media.add(named.group(1) or named.group(2) if named else found.group())
+    return [_clean(cell, is_html) for cell in raw]
+
+
 def _clean(cell: str, is_html: bool) -> str:
     if is_html:
+        cell = _MEDIA_RE.sub("", cell)
         cell = _BREAK_RE.sub("\n", cell)
         cell = html.unescape(_TAG_RE.sub("", cell))
     return cell.strip()
@@ -304,19 +385,33 @@ def _line_number(value: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-def _cards(rows: Sequence[_Row], label: str) -> Iterator[Card]:
+def _left_out(row: _Row, first: int, notes: ImportNotes) -> None:
+    """Note in `notes` the fields from `first` on that hold something (no card keeps them)."""
+    kind = row.notetype or "note"
+    for index in range(first, len(row.fields)):
+        if row.fields[index]:
+            name = row.names[index] if index < len(row.names) else f"field {index + 1}"
+            notes.leave_out(f"{kind} {name}")
+
+
+def _cards(rows: Sequence[_Row], label: str, notes: ImportNotes) -> Iterator[Card]:
     seen: set[str] = set()
     clozes: dict[str, ClozeCard] = {}
     groups: dict[tuple[str, ...], list[_PairGroup]] = {}
     order: list[Card | tuple[str, ...]] = []
     placed: set[tuple[str, ...]] = set()
     for row in rows:
+        if row.notetype not in (CLOZE_NOTETYPE, BASIC_NOTETYPE, FRONT_BACK_NOTETYPE):
+            _left_out(row, 1 if _is_cloze(row) else 2, notes)
         if not _is_cloze(row) and row.notetype not in (None, BASIC_NOTETYPE):
             basic = _basic_card(row, label)
             if basic.id not in seen:
                 seen.add(basic.id)
                 order.append(basic)
         elif _is_cloze(row):
+            numbers = {found.group(1) for found in CLOZE_RE.finditer(_field(row, 0))}
+            if len(numbers) > 1 and row.notetype != CLOZE_NOTETYPE:
+                notes.numbered += 1  # (quiz's own note is such cards to begin with)
             for card in _cloze_cards(row, label):
                 card = _unique_id(card, clozes)
                 clozes.setdefault(card.id, card)

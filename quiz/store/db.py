@@ -207,6 +207,17 @@ def translate_error(path: Path, exc: sqlite3.Error, busy_timeout_ms: int) -> Sto
     return StoreError(f"{path}: {message}")
 
 
+def place_is_writable(path: Path) -> bool:
+    """Whether quiz may write the database at `path` and the files beside it: its folder
+    and the file are writable, and the folder is not on a read-only mount."""
+    if not _writable(path):
+        return False
+    try:
+        return not os.statvfs(path.parent).f_flag & os.ST_RDONLY
+    except OSError:
+        return True  # let the opening say what is wrong
+
+
 def _writable(path: Path) -> bool:
     """Whether quiz may write the database file (when it exists) and create files beside it."""
     folder_ok = os.access(path.parent, os.W_OK | os.X_OK)

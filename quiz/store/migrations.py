@@ -52,9 +52,55 @@ def open_database(
     return db
 
 
-def _read_only(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+def _read_only(
+    path: Path, busy_timeout_ms: int, *, immutable: bool = False
+) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro{'&immutable=1' if immutable else ''}"
     return sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, isolation_level=None)
+
+
+def open_read_only_database(
+    path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> Database:
+    """Open an existing quiz database for reading only, writing nothing at all (for a
+    database in a read-only place, which `open_database` refuses).
+
+    A WAL database in a folder nobody may write has no -shm file to share and none can be
+    made: it is then read as immutable (no one can be writing it there either).
+
+    Raises:
+        StoreError: not a quiz database, another schema than this quiz's (an older one
+            cannot be upgraded without writing), or unreadable.
+    """
+    path = Path(path)
+    try:
+        conn = _read_only(path, busy_timeout_ms)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        try:
+            conn = _read_only(path, busy_timeout_ms, immutable=True)
+        except sqlite3.Error as exc:
+            raise translate_error(path, exc, busy_timeout_ms) from exc
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'review_log'"
+        ).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise translate_error(path, exc, busy_timeout_ms) from exc
+    if not tables:
+        conn.close()
+        raise StoreError(f"{path}: not a quiz database")
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"{path}: database schema version {version}, this quiz reads {SCHEMA_VERSION}; "
+            "its place is read-only, so it cannot be upgraded: run quiz once where it can "
+            "be written"
+        )
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn, path, busy_timeout_ms)
 
 
 def _probe(path: Path, busy_timeout_ms: int) -> int:

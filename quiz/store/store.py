@@ -15,7 +15,7 @@ from types import TracebackType
 
 from quiz.store.cards import CardQueries
 from quiz.store.db import DEFAULT_BUSY_TIMEOUT_MS, Database
-from quiz.store.migrations import migrate, open_database
+from quiz.store.migrations import migrate, open_database, open_read_only_database
 from quiz.store.reviews import ReviewLog
 from quiz.store.sessions import Sessions
 from quiz.store.sync import DeckSync
@@ -53,6 +53,18 @@ class Store(CardQueries, ReviewLog, Sessions, DeckSync):
             Path(path), busy_timeout_ms=busy_timeout_ms, synchronous=synchronous, now=now
         )
         return cls(db)
+
+    @classmethod
+    def open_read_only(
+        cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    ) -> Store:
+        """Open an existing database for reading only, writing nothing (not even its -wal
+        and -shm files): for `quiz stats` on a database in a read-only place.
+
+        Raises:
+            StoreError: not a quiz database, another schema version, or unreadable.
+        """
+        return cls(open_read_only_database(Path(path), busy_timeout_ms=busy_timeout_ms))
 
     @classmethod
     def memory(cls) -> Store:

@@ -60,3 +60,27 @@ def test_read_only_folder_is_named(tmp_path: Path, existing: bool) -> None:
         "its quiz.db-wal and quiz.db-shm files beside it"
     ]
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_stats_reads_a_database_in_a_read_only_place(tmp_path: Path) -> None:
+    """`quiz stats` only reads: in a read-only place it opens the database read-only
+    (immutable, as no -shm can be made there) and shows the same figures as elsewhere."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "quiz.db"
+    deck = tmp_path / "d.yaml"
+    deck.write_text("title: 組織\ncards:\n- id: a\n  type: cloze\n  text: 嚴密的{{c1::組織}}\n")
+    env = {**os.environ, "QUIZ_CONFIG": str(tmp_path / "none.toml")}
+    synced = subprocess.run(
+        [*QUIZ, "--db", str(db), "sync", str(deck)], capture_output=True, text=True, env=env
+    )
+    assert synced.returncode == 0, synced.stderr
+    writable = subprocess.run(
+        [*QUIZ, "--db", str(db), "stats", "--json"], capture_output=True, text=True, env=env
+    )
+    assert writable.returncode == 0, writable.stderr
+    before = sorted(p.name for p in folder.iterdir())
+    result = _run_read_only(folder, "--db", str(db), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout, result.stderr) == (writable.stdout, writable.stderr)
+    assert sorted(p.name for p in folder.iterdir()) == before
