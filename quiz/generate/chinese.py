@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -184,7 +184,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_bounds(tokens) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens) for tokens in self.tokens]
         for text_pass in TEXT_PASSES:
             text_pass(self)
         self.valid = self.validate()
@@ -574,7 +574,7 @@ class ChineseCards:
                 text = self.mirror[sentence.start : sentence.end]
                 if registered is not None and _splits(registered, text, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
-                    self.bounds[index] = _bounds(self.tokens[index])
+                    self.bounds[index] = _Bounds(self.tokens[index])
                 found = self.keywords(index, sentence, doc_counts, answered)
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
@@ -988,7 +988,7 @@ def _near(candidate: Candidate, other: Candidate) -> bool:
     return candidate.start < other.end + KEYWORD_GAP and other.start < candidate.end + KEYWORD_GAP
 
 
-def _splits(pattern: re.Pattern[str], text: str, bounds: set[int]) -> bool:
+def _splits(pattern: re.Pattern[str], text: str, bounds: Container[int]) -> bool:
     """Whether the current cut of `text` splits an occurrence of a registered phrase."""
     return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
 
@@ -998,10 +998,26 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
-def _bounds(tokens: Iterable[str]) -> set[int]:
-    bounds = {0}
-    at = 0
-    for token in tokens:
-        at += len(token)
-        bounds.add(at)
-    return bounds
+class _Bounds:
+    """The offsets where jieba's words start or end in one sentence, one byte per offset:
+    a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
+    (on 9 MB the sets alone held some 120 MB)."""
+
+    __slots__ = ("_marks",)
+
+    def __init__(self, tokens: Iterable[str]) -> None:
+        ends = [0]
+        for token in tokens:
+            ends.append(ends[-1] + len(token))
+        marks = bytearray(ends[-1] + 1)
+        for end in ends:
+            marks[end] = 1
+        self._marks = bytes(marks)
+
+    def __contains__(self, offset: object) -> bool:
+        return (
+            isinstance(offset, int) and 0 <= offset < len(self._marks) and self._marks[offset] == 1
+        )
+
+    def __iter__(self) -> Iterator[int]:
+        return (offset for offset, mark in enumerate(self._marks) if mark)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from quiz.deck import ClozeCard
@@ -85,7 +85,7 @@ def answer_problem(
     candidate: Candidate,
     mirror: str,
     output: str,
-    bounds: set[int],
+    bounds: Container[int],
 ) -> str | None:
     """Why `candidate` cannot be a blank, or None when it can.
 
