@@ -469,7 +469,9 @@ class Segmenter:
         self._keyword_table: Any = None
 
     def cut(self, text: str) -> list[str]:
-        return list(self._tokenizer.cut(text, HMM=True))
+        # Interned: a document says 的, 发展 … thousands of times, and a caller keeping the
+        # cut of every sentence keeps one string per word, not one per occurrence.
+        return [sys.intern(word) for word in self._tokenizer.cut(text, HMM=True)]
 
     def boundaries(self, text: str) -> set[int]:
         """Offsets in `text` where a jieba word starts or ends."""
