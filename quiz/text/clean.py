@@ -347,9 +347,9 @@ def _strip_tags(line: str, number: int, changes: list[Change], pattern: re.Patte
 
 # --- pinyin annotations ---------------------------------------------------------------
 
+_NOTE_TEXT = r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80}"
 _PINYIN_NOTE = re.compile(
-    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（\[]"
-    r"(?P<body>[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80})[)）\]]"
+    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（\[](?P<body>{_NOTE_TEXT})[)）\]]"
 )
 # A gloss that offers the pinyin as an alternative spelling: 中文(或“zhōngwén”), (即 nǐ hǎo).
 _PINYIN_ALTERNATIVE = re.compile(
@@ -358,6 +358,8 @@ _PINYIN_ALTERNATIVE = re.compile(
     r"[”\"」』’']?[)）]"
 )
 _ALTERNATIVE_OPENER = re.compile(r"[(（](?:或|即|读作|讀作|拼音)")
+# What every note holds: a quick test, as _PINYIN_NOTE tries each Han character of a line.
+_NOTE_BODY = re.compile(rf"[(（\[]{_NOTE_TEXT}[)）\]]")
 _TONE_MARK = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f]|[a-zA-Z:][1-5]")
 _SYLLABLE_SPLIT = re.compile(r"[\s'’-]+|(?<=[1-5])(?=[A-Za-z])")
 
@@ -382,6 +384,8 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         return ""
 
     alternatives = bool(_ALTERNATIVE_OPENER.search(line))
+    if not alternatives and not _NOTE_BODY.search(line):
+        return line
     # Repeat: removing one annotation can bring a character next to another, 機(jī)(jī),
     # 機(jī)(或“jī”).
     for _ in range(line.count("(") + line.count("（") + line.count("[")):
@@ -509,6 +513,8 @@ def _widen_punctuation(line: str, number: int, changes: list[Change]) -> str:
         if widened == line:
             break
         line = widened
+    if not any(mark in line for mark in _FULL_WIDTH):  # a quick test: most lines have none
+        return line
     line = _BETWEEN_CJK.sub(widen, line)
     line = _BEFORE_NUMBER.sub(widen, line)
     return _ENDING.sub(widen, line)
