@@ -120,6 +120,8 @@ class ChineseCards:
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
         self._repeats: dict[str, int] = {}
+        # what keyword_spans reads of each token, kept for the document (see there)
+        self._token_features: dict[str, keywords.TokenFeatures] = {}
         self.target_paragraphs = {
             p.index
             for p in lay.paragraphs
@@ -649,6 +651,7 @@ class ChineseCards:
             pair_counts=self.pair_counts,
             kind=self.seg.keyword_kind,
             limit=limit * 4,
+            features=self._token_features,
         )
         found: list[Candidate] = []
         for span in spans:

@@ -85,6 +85,7 @@ def keyword_spans(
     pair_counts: Mapping[tuple[str, str], int] | None = None,
     limit: int = 1,
     kind: Callable[[str], int | None] | None = None,
+    features: dict[str, TokenFeatures] | None = None,
 ) -> list[Span]:
     """The `limit` best TF-IDF keywords of a segmented sentence, as spans of it, best first.
 
@@ -108,41 +109,29 @@ def keyword_spans(
     word (长征|系列) or before a verb and an activity noun (乡村|振兴|工作) is a modifier;
     a word ending in 会议 or 问题 is a verb and its object or generic (列席会议); after
     受/经 (or 与/向 before a verbal noun) the party is the answer, not what it does
-    (受|中央政治局|委托, 与|产业界|合作).
+    (受|中央政治局|委托, 与|产业界|合作). `features`, when given, keeps what is read of
+    each token from one call to the next (a document repeats its words).
     """
     offsets = []
     at = 0
     for token in tokens:
         offsets.append((at, at + len(token)))
         at += len(token)
-    weights = [weight(token) for token in tokens] + [None, None]
-    kinds = [
-        (kind(token) if kind is not None else NOUN_KIND) if weights[i] is not None else None
-        for i, token in enumerate(tokens)
-    ] + [None, None]
+    if features is None:
+        features = {}
+    looked_up = []
+    for token in tokens:
+        found = features.get(token)
+        if found is None:
+            found = features[token] = _token_features(token, weight, kind)
+        looked_up.append(found)
+    weights = [found[0] for found in looked_up] + [None, None]
+    kinds = [found[1] for found in looked_up] + [None, None]
     padded = [*tokens, "", ""]
-    verb_phrase = [
-        len(token) >= 4
-        and (
-            token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
-            or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
-            or token[:2] in ADVERBIAL_NOUNS  # 大力发展, 全面推进: an adverb and its verb
-            or (len(token) == 4 and token[2:] in VERB_OBJECTS)
-        )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
-        for token in tokens
-    ]
+    verb_phrase = [found[2] for found in looked_up]
     nounish = [
-        weights[i] is not None
-        and not is_number(token)
-        and not is_filler(token)
-        and has_cjk(token)
-        and not verb_phrase[i]
-        and token not in GOVERNING_VERBS
-        and not _LOCATOR.match(token)
-        and not _RESULTATIVE.search(token)
-        and token not in ADVERBIAL_NOUNS
-        and (i == 0 or tokens[i - 1] not in ADVERBIAL_NOUNS)
-        for i, token in enumerate(tokens)
+        found[3] and (i == 0 or tokens[i - 1] not in ADVERBIAL_NOUNS)
+        for i, found in enumerate(looked_up)
     ]
     scored: list[tuple[float, int, int]] = []
     min_single_idf = MIN_KEYWORD_IDF if at < LONG_FOR_COMMON else MIN_KEYWORD_IDF_LONG
@@ -261,6 +250,38 @@ def keyword_spans(
         index = max(last, acted) + 1
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
+
+
+# What keyword_spans reads of a token alone: its weight, its kind, whether it is a verb
+# phrase, and whether it can be part of a noun run (the token before aside).
+TokenFeatures = tuple[float | None, int | None, bool, bool]
+
+
+def _token_features(
+    token: str,
+    weight: Callable[[str], float | None],
+    kind: Callable[[str], int | None] | None,
+) -> TokenFeatures:
+    idf = weight(token)
+    token_kind = (kind(token) if kind is not None else NOUN_KIND) if idf is not None else None
+    verb_phrase = len(token) >= 4 and (
+        token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
+        or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
+        or token[:2] in ADVERBIAL_NOUNS  # 大力发展, 全面推进: an adverb and its verb
+        or (len(token) == 4 and token[2:] in VERB_OBJECTS)
+    )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
+    nounish = (
+        idf is not None
+        and not is_number(token)
+        and not is_filler(token)
+        and has_cjk(token)
+        and not verb_phrase
+        and token not in GOVERNING_VERBS
+        and not _LOCATOR.match(token)
+        and not _RESULTATIVE.search(token)
+        and token not in ADVERBIAL_NOUNS
+    )
+    return idf, token_kind, verb_phrase, nounish
 
 
 def _stray_char(token: str) -> bool:
