@@ -120,6 +120,8 @@ class ChineseCards:
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
         self._repeats: dict[str, int] = {}
+        # the formulas each sentence spells out, by its start (where there are any)
+        self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
         self._token_features: dict[str, keywords.TokenFeatures] = {}
         self.target_paragraphs = {
@@ -210,9 +212,12 @@ class ChineseCards:
             for start, end in self.list_answers(text, enumeration):
                 yield start, end, "list"
 
-    def formula_items(self, _sentence: Sentence, text: str) -> Spans:
+    def formula_items(self, sentence: Sentence, text: str) -> Spans:
         """What a formula stands for: 四个意识，即政治意识、大局意识… gives its first and last."""
-        for _formula, items in phrases.formula_expansions(text):
+        expansions = phrases.formula_expansions(text)
+        if expansions:  # kept for the sets (paragraph_expansions)
+            self.expansions[sentence.start] = expansions
+        for _formula, items in expansions:
             for start, end in items[:1] + items[-1:]:
                 yield start, end, "formula"
 
@@ -919,8 +924,11 @@ class ChineseCards:
         """Each formula of `paragraph` with the items the text spells it out in."""
         sources = []
         for sentence in paragraph.sentences:
-            text = self.mirror[sentence.start : sentence.end]
-            for formula, items in phrases.formula_expansions(text):
+            if sentence.start in self.index_of:  # the formula pass read it
+                expansions = self.expansions.get(sentence.start, [])
+            else:
+                expansions = phrases.formula_expansions(self.mirror[sentence.start : sentence.end])
+            for formula, items in expansions:
                 sources.append(
                     PairSource(
                         (sentence.start + formula.start, sentence.start + formula.end),
