@@ -97,13 +97,19 @@ def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def quoted_terms(text: str) -> list[Span]:
     """Quoted terms and slogans of 2 to 12 characters; numbered ones are tagged `formula`."""
+    return list(_quoted_terms(text))
+
+
+# Cached for a few sentences: the rule pass and the formula-expansion pass read each one.
+@lru_cache(maxsize=16)
+def _quoted_terms(text: str) -> tuple[Span, ...]:
     found = []
     for start, end in quoted_spans(text):
         inner = text[start:end]
         if not MIN_ANSWER <= len(inner) <= MAX_ANSWER or not _has_word_char(inner):
             continue
         found.append(Span(start, end, "formula" if is_formula(inner) else "quote"))
-    return found
+    return tuple(found)
 
 
 def _has_word_char(text: str) -> bool:
@@ -122,6 +128,11 @@ _FORMULA_IN_TEXT = re.compile(
 
 def formulas(text: str) -> list[Span]:
     """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...)."""
+    return list(_formulas(text))
+
+
+@lru_cache(maxsize=16)  # as _quoted_terms
+def _formulas(text: str) -> tuple[Span, ...]:
     found = _unquoted_formulas(text)
     counted = [span for span in found if text[span.start + 1] in CLASSIFIERS]
     listed = {
@@ -130,11 +141,11 @@ def formulas(text: str) -> list[Span]:
         for b in counted
         if a is not b and _FORMULA_LINK.fullmatch(text[min(a.end, b.end) : max(a.start, b.start)])
     }
-    return [
+    return tuple(
         span
         for span in found
         if span not in counted or id(span) in listed or _expansion_items(text, span) is not None
-    ]
+    )
 
 
 def _unquoted_formulas(text: str) -> list[Span]:
