@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from quiz.deck import Card, MatchCard
 from quiz.generate import cloze, figures, keywords, matching, rank, series, terms, vocabulary
@@ -1019,9 +1020,7 @@ class _Bounds:
     __slots__ = ("_marks",)
 
     def __init__(self, tokens: Iterable[str]) -> None:
-        ends = [0]
-        for token in tokens:
-            ends.append(ends[-1] + len(token))
+        ends = list(accumulate(map(len, tokens), initial=0))
         marks = bytearray(ends[-1] + 1)
         for end in ends:
             marks[end] = 1
