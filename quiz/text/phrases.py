@@ -268,8 +268,11 @@ _MASK = "\ue000"
 def mask_quotes(text: str) -> str:
     """`text` with the inside of quotations and titles replaced (same length), so their
     punctuation does not split clauses or enumerations."""
+    spans = quoted_spans(text) + [(s.start, s.end) for s in titles(text)]
+    if not spans:
+        return text  # most sentences quote nothing: no copy to make
     chars = list(text)
-    for start, end in quoted_spans(text) + [(s.start, s.end) for s in titles(text)]:
+    for start, end in spans:
         chars[start:end] = _MASK * (end - start)
     return "".join(chars)
 
