@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
 from quiz.generate import cloze, figures, keywords, matching, rank, series, terms, vocabulary
@@ -550,9 +550,9 @@ class ChineseCards:
 
     # ----- cloze
     def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
-        doc_counts: Counter[str] = Counter(t for ts in self.tokens for t in ts)
+        doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
         self.pair_counts: Counter[tuple[str, str]] = Counter(
-            pair for ts in self.tokens for pair in zip(ts, ts[1:], strict=False)
+            chain.from_iterable(zip(ts, ts[1:], strict=False) for ts in self.tokens)
         )
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
