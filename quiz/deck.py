@@ -541,11 +541,7 @@ class _DeckBuilder:
             )
             return []
         several = asked is None and len(numbers) > 1
-        accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
-        hint = raw.get("hint")
-        if hint is not None and not isinstance(hint, str | int | float):
-            self.error(lines.get("hint", line), "`hint` must be a string")
-            hint = None
+        accept, hint = self.accept_and_hint(raw, lines, line)
         for key, value in (("accept", accept), ("hint", hint)):
             if several and value:
                 self.error(
@@ -577,7 +573,7 @@ class _DeckBuilder:
                     text=text,
                     number=which,
                     accept=accept,
-                    hint=str(hint) if hint is not None and str(hint).strip() else None,
+                    hint=hint,
                     section=section,
                     line=src_line,
                     tags=tags,
@@ -585,6 +581,18 @@ class _DeckBuilder:
                 )
             )
         return cards
+
+    def accept_and_hint(
+        self, raw: dict[str, Any], lines: dict[str, int], line: int | None
+    ) -> tuple[tuple[str, ...], str | None]:
+        """A card's other accepted answers and its hint (a number is read as text; an empty
+        hint is none)."""
+        accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
+        hint = raw.get("hint")
+        if hint is not None and not isinstance(hint, str | int | float):
+            self.error(lines.get("hint", line), "`hint` must be a string")
+            hint = None
+        return accept, (str(hint) if hint is not None and str(hint).strip() else None)
 
     def basic(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
         section, src_line, tags, importance = self.common(raw, lines, "basic", line)
@@ -598,18 +606,14 @@ class _DeckBuilder:
                 return None
             sides.append(value)
         front, back = sides
-        accept = self.strings(raw.get("accept", []), "accept", lines.get("accept", line))
-        hint = raw.get("hint")
-        if hint is not None and not isinstance(hint, str | int | float):
-            self.error(lines.get("hint", line), "`hint` must be a string")
-            hint = None
+        accept, hint = self.accept_and_hint(raw, lines, line)
         card_id = self.card_id(raw, lines, line)
         return BasicCard(
             id=card_id or basic_id(front, back),
             front=front,
             back=back,
             accept=accept,
-            hint=str(hint) if hint is not None and str(hint).strip() else None,
+            hint=hint,
             section=section,
             line=src_line,
             tags=tags,

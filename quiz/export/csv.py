@@ -433,8 +433,12 @@ def _cards(rows: Sequence[_Row], label: str, notes: ImportNotes) -> Iterator[Car
             yield item
 
 
-def _basic_card(row: _Row, label: str) -> BasicCard:
-    """Anki's Basic note (or quiz's Front/Back one) as a basic card."""
+def _front_and_back(row: _Row, label: str) -> tuple[str, str]:
+    """A two-sided note's front and back, both there.
+
+    Raises:
+        ImportFileError: one is empty (an unclosed {{c1:: blank is named as such).
+    """
     front, back = _field(row, 0), _field(row, 1)
     if not front or not back:
         if re.search(r"\{\{c\d+::", front):
@@ -442,6 +446,12 @@ def _basic_card(row: _Row, label: str) -> BasicCard:
                 f"{label}:{row.line}: a cloze blank {{{{c1::...}}}} is not closed"
             )
         raise ImportFileError(f"{label}:{row.line}: a basic note needs a front and a back")
+    return front, back
+
+
+def _basic_card(row: _Row, label: str) -> BasicCard:
+    """Anki's Basic note (or quiz's Front/Back one) as a basic card."""
+    front, back = _front_and_back(row, label)
     quiz_note = row.notetype == FRONT_BACK_NOTETYPE
     tags, importance = split_importance(row.tags)
     use_guid = quiz_note and row.guid and _ID_RE.match(row.guid)
@@ -557,13 +567,7 @@ def _one_blank(text: str, number: int) -> str:
 def _add_pair(
     row: _Row, groups: dict[tuple[str, ...], list[_PairGroup]], label: str
 ) -> tuple[str, ...]:
-    front, back = _field(row, 0), _field(row, 1)
-    if not front or not back:
-        if re.search(r"\{\{c\d+::", front):
-            raise ImportFileError(
-                f"{label}:{row.line}: a cloze blank {{{{c1::...}}}} is not closed"
-            )
-        raise ImportFileError(f"{label}:{row.line}: a basic note needs a front and a back")
+    front, back = _front_and_back(row, label)
     quiz_note = row.notetype == BASIC_NOTETYPE
     section = (_field(row, 2) or None) if quiz_note else None
     line = _line_number(_field(row, 3)) if quiz_note else None

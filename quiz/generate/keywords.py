@@ -264,11 +264,14 @@ def _token_features(
 ) -> TokenFeatures:
     idf = weight(token)
     token_kind = (kind(token) if kind is not None else NOUN_KIND) if idf is not None else None
-    verb_phrase = len(token) >= 4 and (
-        token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
-        or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
-        or token[:2] in ADVERBIAL_NOUNS  # 大力发展, 全面推进: an adverb and its verb
-        or (len(token) == 4 and token[2:] in VERB_OBJECTS)
+    verb_phrase = (
+        len(token) >= 4
+        and (
+            token[:2] in GOVERNING_VERBS  # 面向用户, 保持稳定
+            or token[-2:] in GOVERNING_VERBS  # 充分发挥: an adverb and its verb
+            or token[:2] in ADVERBIAL_NOUNS  # 大力发展, 全面推进: an adverb and its verb
+            or (len(token) == 4 and token[2:] in VERB_OBJECTS)
+        )
     )  # 列席会议, 解决问题: a verb and its object, or a generic meeting or issue
     nounish = (
         idf is not None

@@ -52,9 +52,7 @@ def open_database(
     return db
 
 
-def _read_only(
-    path: Path, busy_timeout_ms: int, *, immutable: bool = False
-) -> sqlite3.Connection:
+def _read_only(path: Path, busy_timeout_ms: int, *, immutable: bool = False) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?mode=ro{'&immutable=1' if immutable else ''}"
     return sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, isolation_level=None)
 
