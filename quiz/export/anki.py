@@ -14,8 +14,9 @@ import os
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import genanki
 
@@ -51,53 +52,45 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest, "big") % (1 << 30)
 
 
-CLOZE_MODEL = genanki.Model(
-    stable_id("quiz", "model", CLOZE_NOTETYPE),
+_SECTION = '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}'
+_EXTRA = '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
+
+
+def _model(
+    name: str, fields: Sequence[str], template: str, qfmt: str, afmt: str, **kw: Any
+) -> genanki.Model:
+    """One of quiz's note types, its id derived from its name (stable across exports)."""
+    return genanki.Model(
+        stable_id("quiz", "model", name),
+        name,
+        fields=[{"name": field} for field in fields],
+        templates=[{"name": template, "qfmt": qfmt, "afmt": afmt}],
+        css=_CSS,
+        **kw,
+    )
+
+
+CLOZE_MODEL = _model(
     CLOZE_NOTETYPE,
-    fields=[{"name": name} for name in CLOZE_FIELDS],
-    templates=[
-        {
-            "name": "Cloze",
-            "qfmt": "{{cloze:Text}}",
-            "afmt": "{{cloze:Text}}"
-            '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
-            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
-        }
-    ],
-    css=_CSS,
+    CLOZE_FIELDS,
+    "Cloze",
+    "{{cloze:Text}}",
+    "{{cloze:Text}}" + _EXTRA + _SECTION,
     model_type=genanki.Model.CLOZE,
 )
-
-BASIC_MODEL = genanki.Model(
-    stable_id("quiz", "model", BASIC_NOTETYPE),
+BASIC_MODEL = _model(
     BASIC_NOTETYPE,
-    fields=[{"name": name} for name in BASIC_FIELDS],
-    templates=[
-        {
-            "name": "Card 1",
-            "qfmt": '{{#Prompt}}<div class="extra">{{Prompt}}</div>{{/Prompt}}{{Front}}',
-            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'
-            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
-        }
-    ],
-    css=_CSS,
+    BASIC_FIELDS,
+    "Card 1",
+    '{{#Prompt}}<div class="extra">{{Prompt}}</div>{{/Prompt}}{{Front}}',
+    '{{FrontSide}}<hr id="answer">{{Back}}' + _SECTION,
 )
-
-
-FRONT_BACK_MODEL = genanki.Model(
-    stable_id("quiz", "model", FRONT_BACK_NOTETYPE),
+FRONT_BACK_MODEL = _model(
     FRONT_BACK_NOTETYPE,
-    fields=[{"name": name} for name in FRONT_BACK_FIELDS],
-    templates=[
-        {
-            "name": "Card 1",
-            "qfmt": "{{Front}}",
-            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'
-            '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
-            '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}',
-        }
-    ],
-    css=_CSS,
+    FRONT_BACK_FIELDS,
+    "Card 1",
+    "{{Front}}",
+    '{{FrontSide}}<hr id="answer">{{Back}}' + _EXTRA + _SECTION,
 )
 
 _MODELS = {"cloze": CLOZE_MODEL, "basic": BASIC_MODEL, "front-back": FRONT_BACK_MODEL}

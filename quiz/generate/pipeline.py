@@ -36,12 +36,8 @@ class GenerateError(QuizError):
     """A source that yields no deck (no usable text, or nothing worth a card)."""
 
 
-# How the report counts the reasons `select.cap` gives.
-_REASONS = {
-    "a word of general language": "words of general language",
-    "asked in another card": "asked in another card",
-    "below the cap": "below the cap",
-}
+# The reasons `select.cap` gives, as the report counts them (the rest read as they are).
+_COUNTED = {"a word of general language": "words of general language"}
 
 
 @dataclass(slots=True)
@@ -67,9 +63,8 @@ class GenerateReport:
         line = f"found {self.found} candidates, kept {kept} ({per1k:.1f} per 1,000 characters)"
         if selection is None or not selection.left_out:
             return line
-        reasons = Counter(
-            _REASONS.get(why.split(" (")[0], why) for _item, why in selection.left_out
-        )
+        heads = (why.split(" (")[0] for _item, why in selection.left_out)
+        reasons = Counter(_COUNTED.get(head, head) for head in heads)
         parts = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
         return f"{line}, left out {len(selection.left_out)}: {parts}"
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from quiz.generate.keywords import LONG_FOR_COMMON
+
 # What the text does to mark a phrase: the rule that found it.
 BASE = {
     "formula": 62,
@@ -57,7 +59,8 @@ LOWEST, HIGHEST = 1, 99
 HEADLINE = 26
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
-LONG_SENTENCE = 20
+# A sentence this long is no learner's line about its common word (the keyword pass's rule)
+LONG_SENTENCE = LONG_FOR_COMMON
 
 
 @dataclass(frozen=True, slots=True)

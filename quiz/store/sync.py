@@ -318,15 +318,7 @@ def _match_carry_overs(
             ratio = matcher.ratio()
             if ratio >= CARRY_RATIO:
                 scored.append((-ratio, content[6], card.id, old_id))
-    scored.sort()
-    carried: dict[str, str] = {}
-    used: set[str] = set()
-    for _neg_ratio, _position, new_id, old_id in scored:
-        if new_id in carried or old_id in used:
-            continue
-        carried[new_id] = old_id
-        used.add(old_id)
-    return carried
+    return _one_to_one(scored)
 
 
 def _set_carry_overs(
@@ -358,10 +350,15 @@ def _set_carry_overs(
             share = kept / max(len(pairs), len(old_pairs))
             if share >= SET_CARRY_SHARE:
                 scored.append((-share, content[6], card.id, old_id))
-    scored.sort()
+    return _one_to_one(scored)
+
+
+def _one_to_one(scored: list[tuple[float, int, str, str]]) -> dict[str, str]:
+    """new id -> departed id from (-likeness, position, new id, departed id) rows: the most
+    alike first (ties by position, then ids), each card on either side taken once."""
     carried: dict[str, str] = {}
     used: set[str] = set()
-    for _neg_share, _position, new_id, old_id in scored:
+    for _unlikeness, _position, new_id, old_id in sorted(scored):
         if new_id in carried or old_id in used:
             continue
         carried[new_id] = old_id
