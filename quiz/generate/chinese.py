@@ -362,6 +362,7 @@ class ChineseCards:
             weight=self.seg.keyword_weight,
             is_word=self.seg.is_word,
             kind=self.seg.keyword_kind,
+            describes=self.seg.is_attributive,
         )
         for term in found:
             for index, (sentence, bounds) in enumerate(

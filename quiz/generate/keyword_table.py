@@ -21,8 +21,13 @@ from pathlib import Path
 # verbal nouns, idioms (成语), abbreviations. Not `l` (习用语): mostly verb phrases such as
 # 深刻理解 or 受到限制, which teach nothing.
 KEYWORD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "vn", "i", "j"})
+# jieba tags of words that describe the noun after them (adjectives 新 伟大, distinguishing
+# words 新型 民营, directions 西部): such a word may open a name the text repeats
+# (新发展格局, 西部陆海新通道) but is never an answer on its own.
+ATTRIBUTIVE_TAGS = frozenset({"a", "b", "f"})
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
-_FORMAT = 4
+_ATTRIBUTIVE_RE = re.compile(r"[\u3400-\u9fff]{1,4}")
+_FORMAT = 5
 # What a word is, by its jieba tag: a noun joins the nouns around it into one phrase; a
 # verbal noun may not open such a phrase; a name stands alone; so does an idiom (成语),
 # which after a noun is its predicate (新兴产业|异军突起).
@@ -33,8 +38,17 @@ _KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME, "i": IDIOM}
 class KeywordTable:
     """word -> IDF for eligible words; `get` returns None for anything else."""
 
-    def __init__(self, blob: str, offsets: array[int], weights: array[float], kinds: bytes):
+    def __init__(
+        self,
+        blob: str,
+        offsets: array[int],
+        weights: array[float],
+        kinds: bytes,
+        attributive: str = "",
+    ):
         self._blob = blob
+        self._attributive_blob = attributive
+        self._attributive: frozenset[str] | None = None
         self._offsets = offsets
         self._weights = weights
         self._kinds = kinds
@@ -61,6 +75,13 @@ class KeywordTable:
             return None
         return self._kinds[self._index[word]]
 
+    def is_attributive(self, word: str) -> bool:
+        """Whether jieba tags `word` an adjective, a distinguishing word or a direction
+        (新, 新型, 西部: see ATTRIBUTIVE_TAGS)."""
+        if self._attributive is None:
+            self._attributive = frozenset(self._attributive_blob.split())
+        return word in self._attributive
+
     def __len__(self) -> int:
         return self._size
 
@@ -86,15 +107,17 @@ def load_keyword_table(
     digest = hashlib.blake2b(stamp.encode("utf-8"), digest_size=8).hexdigest()
     cache = (cache_dir or Path(tempfile.gettempdir())) / f"quiz-keywords.{digest}.cache"
     try:
-        saved_stamp, blob, offsets_raw, weights_raw, kinds = marshal.loads(read_own_file(cache))
+        saved = marshal.loads(read_own_file(cache))
+        saved_stamp, blob, offsets_raw, weights_raw, kinds, attributive = saved
         if saved_stamp == stamp:
             offsets, weights = array("I"), array("d")
             offsets.frombytes(offsets_raw)
             weights.frombytes(weights_raw)
-            return KeywordTable(blob, offsets, weights, kinds)
+            return KeywordTable(blob, offsets, weights, kinds, attributive)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    words = _build(dict_path, idf_path)
+    words, attributive_words = _build(dict_path, idf_path)
+    attributive = " ".join(sorted(attributive_words))
     ordered = sorted(words)
     blob = "".join(ordered)
     offsets = array("I", [0])
@@ -105,11 +128,13 @@ def load_keyword_table(
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
         with os.fdopen(fd, "wb") as handle:
-            marshal.dump((stamp, blob, offsets.tobytes(), weights.tobytes(), kinds), handle)
+            marshal.dump(
+                (stamp, blob, offsets.tobytes(), weights.tobytes(), kinds, attributive), handle
+            )
         os.replace(tmp, cache)
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return KeywordTable(blob, offsets, weights, kinds)
+    return KeywordTable(blob, offsets, weights, kinds, attributive)
 
 
 def read_own_file(path: Path) -> bytes:
@@ -130,7 +155,7 @@ def _stamp(path: Path) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _build(dict_path: Path, idf_path: Path) -> dict[str, tuple[float, int]]:
+def _build(dict_path: Path, idf_path: Path) -> tuple[dict[str, tuple[float, int]], set[str]]:
     idf: dict[str, float] = {}
     with idf_path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -141,9 +166,14 @@ def _build(dict_path: Path, idf_path: Path) -> dict[str, tuple[float, int]]:
                 continue
     median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
     weights: dict[str, tuple[float, int]] = {}
+    attributive: set[str] = set()
     with dict_path.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
-            if len(parts) == 3 and parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
+            if len(parts) != 3:
+                continue
+            if parts[2] in KEYWORD_TAGS and _WORD_RE.fullmatch(parts[0]):
                 weights[parts[0]] = (idf.get(parts[0], median), _KIND.get(parts[2], NOUN))
-    return weights
+            elif parts[2] in ATTRIBUTIVE_TAGS and _ATTRIBUTIVE_RE.fullmatch(parts[0]):
+                attributive.add(parts[0])
+    return weights, attributive

@@ -56,6 +56,9 @@ SET_BASE = {
 COMMON_IDF = 7.5
 RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
+# What an everyday word costs a card that is no quote, formula, title or figure.
+EVERYDAY = 12
+_OWN_MARKING = frozenset({"formula", "quote", "title", "date"})
 HEADLINE = 26
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
@@ -94,7 +97,10 @@ def importance(evidence: Evidence) -> int:
         score = FIGURE_BASE.get(evidence.figure, 24) + (HEADLINE if evidence.headline else 0)
     else:
         score = BASE.get(evidence.rule, 30)
-    score += _repetition(evidence.repeats)
+    if _everyday_word(evidence):
+        score -= EVERYDAY  # 道路, 中国, 促进 underlined in a page of notes
+    else:
+        score += _repetition(evidence.repeats)
     score += _specificity(evidence)
     if evidence.heading:
         score += 8
@@ -125,6 +131,20 @@ def general_word(evidence: Evidence) -> bool:
         and evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
         and evidence.sentence_length >= LONG_SENTENCE
     )
+
+
+def _everyday_word(evidence: Evidence) -> bool:
+    """A blank that is one word of everyday language, whatever marked it (an underlined
+    道路 or 促进 in a page of notes, a list item 中国): jieba knows it whole, it names no
+    person or place, and it is common (IDF under COMMON_IDF) or no noun at all. A text says
+    such a word often without making it a concept of its own, so repetition earns nothing.
+    The rules whose own marking is the point (quotes, formulas, titles, figures) and the
+    keyword fallback (judged by `general_word`) are not judged here."""
+    if evidence.rule in _OWN_MARKING or evidence.rule == "keyword" or evidence.figure:
+        return False
+    if not evidence.dictionary_word or evidence.name or len(evidence.answer) > 3:
+        return False
+    return evidence.idf is None or evidence.idf < COMMON_IDF
 
 
 def _repetition(repeats: int) -> int:

@@ -44,6 +44,12 @@ NESTED_SHARE = 0.6
 # A term's rarest word must be at least this rare (jieba's IDF): 高质量|发展 is a slogan
 # of every report, 新质|生产力 is this one's.
 MIN_TERM_IDF = 8.0
+# A concept that opens with an adjective (新发展格局) or ends in a word that is no noun
+# (中华民族伟大复兴) is one when the text says it this often, in this many different
+# companies on either side (it stands alone, it is no clause of a longer phrase).
+MIN_CONCEPT = 4
+MIN_COMPANY = 3
+MIN_CONCEPT_IDF = 7.5
 
 
 def repeated_terms(
@@ -52,14 +58,19 @@ def repeated_terms(
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
     kind: Callable[[str], int | None] | None = None,
+    describes: Callable[[str], bool] | None = None,
     min_repeats: int = MIN_REPEATS,
 ) -> dict[str, int]:
     """Terms of the text with how often they occur (see the module), in first-seen order.
 
     `weight(word)` is jieba's IDF of a noun-ish word (None for other words), `kind(word)`
     its kind (keywords.NOUN_KIND …; a verbal noun never ends a term), `is_word` whether
-    jieba's dictionary lists a string whole."""
+    jieba's dictionary lists a string whole, `describes(word)` whether jieba tags it an
+    adjective or the like (新, 伟大, 西部): with it, a standing concept may open with one
+    (see `_stands_alone`)."""
+    describes = describes or (lambda _word: False)
     counts: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     first_words: dict[str, tuple[str, ...]] = {}
     followers: dict[str, set[str]] = {}
@@ -67,6 +78,18 @@ def repeated_terms(
     usable_cache: dict[str, bool] = {}
     opens_cache: dict[str, bool] = {}
     ends_cache: dict[str, bool] = {}
+    nominal_cache: dict[str, bool] = {}
+
+    def nominal(token: str) -> bool:
+        found = nominal_cache.get(token)
+        if found is None:
+            found = nominal_cache[token] = (
+                weight(token) is not None
+                or describes(token)
+                or (len(token) >= 2 and not is_word(token))
+            )
+        return found
+
     for tokens in sentences:
         usable = [
             usable_cache[t] if t in usable_cache else usable_cache.setdefault(t, _usable(t))
@@ -79,9 +102,13 @@ def repeated_terms(
             opens = opens_cache.get(first)
             if opens is None:
                 opens = opens_cache[first] = _opens_a_name(first, weight, is_word, kind)
-            if not opens:
-                continue  # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name
+            # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name; 新|发展|格局
+            # opens a standing concept only.
+            opens_loose = opens or describes(first)
+            if not opens_loose:
+                continue
             length = len(first)
+            all_nominal = nominal(first)
             for stop in range(start + 2, min(start + MAX_WORDS, len(tokens)) + 1):
                 last = tokens[stop - 1]
                 if not usable[stop - 1]:
@@ -89,15 +116,24 @@ def repeated_terms(
                 length += len(last)
                 if length > MAX_TERM:
                     break
+                inner_nominal = all_nominal
+                all_nominal = all_nominal and nominal(last)
                 if length < MIN_TERM:
                     continue
                 ends = ends_cache.get(last)
                 if ends is None:
                     ends = ends_cache[last] = _ends_a_noun(last, weight, kind)
-                if not ends:
+                strict = opens and ends
+                # A standing concept: every word a noun or an adjective, but its last one,
+                # which may be any word of two characters (中华民族伟大|复兴, …新|通道).
+                standing = inner_nominal and (ends or (stop - start >= 3 and len(last) >= 2))
+                if not strict and not standing:
                     continue
                 term = "".join(tokens[start:stop])
-                counts[term] += 1
+                if strict:
+                    counts[term] += 1
+                else:
+                    loose[term] += 1
                 if term not in first_seen:
                     first_seen[term] = len(first_seen)
                     first_words[term] = tuple(tokens[start:stop])
@@ -114,6 +150,12 @@ def repeated_terms(
         and not _always_beside(leaders[term])
         and _rare_enough(first_words[term], weight, is_word)
     }
+    for term, count in loose.items():
+        total = count + counts.get(term, 0)
+        if term not in candidates and _stands_alone(
+            first_words[term], total, leaders[term], followers[term], weight, is_word, describes
+        ):
+            candidates[term] = total
     kept: dict[str, int] = {}
     for term in sorted(candidates, key=lambda t: (-len(t), first_seen[t])):
         count = candidates[term]
@@ -121,6 +163,43 @@ def repeated_terms(
             continue
         kept[term] = count
     return {term: kept[term] for term in sorted(kept, key=lambda t: first_seen[t])}
+
+
+def _stands_alone(
+    words: Sequence[str],
+    count: int,
+    leaders: set[str],
+    followers: set[str],
+    weight: Callable[[str], float | None],
+    is_word: Callable[[str], bool],
+    describes: Callable[[str], bool],
+) -> bool:
+    """A concept the text names often, in varied company, that opens with an adjective or
+    ends with a word that is no noun (新发展格局, 中华民族伟大复兴, 西部陆海新通道): said
+    `MIN_CONCEPT` times or more with `MIN_COMPANY` different words on either side, of three
+    words or more, or of two when an adjective opens it before a rare word (新型|城镇化).
+
+    >>> tags = {"新": None, "发展": 3.6, "格局": 6.1, "新型": None, "城镇化": 7.8}
+    >>> is_word = {"新", "发展", "格局", "新型", "城镇化"}.__contains__
+    >>> describes = {"新", "新型"}.__contains__
+    >>> _stands_alone(["新", "发展", "格局"], 4, {"", "构建", "加快"}, {"", "的", "，"},
+    ...               tags.get, is_word, describes)
+    True
+    >>> _stands_alone(["新", "发展", "格局"], 4, {"构建"}, {"", "的", "，"},
+    ...               tags.get, is_word, describes)
+    False
+    >>> _stands_alone(["新型", "城镇化"], 5, {"", "推进", "和"}, {"", "的", "，"},
+    ...               tags.get, is_word, describes)
+    True
+    """
+    if count < MIN_CONCEPT or is_word("".join(words)):
+        return False
+    if len(leaders) < MIN_COMPANY or len(followers) < MIN_COMPANY:
+        return False
+    if len(words) >= 3:
+        return True
+    rare = weight(words[-1])
+    return describes(words[0]) and rare is not None and rare >= MIN_CONCEPT_IDF
 
 
 def _opens_a_name(

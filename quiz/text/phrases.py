@@ -542,6 +542,12 @@ class Segmenter:
             self._keyword_table = load_keyword_table(Path(dict_file.name), idf_path)
         return self._keyword_table.get(word)
 
+    def is_attributive(self, word: str) -> bool:
+        """Whether jieba tags `word` an adjective or the like (新, 新型, 西部), which may
+        open a name but is no answer alone."""
+        self.keyword_weight(word)  # loads the table
+        return self._keyword_table.is_attributive(word)
+
     def keyword_kind(self, word: str) -> int | None:
         """0 for a noun, 1 for a verbal noun, 2 for a name, 3 for an idiom; None for other
         words."""

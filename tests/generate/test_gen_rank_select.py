@@ -13,7 +13,7 @@ from quiz.generate.pipeline import build_deck
 from quiz.generate.rank import Evidence, general_word, importance
 from quiz.generate.select import FLOOR, GENERAL, Scored, cap
 from quiz.generate.terms import repeated_terms
-from quiz.text.script import to_traditional
+from quiz.text.script import to_simplified, to_traditional
 
 
 def clozes(text: str, **options: object) -> list[ClozeCard]:
@@ -177,6 +177,58 @@ def test_a_term_is_never_a_verb_phrase() -> None:
     seg = segmenter()
     sentences = [seg.cut("我们表示衷心感谢。")] * 4
     assert repeated_terms(sentences, weight=seg.keyword_weight, is_word=seg.is_word) == {}
+
+
+STANDING = (
+    "我们要加快构建新发展格局，推动高质量发展。新发展格局的关键在于经济循环畅通。"
+    "以国内大循环为主体的新发展格局正在形成。服务和融入新发展格局取得新成效。"
+    "各地区积极支持香港发展。国家支持香港融入大局。我们继续支持香港经济。"
+    "中央政府全力支持香港抗疫。\n"
+)
+
+
+def test_a_concept_said_often_in_varied_company_is_a_term_though_an_adjective_opens_it() -> None:
+    # 新|发展|格局 opens with an adjective, so no noun run; said four times, each time
+    # between other words, it is a concept of the text (in either script)
+    for form in (STANDING, to_traditional(STANDING)):
+        answers = [c.answer for c in clozes(form)]
+        assert any(to_simplified(a) == "新发展格局" for a in answers), answers
+
+
+def test_a_verb_with_its_object_is_no_concept_however_often_said() -> None:
+    seg = segmenter()
+    sentences = [seg.cut(s) for s in STANDING.split("。") if s.strip()]
+    found = repeated_terms(
+        sentences,
+        weight=seg.keyword_weight,
+        is_word=seg.is_word,
+        kind=seg.keyword_kind,
+        describes=seg.is_attributive,
+    )
+    assert "新发展格局" in found
+    assert not any(term.startswith("支持") for term in found)  # 支持|香港: a clause
+
+
+def test_an_everyday_word_ranks_below_a_specific_one_whatever_marked_it() -> None:
+    seg = segmenter()
+
+    def marked(answer: str) -> int:
+        return importance(
+            Evidence(
+                rule="marked",
+                answer=answer,
+                repeats=6,
+                idf=seg.keyword_weight(answer),
+                dictionary_word=seg.is_word(answer),
+            )
+        )
+
+    assert marked("道路") < marked("御史大夫")
+    assert marked("促进") < marked("推恩令")
+    # a quotation's own marking is the point: an everyday word quoted keeps its rank
+    quoted = Evidence(rule="quote", answer="道路", idf=seg.keyword_weight("道路"),
+                      dictionary_word=True)
+    assert importance(quoted) >= importance(Evidence(rule="quote", answer="道路"))
 
 
 def test_an_answer_asked_in_many_sentences_is_asked_where_it_matters_most() -> None:
