@@ -12,7 +12,17 @@ from functools import cache
 from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
-from quiz.generate import cloze, figures, keywords, matching, rank, series, terms, vocabulary
+from quiz.generate import (
+    cloze,
+    figures,
+    keywords,
+    matching,
+    people,
+    rank,
+    series,
+    terms,
+    vocabulary,
+)
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
@@ -30,6 +40,8 @@ from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 MAX_LEAD = 30
+# A person named this near the top of a text is its author or speaker (省长 孟凡利).
+BYLINE = 400
 Spans = Iterator[tuple[int, int, str]]
 # What an item keeps without the part all items of its list share, at least.
 MIN_LIST_PART = 3
@@ -354,6 +366,33 @@ class ChineseCards:
                     seen.add(answer)
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def find_people(self) -> None:
+        """A person named with a title (省长 孟凡利, 大将蒙恬: quiz.generate.people), once per
+        text, where first so named."""
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in people.titled_names(text, bounds.__contains__, self.common_word):
+                name = text[start:end]
+                if name in seen:
+                    continue
+                candidate = Candidate(
+                    sentence.start + start,
+                    sentence.start + end,
+                    sentence.start,
+                    sentence.end,
+                    "person",
+                    sentence.line,
+                    self.section_label(sentence),
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def common_word(self, word: str) -> bool:
+        """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
+        return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
+
     def find_terms(self) -> None:
         """The compounds the text repeats (quiz.generate.terms), each blanked where it is
         first said whole in a sentence fit for a card."""
@@ -621,7 +660,9 @@ class ChineseCards:
             answer=answer,
             repeats=self.repeats(answer),
             idf=self.seg.keyword_weight(answer),
-            name=self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            name=candidate.rule == "person"
+            or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            byline=candidate.rule == "person" and candidate.start < BYLINE,
             heading=sentence.heading,
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
@@ -988,6 +1029,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
 )
 TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_numbered_names,  # 天舟七号
+    ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )

@@ -21,6 +21,7 @@ from quiz.errors import QuizError
 from quiz.generate import rank
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
 from quiz.generate.english import english_cards
+from quiz.generate.people import is_byline
 from quiz.generate.select import ASKED, DENSITY, FLOOR, GENERAL, Scored, Selection, cap
 from quiz.generate.structure import Layout, clean_title, layout
 from quiz.text import phrases
@@ -151,7 +152,7 @@ def build_deck(
     output, out_script = _output_text(text, mirror, detected, script)
     lay = layout(mirror)
     report = GenerateReport(source=source or name, script=detected)
-    title = _title(lay, output, name)
+    title = _title(lay, output, name, mirror)
     evidence: dict[str, rank.Evidence] = {}
     if phrases.has_cjk(mirror):
         finder = ChineseCards(mirror, output, lay, out_script, emphasis)
@@ -197,7 +198,7 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
     standing = ""
     if found.is_set:
         standing = FLOOR if rule in FLOOR_SETS else ""
-    elif rule in FLOOR_RULES or found.heading or found.figure == "goal":
+    elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
     elif rank.general_word(found):
         standing = GENERAL
@@ -280,7 +281,7 @@ def _same_length(convert: Callable[[str], str], line: str) -> str:
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in line)
 
 
-def _title(lay: Layout, output: str, name: str) -> str:
+def _title(lay: Layout, output: str, name: str, lay_text: str) -> str:
     if lay.title is not None:
         return clean_title(output[lay.title[0] : lay.title[1]])
     for paragraph in lay.paragraphs:
@@ -290,5 +291,7 @@ def _title(lay: Layout, output: str, name: str) -> str:
         if first is not None and first.end - first.start <= 40:
             if output[first.start : first.end].startswith("—"):
                 continue  # a dash item (——经济发展再上新台阶。) is one point of a list
+            if is_byline(lay_text[first.start : first.end]):
+                continue  # 市长 王某 names who speaks, not what the text is
             return output[first.start : first.end].strip()
     return name

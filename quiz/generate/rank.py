@@ -32,6 +32,7 @@ BASE = {
     "term": 36,
     "lead": 44,
     "name": 42,
+    "person": 52,
     "item": 44,
     "defined": 44,
     "list": 30,
@@ -75,6 +76,7 @@ class Evidence:
     repeats: int = 1  # occurrences of the answer in the whole text
     idf: float | None = None  # jieba's IDF of the answer as one word; None: no such word
     name: bool = False  # a person, place or organisation (jieba nr/ns/nt)
+    byline: bool = False  # the text's author or speaker, named at its top
     heading: bool = False  # the sentence is a heading
     stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
     point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
@@ -158,7 +160,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "name"):
+    if evidence.rule in ("keyword", "term", "name", "person"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

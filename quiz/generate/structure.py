@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.generate.people import is_byline
 from quiz.text.phrases import CJK, mask_quotes
 
 _NUMERALS = "一二三四五六七八九十百零〇"
@@ -266,6 +267,11 @@ def layout(text: str) -> Layout:
         if heading is None and not body_seen:
             if _may_be_title(stripped):
                 candidates.append((start, end))
+            if is_byline(stripped):  # 广东省省长 孟凡利: its own paragraph, the body to come
+                paragraph = Paragraph(len(paragraphs), number, start, end, section, None)
+                paragraph.sentences.append(Sentence(start, end, number, paragraph.index, section))
+                paragraphs.append(paragraph)
+                continue
             if _is_body(stripped):
                 body_seen = True
                 body_start = start

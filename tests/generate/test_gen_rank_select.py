@@ -282,3 +282,33 @@ def test_the_keyword_fallback_fills_at_most_its_share_of_a_deck() -> None:
     assert [why for _s, why in picked.left_out].count(
         "keyword fallback full (30% of the deck)"
     ) == 9
+
+
+BYLINE_REPORT = (
+    "2026年某省政府工作报告\n"
+    "——2026年1月28日在某省第六届人民代表大会第四次会议上\n"
+    "某省人民政府省长 孟凡利\n"
+    "各位代表：\n"
+    "现在，我代表省人民政府向大会报告工作，请予审议。\n"
+    "一年来，全省上下牢记总书记殷殷嘱托，推动经济持续回升向好。\n"
+    "财政厅厅长陈茂波介绍，全年财政收入稳步增长，民生支出占比超过七成。\n"
+)
+
+
+def test_the_speaker_of_a_report_is_asked_and_kept_whatever_the_cap() -> None:
+    for form in (BYLINE_REPORT, to_traditional(BYLINE_REPORT)):
+        cards = clozes(form)
+        persons = {to_simplified(c.answer): c for c in cards if "person" in c.tags}
+        assert set(persons) == {"孟凡利", "陈茂波"}, [c.answer for c in cards]
+        # 总书记殷殷嘱托: a title before a common word names nobody
+        assert not any(to_simplified(c.answer).startswith("殷殷") for c in cards)
+    # the byline is in the floor: a deck capped to nothing else still asks it
+    capped = [c.answer for c in clozes(BYLINE_REPORT, density=0.1)]
+    assert "孟凡利" in capped
+
+
+def test_a_title_before_a_name_in_history_notes() -> None:
+    text = "秦始皇派大将蒙恬北击匈奴，修筑长城。东汉时，宦官蔡伦改进造纸术。\n"
+    for form in (text, to_traditional(text)):
+        answers = {to_simplified(c.answer) for c in clozes(form) if "person" in c.tags}
+        assert {"蒙恬", "蔡伦"} <= answers

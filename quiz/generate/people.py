@@ -1,0 +1,111 @@
+"""The people pass: a person the text names with a title (省长 孟凡利, 大将蒙恬).
+
+Who delivered a report, who said what, who did what in a chapter of history: a teacher
+asks the name, and the text gives it away by its title, which the sentence keeps as the
+blank's clue. `titled_names(text, ends)` finds every title (市长, 副会长, 特首, 名医 …)
+followed by a name: a common surname (or two, as in 林郑月娥; or a double one, 欧阳) and
+one or two characters more, ending where jieba's cut ends a word (`ends(offset)`), so 覃伟中
+is taken whole in 市长覃伟中代表市政府 and 蒙恬 in 大将蒙恬北击匈奴. A text without a title
+before a name gives nothing: no guessing names from the dictionary.
+
+>>> ends = {0, 6, 9, 11, 12}.__contains__     # 广东省省长 | 孟凡利 | 代表 | 。
+>>> text = "广东省省长 孟凡利代表。"
+>>> [text[s:e] for s, e in titled_names(text, ends)]
+['孟凡利']
+>>> text = "派大将蒙恬北击匈奴。"
+>>> [text[s:e] for s, e in titled_names(text, {0, 1, 3, 5, 7, 9, 10}.__contains__)]
+['蒙恬']
+>>> titled_names("市长代表市政府作报告。", lambda _at: True)  # 代: no surname
+[]
+>>> text = "牢记总书记殷殷嘱托。"
+>>> titled_names(text, {0, 2, 5, 7, 9, 10}.__contains__, common={"殷殷"}.__contains__)
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Titles a name follows: offices, ranks and roles (副, 常务副, 代 come before them).
+TITLES = (
+    "省长 市长 区长 县长 州长 镇长 乡长 总理 主席 总书记 书记 特首 行政长官 司长 部长 厅长 "
+    "局长 会长 院长 校长 主任 秘书长 董事长 总经理 主编 大将 将军 大臣 丞相 名医 宦官 太守 "
+    "教授 院士 研究员 发言人 总统 首相 国王 皇帝"
+).split()
+# Common surnames (a name opens with one; the title alone proves nothing: 市长代表…).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史"
+    "陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
+    "殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费"
+    "卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "乐匡钮萨晁班"
+)
+DOUBLE_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 主父".split()
+)
+# Characters no name ends with: they link the name to what follows (孟凡利在, 张三的).
+_LINKS = frozenset("的在和与及对为是向从把被将于等")
+_TITLED = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")[ \u3000]?")
+_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
+def titled_names(
+    text: str, ends: Callable[[int], bool], common: Callable[[str], bool] = lambda _w: False
+) -> list[tuple[int, int]]:
+    """(start, end) of each name a title introduces (see the module); `common(word)` says
+    a word is a dictionary word other than a name (总书记殷殷嘱托: 殷殷 is no name)."""
+    found: list[tuple[int, int]] = []
+    for match in _TITLED.finditer(text):
+        start = match.end()
+        run = _HAN.match(text, start)
+        if run is None:
+            continue
+        name = _name(run.group(), start, ends)
+        # neither the name nor its first two characters a common word (殷殷|嘱托)
+        if name and not common(text[start : start + name]) and not common(text[start : start + 2]):
+            found.append((start, start + name))
+    return found
+
+
+def is_byline(line: str) -> bool:
+    """A line that names the text's author or speaker: a short line ending in a title and
+    a name (重庆市人民政府市长 胡衡华). Such a line stands before the body, where the layout
+    keeps no other line.
+
+    >>> is_byline("广东省省长 孟凡利"), is_byline("海拉尔区人民政府代区长 萨国文")
+    (True, True)
+    >>> is_byline("来源：重庆日报"), is_byline("各位代表：")
+    (False, False)
+    """
+    if len(line) > MAX_BYLINE:
+        return False
+    for match in _TITLED.finditer(line):
+        rest = line[match.end() :]
+        whole = (0, len(rest))  # the name is the rest of the line
+        if _HAN.fullmatch(rest) and _name(rest, 0, whole.__contains__) == len(rest):
+            return True
+    return False
+
+
+MAX_BYLINE = 40
+
+
+def _name(run: str, start: int, ends: Callable[[int], bool]) -> int:
+    """The length of the name opening `run` (0: none), the longest that jieba's cut ends."""
+    if run[:2] in DOUBLE_SURNAMES:
+        lengths: tuple[int, ...] = (4, 3)
+    elif run[:1] in SURNAMES:
+        lengths = (4, 3, 2) if run[1:2] in SURNAMES else (3, 2)  # 林郑月娥
+    else:
+        return 0
+    if run[1:2] == run[:1]:
+        return 0  # 殷殷: a reduplicated word, no surname
+    for length in lengths:
+        if length > len(run) or run[length - 1] in _LINKS:
+            continue
+        if ends(start + length) and ends(start):
+            return length
+    return 0
