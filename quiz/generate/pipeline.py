@@ -180,7 +180,7 @@ def build_deck(
 
 
 _SPACE = re.compile(r"\s")
-FLOOR_RULES = frozenset({"formula", "quote", "title"})
+FLOOR_RULES = frozenset({"formula", "quote", "slogan", "title"})
 FLOOR_SETS = frozenset({"heading", "formula"})
 
 
@@ -198,6 +198,8 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
     standing = ""
     if found.is_set:
         standing = FLOOR if rule in FLOOR_SETS else ""
+    elif rank.everyday_quote(found):
+        standing = ""  # “名片”: ranked, not kept whatever the budget
     elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
     elif rank.general_word(found):

@@ -26,6 +26,7 @@ from quiz.generate.keywords import LONG_FOR_COMMON
 BASE = {
     "formula": 62,
     "quote": 56,
+    "slogan": 56,
     "marked": 64,
     "title": 50,
     "heading": 50,
@@ -59,7 +60,7 @@ RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
-_OWN_MARKING = frozenset({"formula", "quote", "title", "date"})
+_OWN_MARKING = frozenset({"formula", "quote", "slogan", "title", "date"})
 HEADLINE = 26
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
@@ -135,6 +136,13 @@ def general_word(evidence: Evidence) -> bool:
     )
 
 
+def everyday_quote(evidence: Evidence) -> bool:
+    """A quotation of one everyday word of two characters (“窗口”, “上下”: a figure
+    of speech, not a slogan or a name of the text's own such as “河长制”): it is ranked
+    like any card, not kept whatever the budget as the text's own terms are."""
+    return evidence.rule == "quote" and len(evidence.answer) <= 2 and _everyday(evidence)
+
+
 def _everyday_word(evidence: Evidence) -> bool:
     """A blank that is one word of everyday language, whatever marked it (an underlined
     道路 or 促进 in a page of notes, a list item 中国): jieba knows it whole, it names no
@@ -144,6 +152,10 @@ def _everyday_word(evidence: Evidence) -> bool:
     keyword fallback (judged by `general_word`) are not judged here."""
     if evidence.rule in _OWN_MARKING or evidence.rule == "keyword" or evidence.figure:
         return False
+    return _everyday(evidence)
+
+
+def _everyday(evidence: Evidence) -> bool:
     if not evidence.dictionary_word or evidence.name or len(evidence.answer) > 3:
         return False
     return evidence.idf is None or evidence.idf < COMMON_IDF

@@ -106,10 +106,47 @@ def _quoted_terms(text: str) -> tuple[Span, ...]:
     found = []
     for start, end in quoted_spans(text):
         inner = text[start:end]
+        items = _quoted_list(inner) if len(inner) > MAX_ANSWER else []
+        if items:  # “东进、西协、南联、北拓、中优”: too long for one blank, each item is one
+            for at, item in items:
+                rule = "formula" if is_formula(item) else "slogan"
+                found.append(Span(start + at, start + at + len(item), rule))
+            continue
+        if len(inner) > MAX_ANSWER and _QUOTED_NAME.fullmatch(inner):
+            found.append(Span(start, end, "quote"))  # “百县千镇万村高质量发展工程”
+            continue
         if not MIN_ANSWER <= len(inner) <= MAX_ANSWER or not _has_word_char(inner):
             continue
         found.append(Span(start, end, "formula" if is_formula(inner) else "quote"))
     return tuple(found)
+
+
+# A quoted name longer than MAX_ANSWER: one run of CJK characters up to MAX_QUOTED_NAME
+# (“粤港澳大湾区香港青年实习计划”); with punctuation or longer, a quoted sentence.
+MAX_QUOTED_NAME = 16
+_QUOTED_NAME = re.compile(f"[{CJK}]{{{MAX_ANSWER + 1},{MAX_QUOTED_NAME}}}")
+# Items of a quoted list: two to six CJK characters each, three items or more.
+_LIST_ITEM = re.compile(f"[{CJK}]{{2,6}}")
+MIN_QUOTED_LIST = 3
+
+
+def _quoted_list(inner: str) -> list[tuple[int, str]]:
+    """The items of a quoted 、-list (“四化同步、城乡融合、五区共兴”) with their offsets,
+    or [] when `inner` is no such list.
+
+    >>> _quoted_list("东进、西协、南联")
+    [(0, '东进'), (3, '西协'), (6, '南联')]
+    >>> _quoted_list("稳中求进、以进促稳"), _quoted_list("要坚持、不动摇的一个很长的句子、还有")
+    ([], [])
+    """
+    parts = inner.split("、")
+    if len(parts) < MIN_QUOTED_LIST or not all(_LIST_ITEM.fullmatch(p) for p in parts):
+        return []
+    items, at = [], 0
+    for part in parts:
+        items.append((at, part))
+        at += len(part) + 1
+    return items
 
 
 def _has_word_char(text: str) -> bool:

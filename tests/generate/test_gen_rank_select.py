@@ -312,3 +312,32 @@ def test_a_title_before_a_name_in_history_notes() -> None:
     for form in (text, to_traditional(text)):
         answers = {to_simplified(c.answer) for c in clozes(form) if "person" in c.tags}
         assert {"蒙恬", "蔡伦"} <= answers
+
+
+def test_a_quoted_list_too_long_for_one_blank_is_asked_item_by_item() -> None:
+    text = "为落实“东进、西协、南联、北拓、中优”发展战略，全市统筹推进重点片区规划建设。\n"
+    for form in (text, to_traditional(text)):
+        cards = clozes(form)
+        slogans = {to_simplified(c.answer) for c in cards if "slogan" in c.tags}
+        assert slogans and slogans <= {"东进", "西协", "南联", "北拓", "中优"}, slogans
+    short = "坚持“简约、安全、精彩”的办赛要求，精心筹办全运会。\n"
+    assert "简约、安全、精彩" in [c.answer for c in clozes(short)]  # one blank holds it
+
+
+def test_a_quoted_name_longer_than_a_word_is_one_card() -> None:
+    text = "全省深入实施“百县千镇万村高质量发展工程”，县域经济实力明显增强。\n"
+    for form in (text, to_traditional(text)):
+        answers = [to_simplified(c.answer) for c in clozes(form)]
+        assert "百县千镇万村高质量发展工程" in answers, answers
+
+
+def test_a_quoted_everyday_word_is_ranked_not_kept_whatever_the_budget() -> None:
+    text = (
+        "打造对外开放的“窗口”，擦亮生态品牌。全面实施“河长制”，河湖专项治理成效显著。\n"
+        "推动“放管服”改革走深走实，营商环境持续优化。\n"
+    )
+    _deck, report = build_deck(text, name="t")
+    assert report.selection is not None
+    standing = {s.card.answer: s.standing for s in report.selection.kept}  # type: ignore[union-attr]
+    assert standing["河长制"] == standing["放管服"] == FLOOR
+    assert standing["窗口"] == ""  # kept here by the budget of a short text, not by the floor
