@@ -22,7 +22,16 @@ from quiz.generate import rank
 from quiz.generate.chinese import ChineseCards, hinter, segmenter
 from quiz.generate.english import english_cards
 from quiz.generate.people import is_byline
-from quiz.generate.select import ASKED, DENSITY, FLOOR, GENERAL, Scored, Selection, cap
+from quiz.generate.select import (
+    ASKED,
+    DENSITY,
+    FLOOR,
+    GENERAL,
+    SHORT_TEXT,
+    Scored,
+    Selection,
+    cap,
+)
 from quiz.generate.structure import Layout, clean_title, layout
 from quiz.text import phrases
 from quiz.text.script import to_simplified, to_traditional
@@ -198,8 +207,8 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
     standing = ""
     if found.is_set:
         standing = FLOOR if rule in FLOOR_SETS else ""
-    elif rank.everyday_quote(found):
-        standing = ""  # “名片”: ranked, not kept whatever the budget
+    elif rank.everyday_quote(found) and found.text_length > SHORT_TEXT:
+        standing = ""  # “窗口” in a long text: ranked, not kept whatever the budget
     elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
     elif rank.general_word(found):

@@ -336,8 +336,11 @@ def test_a_quoted_everyday_word_is_ranked_not_kept_whatever_the_budget() -> None
         "打造对外开放的“窗口”，擦亮生态品牌。全面实施“河长制”，河湖专项治理成效显著。\n"
         "推动“放管服”改革走深走实，营商环境持续优化。\n"
     )
-    _deck, report = build_deck(text, name="t")
+    _deck, report = build_deck(text * 100, name="t")  # a long text: its density binds
     assert report.selection is not None
     standing = {s.card.answer: s.standing for s in report.selection.kept}  # type: ignore[union-attr]
     assert standing["河长制"] == standing["放管服"] == FLOOR
-    assert standing["窗口"] == ""  # kept here by the budget of a short text, not by the floor
+    assert standing["窗口"] == ""  # kept by the budget, not by the floor
+    # a short text keeps it in the floor: its budget is the floor and half as much again
+    _deck, report = build_deck(text, name="t")
+    assert {s.card.answer: s.standing for s in report.selection.kept}["窗口"] == FLOOR  # type: ignore[union-attr]
