@@ -132,6 +132,8 @@ class ChineseCards:
         self.figure_kinds: dict[tuple[int, int], str] = {}
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
+        # the words of a learner's word table (牛奶 niúnǎi n. milk), set by vocabulary_sets
+        self.vocabulary_words: frozenset[str] = frozenset()
         self._repeats: dict[str, int] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
@@ -424,6 +426,8 @@ class ChineseCards:
                     self.problem(index, candidate) is None
                     and not self.cuts_quote(sentence, candidate)
                     and not self.reports_speech(candidate)  # 习近平总书记|指出
+                    and not self.dangles(index, candidate)
+                    and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
                 ):
                     self.candidates.setdefault(index, []).append(candidate)
                     break
@@ -705,12 +709,14 @@ class ChineseCards:
         )
         found: list[Candidate] = []
         for span in spans:
+            word = self.mirror[sentence.start + span.start : sentence.start + span.end]
             candidate = Candidate(
                 sentence.start + span.start,
                 sentence.start + span.end,
                 sentence.start,
                 sentence.end,
-                "keyword",
+                # a word of the page's own word table, drilled in its example sentence
+                "vocabulary" if word in self.vocabulary_words else "keyword",
                 sentence.line,
                 self.section_label(sentence),
             )
@@ -952,7 +958,11 @@ class ChineseCards:
         """A learner's word list (你好 — hello / 谢谢 — thank you …): each word with its
         meaning."""
         cards: list[tuple[int, Card]] = []
-        for run in vocabulary.vocabulary_runs(self.mirror):
+        runs = vocabulary.vocabulary_runs(self.mirror)
+        self.vocabulary_words = frozenset(
+            self.mirror[source.left[0] : source.left[1]] for run in runs for source in run
+        )
+        for run in runs:
             label = vocabulary.section_before(self.lay.headings, run[0].left[0])
             section = (self.output[label[0] : label[1]].strip() or None) if label else None
             made = matching.build_sets(

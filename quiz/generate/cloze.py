@@ -40,6 +40,7 @@ RULE_PRIORITY = {
     "person": 5,
     "defined": 5,
     "keyword": 6,
+    "vocabulary": 6,
     "figure": 7,
     "date": 8,
 }
@@ -49,7 +50,7 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE} | dict.fromkeys(
-    ("term", "keyword", "defined", "name", "date", "marked"), MAX_TERM
+    ("term", "keyword", "vocabulary", "defined", "name", "date", "marked"), MAX_TERM
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"

@@ -40,6 +40,7 @@ BASE = {
     "inline": 40,
     "date": 36,
     "keyword": 16,
+    "vocabulary": 40,
 }
 # A figure by what it is: a stated target, a target year or era date, a result, a fact.
 # A goal is a figure of the paragraph stating the text's targets (主要预期目标是：…).

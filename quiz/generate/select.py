@@ -60,21 +60,22 @@ class Selection:
     budget: int = 0
 
 
-def _fallback(item: Scored) -> bool:
-    """A keyword-fallback card the share counts: one of a Chinese text's long sentences (a
-    learner's short line is about its common word, and an English note's repeated phrases
-    are its terms)."""
+def _fallback(item: Scored, long_text: bool = True) -> bool:
+    """A keyword-fallback card the share counts: a Chinese one (an English note's repeated
+    phrases are its terms; a learner page's words of its own word table are `vocabulary`
+    cards, not the fallback); in a short text, one of its long sentences only (a short
+    page's lines are about their words: 春节是中国最重要的传统节日)."""
     card = item.card
     return (
         isinstance(card, ClozeCard)
         and card.tags[:1] == ("keyword",)
         and not card.answer.isascii()
-        and len(card.sentence) >= LONG_SENTENCE
+        and (long_text or len(card.sentence) >= LONG_SENTENCE)
     )
 
 
-def _share(kept: Sequence[Scored]) -> float:
-    return sum(1 for s in kept if _fallback(s)) / len(kept) if kept else 0.0
+def _share(kept: Sequence[Scored], long_text: bool) -> float:
+    return sum(1 for s in kept if _fallback(s, long_text)) / len(kept) if kept else 0.0
 
 
 def cap(
@@ -116,13 +117,16 @@ def cap(
     # the fallback's share of the deck as kept: its lowest cards leave while over it (their
     # places go to the best cards below the cap that are no keyword)
     crowded: list[Scored] = []
-    while _share(floor + taken) > fallback_share:
-        candidates = [i for i, item in enumerate(taken) if _fallback(item)]
+    long_text = chars > short_text
+    while _share(floor + taken, long_text) > fallback_share:
+        candidates = [i for i, item in enumerate(taken) if _fallback(item, long_text)]
         if not candidates:
             break  # the floor's own heading keywords: nothing to give up
         worst = max(candidates, key=lambda i: (-taken[i].importance, taken[i].position))
         crowded.append(taken.pop(worst))
-        better = next((i for i, item in enumerate(dropped) if not _fallback(item)), None)
+        better = next(
+            (i for i, item in enumerate(dropped) if not _fallback(item, long_text)), None
+        )
         if better is not None:
             taken.append(dropped.pop(better))
     taken.sort(key=lambda s: (-s.importance, s.position))

@@ -11,7 +11,7 @@ from quiz.deck import ClozeCard, MatchCard, parse_deck
 from quiz.generate.chinese import segmenter
 from quiz.generate.pipeline import build_deck
 from quiz.generate.rank import Evidence, general_word, importance
-from quiz.generate.select import FLOOR, GENERAL, Scored, cap
+from quiz.generate.select import FALLBACK_SHARE, FLOOR, GENERAL, SHORT_TEXT, Scored, cap
 from quiz.generate.terms import repeated_terms
 from quiz.text.script import to_simplified, to_traditional
 
@@ -129,7 +129,11 @@ def test_capping_is_deterministic_and_never_drops_the_floor(
     if others and dropped:
         assert min(s.importance for s in others) >= max(s.importance for s in dropped)
     crowded = [s for s, why in first.left_out if why.startswith("keyword fallback full")]
-    assert not crowded  # short sentences: a learner's line keeps its word
+    if chars <= SHORT_TEXT:
+        assert not crowded  # short sentences of a short text: a learner's line keeps its word
+    elif crowded:  # the fallback left only while over its share of the deck
+        keyword = [s for s in first.kept if s.standing != FLOOR]  # every other card is one
+        assert not keyword or len(keyword) / len(first.kept) <= FALLBACK_SHARE
 
 
 def test_generated_decks_carry_importance_and_check_accepts_them() -> None:

@@ -81,3 +81,20 @@ def test_a_word_table_with_pinyin_and_part_of_speech_makes_a_set() -> None:
         assert sets, form
         meanings = {right for card in sets for _left, right in card.pairs}
         assert {"body, health", "to be late", "newspaper"} <= meanings
+
+
+@pytest.mark.parametrize("form", [LESSON, to_traditional(LESSON)], ids=["simplified", "traditional"])
+def test_a_word_of_the_list_blanked_in_the_lesson_is_a_vocabulary_card(
+    tmp_path: Path, form: str
+) -> None:
+    # 朋友 is in the lesson's word list: its blank in the lesson text drills the list, it is
+    # no keyword fallback (which a long text caps at 30% of the deck)
+    from quiz.deck import ClozeCard
+    from quiz.text.script import to_simplified
+
+    source = tmp_path / "lesson.txt"
+    source.write_text(form + "他是我的好朋友。\n", encoding="utf-8")
+    deck, _report = generate_deck(source)
+    tags = {to_simplified(c.answer): c.tags for c in deck if isinstance(c, ClozeCard)}
+    assert tags.get("朋友") == ("vocabulary",), tags
+    assert all(t != ("vocabulary",) for a, t in tags.items() if a != "朋友")
