@@ -83,7 +83,9 @@ def test_a_word_table_with_pinyin_and_part_of_speech_makes_a_set() -> None:
         assert {"body, health", "to be late", "newspaper"} <= meanings
 
 
-@pytest.mark.parametrize("form", [LESSON, to_traditional(LESSON)], ids=["simplified", "traditional"])
+@pytest.mark.parametrize(
+    "form", [LESSON, to_traditional(LESSON)], ids=["simplified", "traditional"]
+)
 def test_a_word_of_the_list_blanked_in_the_lesson_is_a_vocabulary_card(
     tmp_path: Path, form: str
 ) -> None:
