@@ -5,6 +5,7 @@ no rule covered, and the matching sets of the same structures."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ def _is_word_char(ch: str) -> bool:
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
+# A lead's answer may grow back to this length to take its noun phrase whole.
+MAX_LEAD_NOUNS = 10
 # What a long lead keeps before its answer, at least: 服务消费|持续扩大, not 服务|消费持续扩大.
 MIN_LEAD_NAME = 3
 KEYWORD_GAP = 6
@@ -64,6 +67,7 @@ LONG_SENTENCE = 60
 # 某某指出, or with the speaker's title between (办公室主任表示)
 _REPORTING = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:指出|强调|表示|认为|介绍|说|称|提出|要求)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_SPEAKING = re.compile(r"(?:指出|强调|表示|认为|介绍|提出)$")
 _ORDINALS = "一二三四五六七八九十"
 # 一是 / 二是 … opening a sentence: a point counted off in running text
 _ORDINAL = re.compile(f"([{_ORDINALS}])(?:是|要|则)")
@@ -581,6 +585,23 @@ class ChineseCards:
                 fuller = [b for b in later if b - rel_start >= MIN_LEAD_NAME and rel_end - b >= 4]
                 cut = min(fuller, default=cut)
             rel_start = cut
+        text = self.mirror[sentence.start : sentence.end]
+        # a linking character opens no answer (和|军队现代化, 的|伟大斗争, 而|奋斗)
+        while rel_start < rel_end - 2 and text[rel_start] in _LINKING_CHARS:
+            rel_start = min((b for b in bounds if rel_start < b < rel_end), default=rel_end)
+        if rel_end - rel_start < 2 or text[rel_start] in _LINKING_CHARS:
+            return None
+        # nor does it start inside a word the dictionary lists: it takes the word whole, or
+        # it is no answer
+        crossing = self.word_across(index, text, rel_start, rel_end)
+        if crossing is not None:
+            if rel_end - crossing > MAX_LEAD_NOUNS:
+                return None
+            rel_start = crossing
+        # nor after a noun of its own noun phrase (中国|特色社会主义, 人类|命运共同体)
+        rel_start = self.noun_phrase_start(index, rel_start, rel_end)
+        if _SPEAKING.search(text, rel_start, rel_end):
+            return None  # 习近平总书记指出: who speaks is no point of the lead
         candidate = Candidate(
             sentence.start + rel_start,
             sentence.start + rel_end,
@@ -591,6 +612,42 @@ class ChineseCards:
             self.section_label(sentence),
         )
         return candidate if self.problem(index, candidate) is None else None
+
+    def noun_phrase_start(self, index: int, at: int, end: int) -> int:
+        """`at` moved back over the nouns before it while the answer, a noun phrase, stays
+        within MAX_LEAD_NOUNS characters: 特色社会主义 becomes 中国特色社会主义."""
+        tokens = self.tokens[index]
+        ends = list(accumulate(map(len, tokens), initial=0))
+        position = bisect_left(ends, at)
+        if position >= len(ends) or ends[position] != at:
+            return at
+        last = bisect_left(ends, end)
+        if last >= len(ends) or ends[last] != end or last == 0:
+            return at
+        # a noun ends a noun phrase (jieba's name tags hold verb phrases too: 明显改善)
+        if self.seg.keyword_kind(tokens[last - 1]) != keywords.NOUN_KIND:
+            return at  # the answer says what the subject does (服务消费|持续扩大): no noun phrase
+        while position > 0:
+            token = tokens[position - 1]
+            kind = self.seg.keyword_kind(token)
+            if kind not in (keywords.NOUN_KIND, keywords.NAME_KIND) or len(token) < 2:
+                break
+            if end - ends[position - 1] > MAX_LEAD_NOUNS:
+                break
+            position -= 1
+        return ends[position]
+
+    def word_across(self, index: int, text: str, at: int, end: int) -> int | None:
+        """Where a dictionary word of three to eight characters that runs across offset
+        `at` of the sentence starts (the 中国 of 中国|特色社会主义), if one ends by `end`."""
+        bounds = self.bounds[index]
+        for start in range(max(at - 4, 0), at):
+            if start not in bounds:
+                continue
+            for stop in range(at + 1, min(start + 8, end) + 1):
+                if stop in bounds and stop - start >= 3 and self.seg.is_word(text[start:stop]):
+                    return start
+        return None
 
     # ----- cloze
     def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:

@@ -86,7 +86,7 @@ def repeated_terms(
             found = nominal_cache[token] = (
                 weight(token) is not None
                 or describes(token)
-                or (len(token) >= 2 and not is_word(token))
+                or (len(token) >= 2 and not is_word(token) and token[0] not in FUNCTION_CHARS)
             )
         return found
 
@@ -209,8 +209,8 @@ def _opens_a_name(
     know (a name it guessed), or 全面."""
     if word in ADVERBIAL_NOUNS:
         return True  # 全面|从严治党, 全面|依法治国
-    if weight(word) is None:
-        return not is_word(word) and len(word) >= 2
+    if weight(word) is None:  # a word jieba guessed, unless a function word opens it (这是)
+        return not is_word(word) and len(word) >= 2 and word[0] not in FUNCTION_CHARS
     return kind is None or kind(word) not in (VERBAL_KIND, IDIOM_KIND)  # 充分发挥|港澳
 
 

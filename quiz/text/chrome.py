@@ -139,9 +139,11 @@ _STRONG_PUNCT = re.compile(r"[。！？!?]")
 _BOILERPLATE = re.compile(
     r"仅代表(?:该)?(?:作者|本人)|不代表本(?:站|网|平台)|信息存储空间服务|如有侵权|侵权请联系"
     r"|仅供其表达个人看法|不代表.{1,6}(?:观点|立场)"
+    # a news site's plea for subscribers (请加入成为…的月费订户，长期支持我们的工作)
+    r"|(?:成为|加入|欢迎).{0,12}订户|订户.{0,20}(?:支持我们|收到我们|通讯|电子报)"
 )
 _MAX_BOILERPLATE = 160
-_BOILERPLATE_HINT = re.compile("代表|侵|存[储儲]|看法")
+_BOILERPLATE_HINT = re.compile("代表|侵|存[储儲]|看法|[订訂][户戶]")
 _CONTACT_LABEL = re.compile(r"(?:地址|电话|传真|邮编|邮箱|电子邮件|e-?mail|tel|fax)\s*[:：]", re.I)
 
 _SHORT_LINE = 40

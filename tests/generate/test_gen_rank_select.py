@@ -348,3 +348,17 @@ def test_a_quoted_everyday_word_is_ranked_not_kept_whatever_the_budget() -> None
     # a short text keeps it in the floor: its budget is the floor and half as much again
     _deck, report = build_deck(text, name="t")
     assert {s.card.answer: s.standing for s in report.selection.kept}["窗口"] == FLOOR  # type: ignore[union-attr]
+
+
+PARALLEL_LEADS = (
+    "以史为鉴、开创未来，必须坚持和发展中国特色社会主义。走自己的路，是党的全部理论和实践立足点。\n"
+    "以史为鉴、开创未来，必须不断推动构建人类命运共同体。和平、发展、公平、正义是全人类共同价值。\n"
+    "以史为鉴、开创未来，必须加快国防和军队现代化。强国必须强军，军强才能国安。\n"
+)
+
+
+def test_a_lead_answer_takes_its_noun_phrase_whole_and_never_opens_on_a_link() -> None:
+    for form in (PARALLEL_LEADS, to_traditional(PARALLEL_LEADS)):
+        leads = [to_simplified(c.answer) for c in clozes(form) if "lead" in c.tags]
+        assert "中国特色社会主义" in leads and "人类命运共同体" in leads, leads
+        assert not any(a[0] in "和的而与" for a in leads), leads  # 和|军队现代化

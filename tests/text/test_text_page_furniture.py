@@ -83,6 +83,9 @@ def kept_lines(text: str) -> list[str]:
         "平台聲明：該文觀點僅代表作者本人，搜狐號系信息發布平台，搜狐僅提供信息存儲空間服務。",
         "本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点。",
         "网友评论仅供其表达个人看法，并不表明本站同意其观点或证实其描述。",
+        # a plea for subscribers
+        "請加入成為本報的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的「每周時事」通訊。",
+        "欢迎成为我们的付费订户，所有订户都可以收到我们的每周电子报。",
         # counters, buttons, attachments
         "返回搜狐，查看更多",
         "分享到：微信微博QQ空间",
@@ -138,6 +141,7 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
         "Browsers use cookies to keep you logged in.",
         "我想看更多的书",
         "记者王小明在台北报道了这件事，引起很大反响。",
+        "全市新增宽带订户30万户，电信运营商的服务质量持续提升。",
     ],
 )
 def test_prose_that_looks_like_furniture_is_kept(line: str) -> None:
