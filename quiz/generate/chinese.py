@@ -48,6 +48,12 @@ Spans = Iterator[tuple[int, int, str]]
 MIN_LIST_PART = 3
 
 
+def _joins(token: str) -> bool:
+    """A word that may be the other half of a compound: two CJK characters or more, no
+    function word (的, 和 …)."""
+    return len(token) >= 2 and phrases.has_cjk(token) and token[0] not in _LINKING_CHARS
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -59,6 +65,10 @@ MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
 # A lead's answer may grow back to this length to take its noun phrase whole.
 MAX_LEAD_NOUNS = 10
+# A word pair said this often in a text is one of its compounds: no blank cuts it.
+RECURRING_PAIR = 2
+# A word that follows the same word this share of the times is bound to it.
+BOUND_SHARE = 0.8
 # What a long lead keeps before its answer, at least: 服务消费|持续扩大, not 服务|消费持续扩大.
 MIN_LEAD_NAME = 3
 KEYWORD_GAP = 6
@@ -732,7 +742,7 @@ class ChineseCards:
             and figures.is_headline(text, candidate.start - sentence.start),
             dictionary_word=self.seg.is_word(answer),
             part_idfs=tuple(self.seg.keyword_weight(w) for w in self.seg.cut(answer))
-            if candidate.rule == "keyword"
+            if candidate.rule in ("keyword", "list")
             else (),
             sentence_length=len(text),
             text_length=len(self.mirror),
@@ -781,6 +791,7 @@ class ChineseCards:
                 self.mirror[candidate.start : candidate.end] in answered
                 or self.reports_speech(candidate)
                 or self.dangles(index, candidate)
+                or self.cuts_recurring_pair(index, candidate, doc_counts)
                 or self.cuts_quote(sentence, candidate)
                 or self.qualifies_set_phrase(index, candidate)
             ):
@@ -792,6 +803,30 @@ class ChineseCards:
             ):
                 found.append(candidate)
         return sorted(found[:limit], key=lambda c: c.start)
+
+    def cuts_recurring_pair(
+        self, index: int, candidate: Candidate, doc_counts: Counter[str]
+    ) -> bool:
+        """The blank cuts one of the text's compounds in two: its last word and the next
+        are a pair the text says again elsewhere (乡村|振兴, 稳产|保供), or its first word
+        comes after the same word nearly wherever the text says it (中华民族|共同体意识;
+        全体人民|共同富裕 is said apart too)."""
+        tokens = self.tokens[index]
+        at = candidate.s_start
+        previous = ""
+        for position, token in enumerate(tokens):
+            end = at + len(token)
+            if at == candidate.start and previous and _joins(previous):
+                together = self.pair_counts[(previous, token)]
+                if together >= RECURRING_PAIR and together >= BOUND_SHARE * doc_counts[token]:
+                    return True
+            if end == candidate.end and position + 1 < len(tokens):
+                following = tokens[position + 1]
+                if _joins(following) and self.pair_counts[(token, following)] >= RECURRING_PAIR:
+                    return True
+            previous = token
+            at = end
+        return False
 
     def dangles(self, index: int, candidate: Candidate) -> bool:
         """jieba cut a word off at the answer's edge: the next (or previous) token is one

@@ -105,6 +105,8 @@ def importance(evidence: Evidence) -> int:
         score -= EVERYDAY  # 道路, 中国, 促进 underlined in a page of notes
     else:
         score += _repetition(evidence.repeats)
+    if evidence.rule == "list" and _common_parts(evidence):
+        score -= EVERYDAY  # 外资企业, 重点领域: a list item of everyday words
     score += _specificity(evidence)
     if evidence.heading:
         score += 8
@@ -125,9 +127,7 @@ def general_word(evidence: Evidence) -> bool:
     common word: 你叫什么名字？). So is a compound of common words only (资本|市场, 国际|
     竞争力: each word's IDF under COMMON_IDF); a compound with a rarer word (高标准|农田,
     港澳|企业) is the text's own."""
-    common_parts = bool(evidence.part_idfs) and all(
-        idf is not None and idf < COMMON_IDF for idf in evidence.part_idfs
-    )
+    common_parts = _common_parts(evidence)
     return (
         evidence.rule == "keyword"
         and (evidence.dictionary_word or common_parts)
@@ -160,6 +160,14 @@ def _everyday(evidence: Evidence) -> bool:
     if not evidence.dictionary_word or evidence.name or len(evidence.answer) > 3:
         return False
     return evidence.idf is None or evidence.idf < COMMON_IDF
+
+
+def _common_parts(evidence: Evidence) -> bool:
+    """Every word of the answer is a common noun (资本|市场, 重点|领域: IDF under
+    COMMON_IDF)."""
+    return bool(evidence.part_idfs) and all(
+        idf is not None and idf < COMMON_IDF for idf in evidence.part_idfs
+    )
 
 
 def _repetition(repeats: int) -> int:

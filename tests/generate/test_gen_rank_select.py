@@ -230,8 +230,9 @@ def test_an_everyday_word_ranks_below_a_specific_one_whatever_marked_it() -> Non
     assert marked("道路") < marked("御史大夫")
     assert marked("促进") < marked("推恩令")
     # a quotation's own marking is the point: an everyday word quoted keeps its rank
-    quoted = Evidence(rule="quote", answer="道路", idf=seg.keyword_weight("道路"),
-                      dictionary_word=True)
+    quoted = Evidence(
+        rule="quote", answer="道路", idf=seg.keyword_weight("道路"), dictionary_word=True
+    )
     assert importance(quoted) >= importance(Evidence(rule="quote", answer="道路"))
 
 
@@ -362,3 +363,31 @@ def test_a_lead_answer_takes_its_noun_phrase_whole_and_never_opens_on_a_link() -
         leads = [to_simplified(c.answer) for c in clozes(form) if "lead" in c.tags]
         assert "中国特色社会主义" in leads and "人类命运共同体" in leads, leads
         assert not any(a[0] in "和的而与" for a in leads), leads  # 和|军队现代化
+
+
+def test_a_keyword_never_cuts_a_pair_the_text_says_again() -> None:
+    text = (
+        "强化农业发展支持政策，有力开展抗灾夺丰收，实施新一轮千亿斤粮食产能提升行动，乡村振兴扎实推进。\n"
+        "坚持不懈抓好三农工作，扎实推进乡村振兴，学习运用先进经验，因地制宜、分类施策。\n"
+        "全面推进乡村振兴，加快建设农业强国，促进农民增收致富，守牢耕地保护红线。\n"
+    )
+    for form in (text, to_traditional(text)):
+        keywords = [
+            to_simplified(c.answer) for c in clozes(form, density=None) if "keyword" in c.tags
+        ]
+        assert "乡村" not in keywords, keywords  # 乡村|振兴: said three times
+
+
+def test_a_list_item_of_everyday_words_ranks_below_a_specific_one() -> None:
+    seg = segmenter()
+
+    def listed(answer: str) -> int:
+        return importance(
+            Evidence(
+                rule="list",
+                answer=answer,
+                part_idfs=tuple(seg.keyword_weight(w) for w in seg.cut(answer)),
+            )
+        )
+
+    assert listed("重点领域") < listed("锻造新板")
