@@ -18,6 +18,7 @@ from quiz.generate import (
     figures,
     keywords,
     matching,
+    names,
     people,
     rank,
     series,
@@ -402,6 +403,40 @@ class ChineseCards:
                     self.section_label(sentence),
                 )
                 if self.problem(index, candidate) is None:
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def find_named_things(self) -> None:
+        """A scheme, fund or place the text names, perhaps once (撒玛利亚基金, 港珠澳大桥:
+        quiz.generate.names), where first so named."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading:
+                continue
+            found = names.named_things(
+                tokens,
+                weight=self.seg.keyword_weight,
+                is_word=self.seg.is_word,
+                kind=self.seg.keyword_kind,
+            )
+            for start, end in found:
+                name = self.mirror[sentence.start + start : sentence.start + end]
+                if name in seen:
+                    continue
+                candidate = Candidate(
+                    sentence.start + start,
+                    sentence.start + end,
+                    sentence.start,
+                    sentence.end,
+                    "name",
+                    sentence.line,
+                    self.section_label(sentence),
+                )
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.dangles(index, candidate)
+                ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
 
@@ -1133,6 +1168,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
+    ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )
 

@@ -391,3 +391,15 @@ def test_a_list_item_of_everyday_words_ranks_below_a_specific_one() -> None:
         )
 
     assert listed("重点领域") < listed("锻造新板")
+
+
+def test_a_scheme_named_once_is_a_name_card_without_the_verb_before_it() -> None:
+    text = (
+        "改善综援计划，包括将每月最高豁免计算入息的金额提高至四千元。\n"
+        "加快建设粤港澳深度合作示范区，更好发挥港珠澳大桥作用，推进基础设施互联互通。\n"
+        "各地广泛开展绿色生活行动，倡导简约适度的生活方式。\n"
+    )
+    for form in (text, to_traditional(text)):
+        named = {to_simplified(c.answer) for c in clozes(form, density=None) if "name" in c.tags}
+        assert {"综援计划", "粤港澳深度合作示范区", "港珠澳大桥"} <= named, named
+        assert not any(a.startswith(("建设", "广泛", "充分")) for a in named), named
