@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.config import write_fsrs_parameters
 
     write_fsrs_parameters(target, fit.parameters, record)
-    print(f"written to {target}: [scheduling] fsrs_parameters (the next answer uses them)")
+    print(f"written to {target}\n([scheduling] fsrs_parameters: the next answer uses them)")
     return 0
 
 
@@ -124,21 +124,25 @@ def _report(fit: Fit, source: str) -> str:
         (f"in use ({label.get(source, source)})", fit.before),
         ("optimised now", fit.after),
     ]
+    import textwrap
+
     lines = [
-        f"{fit.answers:,} answers: FSRS learns from {fit.reviews:,} reviews of {fit.cards:,} "
-        "cards (a card's first answer on each later day)",
-        f"{'':24}{'log loss':>10}{'RMSE':>9}",
+        f"{fit.answers:,} answers; FSRS learns from {fit.reviews:,} reviews of {fit.cards:,} cards",
+        "(a card's first answer on each day after its first)",
+        "",
+        f"{'':26}{'log loss':>10}{'RMSE':>9}",
     ]
-    lines += [f"{name:24}{ev.log_loss:>10.4f}{ev.rmse:>9.2%}" for name, ev in rows]
-    lines.append("parameters: " + " ".join(f"{w:g}" for w in fit.parameters))
+    lines += [f"{name:26}{ev.log_loss:>10.4f}{ev.rmse:>9.2%}" for name, ev in rows]
+    weights = "parameters: " + " ".join(f"{w:g}" for w in fit.parameters)
+    lines += ["", *textwrap.wrap(weights, 78, subsequent_indent="  ")]
     return "\n".join(lines)
 
 
 def _retention_line(retention: float, desired: float) -> str:
+    floor = "the lowest the library tries; " if retention <= 0.7 else ""
     return (
-        f"retention with the least work per card remembered: {retention:.2f} "
-        f"(desired_retention now {desired:.2f}; the simulation tries 0.70 to 0.95; set "
-        "[scheduling] desired_retention to use it)"
+        f"retention with the least work per card remembered (a simulated year): {retention:.2f}"
+        f"\n({floor}desired_retention is {desired:.2f}: set in [scheduling])"
     )
 
 
