@@ -44,7 +44,7 @@ class NotEnoughReviews(QuizError):
         super().__init__(
             f"not enough reviews to optimise: FSRS learns from a card's answers on later "
             f"days than its first, and the log has {have} of them; it needs at least "
-            f"{needed}, so {more} more (keep studying with the default parameters)"
+            f"{needed}, so {more} more (keep studying: the parameters in use stay)"
         )
 
 

@@ -74,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
             for deck, card, day, rating, before, after in progress.rows(rows, total)
         )
         histories = optimize.card_histories(answers, roots)
-        reviews = optimize.require_enough(histories)
+        try:
+            reviews = optimize.require_enough(histories)
+        except optimize.NotEnoughReviews as exc:
+            raise QuizError(f"{path}: {exc}") from exc
         current = config.fsrs_parameters
         fit = progress.wait(
             f"fitting 21 parameters to {reviews:,} reviews",

@@ -103,7 +103,7 @@ def test_a_short_log_is_refused_and_says_how_many_more(
     db = make_log_db(30)
     assert main(["--db", str(db), "optimize"]) == 1
     err = capsys.readouterr().err
-    assert "not enough reviews to optimise" in err and "more" in err
+    assert f"quiz: {db}: not enough reviews to optimise" in err and " more " in err
     assert config_file.read_text(encoding="utf-8") == CONFIG
 
 
