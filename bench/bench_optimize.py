@@ -148,7 +148,7 @@ def main() -> int:
         )
         for line in screen.splitlines():
             if line.strip().startswith(("in use", "optimised now", "log loss")) or (
-                "answers: FSRS learns" in line
+                "FSRS learns from" in line
             ):
                 print("  " + line.rstrip())
         assert config.read_text(encoding="utf-8") == "", "--dry-run wrote the config"
