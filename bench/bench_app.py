@@ -237,7 +237,9 @@ def main() -> int:
                     f"  over {len(ms)} cards  (target < 50 ms)"
                 )
             assert "jieba" not in modules, "a study session imported jieba"
-        print("jieba stayed out of the study session: ok")
+            optimiser = {"quiz.optimize", "fsrs_rs_python", "tomlkit"} & set(modules)
+            assert not optimiser, f"a study session imported the optimiser: {optimiser}"
+        print("jieba and the FSRS optimiser stayed out of the study session: ok")
     return 0
 
 

@@ -4,11 +4,12 @@ read from a TOML file (`[scheduling]`, `[limits]`, `[study]`) with file-naming e
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -55,6 +56,22 @@ def local_timezone() -> tzinfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Optimized:
+    """What `quiz optimize` records beside the parameters it writes (`[scheduling]
+    fsrs_optimized`): when, from how many reviews of how many cards and which decks (empty:
+    all), the fit's log loss and RMSE, and a digest of the parameters it wrote, so that
+    weights edited by hand afterwards are not taken for the optimised ones."""
+
+    at: datetime
+    reviews: int
+    cards: int
+    decks: tuple[str, ...]
+    log_loss: float
+    rmse: float
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything a study session needs to know besides the cards.
 
@@ -69,6 +86,7 @@ class Config:
     maximum_interval: int = MAX_INTERVAL_LIMIT
     enable_fuzzing: bool = True
     fsrs_parameters: tuple[float, ...] | None = None
+    fsrs_optimized: Optimized | None = None
     new_per_day: int = 20
     reviews_per_day: int = 200
     day_starts_at: int = 4
@@ -84,6 +102,27 @@ class Config:
     """When a cloze card is asked as a choice of four: on its first showing ("new", the
     default: recognition before recall), "always", or "never" (always typed)."""
     timezone: tzinfo = field(default_factory=local_timezone)
+
+
+def parameters_digest(parameters: Sequence[float]) -> str:
+    """A short check of a set of parameters as written to the config (four decimals), so
+    that the record of an optimisation is believed only for the parameters it wrote."""
+    text = ",".join(f"{float(w):.4f}" for w in parameters)
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+ParametersSource = Literal["default", "optimized", "config"]
+
+
+def parameters_source(config: Config) -> tuple[ParametersSource, Optimized | None]:
+    """Which FSRS parameters the scheduler uses: FSRS's defaults, the ones `quiz optimize`
+    wrote (with its record), or weights typed into the config file."""
+    if config.fsrs_parameters is None:
+        return "default", None
+    record = config.fsrs_optimized
+    if record is not None and record.digest == parameters_digest(config.fsrs_parameters):
+        return "optimized", record
+    return "config", None
 
 
 # --------------------------------------------------------------------------- loading
@@ -194,6 +233,38 @@ def _fsrs_parameters(value: Any) -> tuple[float, ...]:
     return tuple(float(v) for v in value)
 
 
+_OPTIMIZED_KEYS = ("at", "reviews", "cards", "decks", "log_loss", "rmse", "digest")
+
+
+def _fsrs_optimized(value: Any) -> Optimized:
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a table written by `quiz optimize`")
+    unknown = sorted(set(value) - set(_OPTIMIZED_KEYS))
+    missing = [key for key in _OPTIMIZED_KEYS if key not in value]
+    if unknown or missing:
+        what = [f"unknown {', '.join(unknown)}"] if unknown else []
+        what += [f"missing {', '.join(missing)}"] if missing else []
+        raise ValueError(f"{'; '.join(what)} (expected {', '.join(_OPTIMIZED_KEYS)})")
+    at = value["at"]
+    if not isinstance(at, datetime) or at.tzinfo is None:
+        raise ValueError("at: expected a date and time with its offset (1979-05-27T07:32:00Z)")
+    decks = value["decks"]
+    if not isinstance(decks, list) or not all(isinstance(d, str) for d in decks):
+        raise ValueError("decks: expected a list of deck names")
+    digest = value["digest"]
+    if not isinstance(digest, str):
+        raise ValueError("digest: expected a string")
+    return Optimized(
+        at=at,
+        reviews=_whole(0, 10**12)(value["reviews"]),
+        cards=_whole(0, 10**12)(value["cards"]),
+        decks=tuple(decks),
+        log_loss=_number(0, 100)(value["log_loss"]),
+        rmse=_number(0, 1)(value["rmse"]),
+        digest=digest,
+    )
+
+
 # table -> key -> (Config field, parser)
 _SCHEMA: dict[str, dict[str, tuple[str, _Parser]]] = {
     "scheduling": {
@@ -203,6 +274,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, _Parser]]] = {
         "maximum_interval": ("maximum_interval", _whole(1, MAX_INTERVAL_LIMIT)),
         "enable_fuzzing": ("enable_fuzzing", _boolean),
         "fsrs_parameters": ("fsrs_parameters", _fsrs_parameters),
+        "fsrs_optimized": ("fsrs_optimized", _fsrs_optimized),
     },
     "limits": {
         "new_per_day": ("new_per_day", _whole(0, 9999)),
@@ -287,3 +359,66 @@ def load_config(
 
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_fsrs_parameters(
+    path: str | os.PathLike[str], parameters: Sequence[float], record: Optimized
+) -> None:
+    """Set `[scheduling] fsrs_parameters` and its `fsrs_optimized` record in the config
+    file, keeping the rest of it as it was (comments, order, other keys: tomlkit edits
+    the document in place); a missing file is created. The new text is read back through
+    `config_from_mapping` before it replaces the file (atomically): an unusable config is
+    never written.
+
+    Raises:
+        ConfigError: the file cannot be read, parsed or written.
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    from quiz.deck import write_text_atomic
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
+    try:
+        document = tomlkit.parse(text)
+        scheduling = document.get("scheduling")
+        if scheduling is None:
+            scheduling = tomlkit.table()
+            document["scheduling"] = scheduling
+        weights = tomlkit.array()
+        weights.extend(round(float(w), 4) for w in parameters)
+        scheduling["fsrs_parameters"] = weights
+        scheduling["fsrs_parameters"].comment(
+            f"written by `quiz optimize` on {record.at:%Y-%m-%d}"
+        )
+        info = tomlkit.inline_table()
+        info.update(
+            {
+                "at": record.at,
+                "reviews": record.reviews,
+                "cards": record.cards,
+                "decks": list(record.decks),
+                "log_loss": round(record.log_loss, 4),
+                "rmse": round(record.rmse, 4),
+                "digest": record.digest,
+            }
+        )
+        scheduling["fsrs_optimized"] = info
+        new_text = tomlkit.dumps(document)
+    except TOMLKitError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    config_from_mapping(tomllib.loads(new_text), source=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, new_text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write: {exc.strerror or exc}") from exc

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from quiz import srs
-from quiz.config import Config
+from quiz.config import Config, Optimized, ParametersSource, parameters_source
 
 MATURE_DAYS = 21
 FORECAST_DAYS = 30
@@ -338,6 +338,46 @@ class DeckStats:
 
 
 @dataclass(frozen=True, slots=True)
+class ParametersInUse:
+    """Which FSRS parameters the scheduler uses (`quiz.config.parameters_source`): FSRS's
+    defaults, the ones `quiz optimize` wrote (with when and from how many reviews), or
+    weights typed into the config file."""
+
+    source: ParametersSource = "default"
+    record: Optimized | None = None
+
+    @classmethod
+    def of(cls, config: Config) -> ParametersInUse:
+        source, record = parameters_source(config)
+        return cls(source, record)
+
+    def describe(self, zone: tzinfo = UTC) -> str:
+        """One line for people, the date in `zone`."""
+        record = self.record
+        if self.source == "optimized" and record is not None:
+            decks = ", ".join(record.decks) if record.decks else "all decks"
+            return (
+                f"optimised on {record.at.astimezone(zone):%Y-%m-%d} from "
+                f"{record.reviews:,} reviews of {record.cards:,} cards ({decks})"
+            )
+        if self.source == "config":
+            return "set in the config file"
+        return "default (`quiz optimize` fits them to your answers)"
+
+    def to_dict(self) -> dict[str, Any]:
+        record = self.record
+        if self.source != "optimized" or record is None:
+            return {"source": self.source}
+        return {
+            "source": self.source,
+            "at": record.at.astimezone(UTC).isoformat(),
+            "reviews": record.reviews,
+            "cards": record.cards,
+            "decks": list(record.decks),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     """Every figure `quiz stats` and the stats screen show."""
 
@@ -357,6 +397,7 @@ class Stats:
     weakest_by_retrievability: tuple[WeakCard, ...]
     sections: tuple[SectionScore, ...]
     decks: tuple[DeckStats, ...]
+    parameters: ParametersInUse = ParametersInUse()
 
     @property
     def empty(self) -> bool:
@@ -385,6 +426,7 @@ class Stats:
             },
             "sections": [section.to_dict() for section in self.sections],
             "decks": {deck.name: deck.to_dict() for deck in self.decks},
+            "fsrs": self.parameters.to_dict(),
         }
 
 
@@ -479,6 +521,7 @@ def compute(rows: StatsRows, *, now: datetime, config: Config) -> Stats:
         ),
         sections=sections,
         decks=decks,
+        parameters=ParametersInUse.of(config),
     )
 
 

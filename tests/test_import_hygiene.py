@@ -27,6 +27,7 @@ CORE = [
     "quiz.stats",
     "quiz.session",
     "quiz.store",
+    "quiz.optimize",
 ]
 
 

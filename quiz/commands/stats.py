@@ -324,6 +324,7 @@ def render(
         for name, r in stats.retention.items()
     ]
     out.append(table(["True retention", "young", "mature", "total"], ret_rows))
+    out.append(f"FSRS parameters: {stats.parameters.describe(zone)}")
     per_day = [d.count for d in stats.per_day]
     forecast = [d.count for d in stats.forecast]
     out.append(f"Reviews, last 30 days  {sparkline(per_day)}  (max {max(per_day, default=0)}/day)")

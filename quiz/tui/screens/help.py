@@ -83,6 +83,14 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Esc", "back"),
         ),
     ),
+    (
+        "Statistics",
+        (
+            ("r / Esc", "refresh / back"),
+            ("", "FSRS parameters in use: the defaults, or those fitted to"),
+            ("", "your own answers by `quiz optimize` (when, on how many reviews)"),
+        ),
+    ),
 )
 
 

@@ -286,8 +286,7 @@ class StatsScreen(Screen[None]):
             for section in stats.sections
         )
 
-    @staticmethod
-    def _retention_text(stats: Stats) -> Text:
+    def _retention_text(self, stats: Stats) -> Text:
         text = Text(no_wrap=True)
         text.append(f"{'':10}{'young':>14}{'mature':>14}{'total':>14}\n", style="dim")
         for index, (name, retention) in enumerate(stats.retention.items()):
@@ -296,6 +295,8 @@ class StatsScreen(Screen[None]):
             text.append(f"{WINDOW_LABELS.get(name, name):10}", style="bold")
             for tally in (retention.young, retention.mature, retention.total):
                 text.append(f"{_percent(tally):>14}")
+        text.append("\nFSRS parameters: ", style="dim")
+        text.append(stats.parameters.describe(self.config.timezone), style="dim")
         return text
 
     def _decks_text(self, stats: Stats) -> Text:
