@@ -286,6 +286,27 @@ class CardQueries:
         )
         return DayCounts(*(int(v or 0) for v in row))
 
+    def answered_since(
+        self, decks: Iterable[str] | None, since: datetime, rating: int | None = None
+    ) -> list[tuple[str, str]]:
+        """(deck, card id) of the cards given an effective answer since `since` (of that
+        rating, when given), cram answers included: what search's `rated:` reads. Through
+        the log's (deck, reviewed_at) index: a few days of rows, not the whole log."""
+        names = self._decks(decks)
+        if not names:
+            return []
+        params: dict[str, object] = {"since": to_ms(since), "rating": rating}
+        marks = named_marks(params, "d", names)
+        rows = self._db.query(
+            "SELECT DISTINCT r.deck, r.card_id FROM review_log AS r"
+            f" WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since"
+            " AND r.kind NOT IN ('undo', 'manual')"
+            " AND (:rating IS NULL OR r.rating = :rating)"
+            f" AND {NOT_UNDONE}",
+            params,
+        )
+        return [(deck, card_id) for deck, card_id in rows]
+
     def last_studied(self, decks: Iterable[str] | None = None) -> dict[str, datetime | None]:
         """Per deck, the time of its latest effective answer (None: never studied)."""
         result: dict[str, datetime | None] = {}

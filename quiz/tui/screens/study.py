@@ -311,7 +311,14 @@ class StudyScreen(Screen[None]):
         self._close_session()
         timezone = self.session.config.timezone
         self.app.switch_screen(
-            SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
+            SummaryScreen(
+                summary,
+                self.clock,
+                timezone,
+                left,
+                crammed_left=crammed_left,
+                custom=self.session.custom_query,
+            )
         )
 
     def _show_keys(self) -> None:
