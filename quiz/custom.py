@@ -108,13 +108,17 @@ def choose(rows: Sequence[CardRow | Entry], query: Query, ctx: Context) -> Custo
 def select_cards(
     store: Store, decks: Sequence[str], query: str | Query, now: datetime, config: Config
 ) -> CustomStudy:
-    """Read `decks`' cards and choose those `query` matches (see `choose`).
+    """Read the cards of `decks` `query` may match (the store narrows by its plan) and
+    choose those it matches (see `choose`).
 
     Raises:
         SearchError: the query cannot be read.
     """
     parsed = search.parse(query) if isinstance(query, str) else query
-    return choose(store.cards(decks), parsed, context(store, decks, now, config))
+    ctx = context(store, decks, now, config)
+    plan = parsed.plan(ctx)  # the store leaves out what cannot match (SQL, indexes)
+    names = [name for name in decks if plan.deck_ok(name, ctx.titles.get(name))]
+    return choose(store.search_cards(names, plan) if names else [], parsed, ctx)
 
 
 def weakest_section(store: Store, decks: Sequence[str]) -> tuple[str, str, float] | None:

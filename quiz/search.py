@@ -16,6 +16,7 @@ that turns the value into a test, so a new key (`flag:N`) is one more entry ther
 from __future__ import annotations
 
 import fnmatch
+import math
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.errors import QuizError
-from quiz.store.models import CardRow, CardState, CardStatus
+from quiz.store.models import CardRow, CardState, CardStatus, to_ms
 
 if TYPE_CHECKING:
     from quiz.config import Config
@@ -180,13 +181,73 @@ Test = Callable[[Entry, Context], bool]
 
 
 @dataclass(frozen=True, slots=True)
+class Compare:
+    """A comparison of one of the store's card columns (`COLUMNS`) with a value."""
+
+    column: str
+    op: str
+    value: int | float | str
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """Only cards whose section passes `test` (given the section heading) can match."""
+
+    test: Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Decks:
+    """Only cards of decks passing `test` (given the deck's name and title) can match."""
+
+    test: Callable[[str, str | None], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """Only these (deck, card id) can match."""
+
+    keys: frozenset[tuple[str, str]]
+
+
+Narrowing = Compare | Sections | Decks | Keys
+Narrow = Callable[["Context"], tuple[Narrowing, ...]]
+COLUMNS = (
+    "status",
+    "suspended",
+    "leech",
+    "lapses",
+    "reps",
+    "stability",
+    "difficulty",
+    "importance",
+    "due",
+    "buried_until",
+    "type",
+)
+"""The card columns a `Compare` may name (the store maps each to its SQL; times are epoch
+milliseconds, `importance` counts a card without one as DEFAULT_IMPORTANCE)."""
+OPERATORS = ("<", "<=", ">", ">=", "=", "!=")
+_SLACK_MS = 2 * 3600 * 1000
+"""A day's length may differ from 24 h by a clock change: `prop:due` narrows this much
+wider (the exact test then decides)."""
+
+
+def _nothing(context: Context) -> tuple[Narrowing, ...]:
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
-    """One term of a query: what was written, and its test (negation applied)."""
+    """One term of a query: what was written, its test (negation applied), and what it
+    lets the store leave out before testing (`narrow`: always a superset of the matches;
+    none for a negated term)."""
 
     label: str
     test: Test
     cost: int = 1
     """Cheap terms are tried first; free text (folding the card's text) is the dearest."""
+    narrow: Narrow = _nothing
 
     def __call__(self, entry: Entry, context: Context) -> bool:
         return self.test(entry, context)
@@ -213,6 +274,42 @@ class Query:
     def empty(self) -> bool:
         return not self.terms
 
+    def plan(self, context: Context) -> Plan:
+        """What every term lets the store leave out, gathered (see `Plan`)."""
+        compares: list[Compare] = []
+        sections: list[Callable[[str], bool]] = []
+        decks: list[Callable[[str, str | None], bool]] = []
+        keys: frozenset[tuple[str, str]] | None = None
+        for term in self.terms:
+            for narrowing in term.narrow(context):
+                if isinstance(narrowing, Compare):
+                    compares.append(narrowing)
+                elif isinstance(narrowing, Sections):
+                    sections.append(narrowing.test)
+                elif isinstance(narrowing, Decks):
+                    decks.append(narrowing.test)
+                else:
+                    keys = narrowing.keys if keys is None else keys & narrowing.keys
+        return Plan(tuple(compares), tuple(sections), tuple(decks), keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the store may leave out before a query is tested on each card: the cards
+    failing a comparison, outside the sections and decks the tests accept, or (when
+    `keys` is not None) not among those keys. A superset of the matches, never fewer."""
+
+    compares: tuple[Compare, ...] = ()
+    sections: tuple[Callable[[str], bool], ...] = ()
+    decks: tuple[Callable[[str, str | None], bool], ...] = ()
+    keys: frozenset[tuple[str, str]] | None = None
+
+    def section_ok(self, section: str) -> bool:
+        return all(test(section) for test in self.sections)
+
+    def deck_ok(self, name: str, title: str | None) -> bool:
+        return all(test(name, title) for test in self.decks)
+
 
 # --------------------------------------------------------------------------- the keys
 
@@ -231,32 +328,40 @@ def _text_term(value: str) -> Test:
     return test
 
 
-def _deck_term(value: str) -> Test:
+Made = tuple[Test, Narrow]
+"""What a key makes of its value: the test, and what the store may leave out for it."""
+
+
+def _deck_term(value: str) -> Made:
     _need("deck", value, "a deck name, e.g. deck:jianti")
     needle = folded(value)
 
-    def test(entry: Entry, context: Context) -> bool:
-        deck = entry.row.deck
-        title = context.titles.get(deck)
+    def accepts(deck: str, title: str | None) -> bool:
         return needle in _folded_label(deck) or (
             title is not None and needle in _folded_label(title)
         )
 
-    return test
+    def test(entry: Entry, context: Context) -> bool:
+        return accepts(entry.row.deck, context.titles.get(entry.row.deck))
+
+    return test, lambda context: (Decks(accepts),)
 
 
-def _section_term(value: str) -> Test:
+def _section_term(value: str) -> Made:
     _need("section", value, 'part of a section heading, e.g. section:"二、"')
     needle = folded(value)
 
+    def accepts(section: str) -> bool:
+        return needle in _folded_label(section)
+
     def test(entry: Entry, context: Context) -> bool:
         section = entry.row.section
-        return section is not None and needle in _folded_label(section)
+        return section is not None and accepts(section)
 
-    return test
+    return test, lambda context: (Sections(accepts),)
 
 
-def _tag_term(value: str) -> Test:
+def _tag_term(value: str) -> Made:
     _need("tag", value, "a tag, e.g. tag:formula (tag:quo* for a prefix)")
     pattern = folded(value)
     wildcard = "*" in pattern
@@ -270,40 +375,63 @@ def _tag_term(value: str) -> Test:
     def test(entry: Entry, context: Context) -> bool:
         return any(one(tag) for tag in entry.row.tags)
 
-    return test
+    return test, _nothing
 
 
-def _type_term(value: str) -> Test:
+def _type_term(value: str) -> Made:
     kinds = ("cloze", "match", "basic")
     if value.casefold() not in kinds:
         raise SearchError(f"type:{value}: a card type is one of {', '.join(kinds)}")
     wanted = value.casefold()
-    return lambda entry, context: entry.row.type == wanted
+    narrowed = (Compare("type", "=", wanted),)
+    return (lambda entry, context: entry.row.type == wanted), (lambda context: narrowed)
 
 
-def _status(status: CardStatus) -> Test:
-    return lambda entry, context: entry.row.state.status == status
+def _status(status: CardStatus) -> Made:
+    narrowed = (Compare("status", "=", int(status)),)
+    return (lambda entry, context: entry.row.state.status == status), (lambda context: narrowed)
 
 
-IS_VALUES: dict[str, Test] = {
+def _flag(column: str, read: Callable[[CardRow], bool]) -> Made:
+    narrowed = (Compare(column, "=", 1),)
+    return (lambda entry, context: read(entry.row)), (lambda context: narrowed)
+
+
+def _is_due() -> Made:
+    def narrow(context: Context) -> tuple[Narrowing, ...]:
+        return (
+            Compare("status", "!=", int(CardStatus.NEW)),
+            Compare("due", "<=", to_ms(context.day_end)),
+        )
+
+    return (lambda entry, context: due_by(entry.row.state, context.day_end)), narrow
+
+
+def _is_buried() -> Made:
+    def test(entry: Entry, context: Context) -> bool:
+        until = entry.row.buried_until
+        return until is not None and until > context.now
+
+    return test, lambda context: (Compare("buried_until", ">", to_ms(context.now)),)
+
+
+IS_VALUES: dict[str, Made] = {
     "new": _status(CardStatus.NEW),
     "learning": _status(CardStatus.LEARNING),
     "review": _status(CardStatus.REVIEW),
     "relearning": _status(CardStatus.RELEARNING),
-    "due": lambda entry, context: due_by(entry.row.state, context.day_end),
-    "suspended": lambda entry, context: entry.row.suspended,
-    "buried": lambda entry, context: (
-        entry.row.buried_until is not None and entry.row.buried_until > context.now
-    ),
-    "leech": lambda entry, context: entry.row.state.leech,
+    "due": _is_due(),
+    "suspended": _flag("suspended", lambda row: row.suspended),
+    "buried": _is_buried(),
+    "leech": _flag("leech", lambda row: row.state.leech),
 }
 
 
-def _is_term(value: str) -> Test:
-    test = IS_VALUES.get(value.casefold())
-    if test is None:
+def _is_term(value: str) -> Made:
+    made = IS_VALUES.get(value.casefold())
+    if made is None:
         raise SearchError(f"is:{value}: one of {', '.join('is:' + name for name in IS_VALUES)}")
-    return test
+    return made
 
 
 def _due_days(entry: Entry, context: Context) -> float | None:
@@ -334,7 +462,26 @@ COMPARISONS: dict[str, Callable[[float, float], bool]] = {
 _PROP = re.compile(r"([a-z]+)(<=|>=|!=|<|>|=)(.*)", re.IGNORECASE)
 
 
-def _prop_term(value: str) -> Test:
+def _due_narrow(op: str, days: float) -> Narrow:
+    """prop:due OP days as a range of due times (a day ends `days` after today's end)."""
+    day = 86_400_000
+
+    def narrow(context: Context) -> tuple[Narrowing, ...]:
+        end = to_ms(context.day_end)  # the first moment of tomorrow: day 1
+        whole = math.floor(days)
+        upper = {"<=": whole, "<": math.ceil(days) - 1, "=": days}.get(op)
+        lower = {">=": math.ceil(days), ">": whole + 1, "=": days}.get(op)
+        found: list[Narrowing] = [Compare("status", "!=", int(CardStatus.NEW))]
+        if upper is not None:  # due on day <= upper: before day upper + 1 starts
+            found.append(Compare("due", "<", end + int(upper) * day + _SLACK_MS))
+        if lower is not None:  # due on day >= lower: from day lower's start
+            found.append(Compare("due", ">=", end + (int(lower) - 1) * day - _SLACK_MS))
+        return tuple(found)
+
+    return narrow
+
+
+def _prop_term(value: str) -> Made:
     example = "e.g. prop:lapses>3, prop:due<=7"
     found = _PROP.fullmatch(value)
     if found is None:
@@ -347,7 +494,7 @@ def _prop_term(value: str) -> Test:
         bound = float(number)
     except ValueError:
         raise SearchError(f"prop:{value}: {number!r} is not a number ({example})") from None
-    if bound != bound or bound in (float("inf"), float("-inf")):
+    if not math.isfinite(bound):
         raise SearchError(f"prop:{value}: {number!r} is not a number ({example})")
     compare = COMPARISONS[op]
 
@@ -355,10 +502,13 @@ def _prop_term(value: str) -> Test:
         measured = read(entry, context)
         return measured is not None and compare(measured, bound)
 
-    return test
+    if name == "due":
+        return test, _due_narrow(op, bound)
+    narrowed = (Compare(name, op, bound),)
+    return test, lambda context: narrowed
 
 
-def _rated_term(value: str) -> Test:
+def _rated_term(value: str) -> Made:
     usage = "rated:N (answered in the last N days, 1 = today) or rated:N:R (rating R, 1-4)"
     days_text, _, rating_text = value.partition(":")
     digits = days_text.isascii() and days_text.isdigit() and len(days_text) <= 3
@@ -370,10 +520,14 @@ def _rated_term(value: str) -> Test:
             raise SearchError(f"rated:{value}: {usage}")
         rating = int(rating_text)
     days = int(days_text)
-    return lambda entry, context: entry.row.key in context.rated_keys(days, rating)
+
+    def test(entry: Entry, context: Context) -> bool:
+        return entry.row.key in context.rated_keys(days, rating)
+
+    return test, lambda context: (Keys(context.rated_keys(days, rating)),)
 
 
-KEYS: dict[str, Callable[[str], Test]] = {
+KEYS: dict[str, Callable[[str], Made]] = {
     "deck": _deck_term,
     "section": _section_term,
     "tag": _tag_term,
@@ -383,7 +537,9 @@ KEYS: dict[str, Callable[[str], Test]] = {
     "prop": _prop_term,
     "rated": _rated_term,
 }
-"""`key:` -> a function of the value giving the term's test (SearchError on a bad value)."""
+"""`key:` -> a function of the value giving the term's test and narrowing (SearchError on
+a bad value). A new key, such as `flag:N`, is one entry here (and a `COLUMNS` name if the
+store is to narrow by it)."""
 KEY_COST = {"rated": 2, "section": 2, "deck": 2, "tag": 2}
 TEXT_COST = 3
 
@@ -439,14 +595,17 @@ def parse(text: str) -> Query:
                     f"unknown search key {key.group(1)}: in {written!r} (keys: {known}); "
                     f'quote it to find it as text: "{written}"'
                 )
-            test = make(plain[key.end() :])
+            test, narrow = make(plain[key.end() :])
             cost = KEY_COST.get(name, 1)
         elif not plain:
             continue  # "" or a lone quote: nothing to look for
         else:
-            test, cost = _text_term(plain), TEXT_COST
+            test, narrow, cost = _text_term(plain), _nothing, TEXT_COST
         label = ("-" if negate else "") + written
-        terms.append(Term(label, _negated(test) if negate else test, cost))
+        if negate:
+            terms.append(Term(label, _negated(test), cost))  # no narrowing: a complement
+        else:
+            terms.append(Term(label, test, cost, narrow))
     terms.sort(key=lambda term: term.cost)  # stable: the written order among equals
     return Query(text, tuple(terms))
 

@@ -28,10 +28,15 @@ if TYPE_CHECKING:
 AHEAD_DAYS = 7
 """The study-ahead preset's days when picked from the list (1-9 pick their own)."""
 PRESETS = (
-    ("w", "weakest", "w  the weakest section (lowest retention)"),
-    ("t", "failed", f"t  cards failed today          {FAILED_TODAY}"),
-    ("1-9", "ahead", "1-9  study ahead N days        prop:due<=N"),
+    ("w", "weakest", "the weakest section", "lowest retention"),
+    ("t", "failed", "cards failed today", FAILED_TODAY),
+    ("1-9", "ahead", "study ahead N days", "prop:due<=N"),
 )
+"""(key, option id, what, its query) of the one-keystroke presets."""
+
+
+def preset_label(key: str, what: str, query: str) -> Content:
+    return Content.assemble((f"{key:<4}", "bold"), f"{what:<22}", (query, "$text-muted"))
 
 
 class CustomStudyScreen(ModalScreen["CustomStudy | None"]):
@@ -72,10 +77,11 @@ class CustomStudyScreen(ModalScreen["CustomStudy | None"]):
             )
             yield Static(id="custom-status", markup=False)
             yield OptionList(
-                *(Option(label, id=name) for _key, name, label in PRESETS), id="custom-presets"
+                *(Option(preset_label(key, what, q), id=name) for key, name, what, q in PRESETS),
+                id="custom-presets",
             )
             yield Static(
-                Content.styled("/ or Tab: the search box (its keys: ? on the deck list)", "dim"),
+                Content.styled("/ or Tab: the search box · ? on the deck list: its keys", "dim"),
                 id="custom-help",
             )
 
@@ -152,6 +158,7 @@ class CustomStudyScreen(ModalScreen["CustomStudy | None"]):
 
     def _start(self, text: str) -> None:
         """Study what `text` selects; stay here, saying why, when it cannot be studied."""
+        self.workers.cancel_group(self, "custom-preview")  # its count would hide the why
         try:
             chosen = self._choose(text)
         except SearchError as exc:
