@@ -3,10 +3,10 @@ search's `rated:` term reads (cram answers count, undone ones and manual rows do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from conftest import cloze_deck
-
+from quiz.deck import Deck
 from quiz.store import CardState, CardStatus, Store
 
 
@@ -23,9 +23,9 @@ def learning(now: datetime) -> CardState:
 
 
 def test_answered_since_keeps_effective_answers_of_the_rating_asked(
-    store: Store, now: datetime
+    store: Store, now: datetime, make_deck: Callable[..., Deck]
 ) -> None:
-    deck = cloze_deck("d", "认真落实{{c1::三会一课}}", "坚持{{c1::纵向到底}}", "四个{{c1::意识}}")
+    deck = make_deck("d", "认真落实{{c1::三会一课}}", "坚持{{c1::纵向到底}}", "四个{{c1::意识}}")
     store.sync_deck(deck, now=now)
     first, second, third = (card.id for card in deck.cards)
     yesterday = now - timedelta(days=1)
