@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "study", "Study", show=True, priority=False),
         Binding("a", "study_all", "All decks"),
         Binding("c", "cram", "Cram", show=False),
-        Binding("f", "custom_study", "Custom"),
+        Binding("f", "custom_study", "Custom study", show=False),  # 80 columns: q Quit stays
         Binding("s", "app.stats", "Stats"),
         Binding("b", "app.browse", "Browse"),
         Binding("r", "app.regenerate", "Regenerate"),
@@ -131,7 +131,7 @@ class HomeScreen(Screen[None]):
             else "Nothing studied yet today."
         )
         self.query_one("#home-today", Static).update(
-            Content.assemble(summary, ("   Enter: study · a: all decks · ?: keys", "dim"))
+            Content.assemble(summary, ("   Enter: study · a: all · f: custom · ?: keys", "dim"))
         )
         if names:
             self.load_retention(names, now)
