@@ -156,7 +156,7 @@ async def test_the_weakest_preset_and_study_ahead_from_the_list(tmp_path: Path) 
 
 async def test_the_browser_shows_a_bad_query_where_the_count_goes(tmp_path: Path) -> None:
     app = build_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test() as pilot:  # 80x24: the table has no border to show it in
         await pilot.pause()
         await pilot.press("b")
         await app.workers.wait_for_complete()
@@ -167,6 +167,7 @@ async def test_the_browser_shows_a_bad_query_where_the_count_goes(tmp_path: Path
         await pilot.pause()
         assert table.row_count == 0
         assert "unknown search key colour:" in str(table.border_title)
+        assert "Search not understood" in screen_text(app)
         await pilot.press("slash", "ctrl+u", *"section:完善组织 -is:suspended", "enter")
         await pilot.pause()
         assert table.row_count == 1 and "1 card" in str(table.border_title)

@@ -151,9 +151,12 @@ class BrowserScreen(Screen[None]):
         now = self.clock()
         try:
             parsed = parse(query)
-        except SearchError as exc:  # shown where the count goes; the table stays empty
+        except SearchError as exc:  # where the count goes, and in the card's place (the
+            # table has no border in 80 columns); the table stays empty
             table.border_title = Text(str(exc), style="bold red")
-            self._show_history()
+            self.query_one(CardHistory).update(
+                Content.assemble(("Search not understood\n", "bold $error"), str(exc))
+            )
             return
         search = context(self.store, self.deck_names, now, self.config)
         total = 0
