@@ -672,6 +672,8 @@ class StudySession:
             rows.sort(key=lambda row: (order.get(row.deck, len(order)), row.position))
             return [row.key for row in rows if not row.suspended]
         selected = list(dict.fromkeys(keys))
+        if self.custom:  # just read from the store (quiz.custom); _next_cram skips any gone
+            return selected
         for deck, card_id in selected:
             row = self.store.card(deck, card_id)
             if row is None or not row.active:

@@ -89,7 +89,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Search (browser, custom study, quiz study --filter)",
         (
             ("三会 縱向", "cards holding every word (text, answer, tags…)"),
-            ("-word", "cards without it; \"two words\" as one"),
+            ("-word", 'cards without it; "two words" as one'),
             ("deck:jianti", "deck name or title"),
             ("section:二、", "part of the section heading"),
             ("tag:formula", "a tag (and its tag::children); tag:for* prefix"),

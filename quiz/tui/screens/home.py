@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "study", "Study", show=True, priority=False),
         Binding("a", "study_all", "All decks"),
         Binding("c", "cram", "Cram", show=False),
-        Binding("f", "custom_study", "Custom study", show=False),  # 80 columns: q Quit stays
+        Binding("f", "custom_study", "Custom study", show=False),  # q Quit fits in 80
         Binding("s", "app.stats", "Stats"),
         Binding("b", "app.browse", "Browse"),
         Binding("r", "app.regenerate", "Regenerate"),
