@@ -116,8 +116,7 @@ def run_study(args: argparse.Namespace) -> int:
     --ahead N]`: a session at once."""
     query = custom_query(args)
     weakest = bool(getattr(args, "weakest", False))
-    custom = "" if weakest else query  # "": the weakest section, found once the db is open
-    return _run(args, study=list(args.decks), cram=bool(args.cram), custom=custom)
+    return _run(args, study=list(args.decks), cram=bool(args.cram), custom=query, weakest=weakest)
 
 
 class NoDecksError(QuizError):
@@ -222,8 +221,15 @@ def open_collection(
 
 
 def _run(
-    args: argparse.Namespace, *, study: list[str] | None, cram: bool, custom: str | None = None
+    args: argparse.Namespace,
+    *,
+    study: list[str] | None,
+    cram: bool,
+    custom: str | None = None,
+    weakest: bool = False,
 ) -> int:
+    """Open the app; `custom` / `weakest`: straight into a custom study of that search or
+    of the weakest section (found once the database is open)."""
     from datetime import UTC
 
     from quiz.config import load_config
@@ -243,9 +249,10 @@ def _run(
             # process keeps locked is refused here, with exit 1, before the screen is taken.
             store.check_writable()
         chosen = None
-        if custom is not None and study_names is not None:
+        if (custom is not None or weakest) and study_names is not None:
             names = study_names or list(shelf)
-            study_names, chosen = _custom_study(store, names, custom, config, clock())
+            query = None if weakest else custom
+            study_names, chosen = _custom_study(store, names, query, config, clock())
         # The benchmark's hook: leave as soon as the first card is on screen.
         bench = bool(os.environ.get(BENCH_EXIT_ENV))
 
@@ -274,9 +281,9 @@ class NothingToStudyError(QuizError):
 
 
 def _custom_study(
-    store: Store, decks: list[str], query: str, config: Config, now: datetime
+    store: Store, decks: list[str], query: str | None, config: Config, now: datetime
 ) -> tuple[list[str], CustomStudy]:
-    """The decks and cards of a custom study of `query` over `decks` ("": the weakest
+    """The decks and cards of a custom study of `query` over `decks` (None: the weakest
     section's cards, in its deck).
 
     Raises:
@@ -284,7 +291,7 @@ def _custom_study(
     """
     from quiz.custom import section_query, select_cards, weakest_section
 
-    if query == "":
+    if query is None:
         weakest = weakest_section(store, decks)
         if weakest is None:
             raise NothingToStudyError(

@@ -234,3 +234,12 @@ def test_quiz_study_filter_opens_the_app_on_the_first_matching_card(tmp_path: Pa
         check=True,
     ).stdout
     assert "study" in sessions and "fanti" in sessions
+
+
+def test_an_empty_filter_is_every_card_not_the_weakest_section(tmp_path: Path) -> None:
+    from quiz.commands.app import _custom_study
+
+    app = build_app(tmp_path, which=("jianti",))
+    decks, chosen = _custom_study(app.store, ["jianti"], "", study_config(), FixedClock()())
+    assert decks == ["jianti"] and len(chosen.keys) == 3 and chosen.query == ""
+    app.store.close()
