@@ -192,9 +192,9 @@ class StudySession:
         synced: the `Deck` objects are already synced into `store` (the app syncs them
             when it opens the collection): skip the sync.
         custom: the query of a custom study session (`quiz.custom`) of `cram_cards`
-            (None: not one): a card due today
-            (`quiz.search.due_by`) is answered as a real review, any other one is crammed
-            (logged as "cram", schedule untouched); suspended cards are skipped.
+            (None: not one): a card due today (`quiz.search.due_by`) is answered as a
+            real review, any other one is crammed (logged as "cram", schedule untouched);
+            suspended cards are skipped.
     """
 
     def __init__(
