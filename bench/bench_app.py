@@ -114,12 +114,18 @@ async def rate_and_wait_for_next_card(app: Any, screen: Any, item: Any) -> float
 
 
 async def keypress_latency(
-    collection: Path, db: Path, cards: int, freeze: bool = True, choice: str = "new"
+    collection: Path,
+    db: Path,
+    cards: int,
+    freeze: bool = True,
+    choice: str = "new",
+    custom: str | None = None,
 ) -> tuple[list[float], set[str]]:
     """Seconds from the rating key to the next card, for up to `cards` revealed cloze
     cards (or choice cards, picked right) answered Good; and the modules loaded after the
     session. With `freeze` off the
-    app's `gc.freeze()` calls do nothing (the latency as it was before them)."""
+    app's `gc.freeze()` calls do nothing (the latency as it was before them). `custom`: a
+    custom study of that search (`quiz study --filter`) instead of the day's queue."""
     import gc
 
     real_freeze = gc.freeze
@@ -128,6 +134,7 @@ async def keypress_latency(
         gc.freeze = lambda: None  # this process only; the real one is put back below
     from quiz.commands.app import open_collection
     from quiz.config import Config
+    from quiz.custom import select_cards
     from quiz.store import Store
     from quiz.tui.app import QuizApp
     from quiz.tui.screens.study import StudyScreen
@@ -141,7 +148,15 @@ async def keypress_latency(
     with Store.open(db) as store:
         shelf, _names, _problems = open_collection(collection, store, [], clock())
         config = Config(choice=choice)  # type: ignore[arg-type]
-        app = QuizApp(store, shelf, config, clock, study=[], cursor_blink=False)
+        chosen = None
+        if custom is not None:
+            started = time.perf_counter()
+            chosen = select_cards(store, list(shelf), custom, clock(), config)
+            print(
+                f"  custom study {custom!r}: {chosen.describe()}, chosen in "
+                f"{(time.perf_counter() - started) * 1000:.0f} ms"
+            )
+        app = QuizApp(store, shelf, config, clock, study=[], custom=chosen, cursor_blink=False)
         async with app.run_test(size=(100, 30)) as pilot:
             for _ in range(cards):
                 screen = app.screen
@@ -190,6 +205,12 @@ def main() -> int:
         default="new",
         help="[study] choice for the key latency (always: every card that has one)",
     )
+    parser.add_argument(
+        "--custom",
+        action="store_true",
+        help="also measure the big collection's key latency in two custom studies "
+        "(is:due: real reviews; -is:due is:review: crammed cards)",
+    )
     args = parser.parse_args()
 
     python = sys.executable
@@ -217,15 +238,19 @@ def main() -> int:
         label = f"{args.cards:,} cards: launch -> first card"
         report(label, big, big_mem, baseline, "target < 1500 ms")
 
-        runs: list[tuple[str, Path, Path, bool]] = [
-            ("sample", sample, work / "sample.db", True),
-            (f"{args.cards // 1000}k", synth_root, synth_db, True),
+        big_label = f"{args.cards // 1000}k"
+        runs: list[tuple[str, Path, Path, bool, str | None]] = [
+            ("sample", sample, work / "sample.db", True, None),
+            (big_label, synth_root, synth_db, True, None),
         ]
         if args.compare_gc:
-            runs.append((f"{args.cards // 1000}k nofrz", synth_root, synth_db, False))
-        for label, root, db, freeze in runs:
+            runs.append((f"{big_label} nofrz", synth_root, synth_db, False, None))
+        if args.custom:  # custom study: real reviews (due today), then crammed cards
+            runs.append((f"{big_label} is:due", synth_root, synth_db, True, "is:due"))
+            runs.append((f"{big_label} cram", synth_root, synth_db, True, "-is:due is:review"))
+        for label, root, db, freeze, custom in runs:
             timings, modules = asyncio.run(
-                keypress_latency(root, db, args.keys, freeze, args.choice)
+                keypress_latency(root, db, args.keys, freeze, args.choice, custom)
             )
             if timings:
                 ms = sorted(t * 1000 for t in timings)

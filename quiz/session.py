@@ -22,9 +22,11 @@ from quiz import srs
 from quiz.config import Config
 from quiz.deck import Card, Deck, rank
 from quiz.review_order import ReviewOrder
+from quiz.search import due_by
 from quiz.srs import Rating
 from quiz.store import CardRow, CardState, CardStatus, ReviewKind, Store, StoreError
 from quiz.store.queue import bury_siblings, count_due, count_new, due_reviews
+from quiz.store.sessions import SessionKind
 
 ItemKind = Literal["new", "learning", "review", "relearning", "cram"]
 Clock = Callable[[], datetime]
@@ -189,6 +191,10 @@ class StudySession:
             of the decks, in deck order.
         synced: the `Deck` objects are already synced into `store` (the app syncs them
             when it opens the collection): skip the sync.
+        custom: the query of a custom study session (`quiz.custom`) of `cram_cards`
+            (None: not one): a card due today (`quiz.search.due_by`) is answered as a
+            real review, any other one is crammed (logged as "cram", schedule untouched);
+            suspended cards are skipped.
     """
 
     def __init__(
@@ -201,12 +207,15 @@ class StudySession:
         cram: bool = False,
         cram_cards: Iterable[tuple[str, str]] | None = None,
         synced: bool = False,
+        custom: str | None = None,
     ):
         self.store = store
         self.decks = [deck for deck in decks if isinstance(deck, Deck)]
         self.config = config
         self.clock = clock
-        self.cram = cram
+        self.custom_query = custom
+        self.custom = custom is not None
+        self.cram = cram or self.custom  # a custom session runs on the cram queue
         self.scheduler = srs.Scheduler(config)
         self._deck_names = list(
             dict.fromkeys(deck.name if isinstance(deck, Deck) else deck for deck in decks)
@@ -224,9 +233,11 @@ class StudySession:
                     f"{store.path}: no deck named {', '.join(unknown)} (sync it first)"
                 )
         self._cram_queue: list[tuple[str, str]] = []
-        if cram:
+        if self.cram:
             self._cram_queue = self._cram_selection(cram_cards)
-        self.session_id = store.start_session(self._deck_names, now, "cram" if cram else "study")
+        # a custom session is a study: it has real reviews too
+        kind: SessionKind = "cram" if cram and not self.custom else "study"
+        self.session_id = store.start_session(self._deck_names, now, kind)
         self._closed = False
         self._undo_stack: list[_Answered | _FlagChange] = []
         self._front: QueueItem | None = None
@@ -406,7 +417,7 @@ class StudySession:
         now = self._now()
         row = self._row(item)
         snapshot = (self._reviews_since_new, tuple(self._cram_queue))
-        if self.cram:
+        if self.cram and not self._real_review(row, now):
             review_id = self._record(
                 item, rating, "cram", None, now, duration_ms, typed, hints, choice
             )
@@ -435,6 +446,8 @@ class StudySession:
                 buried = tuple(
                     bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
                 )
+        if self.cram:  # a custom session's real review: the card leaves its queue too
+            self._requeue_cram(item.key, rating)
         day_index = srs.day_index(now, self.config)
         self._answered_today(day_index, row, after, suspend, buried)
         if row.state.status == CardStatus.NEW:
@@ -511,7 +524,7 @@ class StudySession:
 
     def next_intervals(self, item: QueueItem) -> dict[Rating, str]:
         """The label under each answer button: what Again, Hard, Good and Easy would give."""
-        if self.cram:
+        if self.cram and item.kind == "cram":
             return dict(_CRAM_LABELS)
         row = self._row(item)
         preview = self.scheduler.preview(row.state, self._now(), card_key=_card_key(item.key))
@@ -659,6 +672,8 @@ class StudySession:
             rows.sort(key=lambda row: (order.get(row.deck, len(order)), row.position))
             return [row.key for row in rows if not row.suspended]
         selected = list(dict.fromkeys(keys))
+        if self.custom:  # just read from the store (quiz.custom); _next_cram skips any gone
+            return selected
         for deck, card_id in selected:
             row = self.store.card(deck, card_id)
             if row is None or not row.active:
@@ -669,10 +684,17 @@ class StudySession:
         while self._cram_queue:
             deck, card_id = self._cram_queue[0]
             row = self.store.card(deck, card_id)
-            if row is not None and row.active:
+            if row is not None and row.active and not (self.custom and row.suspended):
+                if self._real_review(row, self._now()):
+                    return self._item(row, _KIND_OF_STATUS[row.state.status])
                 return self._item(row, "cram")
             self._cram_queue.pop(0)
         return None
+
+    def _real_review(self, row: CardRow, now: datetime) -> bool:
+        """Whether an answer to `row` counts as a real review: in a custom session, when
+        the card is due today; never in a cram."""
+        return self.custom and due_by(row.state, srs.day_end(now, self.config))
 
     def _requeue_cram(self, key: tuple[str, str], rating: Rating) -> None:
         if key in self._cram_queue:

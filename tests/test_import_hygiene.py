@@ -26,6 +26,8 @@ CORE = [
     "quiz.config",
     "quiz.stats",
     "quiz.session",
+    "quiz.search",
+    "quiz.custom",
     "quiz.store",
     "quiz.optimize",
 ]

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
+    from quiz.config import Config
+    from quiz.custom import CustomStudy
     from quiz.deck import Deck
     from quiz.store import Store
     from quiz.tui.deck_shelf import DeckShelf
@@ -41,12 +43,67 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         metavar="DECK",
         help="a deck file, or a deck name in decks/ (default: every deck)",
     )
-    parser.add_argument(
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
         "--cram",
         action="store_true",
         help="study every card of the decks now without changing their schedules",
     )
+    modes.add_argument(
+        "--filter",
+        metavar="QUERY",
+        help="custom study of the cards matching QUERY, the browser's search (e.g. "
+        "'section:二、 is:due', 'tag:formula', 'prop:lapses>3'): cards due today are "
+        "real reviews, the others crammed",
+    )
+    modes.add_argument(
+        "--weakest",
+        action="store_true",
+        help="custom study of the section with the lowest retention",
+    )
+    modes.add_argument(
+        "--failed-today",
+        action="store_true",
+        help="custom study of the cards failed today (the query rated:1:1)",
+    )
+    modes.add_argument(
+        "--ahead",
+        metavar="N",
+        type=_days,
+        help="custom study of the cards due in the next N days (the query prop:due<=N)",
+    )
     parser.set_defaults(func=run_study)
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+    if not 1 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"{text}: from 1 to 36500 days")
+    return days
+
+
+def custom_query(args: argparse.Namespace) -> str | None:
+    """The search a `quiz study` custom-study option stands for (None: none given;
+    `--weakest` is resolved once the database is open, see `_custom_study`).
+
+    Raises:
+        SearchError: `--filter`'s query cannot be read.
+    """
+    from quiz import search
+
+    if getattr(args, "filter", None) is not None:
+        search.parse(args.filter)  # a bad query stops here, before any database is made
+        return str(args.filter)
+    if getattr(args, "failed_today", False):
+        from quiz.custom import FAILED_TODAY
+
+        return FAILED_TODAY
+    if getattr(args, "ahead", None) is not None:
+        return f"prop:due<={args.ahead}"
+    return None
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -55,8 +112,11 @@ def run_default(args: argparse.Namespace) -> int:
 
 
 def run_study(args: argparse.Namespace) -> int:
-    """`quiz study [DECK...] [--cram]`: a session at once."""
-    return _run(args, study=list(args.decks), cram=bool(args.cram))
+    """`quiz study [DECK...] [--cram | --filter QUERY | --weakest | --failed-today |
+    --ahead N]`: a session at once."""
+    query = custom_query(args)
+    weakest = bool(getattr(args, "weakest", False))
+    return _run(args, study=list(args.decks), cram=bool(args.cram), custom=query, weakest=weakest)
 
 
 class NoDecksError(QuizError):
@@ -160,7 +220,16 @@ def open_collection(
     return DeckShelf(store, loaded, names), study_names, problems
 
 
-def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> int:
+def _run(
+    args: argparse.Namespace,
+    *,
+    study: list[str] | None,
+    cram: bool,
+    custom: str | None = None,
+    weakest: bool = False,
+) -> int:
+    """Open the app; `custom` / `weakest`: straight into a custom study of that search or
+    of the weakest section (found once the database is open)."""
     from datetime import UTC
 
     from quiz.config import load_config
@@ -179,6 +248,11 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
             # A session writes at once (its record, then every answer): a database another
             # process keeps locked is refused here, with exit 1, before the screen is taken.
             store.check_writable()
+        chosen = None
+        if (custom is not None or weakest) and study_names is not None:
+            names = study_names or list(shelf)
+            query = None if weakest else custom
+            study_names, chosen = _custom_study(store, names, query, config, clock())
         # The benchmark's hook: leave as soon as the first card is on screen.
         bench = bool(os.environ.get(BENCH_EXIT_ENV))
 
@@ -192,6 +266,7 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
             clock,
             study=study_names,
             cram=cram,
+            custom=chosen,
             root=Path.cwd(),
             warnings=problems,
             on_first_card=first_card_drawn if bench else None,
@@ -199,6 +274,40 @@ def _run(args: argparse.Namespace, *, study: list[str] | None, cram: bool) -> in
         )
         app.run(headless=bench)
     return 0
+
+
+class NothingToStudyError(QuizError):
+    """A custom study that selects no card."""
+
+
+def _custom_study(
+    store: Store, decks: list[str], query: str | None, config: Config, now: datetime
+) -> tuple[list[str], CustomStudy]:
+    """The decks and cards of a custom study of `query` over `decks` (None: the weakest
+    section's cards, in its deck).
+
+    Raises:
+        NothingToStudyError: no section has answers yet, or no card to study matches.
+    """
+    from quiz.custom import section_query, select_cards, weakest_section
+
+    if query is None:
+        weakest = weakest_section(store, decks)
+        if weakest is None:
+            raise NothingToStudyError(
+                "--weakest: no section has review answers yet; study first (quiz stats "
+                "shows each section's retention)"
+            )
+        deck, section, rate = weakest
+        print(
+            f"quiz: the weakest section: {section} ({deck}, {rate:.0%} retention)",
+            file=sys.stderr,
+        )
+        decks, query = [deck], section_query(section)
+    chosen = select_cards(store, decks, query, now, config)
+    if not chosen.keys:
+        raise NothingToStudyError(f"{query}: nothing to study ({chosen.describe()})")
+    return decks, chosen
 
 
 def _check_named_decks(root: Path, study: list[str] | None) -> None:

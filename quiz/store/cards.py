@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.store.db import Database, StoreError
 from quiz.store.models import CardRow, CardStatus, DayCounts, DeckCounts, from_ms, opt_ms, to_ms
 from quiz.store.rows import CARD_COLUMNS, NOT_UNDONE, card_from_row, placeholders
+
+if TYPE_CHECKING:
+    from quiz.search import Plan
 
 ACTIVE = "c.suspended = 0 AND c.retired_at IS NULL"
 # The new-card order within a deck: descending importance, a card without one ranking as
@@ -44,6 +47,26 @@ SIBLING_ANSWERED = """
 """
 
 Order = Literal["due", "retrievability"]
+
+SEARCH_COLUMNS = {
+    "status": "c.state",
+    "suspended": "c.suspended",
+    "leech": "c.leech",
+    "lapses": "c.lapses",
+    "reps": "c.reps",
+    "stability": "c.stability",
+    "difficulty": "c.difficulty",
+    "importance": NEW_RANK,
+    "due": "c.due",
+    "buried_until": "c.buried_until",
+    "type": "c.type",
+}
+"""`quiz.search.COLUMNS` as SQL: what a search's `Compare` narrows by."""
+SEARCH_OPERATORS = frozenset(("<", "<=", ">", ">=", "=", "!="))
+SEARCH_MAX_IN = 5000
+"""More sections than this in a search's `IN (...)` are not narrowed by (a superset)."""
+SEARCH_KEYS_CHUNK = 2000
+_INT_BOUND = 2**62  # SQLite integers are 64-bit: a bound past them is clamped
 
 
 class CardQueries:
@@ -84,6 +107,60 @@ class CardQueries:
             names,
         )
         return [card_from_row(row) for row in rows]
+
+    def search_cards(self, decks: Iterable[str] | None, plan: Plan) -> list[CardRow]:
+        """The active cards of `decks` that a search's `plan` does not leave out, in deck
+        order: its comparisons, sections and keys become the WHERE clause (the search then
+        tests each card; the plan only ever keeps more cards than match).
+
+        Raises:
+            ValueError: a comparison names a column or operator search does not have.
+        """
+        names = self._decks(decks)
+        if not names:
+            return []
+        where = [f"c.deck IN ({placeholders(names)})", "c.retired_at IS NULL"]
+        params: list[object] = list(names)
+        for compare in plan.compares:
+            column = SEARCH_COLUMNS.get(compare.column)
+            if column is None or compare.op not in SEARCH_OPERATORS:
+                raise ValueError(f"cannot search by {compare.column} {compare.op}")
+            value = compare.value
+            if isinstance(value, int):
+                value = max(-_INT_BOUND, min(_INT_BOUND, value))
+            where.append(f"{column} {compare.op} ?")
+            params.append(value)
+        if plan.sections:
+            sections = [
+                section
+                for (section,) in self._db.query(
+                    f"SELECT DISTINCT section FROM cards WHERE deck IN ({placeholders(names)})"
+                    " AND section IS NOT NULL AND retired_at IS NULL",
+                    names,
+                )
+                if plan.section_ok(section)
+            ]
+            if not sections:
+                return []
+            if len(sections) <= SEARCH_MAX_IN:
+                where.append(f"c.section IN ({placeholders(sections)})")
+                params.extend(sections)
+        sql = f"SELECT {CARD_COLUMNS} FROM cards AS c WHERE {' AND '.join(where)}"
+        if plan.keys is None:
+            rows = self._db.query(sql + " ORDER BY c.deck, c.position", params)
+            return [card_from_row(row) for row in rows]
+        keys = sorted(plan.keys)
+        found: list[CardRow] = []
+        for start in range(0, len(keys), SEARCH_KEYS_CHUNK):
+            chunk = keys[start : start + SEARCH_KEYS_CHUNK]
+            pairs = ", ".join("(?, ?)" for _ in chunk)
+            rows = self._db.query(
+                sql + f" AND (c.deck, c.card_id) IN (VALUES {pairs})",
+                [*params, *(part for key in chunk for part in key)],
+            )
+            found.extend(card_from_row(row) for row in rows)
+        found.sort(key=lambda row: (row.deck, row.position))
+        return found
 
     def section_cards(self, deck: str, section: str | None) -> list[CardRow]:
         """The active cards of one section of `deck`, in deck order (a hint's neighbours,
@@ -285,6 +362,30 @@ class CardQueries:
             params,
         )
         return DayCounts(*(int(v or 0) for v in row))
+
+    def answered_since(
+        self, decks: Iterable[str] | None, since: datetime, rating: int | None = None
+    ) -> list[tuple[str, str]]:
+        """(deck, card id) of the cards given an effective answer since `since` (of that
+        rating, when given), cram answers included: what search's `rated:` reads. Through
+        the log's (deck, reviewed_at) index: a few days of rows, not the whole log."""
+        names = self._decks(decks)
+        if not names:
+            return []
+        params: dict[str, object] = {"since": to_ms(since), "rating": rating}
+        marks = named_marks(params, "d", names)
+        rows = self._db.query(
+            # INDEXED BY: without it SQLite walks every answer of the decks by card
+            # (6 s on the 1M-review bench log instead of under a millisecond)
+            "SELECT DISTINCT r.deck, r.card_id FROM review_log AS r"
+            " INDEXED BY review_log_deck_time"
+            f" WHERE r.deck IN ({marks}) AND r.reviewed_at >= :since"
+            " AND r.kind NOT IN ('undo', 'manual')"
+            " AND (:rating IS NULL OR r.rating = :rating)"
+            f" AND {NOT_UNDONE}",
+            params,
+        )
+        return [(deck, card_id) for deck, card_id in rows]
 
     def last_studied(self, decks: Iterable[str] | None = None) -> dict[str, datetime | None]:
         """Per deck, the time of its latest effective answer (None: never studied)."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from quiz.config import Config
+    from quiz.custom import CustomStudy
     from quiz.store import Store, SyncReport
     from quiz.tui.screens.study import StudyScreen
 
@@ -47,6 +48,7 @@ class QuizApp(App[None]):
         *,
         study: Sequence[str] | None = None,
         cram: bool = False,
+        custom: CustomStudy | None = None,
         root: Path | None = None,
         cursor_blink: bool = True,
         warnings: Sequence[str] = (),
@@ -63,6 +65,7 @@ class QuizApp(App[None]):
             clock: returns the current time (aware UTC); tests pass a fixed one.
             study: when given, open a session on these deck names at once (empty: all).
             cram: that session is a cram session (schedules untouched).
+            custom: that session is a custom study of these cards (`quiz study --filter`).
             root: the collection folder holding `seeds/` and `decks/` (for regenerate).
             cursor_blink: off in tests and snapshots, so pictures are stable.
             warnings: problems to show once the app is up (deck files left out).
@@ -81,6 +84,7 @@ class QuizApp(App[None]):
         self._start_study = None if study is None else tuple(study)
         self._opening = study is not None
         self._start_cram = cram
+        self._start_custom = custom
         self._on_first_card = on_first_card
         self._warnings = list(warnings)
         self.theme_file = theme_file
@@ -109,7 +113,8 @@ class QuizApp(App[None]):
             )
         if self._start_study is not None:
             names, self._start_study = self._start_study, None
-            self.start_session(names, cram=self._start_cram)
+            custom, self._start_custom = self._start_custom, None
+            self.start_session(names, cram=self._start_cram, custom=custom)
 
     def _restore_theme(self) -> None:
         """Use the theme picked last time (the palette's "Theme"), and keep each new pick."""
@@ -163,8 +168,11 @@ class QuizApp(App[None]):
 
     # ------------------------------------------------------------------ sessions
 
-    def start_session(self, names: Sequence[str], *, cram: bool = False) -> None:
-        """Push a study screen over `names` (every deck when empty)."""
+    def start_session(
+        self, names: Sequence[str], *, cram: bool = False, custom: CustomStudy | None = None
+    ) -> None:
+        """Push a study screen over `names` (every deck when empty); `custom`: a custom
+        study session of its cards."""
         from quiz.session import StudySession
         from quiz.tui.screens.study import StudyScreen
 
@@ -174,7 +182,14 @@ class QuizApp(App[None]):
         chosen = [self.decks.loaded(name) or name for name in chosen_names]
         try:
             session = StudySession(
-                self.store, chosen, self.config, self.clock, cram=cram, synced=True
+                self.store,
+                chosen,
+                self.config,
+                self.clock,
+                cram=cram,
+                synced=True,
+                cram_cards=None if custom is None else custom.keys,
+                custom=None if custom is None else custom.query,
             )
         except QuizError as exc:  # locked by another process, read-only…: say so, stay here
             self._opening = False
@@ -183,7 +198,7 @@ class QuizApp(App[None]):
                 never_drawn, self._on_first_card = self._on_first_card, None
                 never_drawn()
             return
-        done_today = 0 if cram else self._answered_today(chosen_names)
+        done_today = 0 if cram or custom else self._answered_today(chosen_names)
         callback, self._on_first_card = self._on_first_card, None
 
         def first_card_drawn() -> None:
@@ -209,7 +224,7 @@ class QuizApp(App[None]):
         return self.store.day_counts(names, day_start(self.clock(), self.config)).answers
 
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
-        self.start_session(message.decks, cram=message.cram)
+        self.start_session(message.decks, cram=message.cram, custom=message.custom)
 
     # ------------------------------------------------------------------ other screens
 
@@ -220,7 +235,9 @@ class QuizApp(App[None]):
     def action_browse(self) -> None:
         from quiz.tui.screens.browser import BrowserScreen
 
-        screen = BrowserScreen(self.store, self.deck_names, self.clock, self.config.timezone)
+        screen = BrowserScreen(
+            self.store, self.deck_names, self.clock, self.config.timezone, self.config
+        )
         self.push_screen(screen)
 
     def action_stats(self) -> None:

@@ -9,31 +9,9 @@ from textual.widgets import DataTable
 from tui_support import FixedClock, build_app, restart_session, screen_text
 
 from quiz.tui.format import clip
-from quiz.tui.screens.browser import BrowserScreen, matches
+from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
-
-
-def test_search_terms_all_match_with_anki_like_prefixes() -> None:
-    haystack = "jianti\nnew\ncloze\n三会一课\n认真落实“三会一课”\nformula"
-    assert matches(haystack, "三会 is:new")
-    assert matches(haystack, "tag:formula deck:jianti")
-    assert not matches(haystack, "三会 is:suspended")
-    assert matches(haystack, "")
-
-
-def test_a_search_in_either_script_finds_cards_in_the_other() -> None:
-    traditional = searchable_text("堅持縱向到底，實現黨的組織全覆蓋。")
-    simplified = searchable_text("认真落实“三会一课”")
-    assert matches(traditional, "纵向 全覆盖") and matches(traditional, "縱向")
-    assert matches(simplified, "三會一課") and matches(simplified, "三会")
-    assert not matches(traditional, "横向")
-
-
-def searchable_text(text: str) -> str:
-    from quiz.tui.screens.browser import folded
-
-    return folded(text)
 
 
 def test_clip_counts_wide_characters_double() -> None:

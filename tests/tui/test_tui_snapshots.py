@@ -75,3 +75,15 @@ def test_choice_card_after_a_wrong_pick(tmp_path: Path, snap_compare) -> None:  
     """The pick marked ✗, the right option ✓, Again suggested."""
     app = build_app(tmp_path, which=["xuanze"], study=["xuanze"])
     assert snap_compare(app, press=["b"], terminal_size=SIZE)
+
+
+def test_custom_study_dialog(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """`f` on the deck list: the search box with its count, the presets under it."""
+
+    async def opened(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("f")
+        await _read(pilot)
+        await pilot.press("slash", *"is:new")
+        await pilot.pause(0.3)  # the count follows the typing after a moment
+
+    assert snap_compare(build_app(tmp_path), terminal_size=SIZE, run_before=opened)

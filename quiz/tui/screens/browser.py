@@ -1,4 +1,5 @@
-"""The card browser: search every card by text, tag, deck or state; suspend; see history."""
+"""The card browser: search every card (`quiz.search`: text in either script, deck, section,
+tag, state, properties); suspend; see history."""
 
 from __future__ import annotations
 
@@ -18,11 +19,13 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker, WorkerState
 
 from quiz.errors import QuizError
+from quiz.search import Entry, SearchError, card_text, parse, searchable, status_name
 from quiz.tui.column_fit import free_cells
 from quiz.tui.format import clip, when_label
-from quiz.tui.widgets.card_history import CardHistory, card_text, status_name
+from quiz.tui.widgets.card_history import CardHistory
 
 if TYPE_CHECKING:
+    from quiz.config import Config
     from quiz.store import Store
     from quiz.store.models import CardRow
 
@@ -31,26 +34,7 @@ QUICK_WRITE_MS = 100
 """How long a change waits for another process's lock before the screen says so."""
 SENTENCE_CELLS = 40
 MIN_SENTENCE_CELLS = 16
-PREFIXES = ("is:", "tag:", "deck:", "state:")
 TABLE_KEYS = frozenset("@/? ")  # bound on the table: never the start of a search
-
-
-def folded(text: str) -> str:
-    """Text as searched: lower case and Simplified, so a search typed in either script
-    finds cards written in the other (the IME need not match the deck)."""
-    from quiz.text.script import to_simplified
-
-    return to_simplified(text.casefold())
-
-
-def searchable(row: CardRow, now: datetime | None = None) -> str:
-    """Everything a search term may match, folded (see `folded`)."""
-    parts = [row.deck, status_name(row, now), row.type, row.answer or "", card_text(row), *row.tags]
-    if row.state.leech:
-        parts.append("leech")
-    if row.section:
-        parts.append(row.section)
-    return folded("\n".join(parts))
 
 
 def importance_cell(row: CardRow) -> Text:
@@ -58,19 +42,6 @@ def importance_cell(row: CardRow) -> Text:
     `quiz.deck.DEFAULT_IMPORTANCE` among new cards)."""
     value = "—" if row.importance is None else str(row.importance)
     return Text(value, justify="right", style="" if row.importance is not None else "dim")
-
-
-def matches(haystack: str, query: str) -> bool:
-    """Every space-separated term occurs in the folded `haystack` (Anki-like `is:`, `tag:`,
-    `deck:` prefixes allowed)."""
-    for term in folded(query).split():
-        for prefix in PREFIXES:
-            if term.startswith(prefix) and len(term) > len(prefix):
-                term = term[len(prefix) :]
-                break
-        if term not in haystack:
-            return False
-    return True
 
 
 class BrowserScreen(Screen[None]):
@@ -89,22 +60,26 @@ class BrowserScreen(Screen[None]):
         decks: Sequence[str],
         clock: Callable[[], datetime],
         timezone: tzinfo,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        from quiz.config import Config
+
         self.timezone = timezone
+        self.config = config or Config(timezone=timezone)
         self.store = store
         self.deck_names = list(decks)
         self.clock = clock
         self.rows: list[CardRow] = []
         self.deck_labels: dict[str, str] = {}  # the deck column: title, or name if shared
-        self.haystacks: list[str] = []
+        self.entries: list[Entry] = []  # the rows with their search text, folded once
         self.shown: dict[str, CardRow] = {}
         self._laid_out_at = 0  # the table width the rows were last cut for
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Input(
-            placeholder="Search text, tags, deck, state (new, review, suspended, buried, leech)…",
+            placeholder="Search: text, deck: section: tag: is:due is:new prop:lapses>3 (? keys)",
             id="browser-search",
             select_on_focus=False,  # typed-over-the-table keys go on, not replace
         )
@@ -142,7 +117,7 @@ class BrowserScreen(Screen[None]):
             self.filter(self.query_one("#browser-search", Input).value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cards")
-    def load_cards(self) -> tuple[list[CardRow], list[str]]:
+    def load_cards(self) -> tuple[list[CardRow], list[Entry]]:
         """Every card of the decks and its search text, read on its own connection off the
         UI thread (a large collection takes a while)."""
         from quiz.store import Store
@@ -155,29 +130,42 @@ class BrowserScreen(Screen[None]):
             name: name if title in shared else title for name, title in titles.items()
         }
         now = self.clock()
-        return rows, [searchable(row, now) for row in rows]
+        return rows, [Entry(row, searchable(row, now)) for row in rows]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "cards":
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, tuple):
-            self.rows, self.haystacks = event.worker.result
+            self.rows, self.entries = event.worker.result
             self.filter(self.query_one("#browser-search", Input).value)
         elif event.state == WorkerState.ERROR:
             self.notify(f"Cannot read the cards: {event.worker.error}", severity="error")
 
     def filter(self, query: str) -> None:
+        from quiz.custom import context
+
         table = self.query_one("#browser-cards", DataTable)
         current = self._current_key()
         table.clear()
         self.shown = {}
         now = self.clock()
+        try:
+            parsed = parse(query)
+        except SearchError as exc:  # where the count goes, and in the card's place (the
+            # table has no border in 80 columns); the table stays empty
+            table.border_title = Text(str(exc), style="bold red")
+            self.query_one(CardHistory).update(
+                Content.assemble(("Search not understood\n", "bold $error"), str(exc))
+            )
+            return
+        search = context(self.store, self.deck_names, now, self.config)
         total = 0
         with_deck = len(self.deck_names) > 1
         cells: list[tuple[Text, ...]] = []
-        for row, haystack in zip(self.rows, self.haystacks, strict=True):
-            if not matches(haystack, query):
+        for entry in self.entries:
+            if not parsed.matches(entry, search):
                 continue
+            row = entry.row
             total += 1
             if len(self.shown) >= MAX_ROWS:
                 continue
@@ -285,7 +273,7 @@ class BrowserScreen(Screen[None]):
         if fresh is not None:
             index = next(i for i, r in enumerate(self.rows) if r.key == row.key)
             self.rows[index] = fresh
-            self.haystacks[index] = searchable(fresh, self.clock())
+            self.entries[index] = Entry(fresh, searchable(fresh, self.clock()))
         self.filter(self.query_one("#browser-search", Input).value)
 
     def action_back(self) -> None:

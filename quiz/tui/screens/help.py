@@ -17,6 +17,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "study the highlighted deck"),
             ("a", "study all decks"),
             ("c", "cram the highlighted deck (schedules untouched)"),
+            ("f", "custom study of the highlighted deck: a search, or"),
+            ("", "w weakest section, t failed today, 1-9 days ahead"),
+            ("", "due cards count as reviews, the others are crammed"),
             ("s", "statistics"),
             ("b", "browse cards"),
             ("r", "regenerate decks from seeds/, re-read decks/"),
@@ -77,8 +80,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Browser",
         (
-            ("type", "search text, tags, deck, state (new/learning/review/suspended/buried)"),
-            ("", "either script finds both: 汉字 finds 漢字"),
+            ("type", "search (below); either script finds both: 汉字 漢字"),
             ("@", "suspend / unsuspend the highlighted card"),
             ("Esc", "back"),
         ),
@@ -89,6 +91,22 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r / Esc", "refresh / back"),
             ("", "FSRS parameters in use: the defaults, or those fitted to"),
             ("", "your own answers by `quiz optimize` (when, on how many reviews)"),
+        ),
+    ),
+    (
+        "Search (browser, custom study, quiz study --filter)",
+        (
+            ("三会 縱向", "cards holding every word (text, answer, tags…)"),
+            ("-word", 'cards without it; "two words" as one'),
+            ("deck:jianti", "deck name or title"),
+            ("section:二、", "part of the section heading"),
+            ("tag:formula", "a tag (and its tag::children); tag:for* prefix"),
+            ("type:match", "cloze, match or basic cards"),
+            ("is:due", "due today; is:new learning review relearning"),
+            ("", "is:suspended buried leech"),
+            ("prop:lapses>3", "lapses reps stability difficulty importance"),
+            ("prop:due<=7", "due within 7 days (0 today, -1 overdue)"),
+            ("rated:1:1", "answered Again today; rated:7 answered in 7 days"),
         ),
     ),
 )

@@ -21,6 +21,7 @@ from quiz.tui.widgets.deck_table import DeckLine, DeckTable
 
 if TYPE_CHECKING:
     from quiz.config import Config
+    from quiz.custom import CustomStudy
     from quiz.store import DeckCounts, Store
 
 
@@ -43,6 +44,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "study", "Study", show=True, priority=False),
         Binding("a", "study_all", "All decks"),
         Binding("c", "cram", "Cram", show=False),
+        Binding("f", "custom_study", "Custom study", show=False),  # q Quit fits in 80
         Binding("s", "app.stats", "Stats"),
         Binding("b", "app.browse", "Browse"),
         Binding("r", "app.regenerate", "Regenerate"),
@@ -53,10 +55,13 @@ class HomeScreen(Screen[None]):
     class Study(Message):
         """Start a session on `decks` (every deck when empty)."""
 
-        def __init__(self, decks: tuple[str, ...], cram: bool = False) -> None:
+        def __init__(
+            self, decks: tuple[str, ...], cram: bool = False, custom: CustomStudy | None = None
+        ) -> None:
             super().__init__()
             self.decks = decks
             self.cram = cram
+            self.custom = custom
 
     def __init__(self, store: Store, config: Config, clock: Callable[[], datetime]) -> None:
         super().__init__()
@@ -126,7 +131,7 @@ class HomeScreen(Screen[None]):
             else "Nothing studied yet today."
         )
         self.query_one("#home-today", Static).update(
-            Content.assemble(summary, ("   Enter: study · a: all decks · ?: keys", "dim"))
+            Content.assemble(summary, ("   Enter: study · a: all · f: custom · ?: keys", "dim"))
         )
         if names:
             self.load_retention(names, now)
@@ -219,6 +224,24 @@ class HomeScreen(Screen[None]):
         name = self.query_one(DeckTable).current_name
         if name is not None:
             self.post_message(self.Study((name,), cram=True))
+
+    def action_custom_study(self) -> None:
+        """The custom-study dialog on the highlighted deck: a search or a preset."""
+        from quiz.tui.screens.custom_study import CustomStudyScreen
+
+        name = self.query_one(DeckTable).current_name
+        if name is None:
+            return
+        titles = getattr(self.app, "deck_titles", {})
+
+        def chosen(custom: CustomStudy | None) -> None:
+            if custom is not None:
+                self.post_message(self.Study((name,), custom=custom))
+
+        screen = CustomStudyScreen(
+            self.store, self.config, self.clock, name, titles.get(name, name)
+        )
+        self.app.push_screen(screen, chosen)
 
     def action_study_all(self) -> None:
         self.post_message(self.Study(()))

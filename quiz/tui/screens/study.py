@@ -260,7 +260,9 @@ class StudyScreen(Screen[None]):
             switcher.current = "cloze-pane"
             self.phase = "question"
             view = self.query_one(ClozeView)
-            view.border_title = KIND_NAMES.get(item.kind, item.kind)
+            kind = KIND_NAMES.get(item.kind, item.kind)
+            # a custom session says which answers count: Custom · Review, Custom · Cram
+            view.border_title = f"Custom · {kind}" if self.session.custom else kind
             deck = item.deck
             view.border_subtitle = Content(self.decks.title(deck))  # a title is not markup
             view.ask(card)
@@ -311,7 +313,14 @@ class StudyScreen(Screen[None]):
         self._close_session()
         timezone = self.session.config.timezone
         self.app.switch_screen(
-            SummaryScreen(summary, self.clock, timezone, left, crammed_left=crammed_left)
+            SummaryScreen(
+                summary,
+                self.clock,
+                timezone,
+                left,
+                crammed_left=crammed_left,
+                custom=self.session.custom_query,
+            )
         )
 
     def _show_keys(self) -> None:

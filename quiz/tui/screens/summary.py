@@ -39,10 +39,12 @@ def summary_content(
     left: Counts | None = None,
     *,
     crammed_left: int | None = None,
+    custom: str | None = None,
 ) -> Content:
     """The summary as lines of plain, styled text; times shown in `timezone`. `left` is
     what a study session still has today (also after a cram, which changes no schedule);
-    `crammed_left`, after a cram, the cards of it not reached."""
+    `crammed_left`, after a cram, the cards of it not reached; `custom`, after a custom
+    study session, its query (the summary says which answers were real reviews)."""
     lines: list[Content] = []
     if not summary.reviewed:
         lines.append(Content.styled("No card answered in this session.", "bold"))
@@ -74,11 +76,17 @@ def summary_content(
         )
         lines.append(Content.assemble(("Cards    ", "$text-muted"), by_type))
         lines.append(Content.assemble(("Queues   ", "$text-muted"), by_kind))
+        if custom is not None:
+            lines.append(custom_line(summary))
     lines.append(Content(""))
+    if custom is not None:
+        lines.append(
+            Content.assemble(("Search   ", "$text-muted"), (custom or "(every card)", "bold"))
+        )
     if crammed_left:
         lines.append(
             Content.assemble(
-                ("Cram     ", "$text-muted"),
+                ("Custom   " if custom is not None else "Cram     ", "$text-muted"),
                 f"{crammed_left} card{'s' if crammed_left != 1 else ''} not reached",
                 ("  (cramming changes no schedule)", "$text-muted"),
             )
@@ -108,6 +116,20 @@ def summary_content(
     else:
         lines.append(next_due_line(summary.next_due, now, timezone))
     return Content("\n").join(lines)
+
+
+def custom_line(summary: SessionSummary) -> Content:
+    """'Schedule 2 real reviews (the cards were due), 3 crammed (schedules untouched)'."""
+    crammed = summary.by_kind.get("cram", 0)
+    real = summary.reviewed - crammed
+    return Content.assemble(
+        ("Schedule ", "$text-muted"),
+        (f"{real} real review{'s' if real != 1 else ''}", "bold"),
+        (" (due today)", "$text-muted"),
+        ", ",
+        (f"{crammed} crammed", "bold"),
+        (" (schedules untouched)", "$text-muted"),
+    )
 
 
 def next_due_line(due: datetime, now: datetime, timezone: tzinfo) -> Content:
@@ -145,8 +167,10 @@ class SummaryScreen(Screen[None]):
         left: Counts | None = None,
         *,
         crammed_left: int | None = None,
+        custom: str | None = None,
     ) -> None:
         super().__init__()
+        self.custom = custom
         self.summary = summary
         self.clock = clock
         self.timezone = timezone
@@ -164,6 +188,7 @@ class SummaryScreen(Screen[None]):
                 self.timezone,
                 self.left,
                 crammed_left=self.crammed_left,
+                custom=self.custom,
             )
             yield Static(content, id="summary-text")
         yield Footer()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.deck import DEFAULT_IMPORTANCE
+from quiz.search import card_text, status_name
 from quiz.text.escapes import printable
 from quiz.tui.format import duration_label, when_label
 
@@ -22,19 +23,6 @@ RATING_STYLE = {
     3: ("Good", "$success"),
     4: ("Easy", "$primary"),
 }
-STATUS_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-
-
-def status_name(row: CardRow, now: datetime | None = None) -> str:
-    """The card's state as the browser searches and shows it (`buried` while buried at
-    `now`, when given)."""
-    if row.retired_at is not None:
-        return "retired"
-    if row.suspended:
-        return "suspended"
-    if now is not None and row.buried_until is not None and row.buried_until > now:
-        return "buried"
-    return STATUS_NAMES.get(int(row.state.status), "?")
 
 
 def importance_label(importance: int | None) -> str:
@@ -47,16 +35,6 @@ def importance_label(importance: int | None) -> str:
     if importance is None:
         return f"importance — (as {DEFAULT_IMPORTANCE})"
     return f"importance {importance}"
-
-
-def card_text(row: CardRow) -> str:
-    """The card's words: the sentence of a cloze, the prompt and pairs of a matching set."""
-    if row.type == "match":
-        pairs = row.body.get("pairs", ())
-        lines = [str(row.body.get("prompt", ""))]
-        lines += [f"{left}  ↔  {right}" for left, right in pairs]
-        return printable("\n".join(lines))
-    return printable(row.sentence or "")
 
 
 class CardHistory(Static):
