@@ -350,6 +350,29 @@ class ChineseCards:
                 ]
             )
 
+    def find_ordinal_names(self) -> None:
+        """第一个百年奋斗目标 / 第二个百年奋斗目标: a series the text counts by ordinals
+        (quiz.generate.series), each where first said, as a formula."""
+        starts = [s.start for s in self.sentences]
+        for start, end in series.ordinal_names(self.mirror):
+            index = bisect_left(starts, start + 1) - 1
+            if index < 0:
+                continue
+            sentence = self.sentences[index]
+            if end > sentence.end or end - sentence.start not in self.bounds[index]:
+                continue
+            candidate = Candidate(
+                start,
+                end,
+                sentence.start,
+                sentence.end,
+                "formula",
+                sentence.line,
+                self.section_label(sentence),
+            )
+            if self.problem(index, candidate) is None and not self.cuts_quote(sentence, candidate):
+                self.candidates.setdefault(index, []).append(candidate)
+
     def find_numbered_names(self) -> None:
         """Names of a series and a number (天舟七号, 嫦娥五号, 神舟十七号), once per text: a
         noun or a word jieba does not know (a name it guessed), then 七号 as its own token."""
@@ -766,8 +789,7 @@ class ChineseCards:
             answer=answer,
             repeats=self.repeats(answer),
             idf=self.seg.keyword_weight(answer),
-            name=candidate.rule == "person"
-            or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            name=candidate.rule == "person" or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
             byline=candidate.rule == "person" and candidate.start < BYLINE,
             heading=sentence.heading,
             stressed=_STRESSED.search(text) is not None,
@@ -1166,6 +1188,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
 )
 TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_numbered_names,  # 天舟七号
+    ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)

@@ -13,6 +13,15 @@ without part-of-speech tags every report's topic words form such groups, 科技�
 ['党小组开放日', '红色智慧田', '红色能量站']
 >>> named_items("加强制度建设、队伍建设、作风建设。")  # no description: an enumeration
 []
+
+`ordinal_names(text)` finds a series counted by ordinals: 第一个百年奋斗目标 and
+第二个百年奋斗目标 name two things of one kind, and the text says which is which.
+
+>>> text = "实现了第一个百年奋斗目标，正在向第二个百年奋斗目标迈进。"
+>>> [text[s:e] for s, e in ordinal_names(text)]
+['第一个百年奋斗目标', '第二个百年奋斗目标']
+>>> ordinal_names("这是第一个要求，也是第二个要求。")  # two characters: no name
+[]
 """
 
 from __future__ import annotations
@@ -26,6 +35,45 @@ MIN_SERIES = 3
 _LINKING = frozenset("的地得了着过和与及或在是为对从把被将以于而也都就还又再这那")
 MIN_NAME, MAX_NAME = 3, 8
 _CLAUSE = re.compile("[，,；;：:。！？!?]")
+
+
+_ORDINAL_SERIES = re.compile(f"第([一二三四五六七八九十]{{1,3}})个(?=[{CJK}])")
+MIN_ORDINAL_NAME, MAX_ORDINAL_NAME = 3, 10
+
+
+def ordinal_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each 第N个X of a series the text counts with two ordinals or more
+    (see the module): X is what every occurrence of the series shares, three to ten CJK
+    characters; each ordinal where first said."""
+    groups: dict[str, list[tuple[str, int, str]]] = {}
+    for match in _ORDINAL_SERIES.finditer(text):
+        tail = re.match(f"[{CJK}]{{1,{MAX_ORDINAL_NAME}}}", text[match.end() :])
+        if tail is None or len(tail.group()) < MIN_ORDINAL_NAME:
+            continue
+        groups.setdefault(tail.group()[:2], []).append(
+            (match.group(1), match.start(), tail.group())
+        )
+    found: list[tuple[int, int]] = []
+    for occurrences in groups.values():
+        if len({ordinal for ordinal, _at, _tail in occurrences}) < 2:
+            continue
+        shared = _common_prefix([tail for _ordinal, _at, tail in occurrences])
+        if len(shared) < MIN_ORDINAL_NAME:
+            continue
+        seen: set[str] = set()
+        for ordinal, at, _tail in occurrences:
+            if ordinal not in seen:
+                seen.add(ordinal)
+                found.append((at, at + len(f"第{ordinal}个") + len(shared)))
+    return sorted(found)
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 def named_items(sentence: str) -> list[tuple[int, int]]:

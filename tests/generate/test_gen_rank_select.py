@@ -403,3 +403,13 @@ def test_a_scheme_named_once_is_a_name_card_without_the_verb_before_it() -> None
         named = {to_simplified(c.answer) for c in clozes(form, density=None) if "name" in c.tags}
         assert {"综援计划", "粤港澳深度合作示范区", "港珠澳大桥"} <= named, named
         assert not any(a.startswith(("建设", "广泛", "充分")) for a in named), named
+
+
+def test_a_series_counted_by_ordinals_is_asked_as_formulas() -> None:
+    text = (
+        "我们实现了第一个百年奋斗目标，在中华大地上全面建成了小康社会。\n"
+        "全党正意气风发向着全面建成社会主义现代化强国的第二个百年奋斗目标迈进。\n"
+    )
+    for form in (text, to_traditional(text)):
+        formulas = {to_simplified(c.answer) for c in clozes(form) if "formula" in c.tags}
+        assert {"第一个百年奋斗目标", "第二个百年奋斗目标"} <= formulas, formulas
