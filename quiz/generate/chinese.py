@@ -477,7 +477,9 @@ class ChineseCards:
             kind=self.seg.keyword_kind,
             describes=self.seg.is_attributive,
         )
-        for term in found:
+        placed: dict[int, list[tuple[int, int]]] = {}
+        # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
+        for term in sorted(found, key=lambda t: -len(t)):
             for index, (sentence, bounds) in enumerate(
                 zip(self.sentences, self.bounds, strict=True)
             ):
@@ -485,6 +487,9 @@ class ChineseCards:
                 at = text.find(term)
                 if at < 0 or sentence.heading or at not in bounds or at + len(term) not in bounds:
                     continue
+                start = sentence.start + at
+                if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
+                    continue  # inside a longer term placed here
                 candidate = Candidate(
                     sentence.start + at,
                     sentence.start + at + len(term),
@@ -502,6 +507,7 @@ class ChineseCards:
                     and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
                 ):
                     self.candidates.setdefault(index, []).append(candidate)
+                    placed.setdefault(index, []).append((candidate.start, candidate.end))
                     break
 
     def find_ordinal_heads(self) -> None:

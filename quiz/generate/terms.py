@@ -150,9 +150,9 @@ def repeated_terms(
         and not _always_beside(leaders[term])
         and _rare_enough(first_words[term], weight, is_word)
     }
-    for term, count in loose.items():
-        total = count + counts.get(term, 0)
-        if term not in candidates and _stands_alone(
+    for term in first_seen:  # a concept said often stands alone, however common its words
+        total = loose.get(term, 0) + counts.get(term, 0)
+        if total and term not in candidates and _stands_alone(
             first_words[term], total, leaders[term], followers[term], weight, is_word, describes
         ):
             candidates[term] = total

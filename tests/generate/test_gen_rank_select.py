@@ -413,3 +413,16 @@ def test_a_series_counted_by_ordinals_is_asked_as_formulas() -> None:
     for form in (text, to_traditional(text)):
         formulas = {to_simplified(c.answer) for c in clozes(form) if "formula" in c.tags}
         assert {"第一个百年奋斗目标", "第二个百年奋斗目标"} <= formulas, formulas
+
+
+def test_a_concept_said_everywhere_is_asked_though_its_words_are_common() -> None:
+    # 政务|新|媒体: no rare word, but said in every sentence, in varied company, and
+    # asked where no longer term (政务新媒体矩阵) is
+    text = (
+        "政务新媒体是党和政府联系群众的重要渠道。各地区积极运用政务新媒体推进政务公开。"
+        "要建成以中国政府网为龙头的政务新媒体矩阵体系。政务新媒体主办单位负责内容发布。"
+        "规范政务新媒体的开设和关停。\n"
+    )
+    for form in (text, to_traditional(text)):
+        answers = [to_simplified(c.answer) for c in clozes(form, density=None)]
+        assert "政务新媒体" in answers, answers
