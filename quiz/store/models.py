@@ -23,6 +23,9 @@ ReviewKind = Literal["learn", "review", "relearn", "cram", "manual"]
 
 REVIEW_KINDS: tuple[str, ...] = ("learn", "review", "relearn", "cram", "manual")
 UNDO_KIND = "undo"
+
+FLAG_NAMES: dict[int, str] = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+"""A card's flag by number (Anki's ctrl+1..4); 0 is no flag."""
 """The kind of the marker row `Store.undo_review` appends; it never counts as a review."""
 
 
@@ -110,6 +113,12 @@ class CardRow:
     carried_from: str | None = None
     importance: int | None = None
     """The deck's 0-100 score (None: the card has none and ranks as DEFAULT_IMPORTANCE)."""
+    flag: int = 0
+    """The learner's flag: 0 none, else a key of FLAG_NAMES (migration 11)."""
+
+    @property
+    def flag_name(self) -> str | None:
+        return FLAG_NAMES.get(self.flag)
 
     @property
     def key(self) -> tuple[str, str]:
