@@ -141,6 +141,7 @@ class CardRow:
                 line=body.get("line"),
                 tags=tags,
                 importance=self.importance,
+                edited=bool(body.get("edited")),
             )
         if self.type == "basic":
             return BasicCard(
@@ -152,6 +153,8 @@ class CardRow:
                 section=body.get("section"),
                 line=body.get("line"),
                 tags=tags,
+                importance=self.importance,
+                edited=bool(body.get("edited")),
             )
         return ClozeCard(
             id=self.card_id,
@@ -163,6 +166,7 @@ class CardRow:
             line=body.get("line"),
             tags=tags,
             importance=self.importance,
+            edited=bool(body.get("edited")),
         )
 
 
