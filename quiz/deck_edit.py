@@ -131,9 +131,9 @@ def _numbers(text: str) -> list[int]:
     return sorted(int(found.group(1)) for found in CLOZE_RE.finditer(text))
 
 
-def save_edit(path: str | os.PathLike[str], deck: Deck, card: Card, fields: CardFields) -> Deck:
-    """Write `fields` into the deck file at `path` for `card` and return the deck as read
-    back from the new file.
+def save_edit(path: str | os.PathLike[str], card: Card, fields: CardFields) -> Deck:
+    """Write `fields` into the deck file at `path` (the deck named by its stem) for
+    `card`, and return the deck as read back from the new file.
 
     Raises:
         EditError: the form's fields are refused (`check_fields`), the card cannot be
@@ -155,23 +155,19 @@ def save_edit(path: str | os.PathLike[str], deck: Deck, card: Card, fields: Card
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise EditError(f"{path}: not UTF-8 text; fix the file first") from exc
-    new_text, changed = edit_text(text, name=deck.name, path=path, card=card, fields=fields)
-    if not changed:
+    new_text, new_deck = edit_text(text, name=path.stem, path=path, card=card, fields=fields)
+    if new_deck is None:
         raise EditError("Nothing changed.")
-    try:
-        new_deck = parse_deck(new_text, name=deck.name, path=path)
-    except DeckError as exc:
-        raise EditError(f"This edit would break the deck file: {exc}") from exc
     write_text_atomic(path, ("\ufeff" if bom else "") + new_text)
     return new_deck
 
 
 def edit_text(
     text: str, *, name: str, path: Path | None, card: ClozeCard | BasicCard, fields: CardFields
-) -> tuple[str, set[str]]:
-    """The deck file `text` with `fields` written for `card`, and the ids of the cards
-    that changed (marked `edited`). Checked by reading the result back: every card kept,
-    in order, with its id; only the changed cards differ.
+) -> tuple[str, Deck | None]:
+    """The deck file `text` with `fields` written for `card`, and the deck it reads as
+    (None: nothing changed). Checked by reading the result back: every card kept, in
+    order, with its id; only the changed cards (marked `edited`) differ.
 
     Raises:
         EditError: the file no longer holds `card` as it was read, or the edit cannot be
@@ -226,7 +222,7 @@ def edit_text(
                     targets[other.id] = moved
     changed = {cid for cid, new in targets.items() if new != before.card(cid)}
     if not changed:
-        return text, set()
+        return text, None
     new_text = _apply(text, edits)
     try:
         after = parse_deck(new_text, name=name, path=path)
@@ -240,7 +236,7 @@ def edit_text(
             raise EditError(
                 f"This edit would not read back as written (card {want.id}); nothing written."
             )
-    return new_text, changed
+    return new_text, after
 
 
 # --------------------------------------------------------------------------- internals

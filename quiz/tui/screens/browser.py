@@ -1,4 +1,5 @@
-"""The card browser: search every card by text, tag, deck or state; suspend; see history."""
+"""The card browser: search every card by text, tag, deck, state or flag; suspend; see
+history."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ QUICK_WRITE_MS = 100
 SENTENCE_CELLS = 40
 MIN_SENTENCE_CELLS = 16
 PREFIXES = ("is:", "tag:", "deck:", "state:")
+KEPT_PREFIXES = ("flag:",)
+"""Searched with their prefix: `flag:1` must not find every card with a 1 in it."""
 TABLE_KEYS = frozenset("@/? ")  # bound on the table: never the start of a search
 
 
@@ -48,9 +51,21 @@ def searchable(row: CardRow, now: datetime | None = None) -> str:
     parts = [row.deck, status_name(row, now), row.type, row.answer or "", card_text(row), *row.tags]
     if row.state.leech:
         parts.append("leech")
+    if row.flag_name:  # `flag:red` or `flag:1` (the prefix goes: `red` finds it too)
+        parts.append(f"{row.flag_name} flag:{row.flag_name} flag:{row.flag}")
+    if row.body.get("edited"):
+        parts.append("edited")
     if row.section:
         parts.append(row.section)
     return folded("\n".join(parts))
+
+
+def flag_cell(row: CardRow) -> Text:
+    """The card's flag in its colour (`⚑ red`), empty without one."""
+    from quiz.tui.widgets.session_bar import FLAG_STYLES
+
+    name = row.flag_name
+    return Text(f"⚑ {name}", style=FLAG_STYLES.get(row.flag, "")) if name else Text("")
 
 
 def importance_cell(row: CardRow) -> Text:
@@ -62,8 +77,12 @@ def importance_cell(row: CardRow) -> Text:
 
 def matches(haystack: str, query: str) -> bool:
     """Every space-separated term occurs in the folded `haystack` (Anki-like `is:`, `tag:`,
-    `deck:` prefixes allowed)."""
+    `deck:` prefixes allowed; `flag:` is matched with its prefix)."""
     for term in folded(query).split():
+        if term.startswith(KEPT_PREFIXES):
+            if term not in haystack:
+                return False
+            continue
         for prefix in PREFIXES:
             if term.startswith(prefix) and len(term) > len(prefix):
                 term = term[len(prefix) :]
@@ -104,7 +123,7 @@ class BrowserScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Input(
-            placeholder="Search text, tags, deck, state (new, review, suspended, buried, leech)…",
+            placeholder="Search text, tags, deck, state (new, review, suspended, leech), flag:red…",
             id="browser-search",
             select_on_focus=False,  # typed-over-the-table keys go on, not replace
         )
@@ -122,6 +141,7 @@ class BrowserScreen(Screen[None]):
         table.add_column("State", key="state")
         table.add_column("Due", key="due")
         table.add_column("Imp", key="importance")  # the deck's 0-100; new cards go highest first
+        table.add_column("Flag", key="flag")
         table.add_column("Card", key="card", width=SENTENCE_CELLS)  # widened to fit: filter
         self.query_one("#browser-search", Input).cursor_blink = getattr(
             self.app, "cursor_blink", True
@@ -192,13 +212,14 @@ class BrowserScreen(Screen[None]):
                     Text(status_name(row, now)),
                     Text(when_label(row.state.due, now) if row.state.due else "—"),
                     importance_cell(row),
+                    flag_cell(row),
                 )
             )
         # The card's text takes the width the other columns leave.
         widths = [
             max([table.columns[ColumnKey(key)].content_width, *(c[i].cell_len for c in cells)])
             for i, key in enumerate(
-                (*(["deck"] if with_deck else []), "answer", "state", "due", "importance")
+                (*(["deck"] if with_deck else []), "answer", "state", "due", "importance", "flag")
             )
         ]
         room = free_cells(table, widths, fallback=SENTENCE_CELLS, least=MIN_SENTENCE_CELLS)
