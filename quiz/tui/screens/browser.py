@@ -61,11 +61,13 @@ def searchable(row: CardRow, now: datetime | None = None) -> str:
 
 
 def flag_cell(row: CardRow) -> Text:
-    """The card's flag in its colour (`⚑ red`), empty without one."""
+    """The card's flag: ⚑ and its number in its colour (the detail below names it),
+    empty without one; narrow, so the card's text keeps its room."""
     from quiz.tui.widgets.session_bar import FLAG_STYLES
 
-    name = row.flag_name
-    return Text(f"⚑ {name}", style=FLAG_STYLES.get(row.flag, "")) if name else Text("")
+    if not row.flag_name:
+        return Text("")
+    return Text(f"⚑{row.flag}", style=FLAG_STYLES.get(row.flag, ""), justify="center")
 
 
 def importance_cell(row: CardRow) -> Text:

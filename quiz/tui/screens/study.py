@@ -89,6 +89,9 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
     "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
 }
 
+EDIT_ROW = "abcdef".index("e")
+"""`e` picks the fifth right item in a matching round and edits the card after an answer."""
+
 WARM_UP_DELAY = 0.3
 """Seconds after the first card is shown before the grader's tables load in a thread
 (the first paint never competes with it; nobody types an answer that fast)."""
@@ -133,13 +136,13 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+t", "switch_choice", "Choice / typed", priority=True, show=False),
         Binding("minus", "bury", "Bury", show=False),
         Binding("at", "suspend", "Suspend", show=False),
-        Binding("e", "edit", "Edit", show=False),
         # Anki's flags; a terminal that sends nothing for ctrl+digit (tmux, most xterms)
         # has `*`, which steps through them
         *(Binding(f"ctrl+{n}", f"flag({n})", priority=True, show=False) for n in range(1, 5)),
         Binding("asterisk", "cycle_flag", "Flag", show=False),
         Binding("question_mark", "app.help", "Help", show=False),
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 7)),
+        # `e` is also the edit key after an answer (a matching round picks with it)
         *(Binding(letter, f"letter({row})", show=False) for row, letter in enumerate("abcdef")),
     ]
 
@@ -706,9 +709,15 @@ class StudyScreen(Screen[None]):
     def action_letter(self, row: int) -> None:
         """A letter picks a right item only once a left item is picked (by its digit, Enter
         or a click): a word typed into a matching round (the answer of the card before,
-        a stray key) never makes a pair or a mistake. On a choice card a-d pick an option."""
+        a stray key) never makes a pair or a mistake. On a choice card a-d pick an option.
+        After an answer `e` edits the card."""
         if self.phase == "choosing":
+            if row == EDIT_ROW and self.choice is not None and row >= len(self.choice.options):
+                self.action_edit()  # says to answer first
             self.pick(row)
+            return
+        if self.phase in ("answer", "matched") and row == EDIT_ROW:
+            self.action_edit()
             return
         if self.phase != "playing":
             return
@@ -822,7 +831,8 @@ class StudyScreen(Screen[None]):
             )
             return
         self.app.push_screen(
-            EditCardScreen(card, path, _shown(path)), partial(self._edited, self.current)
+            EditCardScreen(card, path, _shown(path, getattr(self.app, "root", None))),
+            partial(self._edited, self.current),
         )
 
     def _deck_path(self, deck: str) -> Path | None:
@@ -837,7 +847,8 @@ class StudyScreen(Screen[None]):
         card as it is now."""
         if deck is None:
             return
-        label = _shown(deck.path) if deck.path is not None else deck.name
+        root = getattr(self.app, "root", None)
+        label = _shown(deck.path, root) if deck.path is not None else deck.name
         try:
             with self.session.store.busy_timeout(QUICK_SAVE_MS):
                 self.session.store.sync_deck(deck, now=self.clock(), label=label)
@@ -858,7 +869,31 @@ class StudyScreen(Screen[None]):
             return
         self.item = replace(self.item, card=card)
         if self.phase == "answer" and isinstance(card, ClozeCard | BasicCard):
-            self.query_one(ClozeView).show(card, self.outcome, self.hints)
+            self._regrade(card)
+
+    def _regrade(self, card: AnswerCard) -> None:
+        """The answer on screen again after an edit: what was typed graded against the
+        card as it is now (a fixed answer key counts), the suggestion with it."""
+        from quiz.grade import grade, suggest_rating
+
+        verdicts = self.query_one(VerdictView)
+        if self.choice is None and self.typed:
+            verdict = grade(self.typed, card)
+            self.outcome = _OUTCOME.get(verdict.kind, "wrong")
+            duration = self._elapsed_ms(self.answered_at)
+            self.suggested = int(suggest_rating(verdict, self.hint_count, duration))
+            verdicts.show(
+                verdict,
+                hints=self.hint_count,
+                others=self._others(card, verdict.matched),
+                reading=card.display_hint,
+            )
+            self._offer_ratings()
+        elif self.choice is None:
+            verdicts.revealed(
+                hints=self.hint_count, others=self._others(card, None), reading=card.display_hint
+            )
+        self.query_one(ClozeView).show(card, self.outcome, self.hints)
 
     def action_leave(self) -> None:
         if self.phase == "saving":
@@ -874,13 +909,11 @@ class StudyScreen(Screen[None]):
         if action == "number":
             return self.phase in ("answer", "matched", "playing", "choosing")
         if action == "letter":
-            return self.phase in ("playing", "choosing")
+            return self.phase in ("playing", "choosing", "answer", "matched")
         if action == "switch_choice":
             return self.phase in ("question", "choosing")
         if action in ("bury", "suspend", "flag", "cycle_flag"):
             return self.phase not in ("idle", "saving")
-        if action == "edit":
-            return self.phase in ("answer", "matched", "playing", "choosing")
         if action == "undo":
             return self.phase not in ("question", "saving")
         if action == "undo_typing":
@@ -888,10 +921,11 @@ class StudyScreen(Screen[None]):
         return True
 
 
-def _shown(path: Path) -> str:
-    """A deck file as a message names it: relative to the working folder when inside it."""
+def _shown(path: Path, root: Path | None) -> str:
+    """A deck file as a message names it: relative to the collection folder when inside
+    it (`decks/x.yaml`)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
     except ValueError:
         return str(path)
 
