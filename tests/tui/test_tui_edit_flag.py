@@ -305,3 +305,21 @@ async def test_an_answer_key_fixed_in_the_form_grades_what_was_typed_again(
         assert [(r.rating, r.typed) for r in app.store.card_history("jianti", "c-sanhui")] == [
             (3, "三会一课制度")
         ]
+
+
+async def test_on_a_choice_card_e_waits_for_the_pick_and_then_edits(tmp_path: Path) -> None:
+    app = build_app(tmp_path, which=("xuanze",), study=["xuanze"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = study(app)
+        assert screen.phase == "choosing" and screen.choice is not None
+        await pilot.press("e")  # no fifth option: not a pick, not yet an edit
+        await pilot.pause()
+        assert screen.phase == "choosing" and isinstance(app.screen, StudyScreen)
+        assert "Answer the card first" in notices(app)
+        await pilot.press(str(screen.choice.right + 1), "e")
+        await pilot.pause()
+        assert form(app).query_one("#edit-answer", Input).value == "四个意识"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.phase == "answer"
