@@ -34,7 +34,9 @@ def counts_content(new: int, learning: int, review: int, current: str | None = N
 
 
 class SessionBar(Horizontal):
-    """Counts left, cards done out of today's total, and the time on this card."""
+    """Counts left, cards done out of today's total, the card's flag and its time."""
+
+    _flag = 0  # the flag shown (none at first: the label starts hidden)
 
     def compose(self) -> ComposeResult:
         # What each part means, for a newcomer (also in the key page, ?).
@@ -57,7 +59,11 @@ class SessionBar(Horizontal):
         self.query_one("#session-done", Label).update(f"{done}/{done + left}")
 
     def show_flag(self, flag: int, name: str | None) -> None:
-        """The card's flag (`⚑ red`), hidden when it has none."""
+        """The card's flag (`⚑ red`), hidden when it has none (the label is touched only
+        when the flag on screen changes: this runs for every card)."""
+        if flag == self._flag:
+            return
+        self._flag = flag
         label = self.query_one("#session-flag", Label)
         label.display = bool(flag)
         if flag and name:
