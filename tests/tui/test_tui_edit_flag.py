@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static, TextArea
-from tui_support import build_app, screen_text
+from tui_support import START, build_app, screen_text
 
 from quiz.deck import BasicCard, ClozeCard, load_deck
 from quiz.tui.app import QuizApp
@@ -323,3 +323,30 @@ async def test_on_a_choice_card_e_waits_for_the_pick_and_then_edits(tmp_path: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert screen.phase == "answer"
+
+
+def test_flags_and_edits_are_searchable_words(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from quiz.deck import parse_deck
+    from quiz.store import Store
+    from quiz.tui.screens.browser import matches, searchable
+
+    deck = parse_deck(
+        "title: t\ncards:\n- {id: a, text: '认真落实{{c1::三会一课}}', edited: true}\n"
+        "- {id: b, text: '{{c1::四个意识}} 1'}\n",
+        name="d",
+    )
+    with Store.open(tmp_path / "q.db") as store:
+        store.sync_deck(deck, now=START)
+        store.set_flag("d", "a", 1)
+        edited, plain = (store.card("d", cid) for cid in ("a", "b"))
+    assert edited is not None and plain is not None
+    found = searchable(edited)
+    for query in ("flag:red", "flag:1", "red", "edited", "flag:1 三会一课"):
+        assert matches(found, query), query
+    for query in ("flag:2", "flag:blue"):
+        assert not matches(found, query), query
+    # a card whose text holds a 1 is no flag:1, and an unflagged, unedited card is neither
+    assert not matches(searchable(plain), "flag:1") and not matches(searchable(plain), "edited")
+    assert matches(searchable(replace(plain, flag=4)), "flag:blue")
