@@ -52,6 +52,8 @@ class ClozeCard:
     line: int | None = None
     tags: tuple[str, ...] = ()
     importance: int | None = None
+    edited: bool = False
+    """Changed in the app (`e` in a session): `quiz generate` names it when it keeps the deck."""
     type: ClassVar[str] = "cloze"
 
     def _match(self) -> re.Match[str]:
@@ -119,6 +121,7 @@ class MatchCard:
     line: int | None = None
     tags: tuple[str, ...] = ()
     importance: int | None = None
+    edited: bool = False
     type: ClassVar[str] = "match"
 
     @property
@@ -145,6 +148,7 @@ class BasicCard:
     line: int | None = None
     tags: tuple[str, ...] = ()
     importance: int | None = None
+    edited: bool = False
     type: ClassVar[str] = "basic"
     number: ClassVar[None] = None
     inline_hint: ClassVar[None] = None
@@ -214,6 +218,8 @@ def _common_to_dict(card: Card, data: dict[str, Any]) -> None:
         data["tags"] = _Flow(card.tags)
     if card.importance is not None:
         data["importance"] = card.importance
+    if card.edited:
+        data["edited"] = True
 
 
 def rank(importance: int | None) -> int:
@@ -335,6 +341,29 @@ def parse_deck(text: str, *, name: str, path: Path | None = None) -> Deck:
     return deck
 
 
+def entry_cards(
+    text: str, *, name: str, path: Path | None = None
+) -> list[tuple[yaml.Node, tuple[Card, ...]]]:
+    """Each entry of the deck's `cards` list with its YAML node and the cards it makes
+    (several for a text with blanks c1..cN), so a card can be changed where it is
+    written (`quiz.deck_edit`). For a deck `parse_deck` accepts."""
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    builder = _DeckBuilder(str(path) if path else f"<{name}>", node)
+    raw_cards = data.get("cards") if isinstance(data, dict) else None
+    nodes = _sequence_items(_mapping_value(node, "cards"))
+    if not isinstance(raw_cards, list):
+        return []
+    return [
+        (item, tuple(builder.card(raw, index, item)))
+        for index, (raw, item) in enumerate(zip(raw_cards, nodes, strict=False))
+    ]
+
+
 class _DeckBuilder:
     """Turns constructed YAML into a Deck, collecting problems with their lines."""
 
@@ -349,6 +378,7 @@ class _DeckBuilder:
         "tags",
         "importance",
         "cloze",
+        "edited",
     }
     MATCH_KEYS: ClassVar[set[str]] = {
         "id",
@@ -359,6 +389,7 @@ class _DeckBuilder:
         "line",
         "tags",
         "importance",
+        "edited",
     }
     BASIC_KEYS: ClassVar[set[str]] = {
         "id",
@@ -371,6 +402,7 @@ class _DeckBuilder:
         "line",
         "tags",
         "importance",
+        "edited",
     }
 
     def __init__(self, label: str, node: yaml.Node | None):
@@ -467,6 +499,15 @@ class _DeckBuilder:
         importance = self.importance(raw.get("importance"), lines.get("importance", line))
         return section, src_line, tags, importance
 
+    def edited_mark(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> bool:
+        """`edited`: absent, or true/false (the app writes `edited: true` on a card it
+        changed)."""
+        value = raw.get("edited", False)
+        if not isinstance(value, bool):
+            self.error(lines.get("edited", line), f"`edited` must be true or false, not {value!r}")
+            return False
+        return value
+
     def importance(self, value: Any, line: int | None) -> int | None:
         """`importance`: absent, or a whole number from 0 to 100 (not a bool, a float or
         a string, which YAML would give for `yes`, `7.5` or `"7"`)."""
@@ -553,6 +594,7 @@ class _DeckBuilder:
                 )
                 return []
         card_id = self.card_id(raw, lines, line)
+        edited = self.edited_mark(raw, lines, line)
         asked_numbers: list[int | None] = [*sorted(numbers)] if several else [asked]
         cards: list[Card] = []
         used: set[str] = set()
@@ -578,6 +620,7 @@ class _DeckBuilder:
                     line=src_line,
                     tags=tags,
                     importance=importance,
+                    edited=edited,
                 )
             )
         return cards
@@ -608,6 +651,7 @@ class _DeckBuilder:
         front, back = sides
         accept, hint = self.accept_and_hint(raw, lines, line)
         card_id = self.card_id(raw, lines, line)
+        edited = self.edited_mark(raw, lines, line)
         return BasicCard(
             id=card_id or basic_id(front, back),
             front=front,
@@ -618,6 +662,7 @@ class _DeckBuilder:
             line=src_line,
             tags=tags,
             importance=importance,
+            edited=edited,
         )
 
     def match(self, raw: dict[str, Any], lines: dict[str, int], line: int | None) -> Card | None:
@@ -650,6 +695,7 @@ class _DeckBuilder:
                 self.error(at, f"two pairs share a {name} item; each item must be unique")
                 return None
         card_id = self.card_id(raw, lines, line)
+        edited = self.edited_mark(raw, lines, line)
         return MatchCard(
             id=card_id or match_id(pairs),
             prompt=prompt,
@@ -658,6 +704,7 @@ class _DeckBuilder:
             line=src_line,
             tags=tags,
             importance=importance,
+            edited=edited,
         )
 
 

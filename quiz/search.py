@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.errors import QuizError
-from quiz.store.models import CardRow, CardState, CardStatus, to_ms
+from quiz.store.models import FLAG_NAMES, CardRow, CardState, CardStatus, to_ms
 
 if TYPE_CHECKING:
     from quiz.config import Config
@@ -224,6 +224,7 @@ COLUMNS = (
     "due",
     "buried_until",
     "type",
+    "flag",
 )
 """The card columns a `Compare` may name (the store maps each to its SQL; times are epoch
 milliseconds, `importance` counts a card without one as DEFAULT_IMPORTANCE)."""
@@ -415,6 +416,11 @@ def _is_buried() -> Made:
     return test, lambda context: (Compare("buried_until", ">", to_ms(context.now)),)
 
 
+def _is_edited() -> Made:
+    """A card changed in the app with `e` (marked `edited: true` in its deck file)."""
+    return (lambda entry, context: bool(entry.row.body.get("edited"))), _nothing
+
+
 IS_VALUES: dict[str, Made] = {
     "new": _status(CardStatus.NEW),
     "learning": _status(CardStatus.LEARNING),
@@ -424,7 +430,23 @@ IS_VALUES: dict[str, Made] = {
     "suspended": _flag("suspended", lambda row: row.suspended),
     "buried": _is_buried(),
     "leech": _flag("leech", lambda row: row.state.leech),
+    "edited": _is_edited(),
 }
+
+
+def _flag_term(value: str) -> Made:
+    """flag:1 … flag:4 or flag:red … flag:blue (Anki's ctrl+1..4); flag:0 or flag:none for
+    cards without one."""
+    names = {name: number for number, name in FLAG_NAMES.items()} | {"none": 0}
+    wanted = value.casefold()
+    number = names.get(wanted)
+    if number is None and wanted.isascii() and wanted.isdigit() and int(wanted) <= 4:
+        number = int(wanted)
+    if number is None:
+        choices = ", ".join([*(f"flag:{n}" for n in FLAG_NAMES.values()), "flag:1-4", "flag:none"])
+        raise SearchError(f"flag:{value}: one of {choices}")
+    narrowed = (Compare("flag", "=", number),)
+    return (lambda entry, context: entry.row.flag == number), (lambda context: narrowed)
 
 
 def _is_term(value: str) -> Made:
@@ -536,6 +558,7 @@ KEYS: dict[str, Callable[[str], Made]] = {
     "state": _is_term,  # what the browser's placeholder once offered
     "prop": _prop_term,
     "rated": _rated_term,
+    "flag": _flag_term,
 }
 """`key:` -> a function of the value giving the term's test and narrowing (SearchError on
 a bad value). A new key, such as `flag:N`, is one entry here (and a `COLUMNS` name if the

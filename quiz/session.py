@@ -52,6 +52,8 @@ class QueueItem:
     state: CardState
     kind: ItemKind
     due: datetime | None
+    flag: int = 0
+    """The learner's flag (0 none, 1-4: `quiz.store.FLAG_NAMES`)."""
 
     @property
     def card_id(self) -> str:
@@ -611,6 +613,25 @@ class StudySession:
         self.store.bury(item.deck, [item.card_id], srs.day_end(self._now(), self.config))
         self._drop(item)
 
+    def set_flag(self, item: QueueItem, flag: int) -> QueueItem:
+        """Flag the card (1-4, Anki's ctrl+1..4), or clear its flag when it has that one
+        already; returns the item with its new flag. A flag is no answer: undo leaves it
+        (press the key again)."""
+        new = 0 if item.flag == flag else flag
+        self.store.set_flag(item.deck, item.card_id, new)
+        if self._front is not None and self._front.key == item.key:
+            self._front = replace(self._front, flag=new)
+        return replace(item, flag=new)
+
+    def deck_changed(self, deck: Deck) -> None:
+        """`deck` was changed and synced (a card edited in the app): its cards come from
+        it from now on (cards keep their ids, so the queue and undo are unchanged)."""
+        if deck.name in self._deck_by_name:
+            self._deck_by_name[deck.name] = deck
+            self.decks = [deck if d.name == deck.name else d for d in self.decks]
+        self._card_index.pop(deck.name, None)
+        self._version += 1
+
     def _remember_flags(self, item: QueueItem) -> None:
         row = self._row(item)
         change = _FlagChange(item, row.suspended, row.buried_until, tuple(self._cram_queue))
@@ -728,7 +749,7 @@ class StudySession:
 
     def _item(self, row: CardRow, kind: ItemKind) -> QueueItem:
         card = self._deck_card(row.deck, row.card_id) or row.to_card()
-        return QueueItem(row.deck, card, row.state, kind, row.state.due)
+        return QueueItem(row.deck, card, row.state, kind, row.state.due, row.flag)
 
     def _deck_card(self, deck: str, card_id: str) -> Card | None:
         """The card as the deck object has it (None if the deck does not have it)."""

@@ -10,6 +10,7 @@ import pytest
 
 CORE = [
     "quiz.deck",
+    "quiz.deck_edit",
     "quiz.errors",
     "quiz.paths",
     "quiz.cli",

@@ -217,7 +217,8 @@ def open_collection(
     if not names:
         raise NoDecksError("no deck could be read:\n" + "\n".join(problems))
     study_names = None if study is None else [path.stem for path in chosen]
-    return DeckShelf(store, loaded, names), study_names, problems
+    paths = {path.stem: path for path in dict.fromkeys([*available, *chosen])}
+    return DeckShelf(store, loaded, names, paths), study_names, problems
 
 
 def _run(

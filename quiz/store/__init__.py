@@ -12,6 +12,7 @@ See docs/architecture.md ("Store") for the queries and their contracts.
 
 from quiz.store.db import DatabaseLocked, StoreError
 from quiz.store.models import (
+    FLAG_NAMES,
     REVIEW_KINDS,
     UNDO_KIND,
     CardRow,
@@ -32,6 +33,7 @@ from quiz.store.store import Store
 from quiz.store.sync import deck_hash
 
 __all__ = [
+    "FLAG_NAMES",
     "REVIEW_KINDS",
     "SCHEMA_VERSION",
     "UNDO_KIND",

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Literal
 
 from quiz.deck import DEFAULT_IMPORTANCE
 from quiz.store.db import Database, StoreError
-from quiz.store.models import CardRow, CardStatus, DayCounts, DeckCounts, from_ms, opt_ms, to_ms
+from quiz.store.models import (
+    FLAG_NAMES,
+    CardRow,
+    CardStatus,
+    DayCounts,
+    DeckCounts,
+    from_ms,
+    opt_ms,
+    to_ms,
+)
 from quiz.store.rows import CARD_COLUMNS, NOT_UNDONE, card_from_row, placeholders
 
 if TYPE_CHECKING:
@@ -60,6 +69,7 @@ SEARCH_COLUMNS = {
     "due": "c.due",
     "buried_until": "c.buried_until",
     "type": "c.type",
+    "flag": "c.flag",
 }
 """`quiz.search.COLUMNS` as SQL: what a search's `Compare` narrows by."""
 SEARCH_OPERATORS = frozenset(("<", "<=", ">", ">=", "=", "!="))
@@ -414,6 +424,18 @@ class CardQueries:
     def set_leech(self, deck: str, card_id: str, leech: bool = True) -> int:
         """Tag (or untag) a card as a leech outside a review (reviews carry it in state)."""
         return self._set_flag(deck, [card_id], "leech", int(leech))
+
+    def set_flag(self, deck: str, card_id: str, flag: int) -> int:
+        """Flag a card (Anki's ctrl+1..4: 1 red, 2 orange, 3 green, 4 blue; 0 clears it);
+        returns rows changed.
+
+        Raises:
+            ValueError: `flag` is not 0-4.
+            StoreError: no such card, or the database refused.
+        """
+        if flag not in (0, *FLAG_NAMES):
+            raise ValueError(f"a flag is 0 (none) or one of {sorted(FLAG_NAMES)}, not {flag!r}")
+        return self._set_flag(deck, [card_id], "flag", flag)
 
     def _set_flag(self, deck: str, card_ids: Iterable[str], column: str, value: object) -> int:
         ids = list(card_ids)

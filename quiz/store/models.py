@@ -25,6 +25,9 @@ REVIEW_KINDS: tuple[str, ...] = ("learn", "review", "relearn", "cram", "manual")
 UNDO_KIND = "undo"
 """The kind of the marker row `Store.undo_review` appends; it never counts as a review."""
 
+FLAG_NAMES: dict[int, str] = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+"""A card's flag by number (Anki's ctrl+1..4); 0 is no flag."""
+
 
 class CardStatus(IntEnum):
     """A card's scheduling state: `fsrs.State` values, plus NEW = 0 for never-studied cards."""
@@ -110,6 +113,12 @@ class CardRow:
     carried_from: str | None = None
     importance: int | None = None
     """The deck's 0-100 score (None: the card has none and ranks as DEFAULT_IMPORTANCE)."""
+    flag: int = 0
+    """The learner's flag: 0 none, else a key of FLAG_NAMES (migration 11)."""
+
+    @property
+    def flag_name(self) -> str | None:
+        return FLAG_NAMES.get(self.flag)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -132,6 +141,7 @@ class CardRow:
                 line=body.get("line"),
                 tags=tags,
                 importance=self.importance,
+                edited=bool(body.get("edited")),
             )
         if self.type == "basic":
             return BasicCard(
@@ -143,6 +153,8 @@ class CardRow:
                 section=body.get("section"),
                 line=body.get("line"),
                 tags=tags,
+                importance=self.importance,
+                edited=bool(body.get("edited")),
             )
         return ClozeCard(
             id=self.card_id,
@@ -154,6 +166,7 @@ class CardRow:
             line=body.get("line"),
             tags=tags,
             importance=self.importance,
+            edited=bool(body.get("edited")),
         )
 
 

@@ -15,7 +15,7 @@ CARD_COLUMNS = (
     "c.deck, c.card_id, c.type, c.body, c.answer, c.sentence, c.section, c.line, c.position, "
     "c.sibling_key, c.tags, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, "
     "c.reps, c.lapses, c.leech, c.suspended, c.buried_until, c.retired_at, c.added_at, "
-    "c.carried_from, c.importance"
+    "c.carried_from, c.importance, c.flag"
 )
 
 STATE_FIELDS = (
@@ -92,6 +92,7 @@ def card_from_row(row: Sequence[Any]) -> CardRow:
         added_at=opt_dt(row[23]),
         carried_from=row[24],
         importance=row[25],
+        flag=row[26],
     )
 
 

@@ -307,6 +307,14 @@ V10_CHOICE_ANSWERS = """
 ALTER TABLE review_log ADD COLUMN choice INTEGER NOT NULL DEFAULT 0 CHECK (choice IN (0, 1));
 """
 
+V11_CARD_FLAGS = """
+-- Flags (Anki's ctrl+1..4): a mark the learner puts on a card while studying, 0 none,
+-- 1 red, 2 orange, 3 green, 4 blue. Study state, not deck content: sync never writes it,
+-- so a flag survives regeneration like the schedule (and follows a card carried over).
+-- ADD COLUMN with a constant default rewrites no row.
+ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0 CHECK (flag BETWEEN 0 AND 4);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_CORE,
     V2_STATS,
@@ -318,6 +326,7 @@ MIGRATIONS: tuple[str, ...] = (
     V8_RESYNC_SIBLING_GROUPS,
     V9_BASIC_CARDS,
     V10_CHOICE_ANSWERS,
+    V11_CARD_FLAGS,
 )
 """MIGRATIONS[i] takes the schema from version i to version i + 1."""
 

@@ -46,7 +46,7 @@ _CONTENT = (
     "tags",
     "importance",
 )
-_STATE = (*STATE_FIELDS, "suspended", "buried_until")
+_STATE = (*STATE_FIELDS, "suspended", "buried_until", "flag")
 
 
 _HASHED: dict[int, tuple[Deck, str]] = {}

@@ -9,6 +9,7 @@ store already holds every card of it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.deck import Deck
@@ -21,9 +22,16 @@ if TYPE_CHECKING:
 class DeckShelf(Mapping[str, Deck]):
     """name -> Deck, in the order given; decks not loaded from files come from `store`."""
 
-    def __init__(self, store: Store, loaded: Iterable[Deck], names: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        loaded: Iterable[Deck],
+        names: Iterable[str] = (),
+        paths: Mapping[str, Path] | None = None,
+    ) -> None:
         self.store = store
         self._decks: dict[str, Deck] = {deck.name: deck for deck in loaded}
+        self._paths: dict[str, Path] = dict(paths or {})
         self._names = list(dict.fromkeys([*self._decks, *names]))
         self._titles: dict[str, str] | None = None
 
@@ -60,6 +68,13 @@ class DeckShelf(Mapping[str, Deck]):
             return deck
         cards = tuple(row.to_card() for row in self.store.section_cards(name, section))
         return Deck(name=name, title=self.title(name), cards=cards)
+
+    def path(self, name: str) -> Path | None:
+        """The deck's file (where an edit in the app is written), if known."""
+        deck = self._decks.get(name)
+        if deck is not None and deck.path is not None:
+            return deck.path
+        return self._paths.get(name)
 
     def title(self, name: str) -> str:
         """The deck's title without loading its cards."""

@@ -20,7 +20,9 @@ from quiz.tui.screens.stats import StatsScreen
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "stats"))
 from stats_log import CONFIG, NOW, build_log  # noqa: E402
 
-WEIGHTS = tuple(round(w * 0.9, 4) for w in default_parameters())
+# the defaults with the first weight (initial stability after Again) lowered: every weight
+# stays within FSRS's bounds (0.9 times them all puts w[7] = 0.001 below its 0.001)
+WEIGHTS = (round(default_parameters()[0] * 0.9, 4), *default_parameters()[1:])
 RECORD = Optimized(
     at=datetime(2026, 11, 20, 23, 30, tzinfo=UTC),
     reviews=4321,

@@ -197,7 +197,8 @@ def test_rated_asks_the_log_once_per_query_for_the_days_wanted() -> None:
     ("query", "says"),
     [
         ("foo:bar", "unknown search key foo:"),
-        ("三会 Flag:2", "unknown search key Flag:"),
+        ("三会 Colour:2", "unknown search key Colour:"),
+        ("flag:pink", "flag:pink: one of flag:red"),
         ("is:happy", "is:new"),
         ("type:essay", "cloze, match, basic"),
         ("tag:", "tag: needs"),

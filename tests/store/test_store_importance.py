@@ -163,6 +163,7 @@ def _downgrade_to_v6(path: Path, folder: Path) -> None:
         conn.execute("DROP INDEX cards_new")
         conn.execute("ALTER TABLE cards DROP COLUMN importance")
         conn.execute("ALTER TABLE review_log DROP COLUMN choice")  # migration 10
+        conn.execute("ALTER TABLE cards DROP COLUMN flag")  # migration 11
         conn.execute(
             "CREATE INDEX cards_new ON cards (deck, position, buried_until)"
             " WHERE state = 0 AND suspended = 0 AND retired_at IS NULL"
@@ -246,7 +247,8 @@ def test_a_version_6_file_migrates_and_keeps_every_row(tmp_path: Path, now: date
     # migration 10: every answer of the log kept, read as typed (choice = 0)
     assert after["review_log"] == [(*row, 0) for row in before["review_log"]]
     assert [row[:3] for row in after["decks"]] == [row[:3] for row in before["decks"]]
-    assert after["cards"] == [(*row, None) for row in before["cards"]]  # importance: NULL
+    # importance NULL (migration 7), no flag (migration 11)
+    assert after["cards"] == [(*row, None, 0) for row in before["cards"]]
 
     backups = sorted(tmp_path.glob("quiz.db.bak-v6-*"))
     assert len(backups) == 1

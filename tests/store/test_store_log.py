@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import CardState, CardStatus, Store, StoreError
+from quiz.store import SCHEMA_VERSION, CardState, CardStatus, Store, StoreError
 
 SENTENCES = (
     "认真落实“{{c1::三会一课}}”、主题党日等制度",
@@ -234,12 +234,13 @@ def test_a_picked_answer_is_logged_as_a_choice_and_v9_rows_read_as_typed(
     # Back to version 9 by hand: the log as that quiz wrote it, one typed answer in it.
     conn = sqlite3.connect(db_path)
     conn.execute("ALTER TABLE review_log DROP COLUMN choice")
+    conn.execute("ALTER TABLE cards DROP COLUMN flag")  # migration 11
     conn.execute("PRAGMA user_version = 9")
     conn.commit()
     conn.close()
 
     with Store.open(db_path, now=now) as store:
-        assert store.schema_version == 10
+        assert store.schema_version == SCHEMA_VERSION
         assert [(r.typed, r.choice) for r in store.card_history("d", first)] == [
             ("三会一课", False)
         ]

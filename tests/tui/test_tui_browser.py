@@ -174,6 +174,7 @@ async def test_the_browser_shows_each_card_importance_in_80_columns(tmp_path: Pa
             "State",
             "Due",
             "Imp",
+            "Flag",
             "Card",
         ]
         by_answer = {

@@ -66,10 +66,10 @@ async def test_a_bad_query_is_shown_and_the_dialog_stays(tmp_path: Path) -> None
     app = build_app(tmp_path, which=("jianti",))
     async with app.run_test() as pilot:
         await open_dialog(app, pilot)
-        await pilot.press("slash", *"flag:2", "enter")
+        await pilot.press("slash", *"colour:2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CustomStudyScreen)
-        assert "unknown search key flag:" in status(app)
+        assert "unknown search key colour:" in status(app)
         await pilot.press("ctrl+u", *"tag:nothing", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CustomStudyScreen)

@@ -43,6 +43,20 @@ def test_cloze_traditional_wide(tmp_path: Path, snap_compare) -> None:  # type: 
     assert snap_compare(app, press=["minus", "space"], terminal_size=(120, 30))
 
 
+def test_edit_form(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """`e` after the answer: the card's form, with a refused edit's reason (two blanks)."""
+    app = build_app(tmp_path, study=["jianti"])
+
+    async def two_blanks(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("space", "e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#edit-text").text = "认真落实“___”、___等制度。"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=two_blanks)
+
+
 def test_matching(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     app = build_app(tmp_path, study=["jianti"])
     assert snap_compare(app, press=["minus", "minus", "2"], terminal_size=SIZE)

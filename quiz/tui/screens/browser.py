@@ -1,5 +1,5 @@
 """The card browser: search every card (`quiz.search`: text in either script, deck, section,
-tag, state, properties); suspend; see history."""
+tag, state, flag, properties); suspend; see history."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ QUICK_WRITE_MS = 100
 SENTENCE_CELLS = 40
 MIN_SENTENCE_CELLS = 16
 TABLE_KEYS = frozenset("@/? ")  # bound on the table: never the start of a search
+
+
+def flag_cell(row: CardRow) -> Text:
+    """The card's flag: ⚑ and its number in its colour (the detail below names it),
+    empty without one; narrow, so the card's text keeps its room."""
+    from quiz.tui.widgets.session_bar import FLAG_STYLES
+
+    if not row.flag_name:
+        return Text("")
+    return Text(f"⚑{row.flag}", style=FLAG_STYLES.get(row.flag, ""), justify="center")
 
 
 def importance_cell(row: CardRow) -> Text:
@@ -97,6 +107,7 @@ class BrowserScreen(Screen[None]):
         table.add_column("State", key="state")
         table.add_column("Due", key="due")
         table.add_column("Imp", key="importance")  # the deck's 0-100; new cards go highest first
+        table.add_column("Flag", key="flag")
         table.add_column("Card", key="card", width=SENTENCE_CELLS)  # widened to fit: filter
         self.query_one("#browser-search", Input).cursor_blink = getattr(
             self.app, "cursor_blink", True
@@ -180,13 +191,14 @@ class BrowserScreen(Screen[None]):
                     Text(status_name(row, now)),
                     Text(when_label(row.state.due, now) if row.state.due else "—"),
                     importance_cell(row),
+                    flag_cell(row),
                 )
             )
         # The card's text takes the width the other columns leave.
         widths = [
             max([table.columns[ColumnKey(key)].content_width, *(c[i].cell_len for c in cells)])
             for i, key in enumerate(
-                (*(["deck"] if with_deck else []), "answer", "state", "due", "importance")
+                (*(["deck"] if with_deck else []), "answer", "state", "due", "importance", "flag")
             )
         ]
         room = free_cells(table, widths, fallback=SENTENCE_CELLS, least=MIN_SENTENCE_CELLS)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
@@ -21,8 +23,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from quiz.deck import AnswerCard, BasicCard, ClozeCard, MatchCard
+from quiz.deck import AnswerCard, BasicCard, ClozeCard, Deck, MatchCard
 from quiz.errors import QuizError
+from quiz.store.models import FLAG_NAMES
 from quiz.tui.deck_shelf import DeckShelf
 from quiz.tui.match_round import MatchRound
 from quiz.tui.widgets.answer_input import AnswerInput
@@ -81,10 +84,13 @@ KEY_HINTS: dict[Phase, tuple[tuple[str, str], ...]] = {
         ("?", "Help"),
         ("esc", "End"),
     ),
-    "answer": (("1-4", "Rate"), ("⏎", "Accept"), ("h", "Hint"), *_AFTER),
+    "answer": (("1-4", "Rate"), ("⏎", "Accept"), ("h", "Hint"), ("e", "Edit"), *_AFTER),
     "playing": (("1-6 a-f ⏎", "Pick"), ("arrows", "Move"), *_AFTER),
     "matched": (("1-4", "Rate"), ("⏎", "Accept"), *_AFTER),
 }
+
+EDIT_ROW = "abcdef".index("e")
+"""`e` picks the fifth right item in a matching round and edits the card after an answer."""
 
 WARM_UP_DELAY = 0.3
 """Seconds after the first card is shown before the grader's tables load in a thread
@@ -130,8 +136,13 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+t", "switch_choice", "Choice / typed", priority=True, show=False),
         Binding("minus", "bury", "Bury", show=False),
         Binding("at", "suspend", "Suspend", show=False),
+        # Anki's flags; a terminal that sends nothing for ctrl+digit (tmux, most xterms)
+        # has `*`, which steps through them
+        *(Binding(f"ctrl+{n}", f"flag({n})", priority=True, show=False) for n in range(1, 5)),
+        Binding("asterisk", "cycle_flag", "Flag", show=False),
         Binding("question_mark", "app.help", "Help", show=False),
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 7)),
+        # `e` is also the edit key after an answer (a matching round picks with it)
         *(Binding(letter, f"letter({row})", show=False) for row, letter in enumerate("abcdef")),
     ]
 
@@ -368,6 +379,8 @@ class StudyScreen(Screen[None]):
         new, learning, review = counts.new, counts.learning, counts.review
         kind = getattr(self.item, "kind", None)
         bar.show_counts(new, learning, review, kind)
+        flag = getattr(self.item, "flag", 0)
+        bar.show_flag(flag, FLAG_NAMES.get(flag))
         bar.show_progress(self.done, new + learning + review)
         bar.show_time(self._elapsed_ms() / 1000)
 
@@ -705,9 +718,15 @@ class StudyScreen(Screen[None]):
     def action_letter(self, row: int) -> None:
         """A letter picks a right item only once a left item is picked (by its digit, Enter
         or a click): a word typed into a matching round (the answer of the card before,
-        a stray key) never makes a pair or a mistake. On a choice card a-d pick an option."""
+        a stray key) never makes a pair or a mistake. On a choice card a-d pick an option.
+        After an answer `e` edits the card."""
         if self.phase == "choosing":
+            if row == EDIT_ROW and self.choice is not None and row >= len(self.choice.options):
+                self.action_edit()  # says to answer first
             self.pick(row)
+            return
+        if self.phase in ("answer", "matched") and row == EDIT_ROW:
+            self.action_edit()
             return
         if self.phase != "playing":
             return
@@ -772,6 +791,119 @@ class StudyScreen(Screen[None]):
             return False
         return True
 
+    # ------------------------------------------------------------------ flags and edits
+
+    def action_flag(self, flag: int) -> None:
+        """ctrl+1..4: flag the card red, orange, green or blue; the same again clears."""
+        if self.item is None or self.phase in ("idle", "saving"):
+            return
+        try:
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
+                self.item = self.session.set_flag(self.item, flag)
+        except QuizError as exc:
+            self.notify(str(exc), title="Flag not set", severity="error")
+            return
+        name = FLAG_NAMES.get(self.item.flag)
+        self.notify(f"Flagged {name}." if name else "Flag cleared.", timeout=2)
+        self._refresh_bar()
+
+    def action_cycle_flag(self) -> None:
+        """`*`: the next flag (none, red, orange, green, blue, none …), for terminals
+        where ctrl+1..4 never arrive."""
+        if self.item is None:
+            return
+        self.action_flag(self.item.flag % len(FLAG_NAMES) + 1 if self.item.flag < 4 else 0)
+
+    def action_edit(self) -> None:
+        """`e` after the answer: the card's edit form; a saved edit is synced at once and
+        the card keeps its id, schedule and history."""
+        from quiz.deck_edit import editable
+        from quiz.tui.screens.edit_card import EditCardScreen
+
+        if self.item is None:
+            return
+        card = self.current.card
+        reason = editable(card)
+        if reason is not None:
+            self.notify(reason, title="Not editable here", severity="warning", timeout=6)
+            return
+        if self.phase != "answer" or not isinstance(card, ClozeCard | BasicCard):
+            self.notify("Answer the card first: e edits it once the answer shows.", timeout=3)
+            return
+        path = self._deck_path(self.current.deck)
+        if path is None:
+            self.notify(
+                f"No deck file for {self.decks.title(self.current.deck)}: edit it where it "
+                "came from.",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self.app.push_screen(
+            EditCardScreen(card, path, _shown(path, getattr(self.app, "root", None))),
+            partial(self._edited, self.current),
+        )
+
+    def _deck_path(self, deck: str) -> Path | None:
+        path = self.decks.path(deck)
+        root = getattr(self.app, "root", None)
+        if path is None and root is not None:
+            path = Path(root) / "decks" / f"{deck}.yaml"
+        return path if path is not None and path.is_file() else None
+
+    def _edited(self, item: QueueItem, deck: Deck | None) -> None:
+        """The form saved `deck` (None: closed without a change): sync it and show the
+        card as it is now."""
+        if deck is None:
+            return
+        root = getattr(self.app, "root", None)
+        label = _shown(deck.path, root) if deck.path is not None else deck.name
+        try:
+            with self.session.store.busy_timeout(QUICK_SAVE_MS):
+                self.session.store.sync_deck(deck, now=self.clock(), label=label)
+        except QuizError as exc:  # the file is written: the next start syncs it
+            self.notify(
+                f"{exc}\nThe edit is in {label}; quiz syncs it when it next opens.",
+                title="Edit saved, not synced",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.decks.replace([deck])
+        self.session.deck_changed(deck)
+        self._pools.pop(deck.name, None)
+        card = deck.card(item.card_id)
+        self.notify(f"Saved to {label}; the card keeps its history.", timeout=3)
+        if self.item is None or self.item.key != item.key:
+            return
+        self.item = replace(self.item, card=card)
+        if self.phase == "answer" and isinstance(card, ClozeCard | BasicCard):
+            self._regrade(card)
+
+    def _regrade(self, card: AnswerCard) -> None:
+        """The answer on screen again after an edit: what was typed graded against the
+        card as it is now (a fixed answer key counts), the suggestion with it."""
+        from quiz.grade import grade, suggest_rating
+
+        verdicts = self.query_one(VerdictView)
+        if self.choice is None and self.typed:
+            verdict = grade(self.typed, card)
+            self.outcome = _OUTCOME.get(verdict.kind, "wrong")
+            duration = self._elapsed_ms(self.answered_at)
+            self.suggested = int(suggest_rating(verdict, self.hint_count, duration))
+            verdicts.show(
+                verdict,
+                hints=self.hint_count,
+                others=self._others(card, verdict.matched),
+                reading=card.display_hint,
+            )
+            self._offer_ratings()
+        elif self.choice is None:
+            verdicts.revealed(
+                hints=self.hint_count, others=self._others(card, None), reading=card.display_hint
+            )
+        self.query_one(ClozeView).show(card, self.outcome, self.hints)
+
     def action_leave(self) -> None:
         if self.phase == "saving":
             self.notify("The answer is still being saved; Esc again once it is.", timeout=3)
@@ -786,16 +918,25 @@ class StudyScreen(Screen[None]):
         if action == "number":
             return self.phase in ("answer", "matched", "playing", "choosing")
         if action == "letter":
-            return self.phase in ("playing", "choosing")
+            return self.phase in ("playing", "choosing", "answer", "matched")
         if action == "switch_choice":
             return self.phase in ("question", "choosing")
-        if action in ("bury", "suspend"):
+        if action in ("bury", "suspend", "flag", "cycle_flag"):
             return self.phase not in ("idle", "saving")
         if action == "undo":
             return self.phase not in ("question", "saving")
         if action == "undo_typing":
             return self.phase == "question"
         return True
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """A deck file as a message names it: relative to the collection folder when inside
+    it (`decks/x.yaml`)."""
+    try:
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _ms(delta: timedelta) -> int:

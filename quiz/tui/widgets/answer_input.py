@@ -1,6 +1,6 @@
 """The answer box of a cloze card: typed Chinese (through an IME) or pinyin.
 
-While it is empty, the keys that cannot begin an answer (Space, `-`, `@`, `?`) act as
+While it is empty, the keys that cannot begin an answer (Space, `-`, `@`, `?`, `*`) act as
 the study shortcuts instead of being typed; they are reported with `AnswerInput.Shortcut`.
 This is the one place that needs `on_key`: an Input consumes printable keys before any
 binding sees them.
@@ -12,7 +12,13 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-SHORTCUTS = {"space": "reveal", "minus": "bury", "at": "suspend", "question_mark": "help"}
+SHORTCUTS = {
+    "space": "reveal",
+    "minus": "bury",
+    "at": "suspend",
+    "question_mark": "help",
+    "asterisk": "cycle_flag",
+}
 
 
 class AnswerInput(Input):

@@ -65,7 +65,15 @@ class CardHistory(Static):
         if state.leech:
             facts.append("leech")
         facts.append(importance_label(row.importance))
-        lines.append(Content.styled(" · ".join(facts), "$text-muted"))
+        if row.body.get("edited"):
+            facts.append("edited")
+        status = Content.styled(" · ".join(facts), "$text-muted")
+        if row.flag_name:
+            from quiz.tui.widgets.session_bar import FLAG_STYLES
+
+            flag = Content.styled(f"⚑ {row.flag_name}", FLAG_STYLES.get(row.flag, "bold"))
+            status = Content.assemble(flag, ("  ", ""), status)
+        lines.append(status)
         lines.append(Content(""))
         if not reviews:
             lines.append(Content.styled("Never answered.", "dim"))

@@ -11,6 +11,8 @@ from quiz.tui.format import duration_label
 
 COUNTS_TIP = "Cards left today: new (blue) + learning (red) + review (green)"
 PROGRESS_TIP = "Today's answers, out of today's answers + cards left"
+FLAG_TIP = "This card's flag: ctrl+1..4 (or *) sets it, the same again clears it"
+FLAG_STYLES = {1: "bold red", 2: "bold dark_orange", 3: "bold green", 4: "bold dodger_blue2"}
 TIMER_TIP = (
     "Time on this card: paused while the terminal has lost focus or after a long while "
     "without a key; an answer counts at most max_answer_seconds (60 s)"
@@ -32,7 +34,9 @@ def counts_content(new: int, learning: int, review: int, current: str | None = N
 
 
 class SessionBar(Horizontal):
-    """Counts left, cards done out of today's total, and the time on this card."""
+    """Counts left, cards done out of today's total, the card's flag and its time."""
+
+    _flag = 0  # the flag shown (none at first: the label starts hidden)
 
     def compose(self) -> ComposeResult:
         # What each part means, for a newcomer (also in the key page, ?).
@@ -41,6 +45,7 @@ class SessionBar(Horizontal):
             id="session-progress", show_eta=False, show_percentage=False
         ).with_tooltip(PROGRESS_TIP)
         yield Label(id="session-done", markup=False).with_tooltip(PROGRESS_TIP)
+        yield Label(id="session-flag", markup=False).with_tooltip(FLAG_TIP)
         yield Label(id="session-timer", markup=False).with_tooltip(TIMER_TIP)
 
     def show_counts(self, new: int, learning: int, review: int, current: str | None) -> None:
@@ -52,6 +57,17 @@ class SessionBar(Horizontal):
         total = max(done + left, 1)
         self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
         self.query_one("#session-done", Label).update(f"{done}/{done + left}")
+
+    def show_flag(self, flag: int, name: str | None) -> None:
+        """The card's flag (`⚑ red`), hidden when it has none (the label is touched only
+        when the flag on screen changes: this runs for every card)."""
+        if flag == self._flag:
+            return
+        self._flag = flag
+        label = self.query_one("#session-flag", Label)
+        label.display = bool(flag)
+        if flag and name:
+            label.update(Content.styled(f"⚑ {name}", FLAG_STYLES.get(flag, "bold")))
 
     def show_time(self, seconds: float, *, paused: bool = False) -> None:
         """The time on this card; `paused` while the terminal has lost focus or nobody
