@@ -298,9 +298,45 @@ class ChineseCards:
         valid: dict[int, list[Candidate]] = {}
         for index, candidates in self.candidates.items():
             for candidate in candidates:
-                if self.problem(index, candidate) is None:
-                    valid.setdefault(index, []).append(candidate)
+                if self.problem(index, candidate) is not None:
+                    continue
+                if candidate.rule == "list" and self.reads_as_clause(index, candidate):
+                    continue  # 应对贸易摩擦, 布局合理: what is done, not what is named
+                if candidate.rule == "name" and self.runs_on(index, candidate):
+                    continue  # 世界级机场|群: the name goes on
+                valid.setdefault(index, []).append(candidate)
         return valid
+
+    def answer_tokens(self, index: int, candidate: Candidate) -> tuple[list[str], str]:
+        """The words of the answer and the word after it ("" at the end)."""
+        at = candidate.s_start
+        inside: list[str] = []
+        after = ""
+        for token in self.tokens[index]:
+            if candidate.start <= at and at + len(token) <= candidate.end:
+                inside.append(token)
+            elif at >= candidate.end:
+                after = token
+                break
+            at += len(token)
+        return inside, after
+
+    def reads_as_clause(self, index: int, candidate: Candidate) -> bool:
+        """A list item that is a verb phrase or a clause: it opens with a verb or an adverb
+        (应对|贸易摩擦, 充分发挥|国家级新区) or ends with an adjective (布局|合理)."""
+        words, _after = self.answer_tokens(index, candidate)
+        if len(words) < 2:
+            return False
+        first, last = words[0], words[-1]
+        if first[:2] in names.ADVERBS or first in names.ACTION_VERBS:
+            return True
+        verb = self.seg.is_word(first) and self.seg.keyword_weight(first) is None
+        return (verb and not self.seg.is_attributive(first)) or self.seg.is_attributive(last)
+
+    def runs_on(self, index: int, candidate: Candidate) -> bool:
+        """The name is followed by one more character of it (世界级机场|群)."""
+        _words, after = self.answer_tokens(index, candidate)
+        return len(after) == 1 and phrases.has_cjk(after) and after not in _LINKING_CHARS
 
     def problem(self, index: int, candidate: Candidate) -> str | None:
         if index in self.unfit:

@@ -426,3 +426,20 @@ def test_a_concept_said_everywhere_is_asked_though_its_words_are_common() -> Non
     for form in (text, to_traditional(text)):
         answers = [to_simplified(c.answer) for c in clozes(form, density=None)]
         assert "政务新媒体" in answers, answers
+
+
+def test_a_list_item_that_says_what_is_done_is_no_answer() -> None:
+    text = (
+        "充分发挥行业协会在制定技术标准、规范行业秩序、开拓国际市场、应对贸易摩擦等方面的积极作用。\n"
+        "推动形成布局合理、功能完善、衔接顺畅、运作高效的基础设施网络。\n"
+    )
+    for form in (text, to_traditional(text)):
+        lists = {to_simplified(c.answer) for c in clozes(form, density=None) if "list" in c.tags}
+        assert not lists & {"应对贸易摩擦", "运作高效"}, lists  # (布局合理: one jieba noun)
+
+
+def test_a_name_that_goes_on_by_one_character_is_no_answer() -> None:
+    text = "建设世界级机场群，巩固提升香港国际航空枢纽地位，强化航空管理培训中心功能。\n"
+    for form in (text, to_traditional(text)):
+        named = {to_simplified(c.answer) for c in clozes(form, density=None) if "name" in c.tags}
+        assert "世界级机场" not in named, named
