@@ -1,0 +1,141 @@
+"""Compiled regular expressions kept from one `quiz generate` run to the next.
+
+Python compiles every pattern anew in each process, and a character class over the CJK
+blocks (`[㐀-䶿一-鿿豈-﫿]`) costs about a millisecond: re's compiler walks its 28,000 code
+points one by one to build the class's bitmap. The text and generate modules hold some
+two hundred such patterns, a tenth of a second of every run, more than the rest of a
+small run's work beyond jieba. Within `kept()`, re's compiler is asked for a pattern only
+once: what it hands to `_sre.compile` (the pattern's final flags, its code and its
+groups) is kept in a cache file next to jieba's, and the next run builds the same
+pattern object from it at once.
+
+A kept pattern is the very object re would compile (same pattern, flags, code and
+groups; tests/generate/test_regex_cache.py compares them), so nothing the patterns match
+changes. The file is keyed by the Python build and the compiler's own source files, read
+only when this user wrote it (as quiz's other caches), and any fault in it only costs
+the time of compiling afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from quiz.generate.keyword_table import read_own_file
+
+try:
+    import _sre
+    from re import _compiler as _re_compiler  # type: ignore[attr-defined]
+    from re import _parser as _re_parser  # type: ignore[attr-defined]
+
+    _ORIGINAL = _re_compiler.compile
+except (ImportError, AttributeError):  # a Python whose re is laid out otherwise
+    _re_compiler = None
+
+MAX_KEPT = 1024
+"""Patterns in the file at most; past it, only those of the last run are kept (a
+document's own patterns, such as its phrases as one alternation, come and go)."""
+
+_Key = tuple[str, int]
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+class _Kept:
+    """The patterns of earlier runs (`known`) and those this run compiled (`new`)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.known: dict[_Key, _Entry] = {}
+        self.used: set[_Key] = set()
+        self.new: dict[_Key, _Entry] = {}
+        try:
+            loaded = marshal.loads(read_own_file(path))
+        except (OSError, EOFError, ValueError, TypeError):
+            loaded = None
+        if isinstance(loaded, dict):
+            self.known = loaded
+
+    def compile(self, pattern: Any, flags: int = 0) -> Any:
+        """re's `_compiler.compile`, with the compiler's output kept by pattern and flags."""
+        if not isinstance(pattern, str) or flags & re.DEBUG:
+            return _ORIGINAL(pattern, flags)
+        flags = int(flags)  # re passes a plain int; marshal writes no int subclass
+        key = (pattern, flags)
+        entry = self.known.get(key) or self.new.get(key)
+        if entry is not None:
+            try:
+                compiled = _sre.compile(pattern, *entry)
+            except Exception:  # noqa: BLE001 - a bad entry: compile afresh below
+                self.known.pop(key, None)
+            else:
+                self.used.add(key)
+                return compiled
+        # what re._compiler.compile does, keeping the arguments of _sre.compile
+        parsed = _re_parser.parse(pattern, flags)
+        # plain ints: the opcodes are an int subclass, which marshal does not write
+        code = [int(word) for word in _re_compiler._code(parsed, flags)]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (
+            flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        self.new[key] = entry
+        return _sre.compile(pattern, *entry)
+
+    def save(self) -> None:
+        """Write the file when this run compiled a pattern it did not hold."""
+        if not self.new:
+            return
+        kept = {**self.known, **self.new}
+        if len(kept) > MAX_KEPT:
+            kept = {key: kept[key] for key in self.used | self.new.keys()}
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".quiz-regex.")
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(kept, handle)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs time
+
+
+@contextmanager
+def kept(path: Path | None = None) -> Iterator[None]:
+    """Within the block, patterns compiled by an earlier run come from the cache file;
+    at its end, the patterns first compiled in it are added to the file."""
+    if _re_compiler is None:
+        yield
+        return
+    cache = _Kept(path or default_path())
+    _re_compiler.compile = cache.compile
+    try:
+        yield
+    finally:
+        _re_compiler.compile = _ORIGINAL
+        cache.save()
+
+
+def default_path() -> Path:
+    """Keyed by the Python build and the files of its regular-expression compiler."""
+    stamp = [sys.version, str(_sre.MAGIC), str(_sre.CODESIZE)]
+    for module in ("_compiler", "_parser", "_constants"):
+        origin = getattr(sys.modules.get(f"re.{module}"), "__file__", None)
+        try:
+            stamp.append(f"{origin}:{Path(origin).stat().st_mtime_ns}" if origin else "none")
+        except OSError:
+            stamp.append(str(origin))
+    digest = hashlib.blake2b("|".join(stamp).encode("utf-8"), digest_size=6).hexdigest()
+    return Path(tempfile.gettempdir()) / f"quiz-regex.{digest}.cache"
