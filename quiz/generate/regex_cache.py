@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ try:
     from re import _parser as _re_parser  # type: ignore[attr-defined]
 
     _ORIGINAL = _re_compiler.compile
+    _WORD = next(kind for kind in "IL" if array(kind).itemsize == _sre.CODESIZE)
 except (ImportError, AttributeError):  # a Python whose re is laid out otherwise
     _re_compiler = None
 
@@ -45,7 +47,9 @@ MAX_KEPT = 1024
 document's own patterns, such as its phrases as one alternation, come and go)."""
 
 _Key = tuple[str, int]
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# the final flags, the code (as CODESIZE-byte words: a list of ints would take ten
+# times the memory), the number of groups less one, and the group names both ways
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
 class _Kept:
@@ -72,7 +76,7 @@ class _Kept:
         entry = self.known.get(key) or self.new.get(key)
         if entry is not None:
             try:
-                compiled = _sre.compile(pattern, *entry)
+                compiled = _build(pattern, entry)
             except Exception:  # noqa: BLE001 - a bad entry: compile afresh below
                 self.known.pop(key, None)
             else:
@@ -80,8 +84,7 @@ class _Kept:
                 return compiled
         # what re._compiler.compile does, keeping the arguments of _sre.compile
         parsed = _re_parser.parse(pattern, flags)
-        # plain ints: the opcodes are an int subclass, which marshal does not write
-        code = [int(word) for word in _re_compiler._code(parsed, flags)]
+        code = array(_WORD, _re_compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -94,7 +97,7 @@ class _Kept:
             tuple(indexgroup),
         )
         self.new[key] = entry
-        return _sre.compile(pattern, *entry)
+        return _build(pattern, entry)
 
     def save(self) -> None:
         """Write the file when this run compiled a pattern it did not hold."""
@@ -110,6 +113,11 @@ class _Kept:
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time
+
+
+def _build(pattern: str, entry: _Entry) -> Any:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
 
 
 @contextmanager

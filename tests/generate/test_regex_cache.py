@@ -94,7 +94,7 @@ def test_a_bad_cache_file_only_costs_a_compile(tmp_path: Path, content: bytes) -
 def test_a_wrong_entry_is_compiled_afresh(tmp_path: Path) -> None:
     path = tmp_path / "regex.cache"
     kept = regex_cache._Kept(path)
-    kept.known[("[一-鿿]{2,}", 0)] = (32, [1, 2, 3], 0, {}, (None,))  # not valid code
+    kept.known[("[一-鿿]{2,}", 0)] = (32, b"\xff\xff\x00\x00", 0, {}, (None,))  # no opcode
     _same(kept.compile("[一-鿿]{2,}", 0), _fresh("[一-鿿]{2,}", 0))
 
 
