@@ -4,10 +4,10 @@ Python compiles every pattern anew in each process, and a character class over t
 blocks (`[㐀-䶿一-鿿豈-﫿]`) costs about a millisecond: re's compiler walks its 28,000 code
 points one by one to build the class's bitmap. The text and generate modules hold some
 two hundred such patterns, a tenth of a second of every run, more than the rest of a
-small run's work beyond jieba. Within `kept()`, re's compiler is asked for a pattern only
-once: what it hands to `_sre.compile` (the pattern's final flags, its code and its
-groups) is kept in a cache file next to jieba's, and the next run builds the same
-pattern object from it at once.
+small run's work beyond jieba. Within `kept()`, what re's compiler hands to
+`_sre.compile` (the pattern's final flags, its code and its groups) is kept in a cache
+file next to jieba's once two runs have compiled the pattern, and later runs build the
+same pattern object from it at once (a pattern of one document alone is not kept).
 
 A kept pattern is the very object re would compile (same pattern, flags, code and
 groups; tests/generate/test_regex_cache.py compares them), so nothing the patterns match
@@ -42,9 +42,10 @@ try:
 except (ImportError, AttributeError):  # a Python whose re is laid out otherwise
     _re_compiler = None
 
-MAX_KEPT = 1024
-"""Patterns in the file at most; past it, only those of the last run are kept (a
-document's own patterns, such as its phrases as one alternation, come and go)."""
+MAX_KEPT_BYTES = 1_000_000
+"""Compiled code in the file at most; past it, only the patterns of the last run stay."""
+MAX_SEEN = 4096
+"""Patterns compiled once and not kept (yet), remembered by digest."""
 
 _Key = tuple[str, int]
 # the final flags, the code (as CODESIZE-byte words: a list of ints would take ten
@@ -53,19 +54,28 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
 class _Kept:
-    """The patterns of earlier runs (`known`) and those this run compiled (`new`)."""
+    """The patterns of earlier runs (`known`) and those this run compiled.
+
+    A pattern is kept from the second run that compiles it on: the modules' patterns
+    recur, while a document's own (its phrases as one alternation) mostly do not, and
+    keeping those would only grow the file. The first time, only its digest is noted
+    (`seen`)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.known: dict[_Key, _Entry] = {}
+        self.seen: set[bytes] = set()
         self.used: set[_Key] = set()
-        self.new: dict[_Key, _Entry] = {}
+        self.new: dict[_Key, _Entry] = {}  # compiled again this run: to be kept
+        self.first: set[bytes] = set()  # compiled for the first time this run
         try:
             loaded = marshal.loads(read_own_file(path))
         except (OSError, EOFError, ValueError, TypeError):
             loaded = None
-        if isinstance(loaded, dict):
-            self.known = loaded
+        if isinstance(loaded, tuple) and len(loaded) == 2:
+            known, seen = loaded
+            if isinstance(known, dict) and isinstance(seen, set):
+                self.known, self.seen = known, seen
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         """re's `_compiler.compile`, with the compiler's output kept by pattern and flags."""
@@ -96,23 +106,36 @@ class _Kept:
             groupindex,
             tuple(indexgroup),
         )
-        self.new[key] = entry
+        digest = _digest(key)
+        if digest in self.seen:
+            self.new[key] = entry
+        else:
+            self.first.add(digest)
         return _build(pattern, entry)
 
     def save(self) -> None:
         """Write the file when this run compiled a pattern it did not hold."""
-        if not self.new:
+        if not self.new and not self.first:
             return
         kept = {**self.known, **self.new}
-        if len(kept) > MAX_KEPT:
+        if sum(len(entry[1]) for entry in kept.values()) > MAX_KEPT_BYTES:
             kept = {key: kept[key] for key in self.used | self.new.keys()}
+        seen = (self.seen - {_digest(key) for key in self.new}) | self.first
+        if len(seen) > MAX_SEEN:
+            seen = set(self.first)
         try:
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".quiz-regex.")
             with os.fdopen(fd, "wb") as handle:
-                marshal.dump(kept, handle)
+                marshal.dump((kept, seen), handle)
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time
+
+
+def _digest(key: _Key) -> bytes:
+    return hashlib.blake2b(
+        f"{key[1]}:{key[0]}".encode("utf-8", "surrogatepass"), digest_size=16
+    ).digest()
 
 
 def _build(pattern: str, entry: _Entry) -> Any:
@@ -123,7 +146,7 @@ def _build(pattern: str, entry: _Entry) -> Any:
 @contextmanager
 def kept(path: Path | None = None) -> Iterator[None]:
     """Within the block, patterns compiled by an earlier run come from the cache file;
-    at its end, the patterns first compiled in it are added to the file."""
+    at its end, the patterns compiled anew are noted in the file (see `_Kept`)."""
     if _re_compiler is None:
         yield
         return

@@ -50,12 +50,13 @@ def test_patterns_from_a_cold_run_and_from_the_file_are_re_s_own(tmp_path: Path)
     path = tmp_path / "regex.cache"
     patterns = _module_patterns()
     assert len(patterns) > 50
-    cold = regex_cache._Kept(path)
-    for pattern in patterns:
-        # compiled from the source flags (re adds UNICODE to a str pattern itself)
-        flags = pattern.flags & ~re.UNICODE
-        _same(cold.compile(pattern.pattern, flags), _fresh(pattern.pattern, flags))
-    cold.save()
+    for _run in range(2):  # kept once a second run compiles them
+        cold = regex_cache._Kept(path)
+        for pattern in patterns:
+            # compiled from the source flags (re adds UNICODE to a str pattern itself)
+            flags = pattern.flags & ~re.UNICODE
+            _same(cold.compile(pattern.pattern, flags), _fresh(pattern.pattern, flags))
+        cold.save()
     warm = regex_cache._Kept(path)
     assert len(warm.known) == len(patterns)
     for pattern in patterns:
@@ -67,13 +68,13 @@ def test_patterns_from_a_cold_run_and_from_the_file_are_re_s_own(tmp_path: Path)
 def test_kept_block_serves_re_compile_and_then_leaves_re_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "regex.cache"
     source = "(?P<year>[0-9]{4})年(?P<han>[㐀-䶿一-鿿豈-\ufaff]+)"
-    for _run in range(2):
+    for _run in range(3):
         re.purge()
         with regex_cache.kept(path):
             compiled = re.compile(source, re.MULTILINE)
             assert compiled.match("2035年基本实现").group("han") == "基本实现"
         _same(compiled, _fresh(source, re.MULTILINE))
-    assert path.exists()
+    assert (source, re.MULTILINE) in regex_cache._Kept(path).known
     from re import _compiler  # type: ignore[attr-defined]
 
     assert _compiler.compile is regex_cache._ORIGINAL
@@ -98,17 +99,35 @@ def test_a_wrong_entry_is_compiled_afresh(tmp_path: Path) -> None:
     _same(kept.compile("[一-鿿]{2,}", 0), _fresh("[一-鿿]{2,}", 0))
 
 
-def test_the_file_holds_at_most_max_kept_patterns(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(regex_cache, "MAX_KEPT", 3)
+def test_a_pattern_of_one_run_alone_is_not_kept(tmp_path: Path) -> None:
     path = tmp_path / "regex.cache"
     first = regex_cache._Kept(path)
-    for word in ("甲", "乙", "丙"):
-        first.compile(word, 0)
+    first.compile("甲|乙", 0)  # the modules' pattern, say
+    first.compile("三会一课|两学一做", 0)  # one document's phrases
     first.save()
+    assert regex_cache._Kept(path).known == {}  # only their digests
     second = regex_cache._Kept(path)
-    second.compile("甲", 0)
-    second.compile("丁", 0)
+    second.compile("甲|乙", 0)
+    second.compile("新质生产力", 0)  # the next document's
     second.save()
-    assert set(regex_cache._Kept(path).known) == {("甲", 0), ("丁", 0)}
+    assert set(regex_cache._Kept(path).known) == {("甲|乙", 0)}
+
+
+def test_the_file_holds_at_most_max_kept_bytes_of_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "regex.cache"
+    words = ["甲", "乙", "丙", "丁"]
+    for _run in range(2):
+        kept = regex_cache._Kept(path)
+        for word in words:
+            kept.compile(word, 0)
+        kept.save()
+    assert len(regex_cache._Kept(path).known) == 4
+    monkeypatch.setattr(regex_cache, "MAX_KEPT_BYTES", 1)
+    for _run in range(2):  # a run that asks two of them and compiles one anew, twice
+        kept = regex_cache._Kept(path)
+        kept.compile("甲", 0)
+        kept.compile("戊", 0)
+        kept.save()
+    assert set(regex_cache._Kept(path).known) == {("甲", 0), ("戊", 0)}
