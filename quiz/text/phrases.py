@@ -480,9 +480,6 @@ class Segmenter:
         self._tokenizer: Any = jieba.dt
         with _paused_gc():  # loading ~600k dictionary entries; collections only slow it down
             self._tokenizer.initialize()
-        # What is loaded so far (the modules, jieba's dictionary) lives as long as the
-        # process: no collection needs to walk it again, nor the last one at exit.
-        gc.freeze()
         self._keyword_table: Any = None
 
     def cut(self, text: str) -> list[str]:
