@@ -42,9 +42,9 @@ try:
 except (ImportError, AttributeError):  # a Python whose re is laid out otherwise
     _re_compiler = None
 
-MAX_KEPT_BYTES = 1_000_000
+MAX_KEPT_BYTES = 400_000
 """Compiled code in the file at most; past it, only the patterns of the last run stay."""
-MAX_SEEN = 4096
+MAX_SEEN = 1024
 """Patterns compiled once and not kept (yet), remembered by digest."""
 
 _Key = tuple[str, int]
@@ -63,19 +63,14 @@ class _Kept:
 
     def __init__(self, path: Path):
         self.path = path
-        self.known: dict[_Key, _Entry] = {}
-        self.seen: set[bytes] = set()
-        self.used: set[_Key] = set()
+        # let go of as each is built (the file is read again to save): the run's peak
+        # memory comes later, with jieba's dictionary
+        self.known, self.seen = _load(path)
+        self.oversize = sum(len(entry[1]) for entry in self.known.values()) > MAX_KEPT_BYTES
+        self.built: dict[_Key, Any] = {}
+        self.bad: set[_Key] = set()
         self.new: dict[_Key, _Entry] = {}  # compiled again this run: to be kept
         self.first: set[bytes] = set()  # compiled for the first time this run
-        try:
-            loaded = marshal.loads(read_own_file(path))
-        except (OSError, EOFError, ValueError, TypeError):
-            loaded = None
-        if isinstance(loaded, tuple) and len(loaded) == 2:
-            known, seen = loaded
-            if isinstance(known, dict) and isinstance(seen, set):
-                self.known, self.seen = known, seen
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         """re's `_compiler.compile`, with the compiler's output kept by pattern and flags."""
@@ -83,14 +78,17 @@ class _Kept:
             return _ORIGINAL(pattern, flags)
         flags = int(flags)  # re passes a plain int; marshal writes no int subclass
         key = (pattern, flags)
-        entry = self.known.get(key) or self.new.get(key)
+        compiled = self.built.get(key)
+        if compiled is not None:
+            return compiled
+        entry = self.known.pop(key, None) or self.new.get(key)
         if entry is not None:
             try:
                 compiled = _build(pattern, entry)
             except Exception:  # noqa: BLE001 - a bad entry: compile afresh below
-                self.known.pop(key, None)
+                self.bad.add(key)
             else:
-                self.used.add(key)
+                self.built[key] = compiled
                 return compiled
         # what re._compiler.compile does, keeping the arguments of _sre.compile
         parsed = _re_parser.parse(pattern, flags)
@@ -114,13 +112,15 @@ class _Kept:
         return _build(pattern, entry)
 
     def save(self) -> None:
-        """Write the file when this run compiled a pattern it did not hold."""
-        if not self.new and not self.first:
+        """Write the file when this run compiled a pattern it did not hold, or to trim it."""
+        if not self.new and not self.first and not self.oversize:
             return
-        kept = {**self.known, **self.new}
+        known, seen = _load(self.path)
+        kept = {key: entry for key, entry in known.items() if key not in self.bad}
+        kept.update(self.new)
         if sum(len(entry[1]) for entry in kept.values()) > MAX_KEPT_BYTES:
-            kept = {key: kept[key] for key in self.used | self.new.keys()}
-        seen = (self.seen - {_digest(key) for key in self.new}) | self.first
+            kept = {key: kept[key] for key in self.built.keys() | self.new.keys() if key in kept}
+        seen = (seen - {_digest(key) for key in self.new}) | self.first
         if len(seen) > MAX_SEEN:
             seen = set(self.first)
         try:
@@ -130,6 +130,18 @@ class _Kept:
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time
+
+
+def _load(path: Path) -> tuple[dict[_Key, _Entry], set[bytes]]:
+    try:
+        loaded = marshal.loads(read_own_file(path))
+    except (OSError, EOFError, ValueError, TypeError):
+        loaded = None
+    if isinstance(loaded, tuple) and len(loaded) == 2:
+        known, seen = loaded
+        if isinstance(known, dict) and isinstance(seen, set):
+            return known, seen
+    return {}, set()
 
 
 def _digest(key: _Key) -> bytes:

@@ -131,3 +131,7 @@ def test_the_file_holds_at_most_max_kept_bytes_of_code(
         kept.compile("戊", 0)
         kept.save()
     assert set(regex_cache._Kept(path).known) == {("甲", 0), ("戊", 0)}
+    only = regex_cache._Kept(path)  # a run that compiles nothing anew trims the file too
+    only.compile("甲", 0)
+    only.save()
+    assert set(regex_cache._Kept(path).known) == {("甲", 0)}
