@@ -48,6 +48,13 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.generate import regex_cache
+
+    with regex_cache.kept():  # the patterns of the modules below, compiled by an earlier run
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from quiz.errors import QuizError
     from quiz.generate.collection import regenerate, source_files
     from quiz.generate.stamp import HandEditedError

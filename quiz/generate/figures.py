@@ -187,10 +187,15 @@ def _clause_before(sentence: str, start: int) -> str:
     return head[cut:]
 
 
+_QUOTE_MARK = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
+
+
 def _quoted(sentence: str) -> list[tuple[int, int]]:
     spans = []
     depth_start: int | None = None
-    for at, ch in enumerate(sentence):
+    # only the quote marks move the state: the others are skipped in C
+    for found in _QUOTE_MARK.finditer(sentence):
+        at, ch = found.start(), found.group()
         if ch in _OPEN_QUOTES and depth_start is None:
             depth_start = at
         elif ch in _CLOSE_QUOTES and depth_start is not None:
@@ -212,5 +217,8 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
 def _is_cjk(ch: str) -> bool:
-    return re.match(f"[{CJK}]", ch) is not None
+    return _CJK_CHAR.match(ch) is not None

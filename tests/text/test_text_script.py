@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.text.script import detect_script, other_script, to_simplified, to_traditional
+from quiz.text.script import (
+    _differences,
+    detect_script,
+    other_script,
+    to_simplified,
+    to_traditional,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +73,27 @@ def test_conversion_keeps_length(text: str) -> None:
     assert len(to_simplified(text)) == len(text)
     assert len(to_traditional(text)) == len(text)
     assert len(other_script(text)) == len(text)
+
+
+@given(st.text(alphabet="发展與改革abc 1，。\U0001f600\u3400", max_size=40), st.data())
+def test_differences_counts_each_changed_character(text: str, data: st.DataObject) -> None:
+    """The count of changed characters is the plain comparison, position by position,
+    whatever the characters (astral ones too) and lengths."""
+    changed = data.draw(st.text(alphabet="发發展與与改革abc 1，。\U0001f600", max_size=40))
+    assert _differences(text, changed) == sum(a != b for a, b in zip(text, changed, strict=False))
+    same_length = data.draw(
+        st.lists(
+            st.sampled_from("发發展與与改革a \U0001f600"), min_size=len(text), max_size=len(text)
+        )
+    )
+    other = "".join(same_length)
+    assert _differences(text, other) == sum(a != b for a, b in zip(text, other, strict=True))
+
+
+def test_differences_of_a_long_text_as_converted() -> None:
+    seed = (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")
+    text = next(iter(sorted(seed))).read_text(encoding="utf-8")
+    for converted in (to_simplified(text), to_traditional(text)):
+        assert len(converted) == len(text)
+        count = _differences(text, converted)
+        assert count == sum(a != b for a, b in zip(text, converted, strict=True)) > 0
