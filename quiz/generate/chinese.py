@@ -147,6 +147,8 @@ class ChineseCards:
         self.figure_kinds: dict[tuple[int, int], str] = {}
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
+        # per sentence, its tokens and where each ends, for `edges`
+        self._token_ends: dict[int, tuple[list[str], list[int]]] = {}
         # the words of a learner's word table (牛奶 niúnǎi n. milk), set by vocabulary_sets
         self.vocabulary_words: frozenset[str] = frozenset()
         self._repeats: dict[str, int] = {}
@@ -308,18 +310,13 @@ class ChineseCards:
         return valid
 
     def answer_tokens(self, index: int, candidate: Candidate) -> tuple[list[str], str]:
-        """The words of the answer and the word after it ("" at the end)."""
-        at = candidate.s_start
-        inside: list[str] = []
-        after = ""
-        for token in self.tokens[index]:
-            if candidate.start <= at and at + len(token) <= candidate.end:
-                inside.append(token)
-            elif at >= candidate.end:
-                after = token
-                break
-            at += len(token)
-        return inside, after
+        """The words of the answer and the word after it ("" at the end, or when the answer
+        does not end on a word boundary)."""
+        tokens = self.tokens[index]
+        first, after = self.edges(index, candidate)
+        if first < 0 or after < 0:
+            return [], ""
+        return list(tokens[first:after]), tokens[after] if after < len(tokens) else ""
 
     def reads_as_clause(self, index: int, candidate: Candidate) -> bool:
         """A list item that is a verb phrase or a clause: it opens with a verb or an adverb
@@ -903,6 +900,22 @@ class ChineseCards:
                 found.append(candidate)
         return sorted(found[:limit], key=lambda c: c.start)
 
+    def edges(self, index: int, candidate: Candidate) -> tuple[int, int]:
+        """The positions in the sentence's tokens of the answer's first word and of the word
+        after it (-1 when the answer's start or end is no word boundary)."""
+        tokens = self.tokens[index]
+        cached = self._token_ends.get(index)
+        if cached is not None and cached[0] is tokens:
+            ends = cached[1]
+        else:  # first asked, or the sentence was cut again (registered words)
+            ends = list(accumulate(map(len, tokens), initial=0))
+            self._token_ends[index] = (tokens, ends)
+        start, end = candidate.start - candidate.s_start, candidate.end - candidate.s_start
+        first, after = bisect_left(ends, start), bisect_left(ends, end)
+        first = first if first < len(ends) and ends[first] == start else -1
+        after = after if after < len(ends) and ends[after] == end else -1
+        return first, after
+
     def cuts_recurring_pair(
         self, index: int, candidate: Candidate, doc_counts: Counter[str]
     ) -> bool:
@@ -911,36 +924,28 @@ class ChineseCards:
         comes after the same word nearly wherever the text says it (中华民族|共同体意识;
         全体人民|共同富裕 is said apart too)."""
         tokens = self.tokens[index]
-        at = candidate.s_start
-        previous = ""
-        for position, token in enumerate(tokens):
-            end = at + len(token)
-            if at == candidate.start and previous and _joins(previous):
-                together = self.pair_counts[(previous, token)]
-                if together >= RECURRING_PAIR and together >= BOUND_SHARE * doc_counts[token]:
-                    return True
-            if end == candidate.end and position + 1 < len(tokens):
-                following = tokens[position + 1]
-                if _joins(following) and self.pair_counts[(token, following)] >= RECURRING_PAIR:
-                    return True
-            previous = token
-            at = end
+        first, after = self.edges(index, candidate)
+        if first > 0 and first < len(tokens) and _joins(tokens[first - 1]):
+            token = tokens[first]
+            together = self.pair_counts[(tokens[first - 1], token)]
+            if together >= RECURRING_PAIR and together >= BOUND_SHARE * doc_counts[token]:
+                return True
+        if 0 < after < len(tokens) and _joins(tokens[after]):
+            if self.pair_counts[(tokens[after - 1], tokens[after])] >= RECURRING_PAIR:
+                return True
         return False
 
     def dangles(self, index: int, candidate: Candidate) -> bool:
         """jieba cut a word off at the answer's edge: the next (or previous) token is one
         character that forms a dictionary word with the answer's edge (吴王夫|差: 夫差)."""
         tokens = self.tokens[index]
-        at = candidate.s_start
-        for position, token in enumerate(tokens):
-            end = at + len(token)
-            if at == candidate.end and len(token) == 1 and position > 0:
-                if self.seg.is_word(self.mirror[candidate.end - 1 : candidate.end + 1]):
-                    return True
-            if end == candidate.start and len(token) == 1:
-                if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
-                    return True
-            at = end
+        first, after = self.edges(index, candidate)
+        if 0 < after < len(tokens) and len(tokens[after]) == 1:
+            if self.seg.is_word(self.mirror[candidate.end - 1 : candidate.end + 1]):
+                return True
+        if first > 0 and len(tokens[first - 1]) == 1:
+            if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
+                return True
         return False
 
     def qualifies_set_phrase(self, index: int, candidate: Candidate) -> bool:

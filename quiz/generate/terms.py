@@ -125,8 +125,12 @@ def repeated_terms(
                     ends = ends_cache[last] = _ends_a_noun(last, weight, kind)
                 strict = opens and ends
                 # A standing concept: every word a noun or an adjective, but its last one,
-                # which may be any word of two characters (中华民族伟大|复兴, …新|通道).
-                standing = inner_nominal and (ends or (stop - start >= 3 and len(last) >= 2))
+                # which may be any word of two characters (中华民族伟大|复兴, …新|通道); of
+                # two words, an adjective opens it (新型|城镇化: see _stands_alone).
+                standing = inner_nominal and (
+                    (stop - start >= 3 and (ends or len(last) >= 2))
+                    or (stop - start == 2 and ends and describes(first))
+                )
                 if not strict and not standing:
                     continue
                 term = "".join(tokens[start:stop])
