@@ -180,7 +180,13 @@ def shown(card: Any) -> str:
 
     if isinstance(card, ClozeCard):
         text = card.text.replace("\n", " ")
-        return text if len(text) <= 90 else text[:87] + "…"
+        if len(text) <= 90:
+            return text
+        # a long sentence: the blank with 36 characters either side, so it is read
+        at = text.find("{{c")
+        end = text.find("}}", at) + 2 if at >= 0 else 0
+        start, stop = max(0, at - 36), min(len(text), end + 36)
+        return ("…" if start else "") + text[start:stop] + ("…" if stop < len(text) else "")
     return " | ".join(f"{a}↔{b}" for a, b in card.pairs)[:90]
 
 

@@ -885,6 +885,7 @@ class ChineseCards:
             )
             if (
                 self.mirror[candidate.start : candidate.end] in answered
+                or word[:2] in names.ADVERBS  # 积极参与: an adverb and its verb
                 or self.reports_speech(candidate)
                 or self.dangles(index, candidate)
                 or self.cuts_recurring_pair(index, candidate, doc_counts)

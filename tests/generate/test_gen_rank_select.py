@@ -285,7 +285,7 @@ def test_the_keyword_fallback_fills_at_most_its_share_of_a_deck() -> None:
     keywords = [s for s in picked.kept if s.card.tags == ("keyword",)]
     assert len(picked.kept) == 5 and len(keywords) == 1  # 4 leads and 1 keyword: 20%
     assert [why for _s, why in picked.left_out].count(
-        "keyword fallback full (30% of the deck)"
+        f"keyword fallback full ({FALLBACK_SHARE:.0%} of the deck)"
     ) == 9
 
 
@@ -443,3 +443,10 @@ def test_a_name_that_goes_on_by_one_character_is_no_answer() -> None:
     for form in (text, to_traditional(text)):
         named = {to_simplified(c.answer) for c in clozes(form, density=None) if "name" in c.tags}
         assert "世界级机场" not in named, named
+
+
+def test_a_keyword_is_never_an_adverb_with_its_verb() -> None:
+    text = "积极参与应对气候变化全球治理，推动构建公平合理、合作共赢的全球气候治理体系。\n"
+    for form in (text, to_traditional(text)):
+        answers = {to_simplified(c.answer) for c in clozes(form, density=None)}
+        assert "积极参与" not in answers, answers

@@ -90,7 +90,7 @@ def test_a_word_of_the_list_blanked_in_the_lesson_is_a_vocabulary_card(
     tmp_path: Path, form: str
 ) -> None:
     # 朋友 is in the lesson's word list: its blank in the lesson text drills the list, it is
-    # no keyword fallback (which a long text caps at 30% of the deck)
+    # no keyword fallback (which a long text caps at a fifth of the deck)
     from quiz.deck import ClozeCard
     from quiz.text.script import to_simplified
 
