@@ -190,7 +190,12 @@ class ChineseCards:
         return self.output[start:end].strip() or None
 
     def add(self, sentence: Sentence, start: int, end: int, rule: str) -> None:
-        candidate = Candidate(
+        candidate = self.candidate(sentence, start, end, rule)
+        self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
+
+    def candidate(self, sentence: Sentence, start: int, end: int, rule: str) -> Candidate:
+        """A blank from `start` to `end` (offsets of the text) of `sentence`, by `rule`."""
+        return Candidate(
             start=start,
             end=end,
             s_start=sentence.start,
@@ -199,7 +204,6 @@ class ChineseCards:
             line=sentence.line,
             section=self.section_label(sentence),
         )
-        self.candidates.setdefault(self.index_of[sentence.start], []).append(candidate)
 
     def prompt(self, kind: str) -> str:
         text = matching.PROMPTS[kind]
@@ -221,6 +225,12 @@ class ChineseCards:
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
         self.bounds = [_Bounds(tokens) for tokens in self.tokens]
+        # how often the text says each word and each pair of words (a pair it says again is
+        # one of its compounds: no blank cuts it)
+        self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
+        self.pair_counts: Counter[tuple[str, str]] = Counter(
+            chain.from_iterable(zip(ts, ts[1:], strict=False) for ts in self.tokens)
+        )
         for text_pass in TEXT_PASSES:
             text_pass(self)
         self.valid = self.validate()
@@ -394,15 +404,7 @@ class ChineseCards:
             sentence = self.sentences[index]
             if end > sentence.end or end - sentence.start not in self.bounds[index]:
                 continue
-            candidate = Candidate(
-                start,
-                end,
-                sentence.start,
-                sentence.end,
-                "formula",
-                sentence.line,
-                self.section_label(sentence),
-            )
+            candidate = self.candidate(sentence, start, end, "formula")
             if self.problem(index, candidate) is None and not self.cuts_quote(sentence, candidate):
                 self.candidates.setdefault(index, []).append(candidate)
 
@@ -426,15 +428,7 @@ class ChineseCards:
                 ):
                     continue  # a common word or a guess made of function words (这是|三号)
                 answer = name + token
-                candidate = Candidate(
-                    at - len(answer),
-                    at,
-                    sentence.start,
-                    sentence.end,
-                    "name",
-                    sentence.line,
-                    self.section_label(sentence),
-                )
+                candidate = self.candidate(sentence, at - len(answer), at, "name")
                 if answer not in seen and self.problem(index, candidate) is None:
                     seen.add(answer)
                     self.candidates.setdefault(index, []).append(candidate)
@@ -449,14 +443,8 @@ class ChineseCards:
                 name = text[start:end]
                 if name in seen:
                     continue
-                candidate = Candidate(
-                    sentence.start + start,
-                    sentence.start + end,
-                    sentence.start,
-                    sentence.end,
-                    "person",
-                    sentence.line,
-                    self.section_label(sentence),
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "person"
                 )
                 if self.problem(index, candidate) is None:
                     seen.add(name)
@@ -479,14 +467,8 @@ class ChineseCards:
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
-                candidate = Candidate(
-                    sentence.start + start,
-                    sentence.start + end,
-                    sentence.start,
-                    sentence.end,
-                    "name",
-                    sentence.line,
-                    self.section_label(sentence),
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "name"
                 )
                 if (
                     self.problem(index, candidate) is None
@@ -523,14 +505,8 @@ class ChineseCards:
                 start = sentence.start + at
                 if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
                     continue  # inside a longer term placed here
-                candidate = Candidate(
-                    sentence.start + at,
-                    sentence.start + at + len(term),
-                    sentence.start,
-                    sentence.end,
-                    "term",
-                    sentence.line,
-                    self.section_label(sentence),
+                candidate = self.candidate(
+                    sentence, sentence.start + at, sentence.start + at + len(term), "term"
                 )
                 if (
                     self.problem(index, candidate) is None
@@ -709,14 +685,8 @@ class ChineseCards:
         rel_start = self.noun_phrase_start(index, rel_start, rel_end)
         if _SPEAKING.search(text, rel_start, rel_end):
             return None  # 习近平总书记指出: who speaks is no point of the lead
-        candidate = Candidate(
-            sentence.start + rel_start,
-            sentence.start + rel_end,
-            sentence.start,
-            sentence.end,
-            "lead",
-            sentence.line,
-            self.section_label(sentence),
+        candidate = self.candidate(
+            sentence, sentence.start + rel_start, sentence.start + rel_end, "lead"
         )
         return candidate if self.problem(index, candidate) is None else None
 
@@ -758,10 +728,7 @@ class ChineseCards:
 
     # ----- cloze
     def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
-        doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
-        self.pair_counts: Counter[tuple[str, str]] = Counter(
-            chain.from_iterable(zip(ts, ts[1:], strict=False) for ts in self.tokens)
-        )
+        doc_counts = self.doc_counts
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
         titles_seen: set[str] = set()
