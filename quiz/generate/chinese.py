@@ -234,6 +234,7 @@ class ChineseCards:
         for text_pass in TEXT_PASSES:
             text_pass(self)
         self.valid = self.validate()
+        self.cut_tokens = list(self.tokens)  # jieba's own cut, before any registered word
         words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
         cards: list[tuple[int, Card]] = []
         cards.extend(self.match_cards())  # splits items with jieba's own cut
@@ -804,12 +805,29 @@ class ChineseCards:
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
             dictionary_word=self.seg.is_word(answer),
-            part_idfs=tuple(self.seg.keyword_weight(w) for w in self.seg.cut(answer))
-            if candidate.rule in ("keyword", "list")
-            else (),
+            part_idfs=self.part_idfs(index, candidate, answer),
             sentence_length=len(text),
             text_length=len(self.mirror),
         )
+
+    def part_idfs(self, index: int, candidate: Candidate, answer: str) -> tuple[float | None, ...]:
+        """jieba's IDF of each word of a keyword or list answer. A list item is read in
+        jieba's own cut of its sentence: within the cloze step the rule phrases are
+        registered as words, so 政策体系 would be one word of no IDF."""
+        if candidate.rule == "keyword":
+            return tuple(self.seg.keyword_weight(w) for w in self.seg.cut(answer))
+        if candidate.rule != "list":
+            return ()
+        tokens = self.cut_tokens[index]
+        ends = list(accumulate(map(len, tokens), initial=0))
+        first = bisect_left(ends, candidate.start - candidate.s_start)
+        after = bisect_left(ends, candidate.end - candidate.s_start)
+        words = (
+            tokens[first:after]
+            if ends[first : first + 1] == [candidate.start - candidate.s_start]
+            else []
+        )
+        return tuple(self.seg.keyword_weight(w) for w in words or self.seg.cut(answer))
 
     def repeats(self, answer: str) -> int:
         """How often the text names `answer` (memoised: a report repeats its answers)."""

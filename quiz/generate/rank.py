@@ -59,6 +59,9 @@ SET_BASE = {
 COMMON_IDF = 7.5
 RARE_IDF = 9.5
 LOWEST, HIGHEST = 1, 99
+# Above this length a text's list items of everyday words are left out with the keyword
+# fallback's general words (a short text's budget has room for its lists).
+LONG_LIST_TEXT = 5000
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
 _OWN_MARKING = frozenset({"formula", "quote", "slogan", "title", "date"})
@@ -128,6 +131,10 @@ def general_word(evidence: Evidence) -> bool:
     竞争力: each word's IDF under COMMON_IDF); a compound with a rarer word (高标准|农田,
     港澳|企业) is the text's own."""
     common_parts = _common_parts(evidence)
+    # a long text's list of everyday words (政策体系、规范化、积极性) is general language too
+    listed = evidence.rule == "list" and evidence.text_length > LONG_LIST_TEXT
+    if listed:
+        return common_parts
     return (
         evidence.rule == "keyword"
         and (evidence.dictionary_word or common_parts)

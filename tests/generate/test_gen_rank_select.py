@@ -450,3 +450,20 @@ def test_a_keyword_is_never_an_adverb_with_its_verb() -> None:
     for form in (text, to_traditional(text)):
         answers = {to_simplified(c.answer) for c in clozes(form, density=None)}
         assert "积极参与" not in answers, answers
+
+
+def test_a_long_texts_list_item_of_common_nouns_is_general_language() -> None:
+    sentence = "加强重点领域、新兴领域、涉外领域立法，统筹推进国内法治和涉外法治。\n"
+    filler = "全面推进乡村振兴，加快建设农业强国，扎实推动乡村产业、人才、文化、生态、组织振兴。\n"
+    long_text = sentence + filler * 120  # over 5,000 characters
+    for form in (long_text, to_traditional(long_text)):
+        _deck, report = build_deck(form, name="t")
+        assert report.selection is not None
+        general = {
+            to_simplified(s.card.answer)  # type: ignore[union-attr]
+            for s, why in report.selection.left_out
+            if why == "a word of general language"
+        }
+        assert "重点领域" in general, general
+    # in a short text the same item is a card
+    assert "重点领域" in [c.answer for c in clozes(sentence)]
