@@ -145,6 +145,7 @@ def repeated_terms(
                     leaders[term] = set()
                 followers[term].add(tokens[stop] if stop < len(tokens) else "")
                 leaders[term].add(tokens[start - 1] if start else "")
+    topic = _topic_words(sentences, weight)
     candidates = {
         term: count
         for term, count in counts.items()
@@ -152,7 +153,7 @@ def repeated_terms(
         and not is_word(term)
         and not _always_beside(followers[term])
         and not _always_beside(leaders[term])
-        and _rare_enough(first_words[term], weight, is_word)
+        and _rare_enough(first_words[term], weight, is_word, topic)
     }
     for term in first_seen:  # a concept said often stands alone, however common its words
         total = loose.get(term, 0) + counts.get(term, 0)
@@ -252,12 +253,44 @@ def _rare_enough(
     words: Sequence[str],
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
+    topic: frozenset[str] = frozenset(),
 ) -> bool:
-    """Some word of the term is rare, or no dictionary word (a name jieba guessed)."""
+    """Some word of the term is rare, or no dictionary word (a name jieba guessed); the
+    text's topic words do not count (粤港澳 is rare in the language but is half of every
+    phrase of a plan for 粤港澳大湾区: 粤港澳|科技, 港澳|投资者 are its everyday words),
+    but for the topic itself, made of them alone (粤港澳|大湾区)."""
+    if topic and all(token in topic for token in words):
+        return True
     for token in words:
+        if token in topic:
+            continue
         found = weight(token)
         if len(token) >= 2 and not is_word(token):
             return True
         if found is not None and found >= MIN_TERM_IDF:
             return True
     return False
+
+
+# A rare word the text says this often per word of it is its topic (粤港澳 in a plan for
+# the Greater Bay Area): once in every TOPIC_SHARE words, and TOPIC_MIN times at least.
+TOPIC_SHARE = 300
+TOPIC_MIN = 20
+
+
+def _topic_words(
+    sentences: Sequence[Sequence[str]], weight: Callable[[str], float | None]
+) -> frozenset[str]:
+    """The rare words the text says so often that they are its topic, not a mark of a
+    concept (see `_rare_enough`)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for tokens in sentences:
+        total += len(tokens)
+        counts.update(tokens)
+    least = max(TOPIC_MIN, total / TOPIC_SHARE)
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if count >= least and (weight(word) or 0.0) >= MIN_TERM_IDF
+    )
