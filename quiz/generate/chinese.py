@@ -670,10 +670,14 @@ class ChineseCards:
                 cut = min(fuller, default=cut)
             rel_start = cut
         text = self.mirror[sentence.start : sentence.end]
-        # a linking character opens no answer (和|军队现代化, 的|伟大斗争, 而|奋斗)
-        while rel_start < rel_end - 2 and text[rel_start] in _LINKING_CHARS:
+        # a linking character standing as its own word opens no answer (和|军队现代化,
+        # 的|伟大斗争, 而|奋斗); one inside a word does (对标|找差距)
+        def links(at: int) -> bool:
+            return text[at] in _LINKING_CHARS and at + 1 in bounds
+
+        while rel_start < rel_end - 2 and links(rel_start):
             rel_start = min((b for b in bounds if rel_start < b < rel_end), default=rel_end)
-        if rel_end - rel_start < 2 or text[rel_start] in _LINKING_CHARS:
+        if rel_end - rel_start < 2 or links(rel_start):
             return None
         # nor does it start inside a word the dictionary lists: it takes the word whole, or
         # it is no answer

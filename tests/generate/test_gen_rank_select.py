@@ -486,3 +486,15 @@ def test_the_texts_topic_word_makes_no_compound_a_term_but_the_topic_itself() ->
     for form in (text, to_traditional(text)):
         answers = {to_simplified(c.answer) for c in clozes(form, density=None) if "term" in c.tags}
         assert "粤港澳科技" not in answers, answers
+
+
+def test_a_linking_character_inside_a_word_opens_a_lead_answer() -> None:
+    # 对 links words when it stands alone (对|党忠诚), not inside 对标: 对标找差距 is the point
+    text = (
+        "一次对标找差距。针对基层部门存在的治理瓶颈开展头脑风暴，与先进企业进行对标。\n"
+        "一次党课定措施。加强对提升方向和指标要求的宣传贯彻，明确工作重点。\n"
+        "一次研讨查不足。在过程中适时开展回头看，查找差距和不足。\n"
+    )
+    for form in (text, to_traditional(text)):
+        leads = {to_simplified(c.answer) for c in clozes(form, density=None) if "lead" in c.tags}
+        assert "对标找差距" in leads, leads
