@@ -5,7 +5,7 @@ through the `Context`).
 A query is terms separated by spaces; a card matches when every term does. A term is free
 text (found in the card's text, answer, section, tags, deck or state, in either script:
 汉字 finds 漢字), or `key:value`; `-` before a term negates it; `"…"` quotes a phrase or a
-value with spaces (`section:"二、铸牢思想"`). The keys are in `KEYS`: each names a function
+value with spaces (`section:"二、工作回顾"`). The keys are in `KEYS`: each names a function
 that turns the value into a test, so a new key (`flag:N`) is one more entry there.
 
     >>> query = parse('is:due -tag:formula 三会')

@@ -147,7 +147,7 @@ class ChineseCards:
         self.figure_kinds: dict[tuple[int, int], str] = {}
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
-        # per sentence, its tokens and where each ends, for `edges`
+        # each cut of a sentence (by id) with where its words end, for `positions`
         self._token_ends: dict[int, tuple[list[str], list[int]]] = {}
         # the words of a learner's word table (牛奶 niúnǎi n. milk), set by vocabulary_sets
         self.vocabulary_words: frozenset[str] = frozenset()
@@ -670,8 +670,9 @@ class ChineseCards:
                 cut = min(fuller, default=cut)
             rel_start = cut
         text = self.mirror[sentence.start : sentence.end]
+
         # a linking character standing as its own word opens no answer (和|军队现代化,
-        # 的|伟大斗争, 而|奋斗); one inside a word does (对标|找差距)
+        # 的|伟大斗争, 而|奋斗); one inside a word does (对外|开放)
         def links(at: int) -> bool:
             return text[at] in _LINKING_CHARS and at + 1 in bounds
 
@@ -699,12 +700,9 @@ class ChineseCards:
         """`at` moved back over the nouns before it while the answer, a noun phrase, stays
         within MAX_LEAD_NOUNS characters: 特色社会主义 becomes 中国特色社会主义."""
         tokens = self.tokens[index]
-        ends = list(accumulate(map(len, tokens), initial=0))
-        position = bisect_left(ends, at)
-        if position >= len(ends) or ends[position] != at:
-            return at
-        last = bisect_left(ends, end)
-        if last >= len(ends) or ends[last] != end or last == 0:
+        ends = self.word_ends(tokens)
+        position, last = self.positions(tokens, at, end)
+        if position < 0 or last <= 0:
             return at
         # a noun ends a noun phrase (jieba's name tags hold verb phrases too: 明显改善)
         if self.seg.keyword_kind(tokens[last - 1]) != keywords.NOUN_KIND:
@@ -733,7 +731,6 @@ class ChineseCards:
 
     # ----- cloze
     def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
-        doc_counts = self.doc_counts
         registered = _alternation(words)
         dedupe = cloze.DuplicateFilter()
         titles_seen: set[str] = set()
@@ -765,7 +762,7 @@ class ChineseCards:
                 if registered is not None and _splits(registered, text, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
-                found = self.keywords(index, sentence, doc_counts, answered)
+                found = self.keywords(index, sentence, self.doc_counts, answered)
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
@@ -823,15 +820,10 @@ class ChineseCards:
         if candidate.rule != "list":
             return ()
         tokens = self.cut_tokens[index]
-        ends = list(accumulate(map(len, tokens), initial=0))
-        first = bisect_left(ends, candidate.start - candidate.s_start)
-        after = bisect_left(ends, candidate.end - candidate.s_start)
-        words = (
-            tokens[first:after]
-            if ends[first : first + 1] == [candidate.start - candidate.s_start]
-            else []
-        )
-        return tuple(self.seg.keyword_weight(w) for w in words or self.seg.cut(answer))
+        start = candidate.start - candidate.s_start
+        first, after = self.positions(tokens, start, start + len(answer))
+        words = tokens[first:after] if first >= 0 and after >= 0 else self.seg.cut(answer)
+        return tuple(self.seg.keyword_weight(w) for w in words)
 
     def repeats(self, answer: str) -> int:
         """How often the text names `answer` (memoised: a report repeats its answers)."""
@@ -877,7 +869,7 @@ class ChineseCards:
                 or word[:2] in names.ADVERBS  # 积极参与: an adverb and its verb
                 or self.reports_speech(candidate)
                 or self.dangles(index, candidate)
-                or self.cuts_recurring_pair(index, candidate, doc_counts)
+                or self.cuts_recurring_pair(index, candidate)
                 or self.cuts_quote(sentence, candidate)
                 or self.qualifies_set_phrase(index, candidate)
             ):
@@ -890,25 +882,33 @@ class ChineseCards:
                 found.append(candidate)
         return sorted(found[:limit], key=lambda c: c.start)
 
-    def edges(self, index: int, candidate: Candidate) -> tuple[int, int]:
-        """The positions in the sentence's tokens of the answer's first word and of the word
-        after it (-1 when the answer's start or end is no word boundary)."""
-        tokens = self.tokens[index]
-        cached = self._token_ends.get(index)
-        if cached is not None and cached[0] is tokens:
-            ends = cached[1]
-        else:  # first asked, or the sentence was cut again (registered words)
-            ends = list(accumulate(map(len, tokens), initial=0))
-            self._token_ends[index] = (tokens, ends)
-        start, end = candidate.start - candidate.s_start, candidate.end - candidate.s_start
+    def word_ends(self, tokens: list[str]) -> list[int]:
+        """Where each of a sentence's words ends (0 first), kept per cut: a sentence cut
+        again with registered words has its own."""
+        cached = self._token_ends.get(id(tokens))
+        if cached is None or cached[0] is not tokens:
+            cached = self._token_ends[id(tokens)] = (
+                tokens,
+                list(accumulate(map(len, tokens), initial=0)),
+            )
+        return cached[1]
+
+    def positions(self, tokens: list[str], start: int, end: int) -> tuple[int, int]:
+        """The positions in `tokens` of the word starting at `start` and of the word
+        starting at `end` (offsets in the sentence; -1 where that is no word boundary)."""
+        ends = self.word_ends(tokens)
         first, after = bisect_left(ends, start), bisect_left(ends, end)
         first = first if first < len(ends) and ends[first] == start else -1
         after = after if after < len(ends) and ends[after] == end else -1
         return first, after
 
-    def cuts_recurring_pair(
-        self, index: int, candidate: Candidate, doc_counts: Counter[str]
-    ) -> bool:
+    def edges(self, index: int, candidate: Candidate) -> tuple[int, int]:
+        """The positions in the sentence's words of the answer's first word and of the word
+        after it (-1 when the answer's start or end is no word boundary)."""
+        start = candidate.start - candidate.s_start
+        return self.positions(self.tokens[index], start, candidate.end - candidate.s_start)
+
+    def cuts_recurring_pair(self, index: int, candidate: Candidate) -> bool:
         """The blank cuts one of the text's compounds in two: its last word and the next
         are a pair the text says again elsewhere (乡村|振兴, 稳产|保供), or its first word
         comes after the same word nearly wherever the text says it (中华民族|共同体意识;
@@ -918,7 +918,8 @@ class ChineseCards:
         if first > 0 and first < len(tokens) and _joins(tokens[first - 1]):
             token = tokens[first]
             together = self.pair_counts[(tokens[first - 1], token)]
-            if together >= RECURRING_PAIR and together >= BOUND_SHARE * doc_counts[token]:
+            bound = together >= BOUND_SHARE * self.doc_counts[token]
+            if together >= RECURRING_PAIR and bound:
                 return True
         if 0 < after < len(tokens) and _joins(tokens[after]):
             if self.pair_counts[(tokens[after - 1], tokens[after])] >= RECURRING_PAIR:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.text.phrases import CJK, mask_quotes
+from quiz.text.phrases import CJK, common_prefix, mask_quotes
 
 MIN_SERIES = 3
 # Characters that link clauses or words (的, 和, 在 …): a name holds none of them.
@@ -57,7 +57,7 @@ def ordinal_names(text: str) -> list[tuple[int, int]]:
     for occurrences in groups.values():
         if len({ordinal for ordinal, _at, _tail in occurrences}) < 2:
             continue
-        shared = _common_prefix([tail for _ordinal, _at, tail in occurrences])
+        shared = common_prefix([tail for _ordinal, _at, tail in occurrences])
         if len(shared) < MIN_ORDINAL_NAME:
             continue
         seen: set[str] = set()
@@ -66,14 +66,6 @@ def ordinal_names(text: str) -> list[tuple[int, int]]:
                 seen.add(ordinal)
                 found.append((at, at + len(f"第{ordinal}个") + len(shared)))
     return sorted(found)
-
-
-def _common_prefix(texts: list[str]) -> str:
-    first, last = min(texts), max(texts)
-    size = 0
-    while size < len(first) and first[size] == last[size]:
-        size += 1
-    return first[:size]
 
 
 def named_items(sentence: str) -> list[tuple[int, int]]:
