@@ -211,6 +211,8 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
         standing = ""  # “窗口” in a long text: ranked, not kept whatever the budget
     elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
+    elif rule == "marked" and not rank.everyday_marked(found):
+        standing = FLOOR  # the page's own blanks: a page of notes underlines what it asks
     elif rank.general_word(found):
         standing = GENERAL
     return Scored(position, card, rank.importance(found), standing)

@@ -151,6 +151,13 @@ def everyday_quote(evidence: Evidence) -> bool:
     return evidence.rule == "quote" and len(evidence.answer) <= 2 and _everyday(evidence)
 
 
+def everyday_marked(evidence: Evidence) -> bool:
+    """A phrase the page underlines or bolds that is one everyday word (道路, 中国, 车辆 in
+    a page of notes): ranked like any card. Any other marked phrase (丞相, 小篆, 蒙恬) is a
+    blank the author chose, kept whatever the budget."""
+    return evidence.rule == "marked" and _everyday(evidence)
+
+
 def _everyday_word(evidence: Evidence) -> bool:
     """A blank that is one word of everyday language, whatever marked it (an underlined
     道路 or 促进 in a page of notes, a list item 中国): jieba knows it whole, it names no

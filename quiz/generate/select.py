@@ -3,8 +3,9 @@
 A deck keeps about `DENSITY` cards per 1,000 characters of cleaned text (a text shorter
 than `SHORT_TEXT` characters counts as that long, so a short text keeps up to
 `DENSITY * SHORT_TEXT / 1000` cards), and never fewer than its floor: every rule-found
-formula, quotation and title, every cloze card of a heading line, and the heading and
-formula matching sets. The floor always leaves room for the best of the other cards (half
+formula, quotation and title, every phrase the page itself underlines or bolds (unless it is
+one everyday word), every cloze card of a heading line, and the heading and formula
+matching sets. The floor always leaves room for the best of the other cards (half
 as many as the floor holds, and at least `EXTRA`), so a text dense with quotations keeps its
 leads and figures too; a text longer than `SHORT_TEXT` keeps its density, or its floor
 when that is larger. Keyword cards that blank a
@@ -124,9 +125,7 @@ def cap(
             break  # the floor's own heading keywords: nothing to give up
         worst = max(candidates, key=lambda i: (-taken[i].importance, taken[i].position))
         crowded.append(taken.pop(worst))
-        better = next(
-            (i for i, item in enumerate(dropped) if not _fallback(item, long_text)), None
-        )
+        better = next((i for i, item in enumerate(dropped) if not _fallback(item, long_text)), None)
         if better is not None:
             taken.append(dropped.pop(better))
     taken.sort(key=lambda s: (-s.importance, s.position))

@@ -10,6 +10,7 @@ import pytest
 
 from quiz.deck import ClozeCard
 from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.generate.rank import Evidence, everyday_marked
 from quiz.generate.series import named_items
 from quiz.text.markup import emphasised_phrases
 from quiz.text.script import to_traditional
@@ -41,6 +42,24 @@ def test_marked_phrases_become_cards(tmp_path: Path, convert: object) -> None:
     deck, _report = generate_deck(page)
     marked = {c.answer for c in deck if isinstance(c, ClozeCard) and "marked" in c.tags}
     assert {convert(a) for a in ("咸阳", "郡县制", "度量衡")} <= marked  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_what_a_page_underlines_is_kept_whatever_the_cap_unless_an_everyday_word(
+    convert: object,
+) -> None:
+    text = convert("秦朝定都咸阳，中央设丞相、太尉和御史大夫。地方推行郡县制，统一度量衡。\n")  # type: ignore[operator]
+    marked = [convert(p) for p in ("咸阳", "丞相", "太尉", "郡县制", "度量衡")]  # type: ignore[operator]
+    filler = convert("今天天气很好，我们一起去公园散步。\n") * 320  # type: ignore[operator]
+    # a long text capped to almost nothing keeps its floor only
+    deck, _ = build_deck(text + filler, name="t", density=0.0001, emphasis=marked)
+    answers = {c.answer for c in deck if isinstance(c, ClozeCard)}
+    assert {convert(p) for p in ("咸阳", "太尉", "郡县制")} == answers  # type: ignore[operator]
+    # an underlined everyday word is ranked like any card, not kept whatever the budget
+    assert everyday_marked(Evidence(rule="marked", answer="道路", idf=5.2, dictionary_word=True))
+    assert not everyday_marked(
+        Evidence(rule="marked", answer="丞相", idf=9.1, dictionary_word=True)
+    )
 
 
 @pytest.mark.parametrize("convert", [str, to_traditional])
