@@ -48,6 +48,18 @@ def test_a_stated_target_outranks_a_result_and_a_fact() -> None:
     assert goal > headline > result > fact
 
 
+def test_a_sum_of_money_outranks_a_count_of_things() -> None:
+    def score(answer: str) -> int:
+        return importance(Evidence(rule="figure", answer=answer, figure="result"))
+
+    plain = score("5.3%")
+    for form in ("3.9万亿元", "12.43亿元", "2.6億元", "30億港元"):
+        assert score(form) > plain, form
+    for form in ("57个", "28家", "14條", "130项"):
+        assert score(form) < plain, form
+    assert score("1244万人") == plain  # people are no count of things
+
+
 def test_scores_stay_in_range() -> None:
     high = Evidence(
         rule="formula", answer="四个意识", repeats=10**6, heading=True, stressed=True, point=True
