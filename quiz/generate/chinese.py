@@ -496,6 +496,7 @@ class ChineseCards:
         placed: dict[int, list[tuple[int, int]]] = {}
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
+            fits: list[tuple[int, Candidate]] = []
             for index, (sentence, bounds) in enumerate(
                 zip(self.sentences, self.bounds, strict=True)
             ):
@@ -516,9 +517,19 @@ class ChineseCards:
                     and not self.dangles(index, candidate)
                     and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
                 ):
-                    self.candidates.setdefault(index, []).append(candidate)
-                    placed.setdefault(index, []).append((candidate.start, candidate.end))
-                    break
+                    fits.append((index, candidate))
+                    if self.has_room(index, candidate):
+                        break
+            if fits:  # the first sentence with room for it, else its first fit
+                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+                self.candidates.setdefault(index, []).append(candidate)
+                placed.setdefault(index, []).append((candidate.start, candidate.end))
+
+    def has_room(self, index: int, candidate: Candidate) -> bool:
+        """The sentence's own rule phrases so far leave `candidate` a blank of its own
+        (a sentence of three quotations asks no fourth phrase: the term goes to where the
+        text says it next)."""
+        return candidate in cloze.select([*self.candidates.get(index, ()), candidate])
 
     def find_ordinal_heads(self) -> None:
         """Points counted off in running text (一是产业链条短，…。二是人才支撑弱，…): the

@@ -157,8 +157,12 @@ def repeated_terms(
     }
     for term in first_seen:  # a concept said often stands alone, however common its words
         total = loose.get(term, 0) + counts.get(term, 0)
-        if total and term not in candidates and _stands_alone(
-            first_words[term], total, leaders[term], followers[term], weight, is_word, describes
+        if (
+            total
+            and term not in candidates
+            and _stands_alone(
+                first_words[term], total, leaders[term], followers[term], weight, is_word, describes
+            )
         ):
             candidates[term] = total
     kept: dict[str, int] = {}
@@ -219,7 +223,16 @@ def _opens_a_name(
     return kind is None or kind(word) not in (VERBAL_KIND, IDIOM_KIND)  # 充分发挥|港澳
 
 
+# One-character heads that end a name of a place, a route or a body (粤港澳|大湾|区,
+# 西部|陆海|新|通道 ends in a word): jieba cuts them off and gives them no IDF.
+HEAD_CHARS = frozenset(
+    "区市县縣省州镇鎮乡鄉村港湾灣岛島城园園馆館院站线線路桥橋渠堤圈带帶局署厅廳委网網台"
+)
+
+
 def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) -> bool:
+    if word in HEAD_CHARS:
+        return True
     if weight(word) is None or is_filler(word):
         return False
     return kind is None or kind(word) != VERBAL_KIND

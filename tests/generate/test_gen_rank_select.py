@@ -189,6 +189,31 @@ def test_terms_are_the_compounds_the_text_repeats() -> None:
     assert deck_answers.count("成渝地区双城经济圈") == 1  # blanked once, where first said
 
 
+def test_a_term_may_end_in_the_one_character_head_jieba_cuts_off() -> None:
+    # jieba cuts 粤港澳|大湾|区: the 区 ends the name of the place, as 市, 港, 线 do
+    text = (
+        "推进粤港澳大湾区建设。粤港澳大湾区国际科技创新中心加快建设。"
+        "深化粤港澳大湾区规则衔接。我们加强区域协作。\n"
+    )
+    for form in (text, to_traditional(text)):
+        answers = [to_simplified(c.answer) for c in clozes(form) if "term" in c.tags]
+        assert "粤港澳大湾区" in answers, answers
+
+
+def test_a_term_is_asked_where_its_sentence_has_room_for_it() -> None:
+    # the first sentence is full of quotations (four blanks, as many as a sentence
+    # asks): the term goes to where the text says it next
+    text = (
+        "展示了“喜洋洋”“乐融融”“暖洋洋”“笑盈盈”的成渝地区双城经济圈气象。"
+        "成渝地区双城经济圈建设扎实推进。提升成渝地区双城经济圈发展能级。"
+        "成渝地区双城经济圈国土空间规划获批。\n"
+    )
+    for form in (text, to_traditional(text)):
+        terms = [c for c in clozes(form) if "term" in c.tags]
+        assert [to_simplified(c.answer) for c in terms] == ["成渝地区双城经济圈"]
+        assert to_simplified(terms[0].after) == "建设扎实推进。"
+
+
 def test_a_term_is_never_a_verb_phrase() -> None:
     seg = segmenter()
     sentences = [seg.cut("我们表示衷心感谢。")] * 4
