@@ -178,13 +178,20 @@ def select_with_figures(
     return sorted(chosen, key=lambda c: c.start)
 
 
+# A numbered formula and a phrase the page underlines or bolds are asked however many a
+# sentence holds (咸阳 is the fifth of a line of underlined names); quotations are not
+# (a line of four quoted 规划图/施工图/时间表 … has said enough).
+UNLIMITED = frozenset({"formula", "marked"})
+
+
 def select(candidates: Iterable[Candidate], limit: int = MAX_PER_SENTENCE) -> list[Candidate]:
-    """The best non-overlapping candidates of one sentence, at most `limit`, in text order."""
+    """The best non-overlapping candidates of one sentence, at most `limit` beside the
+    phrases the text marks itself (UNLIMITED), in text order."""
     chosen: list[Candidate] = []
     seen_answers: set[tuple[int, int]] = set()
     for candidate in sorted(candidates, key=lambda c: c.priority):
-        if len(chosen) >= limit:
-            break
+        if len(chosen) >= limit and candidate.rule not in UNLIMITED:
+            continue
         if any(candidate.overlaps(other) for other in chosen):
             continue
         key = (candidate.start, candidate.end)

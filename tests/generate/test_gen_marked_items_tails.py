@@ -63,6 +63,14 @@ def test_what_a_page_underlines_is_kept_whatever_the_cap_unless_an_everyday_word
 
 
 @pytest.mark.parametrize("convert", [str, to_traditional])
+def test_every_phrase_a_line_underlines_is_asked_however_many(convert: object) -> None:
+    text = convert("秦王嬴政先后灭六国，建立秦朝，定都咸阳，设丞相、太尉和御史大夫。\n")  # type: ignore[operator]
+    marked = [convert(p) for p in ("嬴政", "秦朝", "咸阳", "丞相", "太尉", "御史大夫")]  # type: ignore[operator]
+    deck, _ = build_deck(text, name="t", density=None, emphasis=marked)
+    assert [c.answer for c in deck if isinstance(c, ClozeCard)] == marked
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
 def test_named_items_of_a_described_list(convert: object) -> None:
     text = convert(
         "探索推出解决管理痛点的党小组开放日、消除攻关难点的红色智慧田、打通堵点的红色能量站。"
