@@ -16,6 +16,7 @@ from quiz.deck import Card, MatchCard
 from quiz.generate import (
     cloze,
     figures,
+    headed,
     keywords,
     matching,
     names,
@@ -478,6 +479,92 @@ class ChineseCards:
                 ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def find_heading_names(self) -> None:
+        """What a heading sets out to build (建设|国际科技创新中心: quiz.generate.headed),
+        asked as a term where the body says it, when it is specific: a rare word or a
+        word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
+        context for a blank: an object only headings name is not asked."""
+        starts = [s.start for s in self.sentences]
+        objects: list[tuple[str, list[str], tuple[int, int]]] = []
+        for heading in self.lay.headings:
+            title = self.mirror[heading.title[0] : heading.title[1]]
+            tokens = self.seg.cut(title)
+            found = headed.heading_object(
+                tokens,
+                weight=self.seg.keyword_weight,
+                is_word=self.seg.is_word,
+                verb=self.verb,
+                strict_verb=self.strict_verb,
+            )
+            if found is not None:
+                objects.append((title[found[0] : found[1]], tokens, found))
+        seen: set[str] = set()
+        for name, tokens, found in objects:
+            if name in seen or not self.specific(name, tokens, found):
+                continue
+            seen.add(name)
+            fits: list[tuple[int, Candidate]] = []
+            at = self.mirror.find(name)
+            while at >= 0:
+                index = bisect_left(starts, at + 1) - 1
+                sentence = self.sentences[index]
+                bounds = self.bounds[index]
+                if (
+                    not sentence.heading
+                    and at + len(name) <= sentence.end
+                    and at - sentence.start in bounds
+                    and at + len(name) - sentence.start in bounds
+                ):
+                    candidate = self.candidate(sentence, at, at + len(name), "term")
+                    if (
+                        self.problem(index, candidate) is None
+                        and not self.cuts_quote(sentence, candidate)
+                        and not self.dangles(index, candidate)
+                    ):
+                        fits.append((index, candidate))
+                        if self.has_room(index, candidate):
+                            break
+                at = self.mirror.find(name, at + len(name))
+            if fits:
+                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+                if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def verb(self, word: str) -> bool:
+        """A word that may open a heading as its verb: a sure one (`strict_verb`) or a
+        two-character dictionary word that is no noun nor adjective (共建, 塑造)."""
+        return self.strict_verb(word) or (
+            len(word) == 2
+            and self.seg.is_word(word)
+            and self.seg.keyword_weight(word) is None
+            and not self.seg.is_attributive(word)
+        )
+
+    def strict_verb(self, word: str) -> bool:
+        """A governing verb (提升, 构建) or a two-character verbal noun (建设, 发展)."""
+        return len(word) == 2 and (
+            word in keywords.GOVERNING_VERBS or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
+        )
+
+    def specific(self, name: str, tokens: Sequence[str], span: tuple[int, int]) -> bool:
+        """A heading's object worth a card: a word of it rare (IDF of terms.MIN_TERM_IDF)
+        or guessed by jieba, or the object, longer than four characters, said
+        rank.TERM_REPEATS times in the text."""
+        if self.repeats(name) >= rank.TERM_REPEATS and len(name) > headed.MIN_OBJECT:
+            return True  # 国际科技创新中心 said four times (重点工作 is any report's)
+        at = 0
+        for token in tokens:
+            inside = span[0] <= at and at + len(token) <= span[1]
+            at += len(token)
+            if not inside:
+                continue
+            weight = self.seg.keyword_weight(token)
+            if (weight is not None and weight >= terms.MIN_TERM_IDF) or (
+                len(token) >= 2 and not self.seg.is_word(token)
+            ):
+                return True
+        return False
 
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
@@ -1240,6 +1327,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
+    ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )

@@ -10,6 +10,7 @@ import pytest
 MODULES = [
     "quiz.generate.figures",
     "quiz.generate.terms",
+    "quiz.generate.headed",
     "quiz.generate.series",
     "quiz.generate.vocabulary",
     "quiz.generate.rank",

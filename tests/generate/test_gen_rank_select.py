@@ -214,6 +214,26 @@ def test_a_term_is_asked_where_its_sentence_has_room_for_it() -> None:
         assert to_simplified(terms[0].after) == "建设扎实推进。"
 
 
+PLAN = (
+    "第一章　建设国际科技创新中心\n"
+    "本地区具备建设国际科技创新中心的良好基础。\n"
+    "瞄准世界科技前沿，建成全球影响力的国际科技创新中心。\n"
+    "第二章　加强组织领导\n"
+    "各地要切实加强组织领导，落实工作责任。\n"
+)
+
+
+def test_what_a_heading_sets_out_to_build_is_asked_where_the_body_says_it() -> None:
+    for form in (PLAN, to_traditional(PLAN)):
+        cards = clozes(form)
+        named = [c for c in cards if to_simplified(c.answer) == "国际科技创新中心"]
+        assert len(named) == 1, [c.text for c in cards]
+        assert "term" in named[0].tags and "heading" not in named[0].tags
+        assert to_simplified(named[0].before) == "本地区具备建设"  # in the body, where first said
+        # 组织领导 is any plan's, said once in the body: no card
+        assert not any(to_simplified(c.answer) == "组织领导" for c in cards)
+
+
 def test_a_term_is_never_a_verb_phrase() -> None:
     seg = segmenter()
     sentences = [seg.cut("我们表示衷心感谢。")] * 4
