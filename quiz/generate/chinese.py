@@ -970,6 +970,7 @@ class ChineseCards:
                 or self.cuts_recurring_pair(index, candidate)
                 or self.cuts_quote(sentence, candidate)
                 or self.qualifies_set_phrase(index, candidate)
+                or self.joined(candidate)
             ):
                 continue
             if self.problem(index, candidate) is None and not any(
@@ -1036,6 +1037,13 @@ class ChineseCards:
             if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
                 return True
         return False
+
+    def joined(self, candidate: Candidate) -> bool:
+        """The answer is half of a pair the text joins with a dash (广州－|佛山, 香港-深圳)
+        or the words after a number that belongs to them (21|世纪马克思主义): a cut phrase."""
+        before = self.mirror[candidate.start - 1 : candidate.start]
+        after = self.mirror[candidate.end : candidate.end + 1]
+        return before in _JOINERS or after in _JOINERS or before.isdigit()
 
     def qualifies_set_phrase(self, index: int, candidate: Candidate) -> bool:
         """The answer only qualifies the set phrase written right after it (全党全国|各族人民):
@@ -1331,6 +1339,10 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )
+
+
+# Dashes that join two names into a pair (广州－佛山) or a route (香港-深圳-惠州).
+_JOINERS = frozenset("－-–‐~～")
 
 
 def _runs_on(text: str, end: int) -> bool:
