@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
@@ -840,7 +840,9 @@ class ChineseCards:
         for index, sentence in enumerate(self.sentences):
             chosen = []
             valid = self.valid.get(index, [])
-            for candidate in cloze.select_with_figures(valid, self.figure_kinds):
+            for candidate in cloze.select_with_figures(
+                valid, self.figure_kinds, partial(self.figure_worth, sentence)
+            ):
                 if candidate.rule == "title":  # a work named again and again: blank it once
                     title = self.mirror[candidate.start : candidate.end]
                     if title in titles_seen:
@@ -879,6 +881,15 @@ class ChineseCards:
                     answered.add(self.mirror[candidate.start : candidate.end])
                     self.evidence[card.id] = self.card_evidence(candidate, sentence, index)
         return cards
+
+    def figure_worth(self, sentence: Sentence, candidate: Candidate) -> int:
+        """How much a figure of a crowded sentence is worth asking, as the scoring step
+        weighs it: a headline quantity (粮食产量, 生产总值), then what it counts
+        (rank.figure_count_worth)."""
+        text = self.mirror[sentence.start : sentence.end]
+        answer = self.mirror[candidate.start : candidate.end]
+        headline = figures.is_headline(text, candidate.start - sentence.start)
+        return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer)
 
     def card_evidence(self, candidate: Candidate, sentence: Sentence, index: int) -> rank.Evidence:
         """What the scoring step weighs of a cloze card (see quiz.generate.rank)."""

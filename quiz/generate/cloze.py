@@ -162,15 +162,22 @@ def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | N
 
 
 def select_with_figures(
-    candidates: Sequence[Candidate], figure_kinds: dict[tuple[int, int], str]
+    candidates: Sequence[Candidate],
+    figure_kinds: dict[tuple[int, int], str],
+    figure_worth: Callable[[Candidate], int] | None = None,
 ) -> list[Candidate]:
     """`select` for the phrases of a sentence, then its figures apart: every target of a
     sentence of targets (主要预期目标是：…5%左右；…1200万人以上；…), at most
-    MAX_FIGURES_PER_SENTENCE other figures; a figure never overlaps a phrase."""
+    MAX_FIGURES_PER_SENTENCE other figures, the worthiest by `figure_worth` (higher first,
+    ties in text order: 粮食产量达到732.5亿斤 before 新建…348.8万亩 of one long sentence);
+    a figure never overlaps a phrase."""
     phrases = select([c for c in candidates if c.rule != "figure"])
     figures = [c for c in candidates if c.rule == "figure"]
     targets = [c for c in figures if figure_kinds.get((c.start, c.end)) in ("goal", "target")]
-    others = [c for c in figures if c not in targets][:MAX_FIGURES_PER_SENTENCE]
+    others = [c for c in figures if c not in targets]
+    if figure_worth is not None:
+        others.sort(key=lambda c: -figure_worth(c))  # stable: ties stay in text order
+    others = others[:MAX_FIGURES_PER_SENTENCE]
     chosen = list(phrases)
     for candidate in targets + others:
         if not any(candidate.overlaps(other) for other in chosen):

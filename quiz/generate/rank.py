@@ -110,7 +110,7 @@ def importance(evidence: Evidence) -> int:
         return _clamp(score)
     if evidence.figure is not None:
         score = FIGURE_BASE.get(evidence.figure, 24) + (HEADLINE if evidence.headline else 0)
-        score += _counted(evidence.answer)
+        score += figure_count_worth(evidence.answer)
     else:
         score = BASE.get(evidence.rule, 30)
     if _everyday_word(evidence):
@@ -193,7 +193,7 @@ def _common_parts(evidence: Evidence) -> bool:
     )
 
 
-def _counted(answer: str) -> int:
+def figure_count_worth(answer: str) -> int:
     """A figure's worth by what it counts (see SUM and COUNT)."""
     if SUM.search(answer):
         return SUM_BONUS

@@ -111,3 +111,17 @@ def test_a_figure_quoted_elsewhere_in_its_sentence_is_refused() -> None:
     for form in (text, to_traditional(text)):
         deck, _report = build_deck(form, name="t", density=None)
         assert not [c for c in deck if isinstance(c, ClozeCard) and "18" in c.answer]
+
+
+def test_a_crowded_sentence_asks_its_headline_figure_and_its_sums_first() -> None:
+    """Of six results in one sentence, two are asked: the headline quantity (粮食产量) and
+    the sum of money, not the first two in text order."""
+    text = (
+        "新建高标准农田348.8万亩，完成灌区现代化改造222.2万亩，新建产业园2个，"
+        "落实资金35.6亿元，粮食产量达到732.5亿斤、创历史新高，生猪出栏6248万头。\n"
+    )
+    for form in (text, to_traditional(text)):
+        deck, _report = build_deck(form, name="t", density=None)
+        answers = [c.answer for c in deck if isinstance(c, ClozeCard) and "figure" in c.tags]
+        expected = ["35.6亿元", "732.5亿斤"]
+        assert answers == (expected if form == text else [to_traditional(a) for a in expected])
