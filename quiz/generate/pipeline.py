@@ -211,6 +211,8 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
         standing = ""  # “窗口” in a long text: ranked, not kept whatever the budget
     elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
+    elif rule == "parallel" and found.text_length <= SHORT_TEXT:
+        standing = FLOOR  # a short text's formulas by shape, kept like its quotations
     elif rank.general_word(found):
         standing = GENERAL
     return Scored(position, card, rank.importance(found), standing)
