@@ -20,6 +20,7 @@ from quiz.generate import (
     keywords,
     matching,
     names,
+    parallel,
     people,
     rank,
     series,
@@ -146,6 +147,8 @@ class ChineseCards:
         self.lead_groups: list[tuple[str, list[_Lead]]] = []
         # what each figure candidate is (target, result, year, fact), by its offsets
         self.figure_kinds: dict[tuple[int, int], str] = {}
+        # each parallel item's place in its run (0 for the first), by its offsets
+        self.run_places: dict[tuple[int, int], int] = {}
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
         # each cut of a sentence (by id) with where its words end, for `positions`
@@ -566,6 +569,57 @@ class ChineseCards:
                 return True
         return False
 
+    def find_parallel_runs(self) -> None:
+        """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
+        政治关、法律关、政策关: quiz.generate.parallel): every other item a blank, the first
+        ranked highest (`rank.RUN_STEP`); a mirrored pair (江山就是人民、人民就是江山) one
+        blank. A run's items replace the list pass's cards on them."""
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if "、" not in tokens and "，" not in tokens and "," not in tokens:
+                continue  # a quick test: no item to part
+            runs = parallel.parallel_runs(
+                self.mirror[sentence.start : sentence.end],
+                tokens,
+                is_word=self.seg.is_word,
+                weight=self.seg.keyword_weight,
+                kind=self.seg.keyword_kind,
+            )
+            if not runs:
+                continue
+            items = [(sentence.start + s, sentence.start + e) for run in runs for s, e in run.spans]
+            self.candidates[index] = [
+                c
+                for c in self.candidates.get(index, [])
+                if c.rule != "list" or not any(c.start < e and s < c.end for s, e in items)
+            ]
+            for run in runs:
+                for place, choices in enumerate(run.asked):
+                    for start, end in choices:  # the item, else the one after it
+                        candidate = self.candidate(
+                            sentence, sentence.start + start, sentence.start + end, "parallel"
+                        )
+                        if self.problem(index, candidate) is None and not self.cuts_quote(
+                            sentence, candidate
+                        ):
+                            self.candidates.setdefault(index, []).append(candidate)
+                            self.run_places[(candidate.start, candidate.end)] = place
+                            break
+
+    def find_heading_series(self) -> None:
+        """A series the sibling headings of a part name, one a heading (共建人文湾区 /
+        构筑休闲湾区 / 塑造健康湾区: quiz.generate.parallel.heading_series)."""
+        for headings in self.heading_groups():
+            titles = [self.seg.cut(self.mirror[h.title[0] : h.title[1]]) for h in headings]
+            found = parallel.heading_series(titles, weight=self.seg.keyword_weight)
+            for position, start, end in found:
+                heading = headings[position]
+                sentence = self.heading_sentence(heading)
+                index = self.index_of[sentence.start]
+                at = heading.title[0]
+                candidate = self.candidate(sentence, at + start, at + end, "parallel")
+                if self.problem(index, candidate) is None:
+                    self.candidates.setdefault(index, []).append(candidate)
+
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
         return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
@@ -918,6 +972,9 @@ class ChineseCards:
             part_idfs=self.part_idfs(index, candidate, answer),
             sentence_length=len(text),
             text_length=len(self.mirror),
+            run_place=self.run_places.get((candidate.start, candidate.end), 0)
+            if candidate.rule == "parallel"
+            else 0,
         )
 
     def part_idfs(self, index: int, candidate: Candidate, answer: str) -> tuple[float | None, ...]:
@@ -1348,6 +1405,8 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
+    ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )
 

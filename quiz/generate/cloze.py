@@ -32,6 +32,7 @@ RULE_PRIORITY = {
     "quote": 2,
     "slogan": 2,
     "marked": 2,
+    "parallel": 2,
     "lead": 3,
     "list": 4,
     "item": 4,
@@ -46,10 +47,12 @@ RULE_PRIORITY = {
 }
 MAX_PER_SENTENCE = 4
 MAX_FIGURES_PER_SENTENCE = 2
+# The items of a parallel run one sentence may blank (a creed of eight: half of it).
+MAX_RUN_ITEMS = 4
 MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
-_LIMITS = {"title": MAX_TITLE} | dict.fromkeys(
+_LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
     ("term", "keyword", "vocabulary", "defined", "name", "date", "marked"), MAX_TERM
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
@@ -166,19 +169,29 @@ def select_with_figures(
     figure_kinds: dict[tuple[int, int], str],
     figure_worth: Callable[[Candidate], int] | None = None,
 ) -> list[Candidate]:
-    """`select` for the phrases of a sentence, then its figures apart: every target of a
-    sentence of targets (主要预期目标是：…5%左右；…1200万人以上；…), at most
-    MAX_FIGURES_PER_SENTENCE other figures, the worthiest by `figure_worth` (higher first,
-    ties in text order: 粮食产量达到732.5亿斤 before 新建…348.8万亩 of one long sentence);
-    a figure never overlaps a phrase."""
-    phrases = select([c for c in candidates if c.rule != "figure"])
+    """`select` for the phrases of a sentence, then its parallel items and its figures
+    apart: a run's items (政治关、法律关、政策关) count as one phrase towards the sentence's
+    limit, up to MAX_RUN_ITEMS of them; every target of a sentence of targets (主要预期目标
+    是：…5%左右；…1200万人以上；…), at most MAX_FIGURES_PER_SENTENCE other figures, the
+    worthiest by `figure_worth` (higher first, ties in text order: 粮食产量达到732.5亿斤
+    before 新建…348.8万亩 of one long sentence); a figure never overlaps a phrase."""
+    items = [c for c in candidates if c.rule == "parallel"]
+    phrases = select(
+        [c for c in candidates if c.rule not in ("figure", "parallel")],
+        limit=MAX_PER_SENTENCE - 1 if items else MAX_PER_SENTENCE,
+    )
+    chosen = list(phrases)
+    for candidate in sorted(items, key=lambda c: c.start):
+        if len(chosen) - len(phrases) >= MAX_RUN_ITEMS:
+            break
+        if not any(candidate.overlaps(other) for other in chosen):
+            chosen.append(candidate)
     figures = [c for c in candidates if c.rule == "figure"]
     targets = [c for c in figures if figure_kinds.get((c.start, c.end)) in ("goal", "target")]
     others = [c for c in figures if c not in targets]
     if figure_worth is not None:
         others.sort(key=lambda c: -figure_worth(c))  # stable: ties stay in text order
     others = others[:MAX_FIGURES_PER_SENTENCE]
-    chosen = list(phrases)
     for candidate in targets + others:
         if not any(candidate.overlaps(other) for other in chosen):
             chosen.append(candidate)

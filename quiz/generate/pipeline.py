@@ -213,6 +213,8 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
         standing = FLOOR
     elif rule == "marked" and not rank.everyday_marked(found):
         standing = FLOOR  # the page's own blanks: a page of notes underlines what it asks
+    elif rule == "parallel" and found.text_length <= SHORT_TEXT:
+        standing = FLOOR  # a short text's formulas by shape, kept like its quotations
     elif rank.general_word(found):
         standing = GENERAL
     return Scored(position, card, rank.importance(found), standing)

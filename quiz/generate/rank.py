@@ -28,6 +28,7 @@ BASE = {
     "formula": 62,
     "quote": 56,
     "slogan": 56,
+    "parallel": 52,
     "marked": 64,
     "title": 50,
     "heading": 50,
@@ -72,8 +73,11 @@ LOWEST, HIGHEST = 1, 99
 LONG_LIST_TEXT = 5000
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
-_OWN_MARKING = frozenset({"formula", "quote", "slogan", "title", "date"})
+_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date"})
 HEADLINE = 26
+# What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
+# teaches the formula's shape, the others fill it in.
+RUN_STEP = 4
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
 # A sentence this long is no learner's line about its common word (the keyword pass's rule)
@@ -101,6 +105,7 @@ class Evidence:
     text_length: int = 0  # characters of the whole text
     is_set: bool = False
     pairs: int = 0
+    run_place: int = 0  # a parallel item's place in its run (0: the first)
 
 
 def importance(evidence: Evidence) -> int:
@@ -117,6 +122,7 @@ def importance(evidence: Evidence) -> int:
         score -= EVERYDAY  # 道路, 中国, 促进 underlined in a page of notes
     else:
         score += _repetition(evidence.repeats)
+    score -= RUN_STEP * evidence.run_place  # each further item of a run tells less of it
     if evidence.rule == "list" and _common_parts(evidence):
         score -= EVERYDAY  # 外资企业, 重点领域: a list item of everyday words
     score += _specificity(evidence)
