@@ -537,7 +537,9 @@ class StudySession:
 
         An answer's card gets its exact previous state back (the log keeps the answer and
         gains an undo marker; siblings buried by it and a leech suspension are lifted).
-        The card comes up next; it is returned, or None when there is nothing to undo.
+        The card comes up next; it is returned, or None when there is nothing to undo. A
+        suspended or buried card answered since (in another process) keeps that answer's
+        schedule: the card the queue has next is returned instead (None: nothing left).
         """
         self._check_open()
         if not self._undo_stack:
@@ -574,7 +576,14 @@ class StudySession:
         else:
             self._track(deck, [card_id])
         self._cram_queue = list(last.cram_queue)
-        self._front = self._item(self._row(last.item), last.item.kind)
+        row = self._row(last.item)
+        if isinstance(last, _FlagChange) and row.state != last.item.state:
+            # answered elsewhere since it was suspended or buried (or unsuspended and
+            # answered here): it is back in the queue as its state says, perhaps not due,
+            # and is not shown first
+            self._front = None
+            return self.next_card()
+        self._front = self._item(row, last.item.kind)
         return self._front
 
     def _still_undoable(self, answered: _Answered) -> bool:

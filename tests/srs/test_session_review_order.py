@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from srs_helpers import Clock, cloze_deck, numbered_deck
 
@@ -169,6 +169,19 @@ actions = st.lists(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script=actions, config=st.sampled_from([CONFIG, UNLIMITED]))
+# undoing the suspension of a card that was unsuspended and answered elsewhere since: the
+# card keeps that answer's schedule (not due) and is not shown first
+@example(
+    script=[
+        ("suspend", None),
+        ("unsuspend", None),
+        ("outside", None),
+        ("undo", None),
+        ("undo", None),
+        ("answer", Rating.Again),
+    ],
+    config=CONFIG,
+)
 def test_the_sessions_own_counts_match_a_fresh_read(
     script: list[tuple[str, object]], config: Config
 ) -> None:

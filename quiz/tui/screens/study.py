@@ -748,20 +748,23 @@ class StudyScreen(Screen[None]):
         await self.action_undo()
 
     async def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
         try:
             with self.session.store.busy_timeout(QUICK_SAVE_MS):  # never a frozen screen
                 item = self.session.undo()
         except QuizError as exc:
             self.notify(str(exc), title="Undo failed", severity="error")
             return
-        if item is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
         what = self.undoable.pop() if self.undoable else "answer"
         if what == "answer":
             self.done = max(0, self.done - 1)
         self.notify(f"Undone: {what}.", timeout=2)
-        await self.present(item)
+        if item is None:  # a card answered elsewhere since: the queue says what is next
+            await self.advance()
+        else:
+            await self.present(item)
 
     async def action_bury(self) -> None:
         if self.item is None or self.phase in ("idle", "saving"):
