@@ -136,6 +136,7 @@ _BLOCKQUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_CELL_SEPARATOR = " — "
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -178,8 +179,10 @@ def _markdown_line(line: str) -> str:
     if _THEMATIC_BREAK.match(line) or _SETEXT_RULE.match(line) or _TABLE_RULE.match(line):
         return ""
     if _TABLE_ROW.match(line):
-        # Cells become words of one line; a pipe-separated row would look like a link list.
-        line = "  ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        # Cells become parts of one line, set off by dashes (a pipe-separated row would
+        # look like a link list): `France — revenge on Germany` keeps its cells apart.
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        line = TABLE_CELL_SEPARATOR.join(cell for cell in cells if cell)
     if _LINK_DEFINITION.match(line):
         return ""
     heading = _HEADING.match(line)
