@@ -104,6 +104,8 @@ def answer_problem(
         limit = MAX_ANSWER
     if candidate.rule == "quote":
         limit = MAX_QUOTED_NAME  # “百县千镇万村高质量发展工程”: the quote pass checks its shape
+    if answer.isascii():
+        limit = max(limit, MAX_TERM)  # English words: policy of isolation
     if not MIN_ANSWER <= len(answer) <= limit:
         return f"length {len(answer)}"
     if candidate.rule == "figure":
