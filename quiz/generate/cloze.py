@@ -118,7 +118,7 @@ def answer_problem(
         _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
     ):
         return "punctuation at an edge"
-    if is_filler(answer):
+    if is_filler(answer) and candidate.rule != "vocabulary":  # 大家 of the page's word table
         return "filler word"
     if (
         is_number(answer)

@@ -73,7 +73,7 @@ LOWEST, HIGHEST = 1, 99
 LONG_LIST_TEXT = 5000
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
-_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date"})
+_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date", "vocabulary"})
 HEADLINE = 26
 # What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
 # teaches the formula's shape, the others fill it in.
