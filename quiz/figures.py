@@ -23,6 +23,12 @@ unit and qualifier character (萬, 億, 兩, 個百分點 ...). Qualifiers are c
 in five groups (`QUALIFIERS`): about (约 5% = 5%左右), at least or over (以上, 多, 余, 超过),
 at most or under (以内, 以下, 不超过), nearly (近, 将近), since (以来).
 
+English figures read too: a magnitude word (9 million = 9,000,000), percent written out
+(40 per cent = 40%), a fraction (1/4 = 2/8: value "1/4"), a share with what it is a share
+of (1/4 of global territory: the unit is "of global territory"), units of time and
+measure (4 years = 4年, 300 km = 300公里) and qualifiers before the number (about,
+around, over, more than, under, nearly ...), in the same groups as the Chinese ones.
+
 What counts as a figure (`strict`, the default, for the answers of cards): digits alone
 or with a unit; Chinese numerals with a unit of measure (人, 元, 年, %, 倍 ...); an ordinal
 (第 + number + a measure word + a noun); digits with a measure word and a noun (26个省份).
@@ -38,6 +44,7 @@ Values are exact (integers and powers of ten, no floats).
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -67,7 +74,20 @@ class FigureKind(StrEnum):
     MONEY = "money"  # 3000亿元
     COUNT = "count"  # 26万人, 1.3万亿斤
     NUMBER = "number"  # 3000 (no unit)
+    FRACTION = "fraction"  # 1/4, 1/4 of global territory
 
+
+ENGLISH_LABELS: dict[FigureKind, str] = {
+    FigureKind.PERCENT: "percent",
+    FigureKind.POINTS: "percentage points",
+    FigureKind.YEAR: "year",
+    FigureKind.ORDINAL: "ordinal",
+    FigureKind.MULTIPLE: "multiple",
+    FigureKind.MONEY: "amount of money",
+    FigureKind.COUNT: "count",
+    FigureKind.NUMBER: "number",
+    FigureKind.FRACTION: "fraction",
+}
 
 LABELS: dict[FigureKind, str] = {
     FigureKind.PERCENT: "百分比",
@@ -78,6 +98,7 @@ LABELS: dict[FigureKind, str] = {
     FigureKind.MONEY: "金额",
     FigureKind.COUNT: "数量",
     FigureKind.NUMBER: "数字",
+    FigureKind.FRACTION: "分数",
 }
 
 # ----------------------------------------------------------------------- vocabulary
@@ -113,6 +134,14 @@ SUFFIX_QUALIFIERS = {
     "以来": SINCE,
 }  # fmt: skip
 INNER_QUALIFIERS = {"多": OVER, "余": OVER}  # 20多万, 3000余亿元, 1万余人
+# English, as `_normalise` leaves it: lower case, spaces dropped (more than -> morethan).
+ENGLISH_QUALIFIERS = {
+    "about": ABOUT, "around": ABOUT, "approximately": ABOUT, "roughly": ABOUT, "some": ABOUT,
+    "over": OVER, "morethan": OVER, "atleast": OVER, "upwardsof": OVER,
+    "under": UNDER, "lessthan": UNDER, "fewerthan": UNDER, "upto": UNDER, "atmost": UNDER,
+    "nearly": NEARLY, "almost": NEARLY, "closeto": NEARLY,
+}  # fmt: skip
+ENGLISH_MAGNITUDES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 QUALIFIERS: dict[str, str] = {**PREFIX_QUALIFIERS, **SUFFIX_QUALIFIERS}
 """Every qualifier read, as written (Simplified) -> the group it is compared by."""
 
@@ -135,6 +164,17 @@ MEASURES = {
     "平方米": "平方米", "平方公里": "平方公里", "平方千米": "平方公里",
     "立方米": "立方米", "亩": "亩", "公顷": "公顷",
     "千瓦": "千瓦", "千瓦时": "千瓦时", "瓦": "瓦", "兆瓦": "兆瓦",
+    # English units (lower case, as `_normalise` leaves them), to the same canonical units
+    "percent": PERCENT,
+    "years": "年", "year": "年", "months": "个月", "month": "个月", "weeks": "周",
+    "week": "周", "days": "天", "day": "天", "hours": "小时", "hour": "小时",
+    "minutes": "分钟", "minute": "分钟", "seconds": "秒",
+    "km": "公里", "kilometres": "公里", "kilometre": "公里", "kilometers": "公里",
+    "kilometer": "公里", "miles": "mile", "mile": "mile", "metres": "米", "metre": "米",
+    "meters": "米", "meter": "米", "kg": "公斤", "kilograms": "公斤", "kilogram": "公斤",
+    "tonnes": "吨", "tonne": "吨", "tons": "吨", "ton": "吨", "hectares": "公顷",
+    "hectare": "公顷", "acres": "acre", "acre": "acre",
+    "dollars": "美元", "dollar": "美元", "euros": "欧元", "euro": "欧元", "yuan": "元",
 }  # fmt: skip
 # Measure words: a figure with digits (26个), or an ordinal (第一个), and then a noun.
 MEASURE_WORDS = frozenset(
@@ -213,6 +253,11 @@ class Figure:
     def label(self) -> str:
         """The kind in Chinese (百分比, 金额, 年份 ...)."""
         return LABELS[self.kind]
+
+    @property
+    def english_label(self) -> str:
+        """The kind in English (percent, count, year ...), for a card in English."""
+        return ENGLISH_LABELS[self.kind]
 
     @property
     def before(self) -> str:
@@ -312,7 +357,7 @@ def _normalise(text: str) -> tuple[list[str], list[int]]:
                 char = folded.translate(_FOLD)
         if char.isspace():
             continue
-        chars.append(char)
+        chars.append(char.lower() if "A" <= char <= "Z" else char)
         index.append(position)
     return chars, index
 
@@ -351,6 +396,7 @@ _STARTS = (
     | {word[0] for word in ERAS}
     | {word[0] for word in PERCENT_WORDS}
     | {word[0] for word in PREFIX_QUALIFIERS}
+    | {word[0] for word in ENGLISH_QUALIFIERS}
 )
 
 
@@ -360,7 +406,7 @@ class _Parsed:
 
     __slots__ = (
         "end", "mantissa", "exponent", "unit", "groups", "ordinal", "year_digits",
-        "core_start", "core_end", "digits", "amount_end", "inner", "upper",
+        "core_start", "core_end", "digits", "amount_end", "inner", "upper", "denominator",
     )  # fmt: skip
 
     def __init__(
@@ -379,11 +425,13 @@ class _Parsed:
         amount_end: int,
         inner: bool,
         upper: tuple[int, int] | None = None,  # a range's upper end (mantissa, exponent)
+        denominator: int = 1,  # a fraction's (1/4), in lowest terms
     ) -> None:
         self.end, self.mantissa, self.exponent, self.unit = end, mantissa, exponent, unit
         self.groups, self.ordinal, self.year_digits = groups, ordinal, year_digits
         self.core_start, self.core_end, self.digits = core_start, core_end, digits
         self.amount_end, self.inner, self.upper = amount_end, inner, upper
+        self.denominator = denominator
 
     def figure(self, text: str, index: list[int], start: int) -> Figure:
         """The figure read from `chars[start:self.end]`, whose characters stand at
@@ -397,10 +445,13 @@ class _Parsed:
             return (at(begin), index[end - 1] + 1 - first if end > begin else at(begin))
 
         kind = _kind(self.unit, self.ordinal, self.year_digits)
+        if self.denominator != 1:
+            kind = FigureKind.FRACTION
         core = span(self.core_start, self.core_end)
         return Figure(
             text=text[first:last],
             value=_canonical(self.mantissa, self.exponent)
+            + ("" if self.denominator == 1 else f"/{self.denominator}")
             + ("" if self.upper is None else RANGE + _canonical(*self.upper)),
             unit=self.unit,
             qualifier="+".join(sorted(set(self.groups))),
@@ -422,6 +473,12 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
     if word:
         groups.append(PREFIX_QUALIFIERS[word])
         position += len(word)
+    else:
+        word = _english_word(chars, position, ENGLISH_QUALIFIERS)
+        after = chars[position + len(word) : position + len(word) + 1]
+        if word and after and after[0].isdigit():
+            groups.append(ENGLISH_QUALIFIERS[word])  # about 9 million, more than 40%
+            position += len(word)
     core_start = position
     # 公元前214年, 前219年: a year before the common era (negative); 公元2035年 = 2035年
     era = _longest(chars, position, ERAS)
@@ -436,14 +493,16 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
     amount = _amount(chars, position, groups)
     if amount is None:
         return None
-    mantissa, exponent, digits_end, position, chinese, year_digits, inner, scale = amount
+    mantissa, exponent, digits_end, position, chinese, year_digits, inner, scale, denominator = (
+        amount
+    )
     first_digits = digits = (number_start, digits_end)
     upper: tuple[int, int] | None = None
     range_unit = ""
     ranged = _range_end(chars, position, percent_word, groups)
     if ranged is not None:  # 4.5%—5%, 3—5万人, 2021—2025年
         range_unit, second_word, second = ranged
-        high, high_exponent, high_end, position, _, _, high_inner, high_scale = second
+        high, high_exponent, high_end, position, _, _, high_inner, high_scale, _ = second
         percent_word = percent_word or second_word  # 5%—百分之六: the unit is in the word
         if high_scale and not scale and not range_unit:
             exponent += high_scale  # 3—5万人: the scale written once is the range's
@@ -486,6 +545,10 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
     if word:
         groups.append(SUFFIX_QUALIFIERS[word])
         position += len(word)
+    if whole and position < len(chars) and (unit == PERCENT or denominator > 1):
+        if _share_of(chars, position):  # 1/4 of global territory: what it is a share of
+            unit += "".join(chars[position:])
+            core_end = position = len(chars)
     if whole and position < len(chars):
         if strict:
             return None
@@ -509,21 +572,50 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         digits=digits,
         amount_end=amount_end,
         inner=inner,
+        denominator=denominator,
     )
 
 
-_Amount = tuple[int, int, int, int, bool, bool, bool, int]
+def _share_of(chars: list[str], position: int) -> bool:
+    """`of` and words at `position`, to the end: what a share is of (of global territory)."""
+    rest = chars[position:]
+    return (
+        rest[:2] == ["o", "f"]
+        and len(rest) >= 5
+        and all("a" <= char <= "z" or char in "-'" for char in rest)
+    )
+
+
+def _english_word(chars: list[str], position: int, words: dict[str, int] | dict[str, str]) -> str:
+    """The longest of `words` written at `position`, or ""."""
+    found = ""
+    for word in words:
+        if len(word) > len(found) and "".join(chars[position : position + len(word)]) == word:
+            found = word
+    return found
+
+
+_Amount = tuple[int, int, int, int, bool, bool, bool, int, int]
 
 
 def _amount(chars: list[str], position: int, groups: list[str]) -> _Amount | None:
     """The number at `position` with its scale and a qualifier inside it: (mantissa,
     exponent, end of the mantissa, end, written in Chinese, digit by digit, a qualifier
     inside, the power of ten of its scale). 20多万, 3000余亿元: the qualifier, then the
-    scale; 1万余人: the scale, then the qualifier (added to `groups`)."""
+    scale; 1万余人: the scale, then the qualifier (added to `groups`). Last, a fraction's
+    denominator in lowest terms (1/4; 1 for none); an English magnitude word scales
+    digits (9 million)."""
     number = _number(chars, position)
     if number is None:
         return None
     mantissa, exponent, digits_end, position, chinese, by_digit = number
+    denominator = 1
+    if not chinese and exponent == 0 and chars[position : position + 1] == ["/"]:
+        below = _number(chars, position + 1)
+        if below is not None and not below[4] and below[1] == 0 and below[0] > 0:
+            divisor = math.gcd(mantissa, below[0])
+            mantissa, denominator = mantissa // divisor, below[0] // divisor
+            digits_end = position = below[3]
     inner = False
     scaled = 0
     for _ in range(2):
@@ -538,7 +630,12 @@ def _amount(chars: list[str], position: int, groups: list[str]) -> _Amount | Non
             scaled = sum(SCALE_POWERS[char] for char in chars[position : position + length])
             exponent += scaled
             position += length
-    return mantissa, exponent, digits_end, position, chinese, by_digit, inner, scaled
+    magnitude = "" if chinese or scaled else _english_word(chars, position, ENGLISH_MAGNITUDES)
+    if magnitude:
+        scaled = ENGLISH_MAGNITUDES[magnitude]
+        exponent += scaled
+        position += len(magnitude)
+    return mantissa, exponent, digits_end, position, chinese, by_digit, inner, scaled, denominator
 
 
 def _range_end(
@@ -802,7 +899,7 @@ def _canonical(mantissa: int, exponent: int) -> str:
 def _kind(unit: str, ordinal: bool, year_digits: bool) -> FigureKind:
     if ordinal:
         return FigureKind.ORDINAL
-    if unit in (PERCENT, PERMILLE):
+    if unit in (PERCENT, PERMILLE) or unit.startswith(PERCENT + "of"):
         return FigureKind.PERCENT
     if unit == POINTS:
         return FigureKind.POINTS

@@ -265,12 +265,12 @@ def _figure_note(mine: Figure, figure: Figure) -> str:
 
 
 def _unit_written(figure: Figure) -> str:
-    return figure.unit_text or figure.unit
+    return figure.unit_text.strip() or figure.unit
 
 
 def _qualifier_written(figure: Figure) -> str:
     """As written; the group's name when it sits inside the number (20多万)."""
-    return figure.before + figure.after or figure.qualifier
+    return (figure.before + figure.after).strip() or figure.qualifier
 
 
 def _figure_diff(text: str, mine: Figure, answer: str, figure: Figure) -> tuple[DiffOp, ...]:

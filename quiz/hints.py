@@ -17,7 +17,8 @@ another ladder, since its first character is half of it and the pinyin of a digi
 no hint:
 
 1. `figure`: what it measures and its unit and qualifier, the number left out
-   (`百分比：…%左右`, `金额：…亿元`, `年份：…年`, `序数：第…个百年`);
+   (`百分比：…%左右`, `金额：…亿元`, `年份：…年`, `序数：第…个百年`; on a card in English
+   `number: … million`, `fraction: … of global territory`);
 2. `digits`: the answer with each numeral blanked, so the number of digits and a
    decimal point show (`_%左右`, `____亿元`, `_._万亿斤以上`);
 3. `first`: its first numeral written out (`3___亿元`); skipped for a one-digit number,
@@ -102,9 +103,12 @@ def _figure_of(answer: str) -> Figure | None:
 def _figure_ladder(card: ClozeCard, figure: Figure, deck: Deck | None) -> list[Hint]:
     answer = card.answer
     start, end = figure.digits
-    label = figure.label + ("（范围）" if figure.is_range else "")
+    if has_han(card.text):
+        label = figure.label + ("（范围）" if figure.is_range else "") + "："
+    else:  # a card in English: 9 million -> `number: … million`
+        label = figure.english_label + (" (range)" if figure.is_range else "") + ": "
     ladder = [
-        Hint(HintKind.FIGURE, f"{label}：{answer[:start]}…{answer[end:]}"),
+        Hint(HintKind.FIGURE, f"{label}{answer[:start]}…{answer[end:]}"),
         Hint(HintKind.DIGITS, figure_blank(answer, figure)),
     ]
     if sum(_numeral(char) for char in answer[start:end]) > 1:

@@ -39,7 +39,7 @@ from quiz.generate.structure import (
     credit_zones,
     unfit_sentence,
 )
-from quiz.text import phrases
+from quiz.text import english, phrases
 from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
@@ -153,8 +153,15 @@ class ChineseCards:
         self.evidence: dict[str, rank.Evidence] = {}
         # each cut of a sentence (by id) with where its words end, for `positions`
         self._token_ends: dict[int, tuple[list[str], list[int]]] = {}
-        # the words of a learner's word table (牛奶 niúnǎi n. milk), set by vocabulary_sets
-        self.vocabulary_words: frozenset[str] = frozenset()
+        # a learner's word table (牛奶 niúnǎi n. milk): its runs of entries, its words and
+        # the lines it stands on (the table's own lines hold no cloze card)
+        self.vocabulary_runs = vocabulary.vocabulary_runs(mirror)
+        self.vocabulary_words: frozenset[str] = frozenset(
+            mirror[source.left[0] : source.left[1]]
+            for run in self.vocabulary_runs
+            for source in run
+        )
+        self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
@@ -177,6 +184,9 @@ class ChineseCards:
         for paragraph in self.lay.paragraphs:
             body = paragraph.sentences
             for position, sentence in enumerate(body):
+                if sentence.line in self.vocabulary_lines:  # 身体 shēntǐ n. body: the table's
+                    unfit.add(self.index_of[sentence.start])
+                    continue
                 why = unfit_sentence(
                     self.mirror[sentence.start : sentence.end],
                     last=position == len(body) - 1,
@@ -239,7 +249,12 @@ class ChineseCards:
             text_pass(self)
         self.valid = self.validate()
         self.cut_tokens = list(self.tokens)  # jieba's own cut, before any registered word
-        words = {self.mirror[c.start : c.end] for cs in self.valid.values() for c in cs}
+        words = {
+            self.mirror[c.start : c.end]
+            for cs in self.valid.values()
+            for c in cs
+            if " " not in self.mirror[c.start : c.end]  # 上 班 as a learner page writes it
+        }
         cards: list[tuple[int, Card]] = []
         cards.extend(self.match_cards())  # splits items with jieba's own cut
         with self.seg.registered(words):
@@ -278,6 +293,11 @@ class ChineseCards:
         """解决…的党小组开放日、消除…的红色智慧田: the names (quiz.generate.series)."""
         for start, end in series.named_items(text):
             yield start, end, "item"
+
+    def grammar_terms(self, _sentence: Sentence, text: str) -> Spans:
+        """The class a learner's note gives a quoted word: “要” is a {modal verb} which …"""
+        for span in english.class_of_quoted(text):
+            yield span.start, span.end, span.rule
 
     def figure_spans(self, sentence: Sentence, text: str) -> Spans:
         """Figures with unit and measure (quiz.generate.figures); in a paragraph stating the
@@ -397,6 +417,33 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def find_vocabulary(self) -> None:
+        """Each word of the page's word table (of two characters or more) blanked where
+        its lesson first says it as a word; a lesson that writes words apart (上 班) is
+        read with the spaces."""
+        words = sorted(
+            (w for w in self.vocabulary_words if len(w) >= 2),
+            key=lambda w: self.mirror.find(w),
+        )
+        for word in words:
+            pattern = re.compile(r"[ \t]?".join(re.escape(ch) for ch in word))
+            for index, sentence in enumerate(self.sentences):
+                if index in self.unfit or sentence.heading:
+                    continue
+                text = self.mirror[sentence.start : sentence.end]
+                found = [m for m in pattern.finditer(text) if m.group() in (word, " ".join(word))]
+                if len(found) != 1:
+                    continue
+                start, end = found[0].span()
+                if start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "vocabulary"
+                )
+                if self.problem(index, candidate) is None:
+                    self.candidates.setdefault(index, []).append(candidate)
+                    break
 
     def find_ordinal_names(self) -> None:
         """第一个百年奋斗目标 / 第二个百年奋斗目标: a series the text counts by ordinals
@@ -1319,11 +1366,7 @@ class ChineseCards:
         """A learner's word list (你好 — hello / 谢谢 — thank you …): each word with its
         meaning."""
         cards: list[tuple[int, Card]] = []
-        runs = vocabulary.vocabulary_runs(self.mirror)
-        self.vocabulary_words = frozenset(
-            self.mirror[source.left[0] : source.left[1]] for run in runs for source in run
-        )
-        for run in runs:
+        for run in self.vocabulary_runs:
             label = vocabulary.section_before(self.lay.headings, run[0].left[0])
             section = (self.output[label[0] : label[1]].strip() or None) if label else None
             made = matching.build_sets(
@@ -1397,8 +1440,10 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.marked_phrases,
     ChineseCards.named_list_items,
     ChineseCards.figure_spans,
+    ChineseCards.grammar_terms,
 )
 TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
+    ChineseCards.find_vocabulary,  # a word of the page's word table in its lesson
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)

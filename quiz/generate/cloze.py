@@ -104,6 +104,8 @@ def answer_problem(
         limit = MAX_ANSWER
     if candidate.rule == "quote":
         limit = MAX_QUOTED_NAME  # “百县千镇万村高质量发展工程”: the quote pass checks its shape
+    if answer.isascii():
+        limit = max(limit, MAX_TERM)  # English words: policy of isolation
     if not MIN_ANSWER <= len(answer) <= limit:
         return f"length {len(answer)}"
     if candidate.rule == "figure":
@@ -116,7 +118,7 @@ def answer_problem(
         _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
     ):
         return "punctuation at an edge"
-    if is_filler(answer):
+    if is_filler(answer) and candidate.rule != "vocabulary":  # 大家 of the page's word table
         return "filler word"
     if (
         is_number(answer)

@@ -168,7 +168,7 @@ def build_deck(
         cards = finder.build()
         evidence = finder.evidence
     else:
-        cards = english_cards(mirror, output, lay)
+        cards, evidence = english_cards(mirror, output, lay, emphasis)
     ordered = sorted(cards, key=lambda item: item[0])
     scored = _asked_again([_scored(position, card, evidence) for position, card in ordered])
     report.found = len(scored)
@@ -197,7 +197,7 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
     """The card with its importance and whether the floor holds it or it is general."""
     rule = card.tags[0] if card.tags else ""
     found = evidence.get(card.id)
-    if found is None:  # the English path: what its rule says
+    if found is None:  # a card no pass weighed: what its rule says
         found = rank.Evidence(
             rule=rule,
             answer=card.answer if isinstance(card, ClozeCard) else "",

@@ -73,7 +73,7 @@ LOWEST, HIGHEST = 1, 99
 LONG_LIST_TEXT = 5000
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
-_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date"})
+_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date", "vocabulary"})
 HEADLINE = 26
 # What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
 # teaches the formula's shape, the others fill it in.
@@ -106,10 +106,37 @@ class Evidence:
     is_set: bool = False
     pairs: int = 0
     run_place: int = 0  # a parallel item's place in its run (0: the first)
+    english: bool = False  # a card of the English path (scored by `ENGLISH_BASE`)
+    compound: bool = False  # an English compound of nouns (arms race), not adjective + noun
+    listed: bool = False  # one item of a plain English list (the internet and air travel)
+
+
+# The English path's rules: a note's defined terms, labelled lists, capitalised terms and
+# figures come first; a noun phrase is a term only by what the text does with it (says it
+# again, in a note's point); a single name (Germany in a note on the Great War) is what
+# the text is about, not one fact of a sentence.
+ENGLISH_BASE = {
+    "marked": 58,
+    "quote": 52,
+    "defined": 50,
+    "term": 44,
+    "item": 44,
+    "figure": 46,
+    "date": 40,
+    "phrase": 30,
+    "name": 28,
+    "keyword": 20,
+}
+ENGLISH_REPEATS = 8  # what repetition adds at most to an English card
+ENGLISH_COMPOUND = 4
+ENGLISH_WORD = 2  # each word of a noun phrase beyond two
+ENGLISH_LISTED = 6  # an item of a plain list: any of its items fits the blank
 
 
 def importance(evidence: Evidence) -> int:
     """The card's importance, LOWEST to HIGHEST (see the module)."""
+    if evidence.english and not evidence.is_set:
+        return _clamp(_english_importance(evidence))
     if evidence.is_set:
         score = SET_BASE.get(evidence.rule, 36) + min(evidence.pairs, 6)
         return _clamp(score)
@@ -133,6 +160,23 @@ def importance(evidence: Evidence) -> int:
     if evidence.point:
         score += 3
     return _clamp(score)
+
+
+def _english_importance(evidence: Evidence) -> int:
+    """An English card: its rule, the text saying it again, a compound's specificity, and
+    where it stands (a heading, a note's point or a paragraph's first sentence)."""
+    score = ENGLISH_BASE.get(evidence.rule, 30)
+    score += min(ENGLISH_REPEATS, _repetition(evidence.repeats))
+    if evidence.rule == "phrase":
+        score += ENGLISH_COMPOUND if evidence.compound else 0
+        score += ENGLISH_WORD * min(2, max(len(evidence.answer.split()) - 2, 0))
+        if evidence.listed and evidence.repeats < 2:
+            score -= ENGLISH_LISTED
+    if evidence.heading:
+        score += 8
+    if evidence.point:
+        score += 3
+    return score
 
 
 def general_word(evidence: Evidence) -> bool:

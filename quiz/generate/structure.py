@@ -27,6 +27,11 @@ MAX_SHORT_LINE = 24
 SENTENCE_END = re.compile(
     r"(?:[。！？!?；;]+|…{1,2}|(?<=[A-Za-z\d)\"'”])\.(?=\s|$))[”’」』）)\]\"']*"
 )
+# In a line without Chinese a semicolon joins the clauses (or the items: Great Britain;
+# France; Russia) of one sentence.
+LATIN_SENTENCE_END = re.compile(
+    r"(?:[。！？!?；]+|…{1,2}|(?<=[A-Za-z\d)\"'”])\.(?=\s|$))[”’」』）)\]\"']*"
+)
 _FINAL_PUNCT = "。！？!?；;.…"
 META_LINE = re.compile(
     r"^\s*(?:来源|文章来源|出处|作者|编辑|责任编辑|责编|审核|校对|发布时间|发布日期|发表时间|"
@@ -161,6 +166,13 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
     return None
 
 
+def _has_cjk(text: str) -> bool:
+    return _CJK_CHAR.search(text) is not None
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
 def _cjk(text: str) -> bool:
     return re.fullmatch(f"[{CJK}]", text) is not None
 
@@ -188,7 +200,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     masked = mask_quotes(text[start:end])
     ranges = []
     at = 0
-    for match in SENTENCE_END.finditer(masked):
+    ends = SENTENCE_END if _has_cjk(masked) else LATIN_SENTENCE_END
+    for match in ends.finditer(masked):
         ranges.append((at, match.end()))
         at = match.end()
     if at < len(masked) and masked[at:].strip():

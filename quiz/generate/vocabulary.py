@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.generate.matching import MIN_SET, PairSource
+from quiz.generate.matching import MAX_SIDE, MIN_SET, PairSource
 from quiz.generate.structure import Heading
 from quiz.text.phrases import CJK
 
@@ -36,9 +36,14 @@ _TABLE_ENTRY = re.compile(
 )
 
 
+_USAGE_NOTE = re.compile(r"\([^()]*\)\s*")
+
+
 def vocabulary_runs(text: str) -> list[list[PairSource]]:
     """Runs of at least MIN_SET neighbouring entry lines (blank lines allowed between), in
-    text order; each entry pairs its word with its meaning."""
+    text order; each entry pairs its word with its meaning. A meaning too long for a set
+    loses a usage note in brackets before it (对 — (used before a noun) to, for: `to,
+    for`); an entry still too long stays in the run but makes no pair."""
     runs: list[list[PairSource]] = []
     run: list[PairSource] = []
     offset = 0
@@ -46,6 +51,12 @@ def vocabulary_runs(text: str) -> list[list[PairSource]]:
         match = _ENTRY.match(line) or _TABLE_ENTRY.match(line)
         if match is not None:
             word, meaning = match.span("word"), match.span("meaning")
+            note = _USAGE_NOTE.match(line, meaning[0])
+            if meaning[1] - meaning[0] > MAX_SIDE and note is not None:
+                meaning = (note.end(), meaning[1])
+            if meaning[1] - meaning[0] > MAX_SIDE:
+                offset += len(line) + 1
+                continue
             run.append(
                 PairSource(
                     (offset + word[0], offset + word[1]),

@@ -348,8 +348,10 @@ def _strip_tags(line: str, number: int, changes: list[Change], pattern: re.Patte
 # --- pinyin annotations ---------------------------------------------------------------
 
 _NOTE_TEXT = r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3e\u1e3f:'’ 0-5-]{1,80}"
+# 機(jī), and after a quoted word, “不想” (bù xiǎng): the note follows the closing mark.
 _PINYIN_NOTE = re.compile(
-    rf"(?P<han>[{HAN_CLASS}]+)(?P<gap>[ \t]?)[(（\[](?P<body>{_NOTE_TEXT})[)）\]]"
+    rf"(?P<han>[{HAN_CLASS}]+)(?P<close>[”」』\"]?)(?P<gap>[ \t]?)"
+    rf"[(（\[](?P<body>{_NOTE_TEXT})[)）\]]"
 )
 # A gloss that offers the pinyin as an alternative spelling: 中文(或“zhōngwén”), (即 nǐ hǎo).
 _PINYIN_ALTERNATIVE = re.compile(
@@ -373,8 +375,9 @@ def _remove_pinyin(line: str, number: int, changes: list[Change]) -> str:
         count = _syllable_count(match.group("body"))
         if count is None or count > len(han):
             return match.group()
-        changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1]))
-        return han
+        close = match.group("close")
+        changes.append(Change("pinyin", number, match.group()[len(han) - 1 :], han[-1] + close))
+        return han + close
 
     def drop_alternative(match: re.Match[str]) -> str:
         body = match.group("body")

@@ -136,6 +136,7 @@ _BLOCKQUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_CELL_SEPARATOR = " — "
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -178,8 +179,10 @@ def _markdown_line(line: str) -> str:
     if _THEMATIC_BREAK.match(line) or _SETEXT_RULE.match(line) or _TABLE_RULE.match(line):
         return ""
     if _TABLE_ROW.match(line):
-        # Cells become words of one line; a pipe-separated row would look like a link list.
-        line = "  ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        # Cells become parts of one line, set off by dashes (a pipe-separated row would
+        # look like a link list): `France — revenge on Germany` keeps its cells apart.
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        line = TABLE_CELL_SEPARATOR.join(cell for cell in cells if cell)
     if _LINK_DEFINITION.match(line):
         return ""
     heading = _HEADING.match(line)
@@ -205,6 +208,8 @@ _EMPHASIS_TAG = re.compile(r"<(u|b|strong|em|mark|ins)\b[^>]*>(.*?)</\1\s*>", re
 _EMPHASIS_MD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _ANY_TAG = re.compile(r"<[^>]*>")
 MIN_EMPHASIS, MAX_EMPHASIS = 2, 16
+# A phrase in Latin letters is measured in words: a term of up to six (Triple Entente).
+MAX_EMPHASIS_WORDS, MAX_LATIN_EMPHASIS = 6, 60
 MAX_EMPHASISED = 400
 
 
@@ -214,7 +219,9 @@ def emphasised_phrases(raw: str, kind: str) -> tuple[str, ...]:
 
     Only emphasis inside a line counts: a whole bold line is a heading, not a marked phrase.
     Phrases of MIN_EMPHASIS to MAX_EMPHASIS characters (longer is a sentence, not a
-    phrase), at most MAX_EMPHASISED of them (a page that bolds everything marks nothing).
+    phrase; one in Latin letters of up to MAX_EMPHASIS_WORDS words), without a colon
+    after it (**Alliances:** …), at most MAX_EMPHASISED of them (a page that bolds
+    everything marks nothing).
 
     >>> emphasised_phrases("定都<u>咸阳</u>，设<b>丞相</b>、<u>太尉</u>。\\n**第一章　总则**", "md")
     ('咸阳', '丞相', '太尉')
@@ -230,8 +237,8 @@ def emphasised_phrases(raw: str, kind: str) -> tuple[str, ...]:
         if kind == "md":
             spans += [m.group(1) or m.group(2) for m in _EMPHASIS_MD.finditer(line)]
         for span in spans:
-            phrase = _visible(span, html_lib)
-            if not MIN_EMPHASIS <= len(phrase) <= MAX_EMPHASIS:
+            phrase = _visible(span, html_lib).rstrip(":：").rstrip()
+            if not _phrase_length(phrase):
                 continue
             rest = plain_line.replace(phrase, "", 1)
             if sum(1 for ch in rest if ch.isalnum()) < 2:
@@ -240,6 +247,14 @@ def emphasised_phrases(raw: str, kind: str) -> tuple[str, ...]:
             if len(found) >= MAX_EMPHASISED:
                 return tuple(found)
     return tuple(found)
+
+
+def _phrase_length(phrase: str) -> bool:
+    if len(phrase) < MIN_EMPHASIS:
+        return False
+    if phrase.isascii():
+        return len(phrase) <= MAX_LATIN_EMPHASIS and len(phrase.split()) <= MAX_EMPHASIS_WORDS
+    return len(phrase) <= MAX_EMPHASIS
 
 
 def _visible(markup: str, html_lib: object) -> str:

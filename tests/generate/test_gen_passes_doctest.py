@@ -16,6 +16,7 @@ MODULES = [
     "quiz.generate.vocabulary",
     "quiz.generate.rank",
     "quiz.generate.select",
+    "quiz.text.english",
 ]
 
 

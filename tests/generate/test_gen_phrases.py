@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.generate import keywords
-from quiz.text import phrases
+from quiz.text import english, phrases
 from quiz.text.phrases import Segmenter, Span
 
 
@@ -167,21 +167,21 @@ def test_keywords_in_traditional_run_on_the_mirror(seg: Segmenter) -> None:
         assert to_simplified(span.of(original)) == span.of(mirror)
 
 
-def test_english_terms_and_repeated_phrases() -> None:
+def test_english_key_phrases_and_repeated_noun_phrases() -> None:
     sentences = [
         "The forgetting curve was described by Hermann Ebbinghaus in Berlin.",
         "Spaced repetition fights the forgetting curve.",
         "Active recall strengthens memory more than rereading.",
     ]
-    repeated = phrases.repeated_phrases(sentences)
-    assert "forgetting curve" in repeated
-    first = phrases.english_terms(sentences[0], repeated)
+    doc = english.Document.of(sentences)
+    assert doc.count("forgetting curve") == 2
+    first = english.key_phrases(sentences[0], doc)
     assert [s.of(sentences[0]) for s in first] == [
         "forgetting curve",
         "Hermann Ebbinghaus",
         "Berlin",
     ]
-    assert phrases.english_terms("Tom went home.", repeated) == []
+    assert english.key_phrases("Tom went home.", doc) == []
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,18 @@ def test_english_sentences() -> None:
     ]
 
 
+def test_a_semicolon_splits_a_chinese_line_but_not_an_english_one() -> None:
+    text = "The Allies: Britain; France; Russia. They fought on; the war went on."
+    ranges = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in ranges] == [
+        "The Allies: Britain; France; Russia.",
+        "They fought on; the war went on.",
+    ]
+    for chinese in ("一是加强领导；二是完善制度。", "一是加強領導；二是完善制度。"):
+        ranges = split_sentences(chinese, 0, len(chinese))
+        assert len(ranges) == 2
+
+
 def test_articles_of_a_regulation_are_items_not_headings() -> None:
     text = "第一条 为了规范政府工作，根据宪法制定本条例。\n第二章 总则\n"
     lay = layout(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,45 @@ def test_a_word_of_the_list_blanked_in_the_lesson_is_a_vocabulary_card(
     tags = {to_simplified(c.answer): c.tags for c in deck if isinstance(c, ClozeCard)}
     assert tags.get("朋友") == ("vocabulary",), tags
     assert all(t != ("vocabulary",) for a, t in tags.items() if a != "朋友")
+
+
+def test_a_usage_note_before_a_long_meaning_is_left_out() -> None:
+    rows = (
+        "上班 shàng bān v. to work, to do a job\n"
+        "对 duì prep. (used before a noun or pronoun) to, for\n"
+        "身体 shēntǐ n. body, health\n"
+    )
+    (run,) = vocabulary_runs(rows)
+    assert [rows[s.right[0] : s.right[1]] for s in run] == [
+        "to work, to do a job",
+        "to, for",
+        "body, health",
+    ]
+
+
+LEARNER = (
+    "A：今天 是 你 去 新 公司 上 班 的 日子。\n"
+    "B：我 不 想 喝 牛奶，我 要 喝 咖啡。\n"
+    "A：给 大家 介绍 一下，这 是 大卫。\n"
+    "“要” is a modal verb which means “to want to”.\n"
+    "词语 拼音 词性 词义\n"
+    "上班 shàng bān v. to work, to do a job\n"
+    "牛奶 niúnǎi n. milk\n"
+    "咖啡 kāfēi n. coffee\n"
+    "大家 dàjiā pron. all, everybody\n"
+)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional], ids=["simplified", "traditional"])
+def test_table_words_are_blanked_in_their_lesson_and_never_in_the_table(
+    convert: Callable[[str], str],
+) -> None:
+    deck, _report = build_deck(convert(LEARNER), name="t")
+    clozes = [c for c in deck if not isinstance(c, MatchCard)]
+    words = {c.answer: c for c in clozes if "vocabulary" in c.tags}
+    # a lesson that writes its words apart (上 班) is read with the spaces; 大家 is no filler
+    assert {"上 班", convert("牛奶"), "咖啡", "大家"} <= set(words)
+    assert words["上 班"].text.startswith("A：今天 是 你 去 新 公司 {{c1::上 班}}")
+    assert all(c.line <= 4 for c in clozes)  # the table's own lines hold no cloze card
+    defined = [c for c in clozes if "defined" in c.tags]
+    assert [c.answer for c in defined] == ["modal verb"]

@@ -44,6 +44,10 @@ def kinds(text: str) -> dict[str, int]:
         ("你去哪儿(nǎr)？", "你去哪儿？"),  # erhua
         ("你在哪兒(nǎr)？", "你在哪兒？"),
         ("谢谢 [xièxie] thanks", "谢谢 thanks"),
+        # after a quoted word: the note follows the closing mark
+        ("we use “不想” (bù xiǎng) to negate “要”", "we use “不想” to negate “要”"),
+        ("we use “不想” (bù xiǎng) to say no", "we use “不想” to say no"),
+        ("“會” (huì) is a modal verb", "“會” is a modal verb"),
     ],
 )
 def test_pinyin_annotations_are_removed(dirty: str, expected: str) -> None:
@@ -66,6 +70,7 @@ def test_pinyin_annotations_are_removed(dirty: str, expected: str) -> None:
         "好(nǐ hǎo)",  # two syllables cannot gloss one character
         "公式(x2)成立",
         "英文(English)说明",
+        "“一带一路” (Belt and Road)",  # a translation after a quotation
     ],
 )
 def test_real_parentheses_survive(text: str) -> None:

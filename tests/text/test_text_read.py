@@ -171,9 +171,9 @@ def test_markdown_table_rows_become_plain_lines(tmp_path: Path) -> None:
     table = "| 词语 | 拼音 | 意思 | 例句 |\n|---|---|---|---|\n| 你好 | nǐ hǎo | hello | 你好！ |\n"
     source = read_source(write(tmp_path, "vocab.md", table.encode()))
     assert source.text.split("\n") == [
-        "词语  拼音  意思  例句",
+        "词语 — 拼音 — 意思 — 例句",
         "",
-        "你好  nǐ hǎo  hello  你好！",
+        "你好 — nǐ hǎo — hello — 你好！",
         "",
     ]
 
