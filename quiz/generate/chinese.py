@@ -149,6 +149,8 @@ class ChineseCards:
         self.figure_kinds: dict[tuple[int, int], str] = {}
         # each parallel item's place in its run (0 for the first), by its offsets
         self.run_places: dict[tuple[int, int], int] = {}
+        # the items of a run that are its frame and one everyday noun (新|技术, 政治|关)
+        self.everyday_items: set[tuple[int, int]] = set()
         # what the scoring step knows of each card, by card id
         self.evidence: dict[str, rank.Evidence] = {}
         # each cut of a sentence (by id) with where its words end, for `positions`
@@ -640,6 +642,7 @@ class ChineseCards:
                 if c.rule != "list" or not any(c.start < e and s < c.end for s, e in items)
             ]
             for run in runs:
+                everyday = {run.spans[i] for i in run.everyday}
                 for place, choices in enumerate(run.asked):
                     for start, end in choices:  # the item, else the one after it
                         candidate = self.candidate(
@@ -650,6 +653,8 @@ class ChineseCards:
                         ):
                             self.candidates.setdefault(index, []).append(candidate)
                             self.run_places[(candidate.start, candidate.end)] = place
+                            if (start, end) in everyday:
+                                self.everyday_items.add((candidate.start, candidate.end))
                             break
 
     def find_heading_series(self) -> None:
@@ -1022,6 +1027,8 @@ class ChineseCards:
             run_place=self.run_places.get((candidate.start, candidate.end), 0)
             if candidate.rule == "parallel"
             else 0,
+            everyday_item=candidate.rule == "parallel"
+            and (candidate.start, candidate.end) in self.everyday_items,
         )
 
     def part_idfs(self, index: int, candidate: Candidate, answer: str) -> tuple[float | None, ...]:

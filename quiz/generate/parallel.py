@@ -25,6 +25,13 @@ Items sharing a word of two characters or more at an edge (绿色金融、普惠
 自信) are compounds of one kind: the list pass's enumerations. So are items whose every
 word is a noun of everyday language (公共服务、生态环保); an item opened by a verb of action
 (加快发展、深化改革) is a clause of the text, not a formula, unless the run is paired.
+A run is a stretch of a longer list, not a formula, when 等 closes it (进博会、广交会、
+服贸会等: examples) or a 、 joins it to parts of another shape (智博会、西洽会、国才会、
+中新双边合作机制会议); a part is cut to an item only where it opens or closes its clause
+(not 不遗余力 of …、不拘一格、不遗余力引进、培养: one of another list). Items that share only
+a suffix making a word of any word are general language (具体化、精准化、常态化: `DERIVING`),
+and items opened by an adverb say how or how much (更加充实、更有保障、更可持续): a run of
+them is none, and one among others is never asked (持续推进 of 稳中求进、循序渐进、持续推进).
 
 >>> def runs(tokens, words):  # `words`: the dictionary (jieba's, in the pass)
 ...     text = "".join(tokens)
@@ -38,6 +45,10 @@ word is a noun of everyday language (公共服务、生态环保); an item opene
 >>> runs("江山 就是 人民 、 人民 就是 江山 。".split(), "江山 就是 人民")
 [('mirrored', ['江山就是人民、人民就是江山'])]
 >>> runs("加快 发展 、 深化 改革 、 扩大 开放 。".split(), "加快 发展 深化 改革 扩大 开放")
+[]
+>>> runs("办好 进博 会 、 广交会 、 服贸会 、 消博会 等 展会 。".split(), "进博 会 广交会 等 展会")
+[]
+>>> runs("推进 监督 具体化 、 精准 化 、 常态 化 。".split(), "推进 监督 具体化 具体 精准 常态 化")
 []
 
 `Run.asked` is what the cards blank: every other item from the first, so each blank keeps
@@ -66,6 +77,11 @@ LONG_PAIRED = 6
 PAIRED_ITEM = COINED_ITEM = 4
 MIN_COINED = 2
 MAX_FRAMED = 5
+# Suffixes that make a word of (nearly) any word: 具体化, 常态化; 系统性, 协同性. Items sharing
+# only such a suffix, their stems dictionary words, are general language, not a formula.
+DERIVING = frozenset("化性")
+# Adverbs of degree: an item they open (更加充实, 更有保障) says how much.
+DEGREE = frozenset("更 更加 更为 最 越 越来越 愈 愈加 较 比较 很 十分 非常".split())
 _STOP = re.compile(r"[。；;：:！？!?（）()\s]")
 _ITEM = re.compile(r"[^、，,]+")
 _PURE = re.compile(f"[{CJK}]+")
@@ -78,14 +94,25 @@ class Run:
 
     kind: str
     spans: tuple[tuple[int, int], ...]
+    plain: frozenset[int] = frozenset()  # items (by index) that are a clause, never asked
+    everyday: frozenset[int] = frozenset()  # items that are the frame and one everyday noun
 
     @property
     def asked(self) -> list[tuple[tuple[int, int], ...]]:
         """What cards blank: every other item from the first (政治关、…、政策关、…、文字关
         of five), so each blank has the items beside it for its cue and the run costs half
         its length in cards; each with the item after it, asked when the first cannot be
-        (一次认证 reads as a count: 一网通办 instead)."""
-        return [tuple(self.spans[i : i + 2]) for i in range(0, len(self.spans), 2)]
+        (一次认证 reads as a count: 一网通办 instead). A `plain` item is never asked (持续|
+        推进 of 稳中求进、循序渐进、持续推进 says what is done; it names nothing).
+
+        >>> Run("framed", ((0, 4), (5, 9), (10, 14)), frozenset({2})).asked
+        [((0, 4), (5, 9))]
+        """
+        choices = (
+            tuple(self.spans[j] for j in (i, i + 1) if j < len(self.spans) and j not in self.plain)
+            for i in range(0, len(self.spans), 2)
+        )
+        return [choice for choice in choices if choice]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +158,8 @@ def parallel_runs(
             _Part(start + m.start(), start + m.end(), region[m.end() : m.end() + 1])
             for m in _ITEM.finditer(region)
         ]
-        for items in _same_length_runs(masked, parts, bounds):
-            run = _classify(masked, items, words_of)
+        for stretch in _same_length_runs(masked, parts, bounds):
+            run = _classify(masked, stretch, words_of)
             if run is not None:
                 runs.append(run)
     return runs
@@ -156,10 +183,22 @@ class _Words:
     kind: Callable[[str], int | None]
 
 
-def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> list[list[_Item]]:
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """Consecutive items of one length and the parts a 、 joins to either end of them that
+    are no items (a list going on in other words: 智博会、西洽会、国才会、中新双边合作机制会议)."""
+
+    items: list[_Item]
+    before: _Part | None = None
+    after: _Part | None = None
+
+
+def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> list[_Stretch]:
     """Each longest stretch of consecutive parts of one length (MIN_ITEM to MAX_ITEM CJK
     characters), with the end of the part before and the start of the part after when they
-    are longer and a word boundary cuts them to that length (严把|政治关)."""
+    are longer, open or close their clause and a word boundary cuts them to that length
+    (严把|政治关; not 不遗余力 of …、不拘一格、不遗余力引进、培养、使用: that part is one of
+    another list)."""
     found = []
     index = 0
     while index < len(parts):
@@ -175,6 +214,7 @@ def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> li
             index = max(stop, index + 1)
             continue
         items = [_Item(p.start, p.end, p.separator) for p in parts[index:stop]]
+        before_part = after_part = None
         if index > 0:
             before = parts[index - 1]
             start = before.end - length
@@ -182,8 +222,11 @@ def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> li
                 before.end - before.start > length
                 and start in bounds
                 and _PURE.fullmatch(text, start, before.end)
+                and (index < 2 or parts[index - 2].separator != "、")
             ):
                 items.insert(0, _Item(start, before.end, before.separator, cut=True))
+            elif before.separator == "、":
+                before_part = before
         if stop < len(parts):
             after = parts[stop]
             end = after.start + length
@@ -191,16 +234,20 @@ def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> li
                 after.end - after.start > length
                 and end in bounds
                 and _PURE.fullmatch(text, after.start, end)
+                and after.separator != "、"
             ):
                 items.append(_Item(after.start, end, "", cut=True))
+            elif parts[stop - 1].separator == "、":
+                after_part = after
         if len(items) >= 2:
-            found.append(items)
+            found.append(_Stretch(items, before_part, after_part))
         index = stop
     return found
 
 
-def _classify(text: str, items: list[_Item], words: _Words) -> Run | None:
-    """The run `items` make, of the first kind they fit (see the module), or None."""
+def _classify(text: str, stretch: _Stretch, words: _Words) -> Run | None:
+    """The run `stretch` makes, of the first kind it fits (see the module), or None."""
+    items = stretch.items
     texts = [text[item.start : item.end] for item in items]
     for first, second, a, b in zip(texts, texts[1:], items, items[1:], strict=False):
         if _mirrored(first, second):
@@ -209,11 +256,14 @@ def _classify(text: str, items: list[_Item], words: _Words) -> Run | None:
         return None
     if any("的" in t or t.endswith("等") for t in texts):
         return None  # 产生的效益、解决的就业: phrases of the clause, not items
+    if text.startswith("等", items[-1].end):
+        return None  # 进博会、广交会、服贸会等: examples of a list, not a formula
     named = sum(1 for item in items if _names(words.of(item.start, item.end), words.kind))
     if named * 2 >= len(items):
         return None  # 汉高祖、汉文帝、汉景帝: people, listed
     length = len(texts[0])
-    if length == PAIRED_ITEM:
+    alone = stretch.before is None and stretch.after is None  # no list goes on from it
+    if length == PAIRED_ITEM and alone:
         paired = _paired(items)
         if len(paired) >= MIN_PAIRED and (
             len(paired) >= LONG_PAIRED
@@ -221,14 +271,14 @@ def _classify(text: str, items: list[_Item], words: _Words) -> Run | None:
         ):
             return Run("paired", tuple((item.start, item.end) for item in paired))
     if length <= MAX_FRAMED:
-        framed = _framed(text, items, words)
+        framed = _framed(text, stretch, words)
         if framed is not None:
             return framed
-    if length == PAIRED_ITEM:
+    if length == PAIRED_ITEM and alone:
         paired = _framed_pairs(text, items)
         if len(paired) >= MIN_PAIRED:
             return Run("paired", tuple((item.start, item.end) for item in paired))
-    if length == COINED_ITEM:
+    if length == COINED_ITEM and alone:
         return _coined_run(text, items, words)
     return None
 
@@ -277,22 +327,37 @@ def _framed_pairs(text: str, items: Sequence[_Item]) -> list[_Item]:
     return []
 
 
-def _framed(text: str, items: Sequence[_Item], words: _Words) -> Run | None:
+def _framed(text: str, stretch: _Stretch, words: _Words) -> Run | None:
     """The items that share a frame (see `_frame`), three or more: the whole items, and a
     cut one at either end when the frame holds a character at an edge (稳就业 of 着力|稳就业,
     传播力 of 提升政务新媒体|传播力: the shared head or tail says where the item is) and
     it fits; none unless some item is no dictionary word (政治关, 稳企业: words the frame
-    made; 广州市、深圳市 or 篮球、足球 are words of a list)."""
+    made; 广州市、深圳市 or 篮球、足球 are words of a list), when a list goes on from them in
+    parts that do not fit the frame (智博会、西洽会、国才会、中新双边合作机制会议), when the
+    frame is a suffix that makes a word of any word (组织化、系统化、项目化; 系统性、整体性:
+    `DERIVING`), or when every item is a clause opened by an adverb (更加充实、更有保障、
+    更可持续: what the clause says of its subject). An item opened by an adverb among
+    others (持续|推进 of 稳中求进、循序渐进、持续推进) is in the run but never asked."""
+    items = stretch.items
     whole = [text[item.start : item.end] for item in items if not item.cut]
     shared = _frame(whole)
     if shared is None:
         return None
-    at_edge = 0 in shared or len(whole[0]) - 1 in shared
-    kept = [
-        item
-        for item in items
-        if (not item.cut or at_edge) and all(text[item.start + i] == whole[0][i] for i in shared)
-    ]
+    length = len(whole[0])
+
+    def fits(start: int) -> bool:
+        return _PURE.fullmatch(text, start, start + length) is not None and all(
+            text[start + i] == whole[0][i] for i in shared
+        )
+
+    if stretch.before is not None and not fits(stretch.before.end - length):
+        return None
+    if stretch.after is not None and (
+        not fits(stretch.after.start) or text.startswith("等", stretch.after.start + length)
+    ):
+        return None
+    at_edge = 0 in shared or length - 1 in shared
+    kept = [item for item in items if (not item.cut or at_edge) and fits(item.start)]
     if len(kept) < MIN_RUN:
         return None
     texts = [text[item.start : item.end] for item in kept]
@@ -300,11 +365,34 @@ def _framed(text: str, items: Sequence[_Item], words: _Words) -> Run | None:
         return None
     if any(texts[0][i] in NUMERALS for i in shared):
         return None  # 一条跑道、一条小径、一片绿地: things counted
+    if (
+        shared == {length - 1}
+        and texts[0][-1] in DERIVING
+        and all(words.is_word(t[:-1]) for t in texts)
+    ):
+        return None  # 具体化、精准化、常态化: words of general language
     for ends in (Counter(t[:2] for t in texts), Counter(t[-2:] for t in texts)):
         word, count = ends.most_common(1)[0]
         if len(texts) > MIN_RUN and count >= len(texts) - 1 and words.is_word(word):
             return None  # 海洋船舶、海工装备、海洋电力: kinds of one word, a list
-    return Run("framed", tuple((item.start, item.end) for item in kept))
+    plain = frozenset(
+        i for i, item in enumerate(kept) if _qualified(words.of(item.start, item.end))
+    )
+    if len(plain) == len(kept):
+        return None
+    everyday = frozenset(
+        i
+        for i, item in enumerate(kept)
+        if _frame_and_noun(text[item.start : item.end], shared, words)
+    )
+    return Run("framed", tuple((item.start, item.end) for item in kept), plain, everyday)
+
+
+def _frame_and_noun(item: str, shared: set[int], words: _Words) -> bool:
+    """The item is its frame's characters and one noun of everyday language (新|技术,
+    政治|关, 全|过程: IDF under COMMON_IDF): it teaches the frame, not a word of its own."""
+    rest = "".join(ch for i, ch in enumerate(item) if i not in shared)
+    return words.is_word(rest) and _everyday([rest], words)
 
 
 def _frame(texts: Sequence[str]) -> set[int] | None:
@@ -363,6 +451,12 @@ def _clause(item_words: Sequence[str], words: _Words) -> bool:
         and words.is_word(first)
         and words.weight(first) is None
     )
+
+
+def _qualified(item_words: Sequence[str]) -> bool:
+    """The item opens with an adverb, of manner (持续|推进) or degree (更加|充实, 更|有|
+    保障): it says how the clause's verb is done or how much, it names nothing."""
+    return bool(item_words) and (item_words[0][:2] in ADVERBS or item_words[0] in DEGREE)
 
 
 def _verb_object(item_words: Sequence[str], words: _Words) -> bool:

@@ -78,6 +78,10 @@ HEADLINE = 26
 # What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
 # teaches the formula's shape, the others fill it in.
 RUN_STEP = 4
+# What an item of a run costs when it is its frame and one everyday noun (新|技术、新|产品,
+# 政治|关), and it earns nothing by repetition: it teaches the frame, where an item the
+# formula coined (以进促稳, 宜工则工) teaches a phrase of its own.
+EVERYDAY_ITEM = 6
 TERM_REPEATS = 3
 CHARS_PER_REPEAT = 4000
 # A sentence this long is no learner's line about its common word (the keyword pass's rule)
@@ -106,6 +110,7 @@ class Evidence:
     is_set: bool = False
     pairs: int = 0
     run_place: int = 0  # a parallel item's place in its run (0: the first)
+    everyday_item: bool = False  # the item is its run's frame and one everyday noun
     english: bool = False  # a card of the English path (scored by `ENGLISH_BASE`)
     compound: bool = False  # an English compound of nouns (arms race), not adjective + noun
     listed: bool = False  # one item of a plain English list (the internet and air travel)
@@ -147,6 +152,10 @@ def importance(evidence: Evidence) -> int:
         score = BASE.get(evidence.rule, 30)
     if _everyday_word(evidence):
         score -= EVERYDAY  # 道路, 中国, 促进 underlined in a page of notes
+    elif evidence.everyday_item:
+        # the repeats of 新技术 or 全过程 count the words wherever the text says them (in
+        # every plan, in 全过程人民民主), not the formula
+        score -= EVERYDAY_ITEM
     else:
         score += _repetition(evidence.repeats)
     score -= RUN_STEP * evidence.run_place  # each further item of a run tells less of it

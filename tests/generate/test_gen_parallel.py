@@ -75,6 +75,61 @@ def test_ordinary_lists_and_clauses_make_no_run(convert: Convert, sentence: str)
 
 
 @SCRIPTS
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "办好进博会、广交会、服贸会、消博会等重大展会。",  # 等: examples of a list
+        "做优川菜、川酒、川茶、川药、川果等特色产品和服务。",  # 等: products
+        "完善地区碳考核、行业碳管控、企业碳管理、项目碳评价、产品碳足迹等机制。",
+        "成功举办智博会、西洽会、国才会、中新双边合作机制会议。",  # the list goes on
+        "推进政治监督具体化、精准化、常态化，增强监督实效。",  # suffix-made words
+        "增强立法系统性、整体性、协同性、时效性。",
+        "组织化、系统化、项目化推动高校院所开展帮扶。",
+        "使居民获得感、幸福感、安全感更加充实、更有保障、更可持续。",  # how much
+    ],
+)
+def test_a_stretch_of_a_list_or_of_general_words_makes_no_run(
+    convert: Convert, sentence: str
+) -> None:
+    assert parallel_answers(convert(sentence + "\n")) == []
+
+
+@SCRIPTS
+def test_a_part_of_another_list_is_not_cut_to_an_item(convert: Convert) -> None:
+    text = convert(
+        "以最大力度不唯地域、不问出身、不求所有、不拘一格、不遗余力引进、培养、使用各类人才。\n"
+    )
+    assert parallel_answers(text) == [convert("不唯地域"), convert("不求所有")]  # no 不遗余力
+    text = convert(
+        "弘扬和平、发展、公平、正义、民主、自由的全人类共同价值，坚持合作、不搞对抗，"
+        "坚持开放、不搞封闭，坚持互利共赢、不搞零和博弈。\n"
+    )  # 共同价值 ends an item of the list before: no item of the creed
+    assert parallel_answers(text) == [convert("坚持合作"), convert("坚持开放")]
+
+
+@SCRIPTS
+def test_an_item_opened_by_an_adverb_is_not_asked(convert: Convert) -> None:
+    text = convert("保持历史耐心，坚持稳中求进、循序渐进、持续推进。\n")
+    assert parallel_answers(text) == [convert("稳中求进")]  # not 持续推进
+
+
+@SCRIPTS
+def test_a_coined_formula_ranks_above_a_frame_of_everyday_nouns(convert: Convert) -> None:
+    text = convert(
+        "大力推进新技术、新产品、新业态、新模式的创新应用。加快新技术推广。"
+        "支持新技术研发。扩大新技术转化。我们要坚持稳中求进、以进促稳、先立后破。\n"
+    )
+    deck, _ = build_deck(text, name="t", density=None)
+    worth = {
+        c.answer: c.importance
+        for c in deck
+        if isinstance(c, ClozeCard) and c.tags[0] == "parallel" and c.importance is not None
+    }
+    new, breaking = worth[convert("新技术")], worth[convert("先立后破")]
+    assert breaking > new  # 新|技术 said four times is the frame and an everyday noun
+
+
+@SCRIPTS
 def test_sibling_headings_that_name_a_series(convert: Convert) -> None:
     text = convert(
         "第八章　建设优质生活圈\n"
@@ -98,6 +153,12 @@ def test_each_further_item_of_a_run_ranks_lower_and_none_is_an_everyday_word() -
     listed = rank.Evidence(rule="list", answer="影响力", idf=7.4, dictionary_word=True)
     assert rank.importance(first) - rank.importance(third) == 2 * rank.RUN_STEP
     assert rank.importance(third) > rank.importance(listed)  # the list item is everyday
+
+
+def test_an_item_of_its_frame_and_an_everyday_noun_costs_and_earns_no_repeats() -> None:
+    plain = rank.Evidence(rule="parallel", answer="新技术", repeats=9)
+    everyday = rank.Evidence(rule="parallel", answer="新技术", repeats=9, everyday_item=True)
+    assert rank.importance(plain) - rank.importance(everyday) == rank.EVERYDAY_ITEM + 18
 
 
 def _candidate(start: int, end: int, rule: str) -> Candidate:
