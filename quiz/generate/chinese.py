@@ -132,10 +132,13 @@ class ChineseCards:
         lay: Layout,
         out_script: str,
         emphasis: Sequence[str] = (),
+        links: Sequence[str] = (),
     ):
         self.mirror = mirror
         # the phrases the page emphasised (<u>, <b>, **…**), in Simplified like the mirror
         self.emphasis = _alternation({to_simplified(p) for p in emphasis})
+        # the names the page linked ([桂林市](…/桂林市.md)), likewise
+        self.links = _alternation({to_simplified(p) for p in links})
         self.output = output
         self.lay = lay
         self.other = other_script_of(out_script)
@@ -290,6 +293,13 @@ class ChineseCards:
         if self.emphasis is not None:
             for match in self.emphasis.finditer(text):
                 yield match.start(), match.end(), "marked"
+
+    def linked_names(self, _sentence: Sentence, text: str) -> Spans:
+        """The names the page linked ([桂林市](…/桂林市.md), [兴安县境内](…/兴安县)) where the
+        sentence says them: a page names its things by linking them."""
+        if self.links is not None:
+            for match in self.links.finditer(text):
+                yield match.start(), match.end(), "linked"
 
     def named_list_items(self, _sentence: Sentence, text: str) -> Spans:
         """解决…的党小组开放日、消除…的红色智慧田: the names (quiz.generate.series)."""
@@ -1445,6 +1455,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.list_items,
     ChineseCards.formula_items,
     ChineseCards.marked_phrases,
+    ChineseCards.linked_names,
     ChineseCards.named_list_items,
     ChineseCards.figure_spans,
     ChineseCards.grammar_terms,

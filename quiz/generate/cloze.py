@@ -38,6 +38,7 @@ RULE_PRIORITY = {
     "item": 4,
     "term": 5,
     "name": 5,
+    "linked": 5,
     "person": 5,
     "defined": 5,
     "keyword": 6,
@@ -53,7 +54,7 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
-    ("term", "keyword", "vocabulary", "defined", "name", "date", "marked"), MAX_TERM
+    ("term", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"), MAX_TERM
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"

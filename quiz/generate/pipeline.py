@@ -123,6 +123,7 @@ def generate_deck(
         script=script,
         density=None if keep_all else DENSITY,
         emphasis=source.emphasis,
+        links=source.links,
     )
     report.clean_report = cleaned.report
     if not deck.cards:
@@ -149,11 +150,13 @@ def build_deck(
     script: ScriptChoice = "keep",
     density: float | None = DENSITY,
     emphasis: Sequence[str] = (),
+    links: Sequence[str] = (),
 ) -> tuple[Deck, GenerateReport]:
     """Cards from an already cleaned text, in source order, deterministic: found by the
     passes, scored (`rank`), then capped at `density` cards per 1,000 characters
     (`select`; None keeps every card found). `emphasis` holds the phrases the page marked
-    (<u>, <b>, **…**): each is a card where it is said."""
+    (<u>, <b>, **…**): each is a card where it is said; `links` the names it links
+    ([桂林市](…/桂林市.md)), each a `linked` card where it is said."""
     from quiz.text.script import detect_script
 
     mirror = _simplified_mirror(text)
@@ -164,7 +167,7 @@ def build_deck(
     title = _title(lay, output, name, mirror)
     evidence: dict[str, rank.Evidence] = {}
     if phrases.has_cjk(mirror):
-        finder = ChineseCards(mirror, output, lay, out_script, emphasis)
+        finder = ChineseCards(mirror, output, lay, out_script, emphasis, links)
         cards = finder.build()
         evidence = finder.evidence
     else:

@@ -30,6 +30,7 @@ BASE = {
     "slogan": 56,
     "parallel": 52,
     "marked": 64,
+    "linked": 44,
     "title": 50,
     "heading": 50,
     "term": 36,
@@ -272,7 +273,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "name", "person"):
+    if evidence.rule in ("keyword", "term", "name", "person", "linked"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

@@ -147,14 +147,23 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+# A backslash escape: the ASCII punctuation character itself (\[, \*, \_), kept out of
+# the markup rules' way as a private-use character until the line is done.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_HIDDEN = 0xF0000
+_HIDDEN_CHARS = re.compile("[\U000f0000-\U000f007f]")
+
+
+def _unhide(line: str) -> str:
+    return _HIDDEN_CHARS.sub(lambda m: chr(ord(m.group()) - _HIDDEN), line)
 
 
 def markdown_to_text(markdown: str) -> str:
     """Plain text of a Markdown document, line for line.
 
     Headings lose their ``#``, emphasis and links keep only their text, list bullets go
-    but their lines stay, code fences keep their content as text, and rules, fence
-    markers and link definitions become empty lines.
+    but their lines stay, a backslash escape is its character, code fences keep their
+    content as text, and rules, fence markers and link definitions become empty lines.
     """
     out: list[str] = []
     fence: str | None = None
@@ -176,6 +185,9 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def _markdown_line(line: str) -> str:
+    # a backslash escape is its character, which no markup rule reads (\*, \|); \[1\] is
+    # the footnote mark [1], which the cleaner then takes out
+    line = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), line)
     if _THEMATIC_BREAK.match(line) or _SETEXT_RULE.match(line) or _TABLE_RULE.match(line):
         return ""
     if _TABLE_ROW.match(line):
@@ -199,7 +211,7 @@ def _markdown_line(line: str) -> str:
     line = _STRIKE.sub(r"\1", line)
     line = _EMPHASIS_STAR.sub(r"\1", line)
     line = _EMPHASIS_UNDERSCORE.sub(r"\1", line)
-    return line.rstrip()
+    return _unhide(line).rstrip()
 
 
 # Inline emphasis a page puts on a phrase: underline, bold, strong, mark, italic (HTML),
@@ -260,3 +272,115 @@ def _phrase_length(phrase: str) -> bool:
 def _visible(markup: str, html_lib: object) -> str:
     text = _ANY_TAG.sub("", markup).replace("**", "").replace("__", "")
     return html_lib.unescape(text).strip(" \t#>-*·•")  # type: ignore[attr-defined]
+
+
+# Links a page puts inside its lines: Markdown [text](target "title") (not an image's
+# ![alt](file)) and HTML <a href="target">text</a>.
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*)?\)")
+_HTML_LINK = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S
+)
+# A page's own file ending on a link target (../Page/桂林市.md, /wiki/X.html)
+_PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|shtml|php|aspx?|jsp)$", re.I)
+_QUERY_TITLE = re.compile(r"(?:^|[?&])title=([^&#]+)")
+# A link's own text names what it links when it is this short (the target page's name is
+# no word: sh688981/nc.shtml): 中芯国际, not 点击查看全文详情.
+MAX_LINK_TEXT = 8
+# A line whose links hold this share of its words or more is a list of links (see-also,
+# categories, a menu), when it holds this many links or more.
+LINK_LIST_SHARE, LINK_LIST_MIN = 0.6, 3
+
+
+def linked_phrases(raw: str, kind: str) -> tuple[str, ...]:
+    """The names a page links inside its lines, as its text spells them, in the order first
+    met, each once; none for plain text.
+
+    A link's target names what it links: the last part of its address, URL-decoded, without
+    a page's file ending (../Page/桂林市.md, https://zh.wikipedia.org/wiki/兴安县). Where the
+    link's text says that name ([兴安县境内](…/兴安县), [史禄开凿河渠](…/史禄)), the name as
+    the text writes it (in the text's script) is the phrase; where it does not, the link's
+    text itself when it is a short phrase of word characters (MAX_LINK_TEXT: a news page's
+    <a href="…/sh688981/nc.shtml">中芯国际</a>). A target in a namespace (File:…, Category:…,
+    mailto:…) is no name, nor is a link whose text spells an address (hkcnews.com/aboutus).
+    Links that are a whole line, or most of a line of several (a see-also item, a category
+    line, a menu), are navigation: none of them counts.
+
+    >>> page = ("位于[桂林市](../Page/桂林市.md \\"wikilink\\")[兴安县境内](https://zh."
+    ...         "wikipedia.org/wiki/%E5%85%B4%E5%AE%89%E5%8E%BF)。\\n"
+    ...         "  - [都江堰](../Page/都江堰.md)")
+    >>> linked_phrases(page, "md")
+    ('桂林市', '兴安县')
+    """
+    if kind not in ("html", "md"):
+        return ()
+    import html as html_lib
+    from urllib.parse import unquote
+
+    found: dict[str, None] = {}
+    for line in raw.split("\n"):
+        links = _links(line, markdown=kind == "md")
+        if not links:
+            continue
+        texts = [_visible(text, html_lib) for _s, _e, _target, text in links]
+        linked = sum(_word_chars(text) for text in texts)
+        rest = line
+        for start, end, _target, _text in sorted(links, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
+        outside = _word_chars(_visible(rest, html_lib))
+        if outside < 2:
+            continue  # the whole line: navigation (a see-also item, a category line)
+        if len(links) >= LINK_LIST_MIN and linked >= LINK_LIST_SHARE * (linked + outside):
+            continue  # a list of links with a word or two between them: a menu
+        for (_start, _end, target, _text), text in zip(links, texts, strict=True):
+            name = _target_name(html_lib.unescape(target), unquote)
+            if name is None or "/" in text:
+                continue  # a namespace, or a text that spells an address out
+            phrase = _named_in(text, name)
+            if phrase is None and len(text) <= MAX_LINK_TEXT and text.isalnum():
+                phrase = text
+            if phrase is None or not MIN_EMPHASIS <= len(phrase) <= MAX_EMPHASIS:
+                continue
+            found.setdefault(phrase, None)
+            if len(found) >= MAX_EMPHASISED:
+                return tuple(found)
+    return tuple(found)
+
+
+def _links(line: str, *, markdown: bool) -> list[tuple[int, int, str, str]]:
+    """(start, end, target, text) of each link of a raw line: HTML anchors, and in Markdown
+    its own links too."""
+    links = [
+        (m.start(), m.end(), next(g for g in m.groups()[:3] if g is not None), m.group(4))
+        for m in _HTML_LINK.finditer(line)
+    ]
+    if markdown:
+        links += [(m.start(), m.end(), m.group(2), m.group(1)) for m in _MD_LINK.finditer(line)]
+    return sorted(links)
+
+
+def _word_chars(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def _target_name(target: str, unquote: object) -> str | None:
+    """The name a link target gives its page, or None (a namespace, a script, an anchor)."""
+    titled = _QUERY_TITLE.search(target.split("#", 1)[0])
+    path = titled.group(1) if titled else re.split(r"[?#]", target, maxsplit=1)[0]
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    name = _PAGE_SUFFIX.sub("", unquote(last))  # type: ignore[operator]
+    if not name or ":" in name or "：" in name:
+        return None  # File:…, Category:…, mailto:…, javascript:…
+    return name.replace("_", " ").strip() or None
+
+
+def _named_in(text: str, name: str) -> str | None:
+    """`name` as `text` writes it (in the text's script), when the text says it."""
+    from quiz.text.script import to_simplified
+
+    if name in text:
+        return name
+    plain, wanted = to_simplified(text), to_simplified(name)
+    at = plain.find(wanted)
+    if at < 0 or len(plain) != len(text) or len(wanted) != len(name):
+        return None
+    return text[at : at + len(name)]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from quiz.errors import QuizError
-from quiz.text.markup import emphasised_phrases, html_to_text, markdown_to_text
+from quiz.text.markup import emphasised_phrases, html_to_text, linked_phrases, markdown_to_text
 
 Kind = Literal["txt", "md", "html"]
 
@@ -72,6 +72,8 @@ class Source:
     path: Path | None = None
     # phrases the page emphasises inside its lines (<u>, <b>, **…**): marked as important
     emphasis: tuple[str, ...] = ()
+    # names the page links inside its lines ([桂林市](…/桂林市.md)): what the page names
+    links: tuple[str, ...] = ()
 
 
 def read_source(path: str | Path) -> Source:
@@ -95,6 +97,7 @@ def read_source(path: str | Path) -> Source:
     text, encoding = decode_bytes(data, str(file), prefer=_declared_charset(data, kind))
     text = _normalise_newlines(text)
     emphasis = emphasised_phrases(text, kind)
+    links = linked_phrases(text, kind)
     if kind == "html":
         text = html_to_text(text)
     elif kind == "md":
@@ -102,7 +105,9 @@ def read_source(path: str | Path) -> Source:
     if not text.strip():
         what = "no text after removing markup" if kind != "txt" else "empty file"
         raise ReadError(f"{file}: {what}")
-    return Source(text=text, encoding=encoding, kind=kind, path=file, emphasis=emphasis)
+    return Source(
+        text=text, encoding=encoding, kind=kind, path=file, emphasis=emphasis, links=links
+    )
 
 
 def decode_bytes(data: bytes, name: str, prefer: str | None = None) -> tuple[str, str]:

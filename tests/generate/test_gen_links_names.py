@@ -1,0 +1,97 @@
+"""What a page links and names: link targets as marked names (`linked`). Both scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.text.clean import clean
+from quiz.text.markup import linked_phrases, markdown_to_text
+from quiz.text.script import to_simplified, to_traditional
+
+SCRIPTS = [str, to_traditional]
+
+
+def clozes(text: str, **options: object) -> list[ClozeCard]:
+    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
+    return [card for card in deck if isinstance(card, ClozeCard)]
+
+
+def tagged(cards: list[ClozeCard], tag: str) -> set[str]:
+    return {to_simplified(c.answer) for c in cards if tag in c.tags}
+
+
+# ----------------------------------------------------------------------------- links
+
+WIKI = (
+    '灵渠位于[广西](https://zh.wikipedia.org/wiki/广西 "wikilink")[桂林市](../Page/桂林市.md '
+    '"wikilink")[兴安县境内](https://zh.wikipedia.org/wiki/%E5%85%B4%E5%AE%89%E5%8E%BF)，'
+    "是世界上最古老的[运河](../Page/运河.md)之一。\n"
+    "[秦始皇](../Page/秦始皇.md)扫灭六国后，便命[史禄开凿河渠以沟通湘漓二水](https://zh."
+    "wikipedia.org/wiki/史禄)。\n"
+    "[Lingqu_map.jpg](https://zh.wikipedia.org/wiki/File:Lingqu_map.jpg)\n"
+    "## 参见\n"
+    "  - [都江堰](../Page/都江堰.md)\n"
+    "[Category:中国运河](https://zh.wikipedia.org/wiki/Category:中国运河) "
+    "[Category:秦朝建筑](https://zh.wikipedia.org/wiki/Category:秦朝建筑)\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_link_names_its_target_where_the_link_text_says_it(convert: object) -> None:
+    page = convert(WIKI)  # type: ignore[operator]
+    found = linked_phrases(page, "md")
+    # the name as the text writes it, in its script; 兴安县 from an encoded address, 史禄
+    # from a link that goes on past the name
+    expected = ("广西", "桂林市", "兴安县", "运河", "秦始皇", "史禄")
+    assert found == tuple(convert(n) for n in expected)  # type: ignore[operator]
+    # a picture's page, a see-also item and a line of categories name nothing
+    assert not {convert("都江堰"), convert("中国运河"), "Lingqu_map.jpg"} & set(found)  # type: ignore[operator]
+    assert linked_phrases(page, "txt") == ()
+
+
+def test_a_traditional_text_linking_a_simplified_address_keeps_its_own_script() -> None:
+    page = "位於[興安縣境內](https://zh.wikipedia.org/wiki/兴安县)的運河。\n"
+    assert linked_phrases(page, "md") == ("興安縣",)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_html_links_and_a_news_pages_keyword_links(convert: object) -> None:
+    page = convert(  # type: ignore[operator]
+        '<p>建成投产<a href="https://finance.example.com/company/sh688981/nc.shtml" '
+        'class="keyword">中芯国际</a>12英寸线，位于<a href="/wiki/兴安县">兴安县境内</a>。</p>\n'
+        '<p>详见<a href="/more.html">点击这里查看全部的相关报道</a>和'
+        '<a href="mailto:a@b.cn">联系我们</a>，'
+        '或访问<a href="/about/">网址：example.com/about</a>。</p>\n'
+        '<p><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/gov">政务</a></p>\n'
+    )
+    found = linked_phrases(page, "html")
+    # a short link text names the thing when the address does not (nc.shtml); a long one,
+    # an address, a mail link and a menu do not
+    assert found == (convert("中芯国际"), convert("兴安县"))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_linked_names_become_cards_and_everyday_links_rank_low(
+    tmp_path: Path, convert: object
+) -> None:
+    page = tmp_path / "wiki.md"
+    page.write_text(convert(WIKI), encoding="utf-8")  # type: ignore[operator]
+    deck, _report = generate_deck(page)
+    cards = [c for c in deck if isinstance(c, ClozeCard)]
+    linked = {to_simplified(c.answer): c.importance for c in cards if "linked" in c.tags}
+    assert {"桂林市", "兴安县", "秦始皇", "史禄"} <= set(linked), linked
+    # 运河 is a word everyone knows: it ranks below the places the page names
+    everyday = linked.get("运河")
+    assert everyday is None or everyday < min(linked["桂林市"], linked["兴安县"])
+    answers = {to_simplified(c.answer) for c in cards}
+    assert not {"都江堰", "中国运河"} & answers  # navigation is no card
+
+
+def test_a_markdown_escape_is_its_character_and_a_footnote_mark_goes() -> None:
+    text = markdown_to_text(r"是最古老的运河之一\[1\]，用 \*号 标出，也是水利工程\[2\]\[3\]。")
+    assert text == "是最古老的运河之一[1]，用 *号 标出，也是水利工程[2][3]。"
+    assert clean(text).text == "是最古老的运河之一，用 *号 标出，也是水利工程。"
