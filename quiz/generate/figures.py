@@ -14,7 +14,7 @@ these. `figure_spans(sentence)` finds them in one Simplified sentence:
   sentence holding more than `MAX_FIGURES` of them that states no target (a table in prose).
 
 Each span says what it is, which the scoring step weighs: `target` (a goal of the text:
-目标/预期/力争 in the sentence, or a qualified figure such as 5%左右 or 以上), `result`
+目标/预期/力争/拟安排 in the sentence, or a qualified figure such as 5%左右 or 以上), `result`
 (增长, 达到, 完成 … before it), `year` (a target year or an era date), or `fact`.
 
 >>> [(s.text, s.kind) for s in figure_spans("预期目标是：生产总值增长5%左右；新增就业1200万人。")]
@@ -56,7 +56,11 @@ _FIGURE = re.compile(
     f"(?:多|余|餘)?\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
 )
 _YEAR = re.compile("(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{3,4})\\s*年")
-_TARGET_WORDS = re.compile("目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|计划|計劃|控制在")
+# 拟 before what is planned (拟安排, 拟按3%安排, 拟发行) states a target too; 虚拟, 模拟 do not.
+_TARGET_WORDS = re.compile(
+    "目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|计划|計劃|控制在|"
+    "[拟擬](?:安排|按|發行|发行|连续|連續|新增|增加|投入|下达|下達)"
+)
 _RESULT_WORDS = re.compile(
     "增长|增長|增速|达到|達到|达|達|完成|实现|實現|突破|超过|超過|新增|累计|累計|下降|降低|"
     "提高|提升|占|佔|总量|總量|总额|總額|规模|規模|产量|產量|收入|人口|面积|面積|全长|全長|长|長"
