@@ -57,6 +57,12 @@ def _joins(token: str) -> bool:
     return len(token) >= 2 and phrases.has_cjk(token) and token[0] not in _LINKING_CHARS
 
 
+def _stray(token: str) -> bool:
+    """One character standing as a word that may belong to the word beside it (差 of
+    吴王夫|差); a linking character (和, 的 …) stands alone (基金|和 is no 金和)."""
+    return len(token) == 1 and token not in _LINKING_CHARS
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -520,12 +526,14 @@ class ChineseCards:
         seen: set[str] = set()
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
             if sentence.heading:
-                continue
+                continue  # a heading's object is asked where the body says it (find_heading_names)
             found = names.named_things(
                 tokens,
                 weight=self.seg.keyword_weight,
                 is_word=self.seg.is_word,
                 kind=self.seg.keyword_kind,
+                describes=self.seg.is_attributive,
+                frequency=self.seg.frequency,
             )
             for start, end in found:
                 name = self.mirror[sentence.start + start : sentence.start + end]
@@ -1159,13 +1167,14 @@ class ChineseCards:
 
     def dangles(self, index: int, candidate: Candidate) -> bool:
         """jieba cut a word off at the answer's edge: the next (or previous) token is one
-        character that forms a dictionary word with the answer's edge (吴王夫|差: 夫差)."""
+        character, no linking one (和, 的 …), that forms a dictionary word with the answer's
+        edge (吴王夫|差: 夫差)."""
         tokens = self.tokens[index]
         first, after = self.edges(index, candidate)
-        if 0 < after < len(tokens) and len(tokens[after]) == 1:
+        if 0 < after < len(tokens) and _stray(tokens[after]):
             if self.seg.is_word(self.mirror[candidate.end - 1 : candidate.end + 1]):
                 return True
-        if first > 0 and len(tokens[first - 1]) == 1:
+        if first > 0 and _stray(tokens[first - 1]):
             if self.seg.is_word(self.mirror[candidate.start - 1 : candidate.start + 1]):
                 return True
         return False

@@ -566,6 +566,10 @@ class Segmenter:
         """Whether jieba's dictionary (with any registered words) lists `text`."""
         return bool(self._tokenizer.FREQ.get(text))
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary counts `word` (0 for a word it does not list)."""
+        return self._tokenizer.FREQ.get(word) or 0
+
     def keyword_weight(self, word: str) -> float | None:
         """The IDF of a noun-ish dictionary word usable as an answer, else None."""
         if self._keyword_table is None:

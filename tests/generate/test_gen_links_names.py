@@ -1,4 +1,6 @@
-"""What a page links and names: link targets as marked names (`linked`). Both scripts."""
+"""What a page links and names: link targets as marked names (`linked`), names of schemes
+jieba cuts apart (撒|瑪利亞基金, 引大济|岷|工程, …创新|发展试验区), names joined to a name
+(…基金和關愛基金). Both scripts."""
 
 from __future__ import annotations
 
@@ -95,3 +97,30 @@ def test_a_markdown_escape_is_its_character_and_a_footnote_mark_goes() -> None:
     text = markdown_to_text(r"是最古老的运河之一\[1\]，用 \*号 标出，也是水利工程\[2\]\[3\]。")
     assert text == "是最古老的运河之一[1]，用 *号 标出，也是水利工程[2][3]。"
     assert clean(text).text == "是最古老的运河之一，用 *号 标出，也是水利工程。"
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_names_jieba_cuts_apart_are_named_whole(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "另外，会透过撒玛利亚基金和关爱基金，加强支援不常见疾病及癌症病人的药物治疗。\n"
+        "谋划多年、惠及3400万人的引大济岷工程启动建设，向家坝灌区一期工程建成通水。\n"
+        "获批建设国家数字经济创新发展试验区，成都纳入全国要素市场化配置综合改革试点。\n"
+    )
+    named = tagged(clozes(text, density=None), "name")
+    # 撒|玛利亚 (a lone character before a rare word), 关爱 (no noun, but joined to a
+    # fund by 和), 引大济|岷 (a character after a guessed word), 创新 (a verb inside nouns)
+    assert {"撒玛利亚基金", "关爱基金", "引大济岷工程", "国家数字经济创新发展试验区"} <= named
+    assert "玛利亚基金" not in named
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_an_everyday_verb_of_a_clause_joins_no_name(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "澳门作为世界旅游休闲中心的作用不断强化，多元文化交流的功能日益彰显。\n"
+        "支持香港成为国际城市旅游枢纽，建设多元旅游平台。\n"
+    )
+    named = tagged(clozes(text, density=None), "name")
+    assert not any(n.startswith(("澳门", "香港")) for n in named), named
