@@ -97,6 +97,12 @@ _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被�
 # A statement of what must be done: the text's own emphasis.
 _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
+# Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
+# 九一八): no 十, so no count.
+_DIGITS_READ = re.compile("[〇一二三四五六七八九]{2,3}")
+_NUMBERED = re.compile(f"[{phrases.NUMERALS}〇]")
+# A count and what it counts as one word (三座大山, 五项原则, 三个代表)
+_COUNTED_WORD = re.compile(f"[{phrases.NUMERALS}][{phrases.CLASSIFIERS}][{phrases.CJK}]{{2,4}}")
 
 
 @cache
@@ -479,29 +485,52 @@ class ChineseCards:
                 self.candidates.setdefault(index, []).append(candidate)
 
     def find_numbered_names(self) -> None:
-        """Names of a series and a number (天舟七号, 嫦娥五号, 神舟十七号), once per text: a
-        noun or a word jieba does not know (a name it guessed), then 七号 as its own token."""
+        """Names made with a number, once per text: a series and its number (天舟七号,
+        嫦娥五号: a noun or a name jieba guessed, then 七号 as its own token); a count the
+        language made a word (三座大山, 五项原则: a noun of a formula's shape), asked as a
+        formula; a name opened by digits read one by one (九二|共识, 五四|运动)."""
         seen: set[str] = set()
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
-            if self.mirror.find("号", sentence.start, sentence.end) < 0:
+            if not _NUMBERED.search(self.mirror, sentence.start, sentence.end):
                 continue  # a quick test: most sentences name no number
-            at = sentence.start
-            for position, token in enumerate(tokens):
-                at += len(token)
-                if position == 0 or token[-1:] != "号" or not _SERIAL.fullmatch(token):
+            ends = self.word_ends(tokens)
+            for position in range(len(tokens)):
+                found = self.numbered_name(tokens, position)
+                if found is None:
                     continue
-                name = tokens[position - 1]
-                if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():
-                    continue
-                if self.seg.keyword_weight(name) is None and (
-                    self.seg.is_word(name) or any(ch in keywords.FUNCTION_CHARS for ch in name)
-                ):
-                    continue  # a common word or a guess made of function words (这是|三号)
-                answer = name + token
-                candidate = self.candidate(sentence, at - len(answer), at, "name")
+                first, stop, rule = found
+                start, end = sentence.start + ends[first], sentence.start + ends[stop]
+                answer = self.mirror[start:end]
+                candidate = self.candidate(sentence, start, end, rule)
                 if answer not in seen and self.problem(index, candidate) is None:
                     seen.add(answer)
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def numbered_name(self, tokens: list[str], position: int) -> tuple[int, int, str] | None:
+        """The words (first, stop) and rule of the numbered name (see find_numbered_names)
+        that `tokens[position]` ends (a series' number) or opens (the others), if any."""
+        token = tokens[position]
+        weight = self.seg.keyword_weight
+        if position > 0 and token[-1:] == "号" and _SERIAL.fullmatch(token):
+            name = tokens[position - 1]
+            if not 2 <= len(name) <= 3 or not phrases.has_cjk(name) or not name.isalpha():
+                return None
+            if weight(name) is None and (
+                self.seg.is_word(name) or any(ch in keywords.FUNCTION_CHARS for ch in name)
+            ):
+                return None  # a common word or a guess made of function words (这是|三号)
+            return position - 1, position + 1, "name"
+        if (
+            _COUNTED_WORD.fullmatch(token)
+            and weight(token) is not None
+            and self.seg.keyword_kind(token) != keywords.IDIOM_KIND  # 千方百计
+        ):
+            return position, position + 1, "formula"  # 三座大山: the dictionary's noun
+        if _DIGITS_READ.fullmatch(token) and position + 1 < len(tokens):
+            following = tokens[position + 1]
+            if len(following) >= 2 and self.seg.keyword_kind(following) == keywords.NOUN_KIND:
+                return position, position + 2, "name"  # 九二|共识
+        return None
 
     def find_people(self) -> None:
         """A person named with a title (省长 孟凡利, 大将蒙恬: quiz.generate.people), once per

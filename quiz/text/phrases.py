@@ -23,7 +23,7 @@ from typing import Any
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NUMERALS = "一二两兩三四五六七八九十百千万萬双雙"
-CLASSIFIERS = "个個项項条條种種大"
+CLASSIFIERS = "个個项項条條种種件座大"
 _CJK_RE = re.compile(f"[{CJK}]")
 
 # --------------------------------------------------------------------------- spans
@@ -156,7 +156,7 @@ def _has_word_char(text: str) -> bool:
 # --------------------------------------------------------------------------- formulas
 
 _FORMULA_IN_TEXT = re.compile(
-    f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個][{CJK}]{{2}})"
+    f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個件座][{CJK}]{{2}})"
     f"(?=$|[^{CJK}]|[和与與及的等])"
 )
 # A count (两个独立的汉字) looks like a formula (两个确立); one standing unquoted counts as
@@ -218,7 +218,8 @@ def formula_expansions(text: str) -> list[tuple[Span, list[tuple[int, int]]]]:
     “三会一课”（支部党员大会、支部委员会、党小组会和党课） gives 三会一课 and four items.
 
     The count must match the formula: 四个意识 has four items; 三会一课 has three plus one
-    (or three). Items are split at 、 and a final 和/与/及.
+    (or three). Items are split at 、 and a final 和/与/及, or, counted off (三件大事：一是…，
+    二是…，三是…), at their ordinals.
     """
     found = []
     for formula in [s for s in quoted_terms(text) if s.rule == "formula"] + formulas(text):
@@ -235,13 +236,15 @@ def _expansion_items(text: str, formula: Span) -> list[tuple[int, int]] | None:
     start = opening.end()
     closer = _EXPANSION_CLOSE.get(opening.group()[-1])
     stop = text.find(closer, start) if closer else -1
+    points: list[tuple[int, int]] = []
     if stop < 0:
         end_match = re.compile(r"[。；;！？!?]").search(text, start)
         stop = end_match.start() if end_match else len(text)
+        points = _counted_points(text, start, stop)
         comma = re.compile(r"[，,]").search(text, start, stop)
-        if comma is not None and "、" in text[start : comma.start()]:
+        if not points and comma is not None and "、" in text[start : comma.start()]:
             stop = comma.start()  # 即甲、乙、丙，这是…: the list ends where its clause does
-    items = _split_items(text, start, stop)
+    items = points or _split_items(text, start, stop)
     if len(items) >= 2 and len(items) in _expected_counts(formula.of(text)):
         return items
     return None
@@ -273,6 +276,28 @@ def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         ordinal = _ITEM_ORDINAL.match(text, s, e)
         trimmed.append((ordinal.end() if ordinal else s, e))
     return [(s, e) for s, e in trimmed if e > s and has_cjk(text[s:e])]
+
+
+_POINT = re.compile("([一二三四五六七八九十])是")
+
+
+def _counted_points(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The points of 一是…，二是…，三是… from `start` (its first ordinal) to `stop`, each
+    without its ordinal and the punctuation closing it; [] unless the ordinals count on
+    from 一 in order."""
+    marks = [m for m in _POINT.finditer(text, start, stop)]
+    if len(marks) < 2 or marks[0].start() != start:
+        return []
+    numbers = [_NUMERAL_VALUE[m.group(1)] for m in marks]  # 一是…，二是…, never 三是 first
+    if numbers != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [stop]
+    points = []
+    for mark, end in zip(marks, ends, strict=True):
+        while end > mark.end() and text[end - 1] in "，,；;、":
+            end -= 1
+        points.append((mark.end(), end))
+    return points
 
 
 _ITEM_ORDINAL = re.compile(

@@ -1,6 +1,7 @@
 """What a page links and names: link targets as marked names (`linked`), names of schemes
 jieba cuts apart (撒|瑪利亞基金, 引大济|岷|工程, …创新|发展试验区), names joined to a name
-(…基金和關愛基金). Both scripts."""
+(…基金和關愛基金) and names made with a number (三座大山, 九二共识, 三件大事：一是…).
+Both scripts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from quiz.deck import ClozeCard
 from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.text import phrases
 from quiz.text.clean import clean
 from quiz.text.markup import linked_phrases, markdown_to_text
 from quiz.text.script import to_simplified, to_traditional
@@ -124,3 +126,38 @@ def test_an_everyday_verb_of_a_clause_joins_no_name(convert: object) -> None:
     )
     named = tagged(clozes(text, density=None), "name")
     assert not any(n.startswith(("澳门", "香港")) for n in named), named
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_names_made_with_a_number(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "我们推翻帝国主义、封建主义、官僚资本主义三座大山，建立了中华人民共和国。\n"
+        "要坚持一个中国原则和九二共识，推进祖国和平统一进程。\n"
+        "我们千方百计促进农民稳定增收，让农民的日子越过越红火。\n"
+    )
+    cards = clozes(text, density=None)
+    assert "三座大山" in tagged(cards, "formula")  # a count the dictionary lists as a noun
+    assert "九二共识" in tagged(cards, "name")  # digits read one by one, then a noun
+    assert "千方百计" not in tagged(cards, "formula")  # an idiom of that shape
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_count_the_text_spells_out_in_points_is_a_formula(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "十年来，我们经历了具有深远历史意义的三件大事：一是迎来中国共产党成立一百周年，"
+        "二是中国特色社会主义进入新时代，三是完成脱贫攻坚、全面建成小康社会的历史任务。\n"
+    )
+    ((formula, items),) = phrases.formula_expansions(to_simplified(text))
+    assert formula.of(to_simplified(text)) == "三件大事" and len(items) == 3
+    assert "三件大事" in tagged(clozes(text), "formula")
+
+
+def test_points_are_split_at_their_ordinals_not_at_their_commas() -> None:
+    text = "要办好三件大事：一是稳就业、保民生，守住底线，二是防风险，三是促发展、惠民生。"
+    ((formula, items),) = phrases.formula_expansions(text)
+    assert [text[s:e] for s, e in items] == ["稳就业、保民生，守住底线", "防风险", "促发展、惠民生"]
+    # ordinals that do not count on from 一 are no points: the commas split the list
+    assert phrases._counted_points("一是甲，三是乙", 0, 7) == []
