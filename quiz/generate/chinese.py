@@ -97,6 +97,8 @@ _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被�
 # A statement of what must be done: the text's own emphasis.
 _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
+# Rules that blank their phrase wherever the text says it (what the page marks or links).
+_SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
 # 九一八): no 十, so no count.
 _DIGITS_READ = re.compile("[〇一二三四五六七八九]{2,3}")
@@ -990,11 +992,18 @@ class ChineseCards:
         speakers = Counter(_SPEAKER.findall(self.mirror))
         answered: set[str] = {name for name, lines in speakers.items() if lines >= 2}
         cards: list[tuple[int, Card]] = []
+        # in how many sentences each answer is a candidate
+        chances = Counter(
+            answer
+            for cs in self.valid.values()
+            for answer in {self.mirror[c.start : c.end] for c in cs}
+        )
         for index, sentence in enumerate(self.sentences):
             chosen = []
             valid = self.valid.get(index, [])
+            later = self.asked_elsewhere(valid, chances)
             for candidate in cloze.select_with_figures(
-                valid, self.figure_kinds, partial(self.figure_worth, sentence)
+                valid, self.figure_kinds, partial(self.figure_worth, sentence), later
             ):
                 if candidate.rule == "title":  # a work named again and again: blank it once
                     title = self.mirror[candidate.start : candidate.end]
@@ -1043,6 +1052,20 @@ class ChineseCards:
         answer = self.mirror[candidate.start : candidate.end]
         headline = figures.is_headline(text, candidate.start - sentence.start)
         return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer)
+
+    def asked_elsewhere(self, valid: Sequence[Candidate], chances: Counter[str]) -> set[Candidate]:
+        """In a sentence with more phrases than places (cloze.MAX_PER_SENTENCE), what the
+        page marks or links and another sentence asks too (灵渠, 陡河 of a first sentence
+        full of bold and linked names): its places go first to the names said only here
+        (桂林市; a marked phrase is asked beside them all the same: cloze.UNLIMITED)."""
+        phrasal = [c for c in valid if c.rule != "figure"]
+        if len(phrasal) <= cloze.MAX_PER_SENTENCE:
+            return set()
+        return {
+            c
+            for c in phrasal
+            if c.rule in _SAID_EVERYWHERE and chances[self.mirror[c.start : c.end]] > 1
+        }
 
     def card_evidence(self, candidate: Candidate, sentence: Sentence, index: int) -> rank.Evidence:
         """What the scoring step weighs of a cloze card (see quiz.generate.rank)."""

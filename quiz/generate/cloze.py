@@ -171,17 +171,20 @@ def select_with_figures(
     candidates: Sequence[Candidate],
     figure_kinds: dict[tuple[int, int], str],
     figure_worth: Callable[[Candidate], int] | None = None,
+    later: Container[Candidate] = (),
 ) -> list[Candidate]:
     """`select` for the phrases of a sentence, then its parallel items and its figures
     apart: a run's items (政治关、法律关、政策关) count as one phrase towards the sentence's
     limit, up to MAX_RUN_ITEMS of them; every target of a sentence of targets (主要预期目标
     是：…5%左右；…1200万人以上；…), at most MAX_FIGURES_PER_SENTENCE other figures, the
     worthiest by `figure_worth` (higher first, ties in text order: 粮食产量达到732.5亿斤
-    before 新建…348.8万亩 of one long sentence); a figure never overlaps a phrase."""
+    before 新建…348.8万亩 of one long sentence); a figure never overlaps a phrase. The
+    phrases in `later` come after all others (see `select`)."""
     items = [c for c in candidates if c.rule == "parallel"]
     phrases = select(
         [c for c in candidates if c.rule not in ("figure", "parallel")],
         limit=MAX_PER_SENTENCE - 1 if items else MAX_PER_SENTENCE,
+        later=later,
     )
     chosen = list(phrases)
     for candidate in sorted(items, key=lambda c: c.start):
@@ -207,12 +210,17 @@ def select_with_figures(
 UNLIMITED = frozenset({"formula", "marked"})
 
 
-def select(candidates: Iterable[Candidate], limit: int = MAX_PER_SENTENCE) -> list[Candidate]:
+def select(
+    candidates: Iterable[Candidate],
+    limit: int = MAX_PER_SENTENCE,
+    later: Container[Candidate] = (),
+) -> list[Candidate]:
     """The best non-overlapping candidates of one sentence, at most `limit` beside the
-    phrases the text marks itself (UNLIMITED), in text order."""
+    phrases the text marks itself (UNLIMITED), in text order; the candidates in `later`
+    (asked in another sentence too) only where places are left."""
     chosen: list[Candidate] = []
     seen_answers: set[tuple[int, int]] = set()
-    for candidate in sorted(candidates, key=lambda c: c.priority):
+    for candidate in sorted(candidates, key=lambda c: (c in later, c.priority)):
         if len(chosen) >= limit and candidate.rule not in UNLIMITED:
             continue
         if any(candidate.overlaps(other) for other in chosen):

@@ -161,3 +161,22 @@ def test_points_are_split_at_their_ordinals_not_at_their_commas() -> None:
     assert [text[s:e] for s, e in items] == ["稳就业、保民生，守住底线", "防风险", "促发展、惠民生"]
     # ordinals that do not count on from 一 are no points: the commas split the list
     assert phrases._counted_points("一是甲，三是乙", 0, 7) == []
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_crowded_sentence_gives_its_places_to_names_said_only_there(
+    tmp_path: Path, convert: object
+) -> None:
+    page = tmp_path / "wiki.md"
+    page.write_text(
+        convert(  # type: ignore[operator]
+            "**灵渠**，又名**湘桂运河**、**兴安运河**，俗称为**陡河**，位于[广西](../Page/广西.md)"
+            "[桂林市](../Page/桂林市.md)境内。\n"
+            "唐代以后，方改名为灵渠，但也俗称为陡河。\n"
+        ),
+        encoding="utf-8",
+    )
+    deck, _report = generate_deck(page)
+    answers = {to_simplified(c.answer) for c in deck if isinstance(c, ClozeCard)}
+    # four places in the first sentence: 灵渠 and 陡河 are asked in the second one
+    assert {"湘桂运河", "兴安运河", "桂林市", "灵渠", "陡河"} <= answers, answers
