@@ -32,6 +32,8 @@ from quiz.generate.keywords import (
     FUNCTION_CHARS,
     GOVERNING_VERBS,
     IDIOM_KIND,
+    NAME_KIND,
+    NOUN_KIND,
     TITLE_PREFIXES,
     VERBAL_KIND,
 )
@@ -98,6 +100,13 @@ def named_things(
                     and _inner(token, is_word)
                     and frequency(token) < EVERYDAY_VERB  # 澳门|作为, 香港|成为: a clause
                     and _nominal(tokens[first - 1], weight, is_word)
+                    # 诠释|中国精神: a verb before a noun is a verb and its object (an
+                    # adjective is not: 大型|石油储备基地)
+                    and (
+                        first + 1 == last
+                        or describes(token)
+                        or kind(tokens[first + 1]) not in (NOUN_KIND, NAME_KIND)
+                    )
                 )
                 if not inner:
                     break
@@ -204,9 +213,9 @@ def _nominal(
         return False
     if token[:2] in GOVERNING_VERBS or token[:2] in ADVERBS or token in ACTION_VERBS:
         return False
-    if token[0] in FUNCTION_CHARS:
-        return False
-    return weight(token) is not None or not is_word(token)
+    if weight(token) is not None:
+        return len(token) >= 2 or token[0] not in FUNCTION_CHARS  # 中欧, 中国: nouns
+    return not is_word(token) and token[0] not in FUNCTION_CHARS  # a guess, not 这是
 
 
 def _names(
