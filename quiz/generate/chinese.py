@@ -49,6 +49,9 @@ BYLINE = 400
 Spans = Iterator[tuple[int, int, str]]
 # What an item keeps without the part all items of its list share, at least.
 MIN_LIST_PART = 3
+# A longer part left by the shared words is a clause of its own (文明|交流超越文明隔阂, 青年|
+# 群众的引路人): the item is asked whole.
+MAX_LIST_PART = 6
 
 
 def _joins(token: str) -> bool:
@@ -353,7 +356,11 @@ class ChineseCards:
         prefix = prefix if prefix >= 2 else 0
         suffix = suffix if suffix >= 2 else 0
         picked = items[:1] + items[-1:] if len(items) > 1 else items
-        if all(e - s - prefix - suffix >= MIN_LIST_PART for s, e in picked):
+        if all(
+            MIN_LIST_PART <= e - s - prefix - suffix <= MAX_LIST_PART
+            and "的" not in text[s + prefix : e - suffix]
+            for s, e in picked
+        ):
             return [(s + prefix, e - suffix) for s, e in picked]
         return picked  # 经济实力: a two-character part (经济) says nothing alone
 

@@ -555,3 +555,17 @@ def test_a_linking_character_inside_a_word_opens_a_lead_answer() -> None:
     for form in (text, to_traditional(text)):
         leads = {to_simplified(c.answer) for c in clozes(form, density=None) if "lead" in c.tags}
         assert "对标找差距" in leads, leads
+
+
+def test_a_list_item_loses_the_words_it_shares_only_when_a_short_part_is_left() -> None:
+    # 政治|判断力: the shared 政治 stays in the sentence; 文明|交流超越文明隔阂 would be a
+    # clause cut from its subject: the item is asked whole
+    short = "不断提高政治判断力、政治领悟力、政治执行力，确保党中央权威。\n"
+    long = "以文明交流超越文明隔阂、文明互鉴超越文明冲突、文明共存超越文明优越。\n"
+    for form in (short, to_traditional(short)):
+        answers = {to_simplified(c.answer) for c in clozes(form, density=None) if "list" in c.tags}
+        assert "判断力" in answers, answers
+    for form in (long, to_traditional(long)):
+        answers = {to_simplified(c.answer) for c in clozes(form, density=None) if "list" in c.tags}
+        assert "交流超越文明隔阂" not in answers, answers
+        assert answers <= {"文明交流超越文明隔阂", "文明共存超越文明优越"}, answers
