@@ -267,6 +267,8 @@ class ChineseCards:
         self.pair_counts: Counter[tuple[str, str]] = Counter(
             chain.from_iterable(zip(ts, ts[1:], strict=False) for ts in self.tokens)
         )
+        # the rare words said in nearly every phrase (粤港澳 of a plan for the Bay Area)
+        self.topic = terms.topic_words(self.doc_counts, self.seg.keyword_weight)
         for text_pass in TEXT_PASSES:
             text_pass(self)
         self.valid = self.validate()
@@ -741,6 +743,7 @@ class ChineseCards:
             is_word=self.seg.is_word,
             kind=self.seg.keyword_kind,
             describes=self.seg.is_attributive,
+            topic=self.topic,
         )
         placed: dict[int, list[tuple[int, int]]] = {}
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
@@ -1099,6 +1102,7 @@ class ChineseCards:
             and figures.is_headline(text, candidate.start - sentence.start),
             dictionary_word=self.seg.is_word(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
+            topical=candidate.rule == "keyword" and self.topical(answer),
             sentence_length=len(text),
             text_length=len(self.mirror),
             run_place=self.run_places.get((candidate.start, candidate.end), 0)
@@ -1106,6 +1110,19 @@ class ChineseCards:
             else 0,
             everyday_item=candidate.rule == "parallel"
             and (candidate.start, candidate.end) in self.everyday_items,
+        )
+
+    def topical(self, answer: str) -> bool:
+        """A keyword whose only rare words are the text's topic (粤港澳|企业, 港澳|居民 in a
+        plan for the Bay Area; 粤港澳 alone): the topic makes no phrase the text's own."""
+        words = self.seg.cut(answer)
+        if not any(word in self.topic for word in words):
+            return False
+        return all(
+            word in self.topic
+            or (weight := self.seg.keyword_weight(word)) is None
+            or weight < rank.COMMON_IDF
+            for word in words
         )
 
     def part_idfs(self, index: int, candidate: Candidate, answer: str) -> tuple[float | None, ...]:

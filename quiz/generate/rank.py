@@ -106,6 +106,7 @@ class Evidence:
     headline: bool = False  # the figure measures a headline quantity (生产总值, 人口 …)
     dictionary_word: bool = False  # jieba's dictionary lists the answer whole
     part_idfs: tuple[float | None, ...] = ()  # jieba's IDF of each word of the answer
+    topical: bool = False  # a keyword whose only rare words are the text's topic (粤港澳|企业)
     sentence_length: int = 0
     text_length: int = 0  # characters of the whole text
     is_set: bool = False
@@ -206,7 +207,7 @@ def general_word(evidence: Evidence) -> bool:
         return common_parts
     return (
         evidence.rule == "keyword"
-        and (evidence.dictionary_word or common_parts)
+        and (evidence.dictionary_word or common_parts or evidence.topical)
         and not evidence.name
         and evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
         and evidence.sentence_length >= LONG_SENTENCE

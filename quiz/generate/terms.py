@@ -60,6 +60,7 @@ def repeated_terms(
     kind: Callable[[str], int | None] | None = None,
     describes: Callable[[str], bool] | None = None,
     min_repeats: int = MIN_REPEATS,
+    topic: frozenset[str] | None = None,
 ) -> dict[str, int]:
     """Terms of the text with how often they occur (see the module), in first-seen order.
 
@@ -67,7 +68,8 @@ def repeated_terms(
     its kind (keywords.NOUN_KIND …; a verbal noun never ends a term), `is_word` whether
     jieba's dictionary lists a string whole, `describes(word)` whether jieba tags it an
     adjective or the like (新, 伟大, 西部): with it, a standing concept may open with one
-    (see `_stands_alone`)."""
+    (see `_stands_alone`). `topic`: the text's topic words (`topic_words`), counted from
+    `sentences` when not given."""
     describes = describes or (lambda _word: False)
     counts: Counter[str] = Counter()
     loose: Counter[str] = Counter()
@@ -145,7 +147,8 @@ def repeated_terms(
                     leaders[term] = set()
                 followers[term].add(tokens[stop] if stop < len(tokens) else "")
                 leaders[term].add(tokens[start - 1] if start else "")
-    topic = _topic_words(sentences, weight)
+    if topic is None:
+        topic = _topic_words(sentences, weight)
     candidates = {
         term: count
         for term, count in counts.items()
@@ -297,11 +300,21 @@ def _topic_words(
     """The rare words the text says so often that they are its topic, not a mark of a
     concept (see `_rare_enough`)."""
     counts: Counter[str] = Counter()
-    total = 0
     for tokens in sentences:
-        total += len(tokens)
         counts.update(tokens)
-    least = max(TOPIC_MIN, total / TOPIC_SHARE)
+    return topic_words(counts, weight)
+
+
+def topic_words(counts: Counter[str], weight: Callable[[str], float | None]) -> frozenset[str]:
+    """Of the text's word counts, the rare words (IDF of MIN_TERM_IDF) it says once in
+    every TOPIC_SHARE words and TOPIC_MIN times at least: 粤港澳 in a plan for the Greater Bay
+    Area, which marks no compound of it (粤港澳|企业) as the text's own.
+
+    >>> counts = Counter({"粤港澳": 25, "企业": 400, "大桥": 3})
+    >>> sorted(topic_words(counts, {"粤港澳": 12.8, "大桥": 9.0}.get))
+    ['粤港澳']
+    """
+    least = max(TOPIC_MIN, counts.total() / TOPIC_SHARE)
     return frozenset(
         word
         for word, count in counts.items()

@@ -226,3 +226,20 @@ def test_a_dialogues_speakers_are_no_answers() -> None:
     text = "田中：铃木，你好！\n铃木：田中，你好！\n田中：你最近忙吗？\n铃木：我最近很忙。\n"
     for script, found in both(text):
         assert not {"田中", "铃木"} & set(found), (script, found)
+
+
+def test_a_compound_of_the_texts_topic_and_a_common_word_is_general_language() -> None:
+    # 粤港澳 in nearly every phrase is the text's topic: 粤港澳|企业 is no term of its own
+    # (left out of a capped deck as a word of general language)
+    lines = [f"推进粤港澳第{n}项合作，完善粤港澳协同机制。" for n in range(1, 14)]
+    lines.append("积极引导粤港澳企业参与国际标准制定，加快形成开放合作新格局。")
+    text = "\n".join(lines) + "\n"
+    for form in (text, to_traditional(text)):
+        deck, report = build_deck(form, name="t")
+        assert report.selection is not None
+        general = {
+            to_simplified(item.card.answer)
+            for item, why in report.selection.left_out
+            if why == "a word of general language" and isinstance(item.card, ClozeCard)
+        }
+        assert "粤港澳企业" in general, general
