@@ -28,7 +28,7 @@ GOVERNING_VERBS = frozenset(
     """
     面向 面对 保持 围绕 针对 依托 依靠 确保 促进 提高 加强 坚持 推进 推动 实现 落实 贯彻
     增强 提升 深化 扩大 加快 强化 优化 坚定 树立 履行 遵守 带领 引领 发挥 注重 新建 扩建
-    改建 构筑 构建 打造 培育
+    改建 构筑 构建 打造 培育 符合 具有
     """.split()
 )
 # Nouns that end a dictionary word as the object of a verb (列席会议, 解决问题) or as a
