@@ -5,7 +5,7 @@ no rule covered, and the matching sets of the same structures."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -164,6 +164,7 @@ class ChineseCards:
         self.candidates: dict[int, list[Candidate]] = {}
         self.sentences = lay.sentences
         self.index_of = {s.start: i for i, s in enumerate(self.sentences)}
+        self.sentence_starts = [s.start for s in self.sentences]
         self.lead_groups: list[tuple[str, list[_Lead]]] = []
         # what each figure candidate is (target, result, year, fact), by its offsets
         self.figure_kinds: dict[tuple[int, int], str] = {}
@@ -483,9 +484,8 @@ class ChineseCards:
     def find_ordinal_names(self) -> None:
         """第一个百年奋斗目标 / 第二个百年奋斗目标: a series the text counts by ordinals
         (quiz.generate.series), each where first said, as a formula."""
-        starts = [s.start for s in self.sentences]
         for start, end in series.ordinal_names(self.mirror):
-            index = bisect_left(starts, start + 1) - 1
+            index = bisect_right(self.sentence_starts, start) - 1
             if index < 0:
                 continue
             sentence = self.sentences[index]
@@ -505,7 +505,9 @@ class ChineseCards:
             if not _NUMBERED.search(self.mirror, sentence.start, sentence.end):
                 continue  # a quick test: most sentences name no number
             ends = self.word_ends(tokens)
-            for position in range(len(tokens)):
+            for position, token in enumerate(tokens):
+                if token[-1:] != "号" and not _NUMBERED.match(token):
+                    continue  # numbered_name's quick test: no number opens or ends it
                 found = self.numbered_name(tokens, position)
                 if found is None:
                     continue
@@ -749,12 +751,10 @@ class ChineseCards:
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
             fits: list[tuple[int, Candidate]] = []
-            for index, (sentence, bounds) in enumerate(
-                zip(self.sentences, self.bounds, strict=True)
-            ):
-                text = self.mirror[sentence.start : sentence.end]
-                at = text.find(term)
-                if at < 0 or sentence.heading or at not in bounds or at + len(term) not in bounds:
+            room: list[bool] = []
+            for index, at in self.first_said(term):
+                sentence, bounds = self.sentences[index], self.bounds[index]
+                if sentence.heading or at not in bounds or at + len(term) not in bounds:
                     continue
                 start = sentence.start + at
                 if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
@@ -770,12 +770,27 @@ class ChineseCards:
                     and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
                 ):
                     fits.append((index, candidate))
-                    if self.has_room(index, candidate):
+                    room.append(self.has_room(index, candidate))
+                    if room[-1]:
                         break
             if fits:  # the first sentence with room for it, else its first fit
-                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+                index, candidate = fits[-1] if room[-1] else fits[0]
                 self.candidates.setdefault(index, []).append(candidate)
                 placed.setdefault(index, []).append((candidate.start, candidate.end))
+
+    def first_said(self, phrase: str) -> Iterator[tuple[int, int]]:
+        """Each sentence that says `phrase` whole, in text order, by index, with where it
+        first says it (its offset in the sentence): one scan of the text, not one per
+        sentence (the layout's sentences come in text order, none inside another)."""
+        found = self.mirror.find(phrase)
+        while found >= 0:
+            index = bisect_right(self.sentence_starts, found) - 1
+            sentence = self.sentences[index] if index >= 0 else None
+            if sentence is not None and found + len(phrase) <= sentence.end:
+                yield index, found - sentence.start
+                found = self.mirror.find(phrase, sentence.end)  # the next sentence's, if any
+            else:
+                found = self.mirror.find(phrase, found + 1)
 
     def has_room(self, index: int, candidate: Candidate) -> bool:
         """The sentence's own rule phrases so far leave `candidate` a blank of its own

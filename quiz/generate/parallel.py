@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -133,36 +133,76 @@ def parallel_runs(
     """The runs of parallel items of one sentence (see the module). `tokens` is jieba's cut
     of `text` (items start and end where its words do); `is_word`, `weight` and `kind` are
     the dictionary, jieba's IDF and the keyword kind of a word."""
-    ends = list(accumulate(map(len, tokens), initial=0))
-    bounds = set(ends)
-    position = {start: i for i, start in enumerate(ends[:-1])}
-
-    def words(start: int, end: int) -> list[str]:
-        at = position.get(start)
-        if at is None or end not in bounds:
-            return []
-        found = []
-        while at < len(tokens) and ends[at] < end:
-            found.append(tokens[at])
-            at += 1
-        return found
-
-    words_of = _Words(words, is_word, weight, kind)
+    table = _WordTable(tokens)
+    words_of = _Words(table.words, is_word, weight, kind)
     masked = mask_quotes(text)
     runs: list[Run] = []
     at = 0
     for region in _STOP.split(masked):
         start = masked.index(region, at) if region else at
         at = start + len(region)
+        if not _may_hold_run(region):
+            continue
         parts = [
             _Part(start + m.start(), start + m.end(), region[m.end() : m.end() + 1])
             for m in _ITEM.finditer(region)
         ]
-        for stretch in _same_length_runs(masked, parts, bounds):
+        for stretch in _same_length_runs(masked, parts, table):
             run = _classify(masked, stretch, words_of)
             if run is not None:
                 runs.append(run)
     return runs
+
+
+# A whole part a run could start from: MIN_ITEM to MAX_ITEM CJK characters between
+# separators (or the region's ends).
+_SHORT_PART = re.compile(f"(?<![^、，,])[{CJK}]{{{MIN_ITEM},{MAX_ITEM}}}(?![^、，,])")
+_SEPARATOR = re.compile("[、，,]")
+
+
+def _may_hold_run(region: str) -> bool:
+    """A quick test for a clause (`_STOP` to `_STOP`): a run needs two parts of it, so a
+    separator, and one whole part of MIN_ITEM to MAX_ITEM CJK characters (the part each of
+    `_same_length_runs`'s stretches starts from); a clause without both holds none.
+
+    >>> [_may_hold_run(region) for region in ("政治关、法律关", "严把政治关", "推进高质量发展的，")]
+    [True, False, False]
+    """
+    return _SEPARATOR.search(region) is not None and _SHORT_PART.search(region) is not None
+
+
+class _WordTable:
+    """Where jieba's words of a sentence end, built on first use (most sentences hold no
+    run and never ask): the word boundaries (`in`) and the words between two offsets."""
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self._tokens = tokens
+        self._ends: list[int] | None = None
+        self._bounds: set[int] = set()
+        self._position: dict[int, int] = {}
+
+    def _table(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self._tokens), initial=0))
+            self._bounds = set(self._ends)
+            self._position = {start: i for i, start in enumerate(self._ends[:-1])}
+        return self._ends
+
+    def __contains__(self, offset: object) -> bool:
+        self._table()
+        return offset in self._bounds
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The words from `start` to `end` ([] unless both are word boundaries)."""
+        ends = self._table()
+        at = self._position.get(start)
+        if at is None or end not in self._bounds:
+            return []
+        found = []
+        while at < len(self._tokens) and ends[at] < end:
+            found.append(self._tokens[at])
+            at += 1
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +233,7 @@ class _Stretch:
     after: _Part | None = None
 
 
-def _same_length_runs(text: str, parts: Sequence[_Part], bounds: set[int]) -> list[_Stretch]:
+def _same_length_runs(text: str, parts: Sequence[_Part], bounds: Container[int]) -> list[_Stretch]:
     """Each longest stretch of consecutive parts of one length (MIN_ITEM to MAX_ITEM CJK
     characters), with the end of the part before and the start of the part after when they
     are longer, open or close their clause and a word boundary cuts them to that length

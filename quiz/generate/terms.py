@@ -70,7 +70,7 @@ def repeated_terms(
     adjective or the like (新, 伟大, 西部): with it, a standing concept may open with one
     (see `_stands_alone`). `topic`: the text's topic words (`topic_words`), counted from
     `sentences` when not given."""
-    describes = describes or (lambda _word: False)
+    describes = _memoised(describes) if describes is not None else (lambda _word: False)
     counts: Counter[str] = Counter()
     loose: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -175,6 +175,19 @@ def repeated_terms(
             continue
         kept[term] = count
     return {term: kept[term] for term in sorted(kept, key=lambda t: first_seen[t])}
+
+
+def _memoised(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`test`, remembering its answer per word (a text repeats its words)."""
+    answers: dict[str, bool] = {}
+
+    def remembered(word: str) -> bool:
+        found = answers.get(word)
+        if found is None:
+            found = answers[word] = test(word)
+        return found
+
+    return remembered
 
 
 def _stands_alone(
