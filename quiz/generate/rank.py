@@ -205,9 +205,11 @@ def general_word(evidence: Evidence) -> bool:
     listed = evidence.rule == "list" and evidence.text_length > LONG_LIST_TEXT
     if listed:
         return common_parts
+    if evidence.rule == "keyword" and evidence.topical:
+        return True  # 粤港澳|企业, or 粤港澳 alone: the topic, however often said
     return (
         evidence.rule == "keyword"
-        and (evidence.dictionary_word or common_parts or evidence.topical)
+        and (evidence.dictionary_word or common_parts)
         and not evidence.name
         and evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
         and evidence.sentence_length >= LONG_SENTENCE

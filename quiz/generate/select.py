@@ -36,7 +36,7 @@ SHORT_TEXT = 5000
 EXTRA = 12
 # The keyword fallback fills at most this share of a deck: what the text marks comes first,
 # and a deck with too little of it is smaller rather than flat.
-FALLBACK_SHARE = 0.2
+FALLBACK_SHARE = 0.1
 FLOOR = "floor"
 GENERAL = "general"
 ASKED = "asked"

@@ -3,10 +3,13 @@ a longer phrase, no generic noun, no card in a report's formulaic frame; both sc
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quiz.deck import ClozeCard
 from quiz.generate.pipeline import build_deck
+from quiz.generate.rank import Evidence, general_word
 from quiz.generate.structure import unfit_sentence
 from quiz.text.script import to_simplified, to_traditional
 
@@ -249,3 +252,7 @@ def test_a_compound_of_the_texts_topic_and_a_common_word_is_general_language() -
             if why == "a word of general language" and isinstance(item.card, ClozeCard)
         }
         assert "粤港澳企业" in general, general
+    # the topic alone is general language however often the text says it
+    topic = Evidence(rule="keyword", answer="粤港澳", repeats=300, topical=True, text_length=28000)
+    assert general_word(topic)
+    assert not general_word(replace(topic, topical=False))

@@ -338,12 +338,16 @@ def test_the_keyword_fallback_fills_at_most_its_share_of_a_deck() -> None:
 
     scored = [Scored(i, long_card(i, "keyword"), 50) for i in range(10)]
     scored += [Scored(10 + i, _card(10 + i, "lead"), 30) for i in range(4)]
-    picked = cap(scored, chars=1000, density=8, short_text=1000)
+    picked = cap(scored, chars=1000, density=8, short_text=1000, fallback_share=0.2)
     keywords = [s for s in picked.kept if s.card.tags == ("keyword",)]
     assert len(picked.kept) == 5 and len(keywords) == 1  # 4 leads and 1 keyword: 20%
     assert [why for _s, why in picked.left_out].count(
-        f"keyword fallback full ({FALLBACK_SHARE:.0%} of the deck)"
+        "keyword fallback full (20% of the deck)"
     ) == 9
+    # by default a tenth: 4 leads leave no room for a keyword card
+    picked = cap(scored, chars=1000, density=8, short_text=1000)
+    assert FALLBACK_SHARE == 0.1
+    assert [s.card.tags for s in picked.kept] == [("lead",)] * 4
 
 
 BYLINE_REPORT = (
