@@ -312,11 +312,16 @@ class StudyScreen(Screen[None]):
                 answer.placeholder = placeholder_for(card)
                 answer.display = True
                 answer.focus()
-        self._refresh_bar()
         self._show_keys()
-        if self.on_first_card is not None:
+        if self.on_first_card is not None:  # the launch: the first card comes with its bar
+            self._refresh_bar()
             callback, self.on_first_card = self.on_first_card, None
             self.call_after_refresh(callback)
+        else:
+            # The card first, the bar one refresh later: its counts are a read of the
+            # queue's sizes and its labels and progress bar a layout and a repaint
+            # (~1.5-2 ms), which the key need not wait for.
+            self.call_after_refresh(self._refresh_bar)
         if not self._warming:
             self._warming = True
             gc.freeze()  # the decks and the day's review order, read at startup
