@@ -27,9 +27,10 @@ import math
 import random
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from typing import TypeVar
 
 from fsrs import Rating
 
@@ -122,6 +123,32 @@ def fits(shape: Shape, candidate: str) -> bool:
     return text[-1] == shape.tail and not _NUMERAL_PREFIX.match(text)
 
 
+Edge = tuple[int, bool, str]
+"""An index key of `ChoicePool`: a length, and the first (True) or last character."""
+T = TypeVar("T")
+
+
+def _index(index: dict[Edge, list[T]], items: Iterable[T], text: Callable[[T], str]) -> None:
+    """Add `items` (all of one length) to `index` under their text's first and last
+    character, in their order."""
+    for item in items:
+        found = text(item)
+        if found:
+            index.setdefault((len(found), True, found[0]), []).append(item)
+            index.setdefault((len(found), False, found[-1]), []).append(item)
+
+
+def _edge(shape: Shape) -> Edge | None:
+    """Where the candidates of a Han shape are: its length and the first character of its
+    numeral prefix, else its last character (`fits` still decides); None for figures and
+    Latin words."""
+    if shape.figure is not None or shape.words:
+        return None
+    if shape.prefix:
+        return (shape.length, True, shape.prefix[0])
+    return (shape.length, False, shape.tail)
+
+
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
@@ -158,7 +185,13 @@ class ChoicePool:
 
     entries: Sequence[Entry]
     _answers: dict[int, list[tuple[str, str]]] = field(init=False, default_factory=dict)
+    # (card id, answer) and text pieces by `_edges`, each length indexed when first asked
+    # for: the candidates of a Han shape are looked up, not scanned
+    _answer_edges: dict[Edge, list[tuple[str, str]]] = field(init=False, default_factory=dict)
+    _answer_lengths: set[int] = field(init=False, default_factory=set)
     _pieces: dict[int, list[str]] | None = field(init=False, default=None)
+    _piece_edges: dict[Edge, list[str]] = field(init=False, default_factory=dict)
+    _piece_lengths: set[int] = field(init=False, default_factory=set)
     _sentences: list[str] = field(init=False, default_factory=list)
     _text_keys: str = field(init=False, default="")
     _figures: list[str] | None = field(init=False, default=None)
@@ -215,11 +248,17 @@ class ChoicePool:
         return tuple(chosen)
 
     def _deck_candidates(self, card: AnswerCard, shape: Shape) -> Iterator[str]:
-        lengths: Iterable[int] = (
-            self._answers if shape.figure is not None or shape.words else (shape.length,)
-        )
-        for length in lengths:
-            for card_id, answer in self._answers.get(length, ()):
+        edge = _edge(shape)
+        if edge is not None:  # a 10,000-card deck: a few answers instead of ~3,000 tried
+            if edge[0] not in self._answer_lengths:
+                self._answer_lengths.add(edge[0])
+                _index(self._answer_edges, self._answers.get(edge[0], ()), lambda item: item[1])
+            for card_id, answer in self._answer_edges.get(edge, ()):
+                if card_id != card.id and fits(shape, answer):
+                    yield answer
+            return
+        for answers in self._answers.values():  # figures and Latin words: any length
+            for card_id, answer in answers:
                 if shape.figure is not None and not any(char.isnumeric() for char in answer):
                     continue
                 if card_id != card.id and fits(shape, answer):
@@ -245,7 +284,11 @@ class ChoicePool:
         if shape.words:
             yield from (p for ps in self._pieces.values() for p in ps if fits(shape, p))
             return
-        for piece in self._pieces.get(shape.length, ()):
+        han = _edge(shape)
+        if han is not None and han[0] not in self._piece_lengths:
+            self._piece_lengths.add(han[0])
+            _index(self._piece_edges, self._pieces.get(han[0], ()), lambda piece: piece)
+        for piece in self._piece_edges.get(han, ()) if han is not None else ():
             if fits(shape, piece):
                 yield piece
         if shape.prefix:  # 四个X inside a longer piece (坚持四个全面战略)

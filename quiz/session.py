@@ -106,16 +106,38 @@ class SessionSummary:
         return self.correct / self.reviewed if self.reviewed else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Queue:
-    """A read of the queue: the next candidates of each kind and how many are left."""
+    """A read of the queue: the next candidates of each kind and how many are left.
+
+    The learning count is read only when the counts are asked for (`StudySession.counts`):
+    picking the next card needs the heads and the new and review counts, and counting
+    thousands of overdue learning cards takes a millisecond the next card need not wait for.
+    """
 
     at: datetime
     version: int
-    counts: Counts
+    cutoff: datetime  # learning cards due before it are shown now (learn-ahead)
+    new_count: int
+    review_count: int
     learning: list[CardRow]
     reviews: list[CardRow]
     new: list[CardRow]
+    learning_count: int | None = None
+
+
+@dataclass(slots=True)
+class _LearningCount:
+    """The learning count of the last read, carried forward: the session's own answers
+    move it by the card they change, the learn-ahead window moving on adds the cards due
+    in the stretch it gained (a narrow read of cards_due). Anything else the session does
+    (undo, bury, suspend, an edit), a new study day or COUNTS_REFRESH since it was read
+    whole (answers from another process) has it read again."""
+
+    count: int
+    cutoff: datetime  # learning cards due before it are the ones counted
+    read_at: datetime  # when it was counted whole
+    day: int
 
 
 @dataclass(slots=True)
@@ -246,6 +268,7 @@ class StudySession:
         self._reviews_since_new = 0
         self._version = 0
         self._cached: _Queue | None = None
+        self._learning: _LearningCount | None = None
         self._day: _Day | None = None
 
     # ------------------------------------------------------------------ the queue
@@ -266,6 +289,7 @@ class StudySession:
                 else:
                     self._day.reviews.track(row)
             self._version += 1
+            self._learning = None  # changed by another process: count afresh
             self._front = None
         if self.cram:
             return self._next_cram()
@@ -279,8 +303,8 @@ class StudySession:
             now=now,
             config=self.config,
             reviews_since_new=self._reviews_since_new,
-            reviews_left=queue.counts.review,
-            new_left=queue.counts.new,
+            reviews_left=queue.review_count,
+            new_left=queue.new_count,
         )
         if chosen is None:
             return None
@@ -291,13 +315,61 @@ class StudySession:
         """New, learning and review cards left today (after daily limits and burying)."""
         if self.cram:
             return Counts(review=len(self._cram_queue))
-        return self._queue(self._now()).counts
+        return self._counts(self._queue(self._now()))
 
     def study_counts(self) -> Counts:
         """What a study session would have left today now, also in cram mode (where
         `counts` is the cram queue): what a summary may call left for today."""
         self._check_open()
-        return self._queue(self._now()).counts
+        return self._counts(self._queue(self._now()))
+
+    def _counts(self, queue: _Queue) -> Counts:
+        if queue.learning_count is None:
+            queue.learning_count = self._learning_count(queue.cutoff, queue.at)
+        return Counts(new=queue.new_count, learning=queue.learning_count, review=queue.review_count)
+
+    def _learning_count(self, cutoff: datetime, now: datetime) -> int:
+        """Learning cards due before `cutoff` (see `_LearningCount`): counting thousands
+        of overdue ones whole takes ~1 ms, the stretch the window gained microseconds."""
+        names = self._deck_names
+        known = self._learning
+        day = srs.day_index(now, self.config)
+        if (
+            known is not None
+            and known.day == day
+            and known.cutoff <= cutoff
+            and timedelta(0) <= now - known.read_at < COUNTS_REFRESH
+        ):
+            if known.cutoff < cutoff:
+                known.count += count_due(
+                    self.store, names, cutoff, now=now, statuses=_LEARNING, since=known.cutoff
+                )
+                known.cutoff = cutoff
+            return known.count
+        count = count_due(self.store, names, cutoff, now=now, statuses=_LEARNING)
+        self._learning = _LearningCount(count, cutoff, now, day)
+        return count
+
+    def _learning_moved(
+        self, row: CardRow, after: CardState, suspended: bool, now: datetime
+    ) -> None:
+        """A committed answer changed `row` to `after`: the carried learning count follows."""
+        known = self._learning
+        if known is None:
+            return
+
+        def counted(state: CardState, suspended: bool) -> bool:
+            return (
+                state.status in _LEARNING
+                and state.due is not None
+                and state.due < known.cutoff
+                and not suspended
+                and (row.buried_until is None or row.buried_until <= now)
+            )
+
+        known.count += counted(after, row.suspended or suspended) - counted(
+            row.state, row.suspended
+        )
 
     def _queue(self, now: datetime) -> _Queue:
         """The heads of the three queues and their sizes at `now`.
@@ -320,18 +392,16 @@ class StudySession:
         reviews_left = srs.remaining(self.config.reviews_per_day, day.reviewed)
         new_left = srs.remaining(self.config.new_per_day, day.introduced)
         reviews = self._next_review(day, now) if reviews_left > 0 else []
-        counts = Counts(
-            new=count_new(self.store, names, now=now, limit=new_left),
-            learning=count_due(self.store, names, cutoff, now=now, statuses=_LEARNING),
-            review=min(day.reviews.count(now), reviews_left),
-        )
+        new_count = count_new(self.store, names, now=now, limit=new_left)
         queue = _Queue(
             at=now,
             version=self._version,
-            counts=counts,
+            cutoff=cutoff,
+            new_count=new_count,
+            review_count=min(day.reviews.count(now), reviews_left),
             learning=self.store.due_cards(names, cutoff, now=now, statuses=_LEARNING, limit=1),
             reviews=reviews,
-            new=self.store.new_cards(names, now=now, limit=min(counts.new, 1)),
+            new=self.store.new_cards(names, now=now, limit=min(new_count, 1)),
         )
         self._cached = queue
         return queue
@@ -448,6 +518,7 @@ class StudySession:
                 buried = tuple(
                     bury_siblings(self.store, item.deck, item.card_id, row.sibling_key, until)
                 )
+        self._learning_moved(row, after, suspend, now)
         if self.cram:  # a custom session's real review: the card leaves its queue too
             self._requeue_cram(item.key, rating)
         day_index = srs.day_index(now, self.config)
@@ -567,6 +638,7 @@ class StudySession:
             raise
         self._undo_stack.pop()
         self._version += 1
+        self._learning = None
         if isinstance(last, _Answered):
             self._reviews_since_new = last.reviews_since_new
             day = self._day
@@ -614,6 +686,7 @@ class StudySession:
     def unsuspend(self, item: QueueItem) -> None:
         self.store.set_suspended(item.deck, [item.card_id], False)
         self._version += 1
+        self._learning = None
         self._track(item.deck, [item.card_id])
 
     def bury(self, item: QueueItem) -> None:
@@ -640,6 +713,7 @@ class StudySession:
             self.decks = [deck if d.name == deck.name else d for d in self.decks]
         self._card_index.pop(deck.name, None)
         self._version += 1
+        self._learning = None
 
     def _remember_flags(self, item: QueueItem) -> None:
         row = self._row(item)
@@ -648,6 +722,7 @@ class StudySession:
 
     def _drop(self, item: QueueItem) -> None:
         self._version += 1
+        self._learning = None
         if self._day is not None:
             self._day.reviews.discard(item.key)
         if self._front is not None and self._front.key == item.key:

@@ -228,6 +228,14 @@ class CardQueries:
             return []
         params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
         deck_marks, where = due_filter(params, names, wanted)
+        if order == "due" and limit == 1 and bury_siblings_since is None:
+            # The head of the queue: the soonest due time first (SQLite reads it from
+            # cards_due range by range, a row each), then only the cards due then. Sorting
+            # every due card for it took ms with thousands of overdue learning cards.
+            soonest = self._db.query_one(f"SELECT min(c.due) FROM cards AS c WHERE {where}", params)
+            if soonest is None or soonest[0] is None:
+                return []
+            params["before"] = int(soonest[0]) + 1
         prefix, where = leave_out_siblings(params, deck_marks, where, bury_siblings_since)
         if order == "retrievability":
             # elapsed / stability, largest first, is lowest FSRS retrievability first

@@ -29,15 +29,19 @@ def count_due(
     statuses: Sequence[CardStatus],
     bury_siblings_since: datetime | None = None,
     limit: int | None = None,
+    since: datetime | None = None,
 ) -> int:
     """How many cards `store.due_cards` would return with the same arguments (at most
-    `limit`)."""
+    `limit`); with `since`, only those due at or after it (a narrow range of cards_due)."""
     names = store._decks(decks)
     wanted = [int(s) for s in statuses if s != CardStatus.NEW]
     if not names or not wanted or (limit is not None and limit <= 0):
         return 0
     params: dict[str, object] = {"before": to_ms(before), "now": to_ms(now)}
     deck_marks, where = due_filter(params, names, wanted)
+    if since is not None:
+        params["since"] = to_ms(since)
+        where += " AND c.due >= :since"
     return _count(store, where, params, deck_marks, bury_siblings_since, limit)
 
 

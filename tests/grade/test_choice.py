@@ -170,3 +170,31 @@ def test_choice_rating() -> None:
     assert choice_rating(True, first_showing=True, duration_ms=3000) == Rating.Good
     assert choice_rating(True, first_showing=False, duration_ms=3000) == Rating.Hard
     assert choice_rating(True, first_showing=True, duration_ms=60_000) == Rating.Hard
+
+
+def test_candidates_are_looked_up_by_length_and_edge_as_a_scan_finds_them() -> None:
+    """The pool finds a Han answer's candidates under its length and last character (or
+    its numeral's first character), in either script: the same ones, in the same order,
+    as trying `fits` on every answer and text piece of that length."""
+    for text in (SIMPLIFIED, TRADITIONAL):
+        deck = _deck(text)
+        pool = ChoicePool.from_cards(deck.cards)
+        for card in deck.cards:
+            assert isinstance(card, ClozeCard)
+            shape = shape_of(card.answer)
+            if shape is None or shape.figure is not None or shape.words:
+                continue
+            scanned = [
+                answer
+                for card_id, answer in pool._answers.get(shape.length, ())
+                if card_id != card.id and fits(shape, answer)
+            ]
+            assert list(pool._deck_candidates(card, shape)) == scanned, card.id
+            found = list(pool._text_candidates(shape))
+            assert pool._pieces is not None
+            pieces = [p for p in pool._pieces.get(shape.length, ()) if fits(shape, p)]
+            assert found[: len(pieces)] == pieces, card.id
+    pool = ChoicePool.from_cards(_deck(SIMPLIFIED).cards)
+    four = shape_of("四个自信")
+    assert four is not None
+    assert {"四个服务", "四个意识"} <= set(pool._text_candidates(four))

@@ -1,13 +1,16 @@
 """Any sequence of study actions on a real store file keeps the session's promises: daily
 limits hold, suspended and buried cards never come up, undo gives back the exact state,
-the log only grows, and the counts agree with what the queue offers."""
+the log only grows, and the counts agree with what the queue offers (the learning count,
+carried from answer to answer, with a count of the store)."""
 
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from srs_helpers import Clock, cloze_deck
@@ -16,8 +19,10 @@ from quiz.config import Config
 from quiz.session import StudySession
 from quiz.srs import Rating, day_start
 from quiz.store import CardStatus, Store
+from quiz.store.queue import count_due
 
 CONFIG = Config(timezone=UTC, new_per_day=3, reviews_per_day=4, enable_fuzzing=True)
+LEARNING = (CardStatus.LEARNING, CardStatus.RELEARNING)
 
 actions = st.lists(
     st.one_of(
@@ -33,17 +38,19 @@ actions = st.lists(
 )
 
 
+# A short learn-ahead: learning cards due in 10 minutes enter the window as time passes.
+@pytest.mark.parametrize("config", [CONFIG, replace(CONFIG, learn_ahead=timedelta(minutes=2))])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script=actions)
 def test_any_sequence_of_actions_keeps_the_promises(
-    script: list[tuple[str, object]],
+    config: Config, script: list[tuple[str, object]]
 ) -> None:
     deck = cloze_deck(extra=4)
     clock = Clock(datetime(2026, 11, 26, 9, 0, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "quiz.db"
         store = Store.open(path)
-        session = StudySession(store, [deck], CONFIG, clock)
+        session = StudySession(store, [deck], config, clock)
         undo_stack: list[tuple[tuple[str, str], object]] = []
         log_size = 0
         try:
@@ -51,6 +58,10 @@ def test_any_sequence_of_actions_keeps_the_promises(
                 item = session.next_card()
                 counts = session.counts()
                 assert (item is None) == (counts.total == 0)
+                # the learning count the session carries forward is the store's
+                cutoff = clock() + config.learn_ahead + timedelta(milliseconds=1)
+                whole = count_due(store, None, cutoff, now=clock(), statuses=LEARNING)
+                assert counts.learning == whole
                 if item is not None:
                     row = store.card(item.deck, item.card_id)
                     assert row is not None and row.active and not row.suspended
@@ -86,14 +97,14 @@ def test_any_sequence_of_actions_keeps_the_promises(
                     session.close()
                     store.close()
                     store = Store.open(path)
-                    session = StudySession(store, [deck], CONFIG, clock)
+                    session = StudySession(store, [deck], config, clock)
                     undo_stack.clear()
                 rows = list(store.reviews(include_undone=True))
                 assert len(rows) >= log_size, "the log only grows"
                 log_size = len(rows)
-                done = store.day_counts(None, day_start(clock(), CONFIG))
-                assert done.introduced <= CONFIG.new_per_day
-                assert done.reviews <= CONFIG.reviews_per_day
+                done = store.day_counts(None, day_start(clock(), config))
+                assert done.introduced <= config.new_per_day
+                assert done.reviews <= config.reviews_per_day
                 for card in store.cards():
                     if card.state.status != CardStatus.NEW:
                         assert card.state.reps >= 1 and card.state.due is not None

@@ -339,3 +339,60 @@ def test_a_session_without_decks_is_empty_not_an_error(store: Store, clock: Cloc
         summary = session.summary()
         assert (summary.reviewed, summary.next_due, summary.accuracy) == (0, None, None)
         assert session.undo() is None
+
+
+def test_the_learning_count_is_read_when_the_counts_are_asked_for(
+    store: Store, clock: Clock
+) -> None:
+    """Picking the next card needs the heads and the new and review counts only; the
+    learning count (thousands of overdue learning cards make it the costly one) is read
+    for `counts()`, once per read of the queue."""
+    session = StudySession(store, [numbered_deck("d", 3)], CONFIG, clock)
+    first = session.next_card()
+    assert first is not None
+    session.answer(first, Rating.Good, duration_ms=1000)  # now a learning card
+    statements: list[str] = []
+    store._db.conn.set_trace_callback(statements.append)
+    try:
+        second = session.next_card()
+        assert second is not None and second.card_id != first.card_id
+        picked = list(statements)
+        assert session.counts() == Counts(new=2, learning=1, review=0)
+        assert session.counts() == Counts(new=2, learning=1, review=0)  # the same read
+        counted = statements[len(picked) :]
+    finally:
+        store._db.conn.set_trace_callback(None)
+    learning = [sql for sql in picked + counted if "count(*)" in sql and "c.state IN" in sql]
+    assert not [sql for sql in picked if sql in learning]
+    assert len([sql for sql in counted if sql in learning]) == 1
+
+
+def test_the_learning_count_follows_answers_and_the_window_between_reads(
+    store: Store, clock: Clock
+) -> None:
+    """Between two whole counts (COUNTS_REFRESH apart) the learning count is carried: an
+    answer moves it by its card, the learn-ahead window moving on adds the cards due in
+    the stretch it gained. It is always what the store counts."""
+    from quiz.store.queue import count_due
+
+    config = replace(CONFIG, learn_ahead=timedelta(0), new_per_day=10)
+    session = StudySession(store, [numbered_deck("d", 6)], config, clock)
+    learning = (CardStatus.LEARNING, CardStatus.RELEARNING)
+
+    def whole() -> int:
+        cutoff = clock() + timedelta(milliseconds=1)
+        return count_due(store, None, cutoff, now=clock(), statuses=learning)
+
+    seen = []
+    for step in range(8):
+        item = session.next_card()
+        assert item is not None
+        if item.kind == "new":
+            session.answer(item, Rating.Again, duration_ms=1000)  # due again in a minute
+        else:
+            session.answer(item, Rating.Good, duration_ms=1000)
+        clock.advance(seconds=25)
+        counts = session.counts()
+        assert counts.learning == whole(), step
+        seen.append(counts.learning)
+    assert max(seen) > 0  # cards came into the window between whole counts

@@ -168,3 +168,39 @@ def test_counts_per_deck_and_per_day(store: Store, ids: list[str], now: datetime
     assert today.duration_ms == 2500
     assert store.day_counts(["b"], now - timedelta(hours=4)).answers == 0
     assert store.last_studied() == {"a": later, "b": None}
+
+
+def test_the_head_of_the_learning_queue_is_the_first_of_the_whole_order(
+    store: Store, make_deck, now: datetime
+) -> None:
+    """The head (limit 1) is read from the soonest due time, the longer heads sorted: the
+    cards and their order are those of the whole queue sorted by (due, deck, card id),
+    ties across decks and states and burials included."""
+    texts = [f"第{n}条：坚持{{{{c1::要点{n}}}}}不动摇" for n in range(8)]
+    store.sync_deck(make_deck("a", *texts), now=now)
+    store.sync_deck(make_deck("b", *texts[:3]), now=now)
+    minute = timedelta(minutes=1)
+    plan = {  # deck -> per card: (minutes from now it is due, status)
+        "a": [(-5, 1), (-5, 3), (-9, 1), (3, 3), (-9, 3), (-1, 1), (-5, 1), (2, 1)],
+        "b": [(-9, 1), (-5, 3), (-2, 1)],
+    }
+    learning, relearning = CardStatus.LEARNING, CardStatus.RELEARNING
+    for deck, cards in plan.items():
+        for row, (minutes, status) in zip(store.cards([deck]), cards, strict=True):
+            kind = relearning if status == 3 else learning
+            _review(store, deck, row.card_id, now, due=now + minutes * minute, status=kind)
+    buried = store.cards(["a"])[4].card_id  # one of the three due 9 minutes ago
+    store.bury("a", [buried], until=now + timedelta(hours=1))
+    before = now + 10 * minute
+    statuses = [learning, relearning]
+    everything = store.due_cards(["a", "b"], before, now=now, statuses=statuses)
+    assert buried not in {row.card_id for row in everything}
+    keys = [(row.state.due, row.deck, row.card_id) for row in everything]
+    assert keys == sorted(keys) and len(keys) == 10
+    for limit in range(1, 12):
+        head = store.due_cards(["a", "b"], before, now=now, statuses=statuses, limit=limit)
+        assert [(r.deck, r.card_id) for r in head] == [
+            (r.deck, r.card_id) for r in everything[:limit]
+        ], limit
+    only_b = store.due_cards(["b"], before, now=now, statuses=[relearning], limit=2)
+    assert [r.card_id for r in only_b] == [store.cards(["b"])[1].card_id]

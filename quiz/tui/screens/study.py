@@ -14,13 +14,15 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from quiz.deck import AnswerCard, BasicCard, ClozeCard, Deck, MatchCard
@@ -60,6 +62,8 @@ KIND_NAMES = {
     "relearning": "Relearning",
     "cram": "Cram",
 }
+
+W = TypeVar("W", bound=Widget)
 
 Phase = Literal["idle", "question", "choosing", "answer", "playing", "matched", "saving"]
 
@@ -146,6 +150,11 @@ class StudyScreen(Screen[None]):
         *(Binding(letter, f"letter({row})", show=False) for row, letter in enumerate("abcdef")),
     ]
 
+    # Textual repaints the whole screen when the focus moves (Screen.focused repaints); the
+    # widgets that gain and lose it repaint themselves, and nothing else here depends on
+    # it, while the focus moves on every card (answer box <-> suggested rating).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(
         self,
         session: StudySession,
@@ -188,6 +197,7 @@ class StudyScreen(Screen[None]):
         self.choice_mode: ChoiceMode = session.config.choice
         self.choice: Choice | None = None
         self._pools: dict[str, ChoicePool] = {}
+        self._parts: dict[type[Widget], Widget] = {}
 
     # ------------------------------------------------------------------ layout
 
@@ -205,7 +215,7 @@ class StudyScreen(Screen[None]):
         yield KeyHints(id="key-hints")
 
     def on_mount(self) -> None:
-        self.query_one(AnswerInput).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self._part(AnswerInput).cursor_blink = getattr(self.app, "cursor_blink", True)
         self.set_interval(1.0, self._tick)
         self.call_after_refresh(self.advance)
 
@@ -222,6 +232,15 @@ class StudyScreen(Screen[None]):
                 self.session.close()
         except QuizError as exc:
             self.app.notify(str(exc), title="Session end not recorded", severity="warning")
+
+    def _part(self, kind: type[W]) -> W:
+        """The screen's one widget of `kind`, found once: the screen's widgets live as long
+        as it does. A query walks the DOM again on every card (Textual keys its query cache
+        by the DOM's update count, which each display change bumps): ~1.5 ms a card."""
+        found = self._parts.get(kind)
+        if found is None:
+            found = self._parts[kind] = self.query_one(kind)
+        return cast(W, found)
 
     @property
     def current(self) -> QueueItem:
@@ -260,26 +279,26 @@ class StudyScreen(Screen[None]):
         if keep_time:
             self.shown_at, self.paused_ms, self.paused_since, self.pause_reason = timer
         card = item.card
-        self.query_one(RatingBar).display = False
-        switcher = self.query_one(ContentSwitcher)
+        self._part(RatingBar).display = False
+        switcher = self._part(ContentSwitcher)
         if isinstance(card, MatchCard):
             switcher.current = "match-pane"
             self.phase = "playing"
             round_ = MatchRound.for_card(card.id, item.state.reps, card.pairs)
-            await self.query_one(MatchBoard).start(card.prompt, round_)
+            await self._part(MatchBoard).start(card.prompt, round_)
         else:
             switcher.current = "cloze-pane"
             self.phase = "question"
-            view = self.query_one(ClozeView)
+            view = self._part(ClozeView)
             kind = KIND_NAMES.get(item.kind, item.kind)
             # a custom session says which answers count: Custom · Review, Custom · Cram
             view.border_title = f"Custom · {kind}" if self.session.custom else kind
             deck = item.deck
             view.border_subtitle = Content(self.decks.title(deck))  # a title is not markup
             view.ask(card)
-            self.query_one(VerdictView).display = False
-            choices = self.query_one(ChoiceList)
-            answer = self.query_one(AnswerInput)
+            self._part(VerdictView).display = False
+            choices = self._part(ChoiceList)
+            answer = self._part(AnswerInput)
             answer.value = ""
             self.choice = self._choice_for(item) if self._asks_choice(item) else None
             if self.choice is not None:
@@ -293,11 +312,16 @@ class StudyScreen(Screen[None]):
                 answer.placeholder = placeholder_for(card)
                 answer.display = True
                 answer.focus()
-        self._refresh_bar()
         self._show_keys()
-        if self.on_first_card is not None:
+        if self.on_first_card is not None:  # the launch: the first card comes with its bar
+            self._refresh_bar()
             callback, self.on_first_card = self.on_first_card, None
             self.call_after_refresh(callback)
+        else:
+            # The card first, the bar one refresh later: its counts are a read of the
+            # queue's sizes and its labels and progress bar a layout and a repaint
+            # (~1.5-2 ms), which the key need not wait for.
+            self.call_after_refresh(self._refresh_bar)
         if not self._warming:
             self._warming = True
             gc.freeze()  # the decks and the day's review order, read at startup
@@ -335,7 +359,7 @@ class StudyScreen(Screen[None]):
         )
 
     def _show_keys(self) -> None:
-        self.query_one(KeyHints).show(KEY_HINTS[self.phase])
+        self._part(KeyHints).show(KEY_HINTS[self.phase])
 
     def _elapsed_ms(self, until: datetime | None = None) -> int:
         """Time on this card without its pauses, at most the configured maximum."""
@@ -374,7 +398,7 @@ class StudyScreen(Screen[None]):
         self.resume_timer()
 
     def _refresh_bar(self) -> None:
-        bar = self.query_one(SessionBar)
+        bar = self._part(SessionBar)
         counts = self.session.counts()
         new, learning, review = counts.new, counts.learning, counts.review
         kind = getattr(self.item, "kind", None)
@@ -392,7 +416,7 @@ class StudyScreen(Screen[None]):
             self.pause_timer("idle", at=self.last_activity + idle)
             return
         paused = self.paused_since is not None
-        self.query_one(SessionBar).show_time(self._elapsed_ms() / 1000, paused=paused)
+        self._part(SessionBar).show_time(self._elapsed_ms() / 1000, paused=paused)
 
     # ------------------------------------------------------------------ cloze
 
@@ -408,7 +432,7 @@ class StudyScreen(Screen[None]):
         duration = self._elapsed_ms(self.answered_at)
         self.suggested = int(suggest_rating(verdict, self.hint_count, duration))
         self._show_answer(card, _OUTCOME.get(verdict.kind, "wrong"))
-        self.query_one(VerdictView).show(
+        self._part(VerdictView).show(
             verdict,
             hints=self.hint_count,
             others=self._others(card, verdict.matched),
@@ -426,7 +450,7 @@ class StudyScreen(Screen[None]):
         duration = self._elapsed_ms(self.answered_at)
         self.suggested = int(suggest_rating(grade(card.answer, card), self.hint_count, duration))
         self._show_answer(card, "revealed")
-        self.query_one(VerdictView).revealed(
+        self._part(VerdictView).revealed(
             hints=self.hint_count, others=self._others(card, None), reading=card.display_hint
         )
 
@@ -437,13 +461,13 @@ class StudyScreen(Screen[None]):
     def _show_answer(self, card: AnswerCard, outcome: Outcome) -> None:
         self.phase = "answer"
         self.outcome = outcome
-        self.query_one(ClozeView).show(card, outcome, self.hints)
-        self.query_one(AnswerInput).display = False
-        self.query_one(VerdictView).display = True
+        self._part(ClozeView).show(card, outcome, self.hints)
+        self._part(AnswerInput).display = False
+        self._part(VerdictView).display = True
         self._offer_ratings()
 
     def _offer_ratings(self) -> None:
-        bar = self.query_one(RatingBar)
+        bar = self._part(RatingBar)
         bar.display = True
         labels = {
             int(rating): label
@@ -509,8 +533,8 @@ class StudyScreen(Screen[None]):
         else:
             self.hints.append((HINT_LABELS.get(hint.kind, str(hint.kind)), hint.text))
         self.hint_count += 1
-        self.query_one(ClozeView).ask(card, self.hints, self.blank_text)
-        self.query_one(AnswerInput).focus()
+        self._part(ClozeView).ask(card, self.hints, self.blank_text)
+        self._part(AnswerInput).focus()
 
     def _show_context(self, card: ClozeCard) -> None:
         """After the answer: the neighbouring sentences of the source, for reading only
@@ -527,7 +551,7 @@ class StudyScreen(Screen[None]):
             self.notify("No sentences around this one in the deck.", timeout=2)
             return
         self.hints.append((label, context))
-        self.query_one(ClozeView).show(card, self.outcome, self.hints)
+        self._part(ClozeView).show(card, self.outcome, self.hints)
 
     # ------------------------------------------------------------------ choice
 
@@ -575,8 +599,8 @@ class StudyScreen(Screen[None]):
         self.suggested = int(choice_rating(right, first_showing=first, duration_ms=duration))
         self.phase = "answer"
         self.outcome = "right" if right else "wrong"
-        self.query_one(ClozeView).show(card, self.outcome, self.hints)
-        self.query_one(ChoiceList).reveal(row)
+        self._part(ClozeView).show(card, self.outcome, self.hints)
+        self._part(ChoiceList).reveal(row)
         self._offer_ratings()
 
     def on_choice_list_picked(self, message: ChoiceList.Picked) -> None:
@@ -711,7 +735,7 @@ class StudyScreen(Screen[None]):
         if self.phase == "choosing":
             self.pick(number - 1)
         elif self.phase == "playing":
-            self.query_one(MatchBoard).pick("left", number - 1)
+            self._part(MatchBoard).pick("left", number - 1)
         elif number <= 4:
             await self.rate(number)
 
@@ -730,7 +754,7 @@ class StudyScreen(Screen[None]):
             return
         if self.phase != "playing":
             return
-        board = self.query_one(MatchBoard)
+        board = self._part(MatchBoard)
         selected = board.round.selected if board.round is not None else None
         if selected is None or selected[0] != "left":
             board.note("pick a left item first (1-6)")
@@ -888,7 +912,7 @@ class StudyScreen(Screen[None]):
         card as it is now (a fixed answer key counts), the suggestion with it."""
         from quiz.grade import grade, suggest_rating
 
-        verdicts = self.query_one(VerdictView)
+        verdicts = self._part(VerdictView)
         if self.choice is None and self.typed:
             verdict = grade(self.typed, card)
             self.outcome = _OUTCOME.get(verdict.kind, "wrong")
@@ -905,7 +929,7 @@ class StudyScreen(Screen[None]):
             verdicts.revealed(
                 hints=self.hint_count, others=self._others(card, None), reading=card.display_hint
             )
-        self.query_one(ClozeView).show(card, self.outcome, self.hints)
+        self._part(ClozeView).show(card, self.outcome, self.hints)
 
     def action_leave(self) -> None:
         if self.phase == "saving":

@@ -54,6 +54,8 @@ def sentence_content(card: AnswerCard, *, filled: Outcome | None, blank_text: st
 class ClozeView(Vertical):
     """A cloze card as a question or an answer; the screen sets what to show."""
 
+    _section = ""  # the section line's text
+
     def compose(self) -> ComposeResult:
         yield Static(id="cloze-section", markup=False)
         yield WrappedText(id="cloze-sentence")
@@ -79,7 +81,10 @@ class ClozeView(Vertical):
 
     def _set_section(self, card: AnswerCard) -> None:
         section = self.query_one("#cloze-section", Static)
-        section.update(Content(printable(card.section or "")))
+        text = printable(card.section or "")
+        if text != self._section:  # cards of one section follow each other: left as it is
+            self._section = text
+            section.update(Content(text))
         # A heading's own card: its text already starts with the heading (shown above, it
         # would read twice, and could give the blank away).
         heading = (card.section or "").strip()

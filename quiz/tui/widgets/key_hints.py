@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len as display_width
 from textual import events
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Static
 
 
@@ -30,9 +31,18 @@ def fitted(hints: Sequence[tuple[str, str]], width: int) -> tuple[list[tuple[str
 
 
 class KeyHints(Static):
-    """Shows `(key, what it does)` pairs."""
+    """Shows `(key, what it does)` pairs.
+
+    The line changes with the step, twice a card, among a handful of lines: each is drawn
+    once per size and theme and kept (a line of some twenty styled runs takes ~0.6 ms to
+    draw, on the key that puts up the next card)."""
 
     _hints: tuple[tuple[str, str], ...] = ()
+    _drawn: tuple[tuple[tuple[str, str], ...], int] | None = None  # hints and width shown
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._lines: dict[tuple[object, ...], Strip] = {}
 
     def show(self, hints: Sequence[tuple[str, str]]) -> None:
         self._hints = tuple(hints)
@@ -41,12 +51,25 @@ class KeyHints(Static):
     def on_resize(self, event: events.Resize) -> None:
         self._draw()
 
+    def render_line(self, y: int) -> Strip:
+        app = self.app
+        key = (self._drawn, y, self.size, self.visual_style, app.theme, app.ansi_color)
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) > 32:  # widths and themes tried in a resize: keep it small
+                self._lines.clear()
+            line = self._lines[key] = super().render_line(y)
+        return line
+
     def _draw(self) -> None:
         width = self.content_size.width or self.app.size.width
+        if self._drawn == (self._hints, width):
+            return  # the same line (set for every card, it changes with the step only)
+        self._drawn = (self._hints, width)
         kept, gap = fitted(self._hints, width)
         parts: list[tuple[str, str] | str] = []
         for key, label in kept:
             if parts:
                 parts.append(" " * gap)
             parts += [(key, "bold $accent"), " ", (label, "$text-muted")]
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one line, as wide as the screen

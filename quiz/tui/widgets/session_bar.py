@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -34,9 +37,17 @@ def counts_content(new: int, learning: int, review: int, current: str | None = N
 
 
 class SessionBar(Horizontal):
-    """Counts left, cards done out of today's total, the card's flag and its time."""
+    """Counts left, cards done out of today's total, the card's flag and its time.
+
+    Each part is set for every card; a part whose text is what it shows already is left
+    alone (an update costs a layout and a repaint of the label)."""
 
     _flag = 0  # the flag shown (none at first: the label starts hidden)
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._shown: dict[str, object] = {}  # label id -> what it was last given
+        self._cells: dict[str, int] = {}  # label id -> the width of its text
 
     def compose(self) -> ComposeResult:
         # What each part means, for a newcomer (also in the key page, ?).
@@ -48,15 +59,33 @@ class SessionBar(Horizontal):
         yield Label(id="session-flag", markup=False).with_tooltip(FLAG_TIP)
         yield Label(id="session-timer", markup=False).with_tooltip(TIMER_TIP)
 
+    def _set(self, part: str, key: object, make: Callable[[], Content | str]) -> None:
+        """Update the label `part` to `make()` unless it was last given the same `key`.
+
+        The labels are one line wide as their text: a text as wide as the one before
+        needs a repaint only, not a layout of the bar."""
+        if self._shown.get(part) == key:
+            return
+        self._shown[part] = key
+        content = make()
+        cells = content.cell_length if isinstance(content, Content) else cell_len(content)
+        resized = self._cells.get(part) != cells
+        self._cells[part] = cells
+        self.query_one(f"#{part}", Label).update(content, layout=resized)
+
     def show_counts(self, new: int, learning: int, review: int, current: str | None) -> None:
-        self.query_one("#session-counts", Label).update(
-            counts_content(new, learning, review, current)
+        self._set(
+            "session-counts",
+            (new, learning, review, current),
+            lambda: counts_content(new, learning, review, current),
         )
 
     def show_progress(self, done: int, left: int) -> None:
         total = max(done + left, 1)
-        self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#session-done", Label).update(f"{done}/{done + left}")
+        if self._shown.get("session-progress") != (total, done):
+            self._shown["session-progress"] = (total, done)
+            self.query_one("#session-progress", ProgressBar).update(total=total, progress=done)
+        self._set("session-done", (done, left), lambda: f"{done}/{done + left}")
 
     def show_flag(self, flag: int, name: str | None) -> None:
         """The card's flag (`⚑ red`), hidden when it has none (the label is touched only
@@ -73,4 +102,4 @@ class SessionBar(Horizontal):
         """The time on this card; `paused` while the terminal has lost focus or nobody
         has pressed a key for a long while (that time is not counted)."""
         label = duration_label(seconds) + (" paused" if paused else "")
-        self.query_one("#session-timer", Label).update(label)
+        self._set("session-timer", label, lambda: label)
