@@ -220,3 +220,26 @@ def test_the_store_entries_give_the_same_choices_as_the_deck_file(tmp_path: Path
         for reviews in range(3):
             assert from_store.choice(card, reviews) == from_file.choice(card, reviews)
     app.store.close()
+
+
+async def test_the_marks_of_a_pick_are_gone_when_the_next_choice_comes(tmp_path: Path) -> None:
+    """A typed card after a choice card takes the marks off the hidden options (after its
+    paint); the choice card brought back by undo shows its options unmarked."""
+    app = build_app(tmp_path, which=["xuanze"], study=["xuanze"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = study(app)
+        options = list(screen.query_one(ChoiceList).query(".choice-option"))
+        await pilot.press(LETTERS[wrong_row(screen)])
+        await pilot.pause()
+        assert any(option.has_class("-wrong") for option in options)
+        assert any(option.has_class("-right") for option in options)
+        await pilot.press("1")  # Again: a typed card comes next
+        await pilot.pause()
+        assert screen.phase == "question"
+        marks = {"-right", "-wrong", "-dim"}
+        assert not any(option.classes & marks for option in options)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.phase == "choosing"
+        assert not any(option.classes & marks for option in options)

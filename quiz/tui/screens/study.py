@@ -308,6 +308,8 @@ class StudyScreen(Screen[None]):
                 choices.offer(self.choice)
                 self.set_focus(None)
             else:
+                if choices.display:  # the card before was a choice: its marks go, unseen
+                    self.call_after_refresh(choices.clear_marks)
                 choices.display = False
                 answer.placeholder = placeholder_for(card)
                 answer.display = True

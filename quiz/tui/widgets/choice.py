@@ -64,10 +64,16 @@ class ChoiceList(Vertical):
     def offer(self, choice: Choice) -> None:
         """Show the options, none picked."""
         self.choice = choice
+        self.clear_marks()
         for row, text in enumerate(choice.options):
-            option = self.query_one(f"#choice-{row}", ChoiceOption)
+            self.query_one(f"#choice-{row}", ChoiceOption).show(option_content(row, text))
+
+    def clear_marks(self) -> None:
+        """Take the last pick's marks off the options (each class change restyles its
+        option, ~0.4 ms: the screen does it once the list is hidden and the next card
+        painted, so the next choice card finds them clear)."""
+        for option in self.query(ChoiceOption):
             option.remove_class("-right", "-wrong", "-dim")
-            option.show(option_content(row, text))
 
     def reveal(self, picked: int) -> None:
         """Mark the right option and, when it was not the one picked, the pick."""
