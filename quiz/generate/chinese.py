@@ -597,7 +597,6 @@ class ChineseCards:
         asked as a term where the body says it, when it is specific: a rare word or a
         word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
         context for a blank: an object only headings name is not asked."""
-        starts = [s.start for s in self.sentences]
         objects: list[tuple[str, list[str], tuple[int, int]]] = []
         for heading in self.lay.headings:
             title = self.mirror[heading.title[0] : heading.title[1]]
@@ -616,30 +615,9 @@ class ChineseCards:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
-            fits: list[tuple[int, Candidate]] = []
-            at = self.mirror.find(name)
-            while at >= 0:
-                index = bisect_left(starts, at + 1) - 1
-                sentence = self.sentences[index]
-                bounds = self.bounds[index]
-                if (
-                    not sentence.heading
-                    and at + len(name) <= sentence.end
-                    and at - sentence.start in bounds
-                    and at + len(name) - sentence.start in bounds
-                ):
-                    candidate = self.candidate(sentence, at, at + len(name), "term")
-                    if (
-                        self.problem(index, candidate) is None
-                        and not self.cuts_quote(sentence, candidate)
-                        and not self.dangles(index, candidate)
-                    ):
-                        fits.append((index, candidate))
-                        if self.has_room(index, candidate):
-                            break
-                at = self.mirror.find(name, at + len(name))
-            if fits:
-                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+            placed = self.place_once(name, "term")
+            if placed is not None:
+                index, candidate = placed
                 if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
                     self.candidates.setdefault(index, []).append(candidate)
 
@@ -748,35 +726,49 @@ class ChineseCards:
             topic=self.topic,
         )
         placed: dict[int, list[tuple[int, int]]] = {}
+
+        def fits(index: int, candidate: Candidate) -> bool:
+            return (
+                not any(a < candidate.end and candidate.start < b for a, b in placed.get(index, []))
+                and not self.reports_speech(candidate)  # 习近平总书记|指出
+                and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
+            )  # (the first: inside a longer term placed there)
+
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
-            fits: list[tuple[int, Candidate]] = []
-            room: list[bool] = []
-            for index, at in self.first_said(term):
-                sentence, bounds = self.sentences[index], self.bounds[index]
-                if sentence.heading or at not in bounds or at + len(term) not in bounds:
-                    continue
-                start = sentence.start + at
-                if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
-                    continue  # inside a longer term placed here
-                candidate = self.candidate(
-                    sentence, sentence.start + at, sentence.start + at + len(term), "term"
-                )
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.reports_speech(candidate)  # 习近平总书记|指出
-                    and not self.dangles(index, candidate)
-                    and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
-                ):
-                    fits.append((index, candidate))
-                    room.append(self.has_room(index, candidate))
-                    if room[-1]:
-                        break
-            if fits:  # the first sentence with room for it, else its first fit
-                index, candidate = fits[-1] if room[-1] else fits[0]
+            where = self.place_once(term, "term", fits)
+            if where is not None:
+                index, candidate = where
                 self.candidates.setdefault(index, []).append(candidate)
                 placed.setdefault(index, []).append((candidate.start, candidate.end))
+
+    def place_once(
+        self,
+        phrase: str,
+        tag: str,
+        fits: Callable[[int, Candidate], bool] = lambda _index, _candidate: True,
+    ) -> tuple[int, Candidate] | None:
+        """Where to ask `phrase` once: the first body sentence that says it whole, on word
+        bounds, as a blank fit for a card (and for `fits`) with room beside the sentence's
+        own rule phrases (`has_room`); else the first that fits at all; else None."""
+        first: tuple[int, Candidate] | None = None
+        for index, at in self.first_said(phrase):
+            sentence, bounds = self.sentences[index], self.bounds[index]
+            if sentence.heading or at not in bounds or at + len(phrase) not in bounds:
+                continue
+            start = sentence.start + at
+            candidate = self.candidate(sentence, start, start + len(phrase), tag)
+            if (
+                self.problem(index, candidate) is not None
+                or self.cuts_quote(sentence, candidate)
+                or self.dangles(index, candidate)
+                or not fits(index, candidate)
+            ):
+                continue
+            if self.has_room(index, candidate):
+                return index, candidate
+            first = first or (index, candidate)
+        return first
 
     def first_said(self, phrase: str) -> Iterator[tuple[int, int]]:
         """Each sentence that says `phrase` whole, in text order, by index, with where it
