@@ -1107,7 +1107,7 @@ class ChineseCards:
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
-            dictionary_word=self.seg.is_word(answer),
+            dictionary_word=self.seg.in_dictionary(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),
             sentence_length=len(text),

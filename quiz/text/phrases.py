@@ -543,6 +543,7 @@ class Segmenter:
         with _paused_gc():  # loading ~600k dictionary entries; collections only slow it down
             self._tokenizer.initialize()
         self._keyword_table: Any = None
+        self._own: dict[str, int | None] = {}  # jieba's own counts of the registered words
 
     def cut(self, text: str) -> list[str]:
         # Interned: a document says 的, 发展 … thousands of times, and a caller keeping the
@@ -577,9 +578,11 @@ class Segmenter:
             tokenizer.total += freq[word] - (saved[word] or 0)
             for end in range(1, len(word)):
                 freq.setdefault(word[:end], 0)
+        self._own = saved
         try:
             yield
         finally:
+            self._own = {}
             for piece, value in saved.items():
                 if value is None:
                     freq.pop(piece, None)
@@ -589,6 +592,13 @@ class Segmenter:
 
     def is_word(self, text: str) -> bool:
         """Whether jieba's dictionary (with any registered words) lists `text`."""
+        return bool(self._tokenizer.FREQ.get(text))
+
+    def in_dictionary(self, text: str) -> bool:
+        """Whether jieba's own dictionary lists `text`: a word `registered` for a block
+        counts only if jieba knew it before (a rule phrase is no word of the language)."""
+        if text in self._own:
+            return bool(self._own[text])
         return bool(self._tokenizer.FREQ.get(text))
 
     def frequency(self, word: str) -> int:
