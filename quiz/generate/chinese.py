@@ -354,6 +354,8 @@ class ChineseCards:
         if not items:
             return []
         texts = [text[s:e] for s, e in items]
+        if all(t.endswith("的") for t in texts):
+            return []  # 全面的、系统的、整体的: qualities, no things to name
         prefix = len(phrases.common_prefix(texts))
         suffix = len(phrases.common_suffix(texts))
         prefix = prefix if prefix >= 2 else 0
@@ -726,10 +728,15 @@ class ChineseCards:
             topic=self.topic,
         )
         placed: dict[int, list[tuple[int, int]]] = {}
+        # the longer terms holding each term: 社会主义法治 is asked where it is no part of
+        # 中国特色社会主义法治
+        holders = {t: [u for u in found if len(u) > len(t) and t in u] for t in found}
 
         def fits(index: int, candidate: Candidate) -> bool:
+            sentence = self.sentences[index]
             return (
                 not any(a < candidate.end and candidate.start < b for a, b in placed.get(index, []))
+                and not _held(self.mirror, sentence.start, candidate, holders[term])
                 and not self.reports_speech(candidate)  # 习近平总书记|指出
                 and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
             )  # (the first: inside a longer term placed there)
@@ -1042,6 +1049,8 @@ class ChineseCards:
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
                 found = self.keywords(index, sentence, self.doc_counts, answered)
+                if registered is not None:  # 全体|人民共同富裕 where the text asks the whole
+                    found = [k for k in found if not _inside(k, registered, text, sentence.start)]
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
@@ -1583,6 +1592,31 @@ def _near(candidate: Candidate, other: Candidate) -> bool:
 def _splits(pattern: re.Pattern[str], text: str, bounds: Container[int]) -> bool:
     """Whether the current cut of `text` splits an occurrence of a registered phrase."""
     return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
+
+
+def _held(mirror: str, floor: int, candidate: Candidate, holders: Sequence[str]) -> bool:
+    """Whether one of `holders` (longer phrases) holds `candidate` where it stands, within
+    the text from `floor` on (its sentence)."""
+    for holder in holders:
+        at = mirror.find(
+            holder, max(floor, candidate.end - len(holder)), candidate.start + len(holder)
+        )
+        while 0 <= at <= candidate.start:
+            if at + len(holder) >= candidate.end:
+                return True
+            at = mirror.find(holder, at + 1, candidate.start + len(holder))
+    return False
+
+
+def _inside(candidate: Candidate, pattern: re.Pattern[str], text: str, offset: int) -> bool:
+    """Whether `candidate` lies strictly inside an occurrence of a registered phrase in the
+    sentence `text` (at `offset` in the mirror): a blank that cuts a phrase the text asks
+    whole elsewhere (人民共同富裕 of 全体人民共同富裕)."""
+    start, end = candidate.start - offset, candidate.end - offset
+    return any(
+        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
+        for m in pattern.finditer(text)
+    )
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
