@@ -75,6 +75,7 @@ def _is_word_char(ch: str) -> bool:
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
+LEAD_OBJECT = 10  # what follows a verb every lead of the group opens with
 # A lead's answer may grow back to this length to take its noun phrase whole.
 MAX_LEAD_NOUNS = 10
 # A word pair said this often in a text is one of its compounds: no blank cuts it.
@@ -913,7 +914,10 @@ class ChineseCards:
                     start = self.word_start(lead.sentence, s, start)
                     if e - suffix - start < 3:
                         continue  # a tail's point is a phrase, not a word of it
-                candidate = self.lead_answer(lead.sentence, start, e - suffix)
+                # after a shared verb (建设|离岸创新创业平台) the rest is the object: whole
+                verb = part == "head" and phrases.has_cjk(texts[0][:prefix])  # not ——
+                limit = LEAD_OBJECT if verb else LEAD_ANSWER
+                candidate = self.lead_answer(lead.sentence, start, e - suffix, limit)
                 if candidate is not None:
                     made.append((lead.sentence, candidate))
             if len(made) >= max(2, -(-2 * len(leads) // 3)):
@@ -930,15 +934,17 @@ class ChineseCards:
             start -= 1
         return start
 
-    def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
+    def lead_answer(
+        self, sentence: Sentence, start: int, end: int, limit: int = LEAD_ANSWER
+    ) -> Candidate | None:
         """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
         a 9-character clause keeps its last 6 or fewer characters on a word boundary, and
         at least 3 before them when a 4-character answer allows: 服务消费|持续扩大)."""
         index = self.index_of[sentence.start]
         bounds = self.bounds[index]
         rel_start, rel_end = start - sentence.start, end - sentence.start
-        if rel_end - rel_start > LEAD_ANSWER:
-            later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
+        if rel_end - rel_start > limit:
+            later = [b for b in bounds if rel_end - limit <= b < rel_end - 1]
             if not later:
                 return None
             cut = min(later)

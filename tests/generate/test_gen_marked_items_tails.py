@@ -95,3 +95,19 @@ def test_parallel_leads_ask_what_their_second_halves_do_not_share(convert: objec
     wanted = {"纵向到底", "横向到边", "上下贯通", "党的组织", "党的工作", "党建责任"}
     assert {convert(w) for w in wanted} <= leads  # type: ignore[operator]
     assert not any(answer.startswith("的") for answer in leads)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_leads_opened_by_one_verb_ask_its_whole_object(convert: object) -> None:
+    # 建设|离岸创新创业平台: after the shared verb the object is the point, whole; a
+    # dash is no verb (——科技创新|实现新的突破 keeps its last words)
+    text = convert(  # type: ignore[operator]
+        "一、开放平台\n"
+        "建设新型国际贸易中心，发展离岸贸易，打造货权交割地。\n"
+        "建设离岸创新创业平台，允许科技企业区内注册、国际经营。\n"
+        "建设国际文化创意基地，探索文化创意合作新模式。\n"
+    )
+    deck, _ = build_deck(text, name="t", density=None)
+    leads = {c.answer for c in deck if isinstance(c, ClozeCard) and "lead" in c.tags}
+    wanted = {"新型国际贸易中心", "离岸创新创业平台", "国际文化创意基地"}
+    assert {convert(w) for w in wanted} <= leads, leads  # type: ignore[operator]
