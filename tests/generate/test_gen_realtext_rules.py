@@ -155,6 +155,13 @@ def test_nouns_written_together_are_one_answer(seg, convert) -> None:  # type: i
 
 
 @pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_keyword_never_takes_in_a_word_of_quantity(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    # 永久基本农田|全部|建成: 全部 says how much, it is no part of the name
+    found = keywords(seg, convert("逐步把永久基本农田全部建成高标准农田"), limit=5)
+    assert found and not any(convert("全部") in answer for answer in found), found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
 def test_a_phrase_before_a_filler_noun_or_a_name_before_a_noun_is_no_answer(seg, convert) -> None:  # type: ignore[no-untyped-def]
     found = keywords(seg, convert("是赋能企业高质量发展的动力"))
     assert convert("企业高质量") not in found
