@@ -13,6 +13,7 @@ from functools import cache, partial
 from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
+from quiz.figures import parse_figure
 from quiz.generate import (
     cloze,
     figures,
@@ -290,9 +291,16 @@ class ChineseCards:
     # ----- sentence passes: (start, end, rule) spans of one Simplified sentence
 
     def quotes_formulas_titles(self, _sentence: Sentence, text: str) -> Spans:
-        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title)."""
-        for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title). An unquoted
+        formula that is an idiom (千家万户, 一言一行: jieba's 成语) or a count (十亿|三千万人)
+        is none."""
+        for span in phrases.quoted_terms(text) + phrases.titles(text):
             yield span.start, span.end, span.rule
+        for span in phrases.formulas(text):
+            formula = text[span.start : span.end]
+            idiom = self.seg.keyword_kind(formula) == keywords.IDIOM_KIND
+            if not idiom and parse_figure(formula) is None:
+                yield span.start, span.end, span.rule
 
     def list_items(self, _sentence: Sentence, text: str) -> Spans:
         """The first and last item of a same-shaped 、-list (see `list_answers`)."""

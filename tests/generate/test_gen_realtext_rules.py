@@ -4,6 +4,8 @@ scope words), in both scripts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from quiz.deck import ClozeCard
@@ -416,3 +418,15 @@ def test_a_list_of_qualities_is_no_list_card() -> None:
     for text in (items, to_traditional(items)):
         deck, _report = build_deck(text, name="t", density=None)
         assert [card for card in deck if "list" in card.tags]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_an_idiom_or_a_count_is_no_formula(convert: Callable[[str], str]) -> None:
+    # 千家万户, 万众一心: idioms of numbers; 十亿三千万人: a count; 三会一课 is a formula
+    text = convert(
+        "惠及千家万户的民生工程全面铺开。全党全国万众一心，认真落实三会一课。"
+        "互联网上网人数达十亿三千万人。"
+    )
+    deck, _report = build_deck(text, name="t", density=None)
+    formulas = [c.answer for c in deck if isinstance(c, ClozeCard) and "formula" in c.tags]
+    assert formulas == [convert("三会一课")], formulas
