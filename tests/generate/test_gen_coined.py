@@ -1,0 +1,105 @@
+"""Key terms no quotation, number or list marks: the compounds a text coins and uses as
+one unit (城乡统一大市场, 现代化新乡村), the schemes and institutions named by a 平台,
+制度 or 一体化 head, a “X+” programme, and the terms a text gives a paragraph of its own.
+Both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.deck import ClozeCard
+from quiz.generate import terms
+from quiz.generate.pipeline import build_deck
+from quiz.text.script import to_simplified, to_traditional
+
+SCRIPTS = [str, to_traditional]
+
+
+def clozes(text: str, **options: object) -> list[ClozeCard]:
+    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
+    return [card for card in deck if isinstance(card, ClozeCard)]
+
+
+def answers(cards: list[ClozeCard], tag: str | None = None) -> set[str]:
+    return {to_simplified(c.answer) for c in cards if tag is None or tag in c.tags}
+
+
+# ----------------------------------------------------------------------------- terms
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_term_of_twelve_characters_said_twice_is_named_whole(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "我们将在福州建设海峡两岸青年创业就业基地，吸引台湾青年来闽发展。\n"
+        "今年，海峡两岸青年创业就业基地新入驻团队四十个，带动就业一千多人。\n"
+    )
+    assert "海峡两岸青年创业就业基地" in answers(clozes(text, density=None), "term")
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_describing_character_inside_a_phrase_marks_a_coined_term(convert: object) -> None:
+    # no word of 城乡|统一|大|市场 is rare; the lone 大 between two words is the coinage
+    text = convert(  # type: ignore[operator]
+        "要加强城乡统一大市场建设，破除地方保护。\n"
+        "建设城乡统一大市场。\n"
+        "推动城乡统一大市场规则统一，降低流通成本。\n"
+    )
+    assert answers(clozes(text, density=None), "term") == {"城乡统一大市场"}
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_word_in_hua_opens_a_term_as_what_the_thing_is_made(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "现代化新乡村建设取得明显进展。\n"
+        "加快现代化新乡村的规划布局，完善基础设施。\n"
+        "我们要建设宜居宜业的现代化新乡村，让农民过上好日子。\n"
+        "各地推进现代化新乡村示范工作。\n"
+    )
+    assert "现代化新乡村" in answers(clozes(text, density=None), "term")
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_an_idiom_after_a_verb_ends_a_clause_not_a_term(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "近年来，海峡两岸交流取得突飞猛进的发展，往来人数成倍增长。\n"
+        "我们看到，海峡两岸交流取得突飞猛进的成绩，合作领域不断拓宽。\n"
+    )
+    assert not any("取得" in a for a in answers(clozes(text, density=None)))
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_term_only_headings_say_leaves_the_term_inside_it_to_the_body(
+    convert: object,
+) -> None:
+    # the contents and the heading say the longer phrase, the body the shorter one
+    text = convert(  # type: ignore[operator]
+        "目录\n一、加快福建海峡两岸创业基地\n二、附则\n\n"
+        "一、加快福建海峡两岸创业基地\n"
+        "今年，海峡两岸创业基地新入驻团队四十个，带动就业一千多人。\n"
+        "二、附则\n本办法自发布之日起施行。\n"
+    )
+    assert "海峡两岸创业基地" in answers(clozes(text, density=None), "term")
+
+
+def test_repeated_terms_counts_no_term_that_only_headings_say() -> None:
+    cut = [["福建", "海峡两岸", "创业", "基地"]] * 2 + [["今年", "海峡两岸", "创业", "基地", "新"]]
+    weight = {"福建": 8.0, "海峡两岸": 10.2, "创业": 7.0, "基地": 6.0}.get
+    is_word = {"今年", "新", *weight.__self__}.__contains__  # type: ignore[attr-defined]
+    found = terms.repeated_terms(cut, weight=weight, is_word=is_word, min_repeats=2)
+    assert found == {"福建海峡两岸创业基地": 2}  # the longer shadows the shorter
+    found = terms.repeated_terms(
+        cut, weight=weight, is_word=is_word, min_repeats=2, headings={0, 1}
+    )
+    assert found == {"海峡两岸创业基地": 3}
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_the_texts_topic_makes_no_compound_of_it_coined(convert: object) -> None:
+    # 智慧|新|校园 is said in every sentence of a plan for it: its compounds are the plan's
+    # everyday words, not terms of their own
+    body = "".join(f"第{n}所学校推进智慧新校园建设，完善智慧新校园管理。\n" for n in range(12))
+    body += "我们加快全省智慧新校园布局。\n全省智慧新校园试点学校达到一百所。\n"
+    body += "推动全省智慧新校园提质，服务师生。\n"
+    found = answers(clozes(convert(body), density=None), "term")  # type: ignore[operator]
+    assert "智慧新校园" in found
+    assert "全省智慧新校园" not in found
