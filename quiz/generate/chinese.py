@@ -576,6 +576,7 @@ class ChineseCards:
                 kind=self.seg.keyword_kind,
                 describes=self.seg.is_attributive,
                 frequency=self.seg.frequency,
+                distinguishes=self.seg.is_distinguishing,
             )
             for start, end in found:
                 name = self.mirror[sentence.start + start : sentence.start + end]

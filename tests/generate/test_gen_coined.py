@@ -103,3 +103,42 @@ def test_the_texts_topic_makes_no_compound_of_it_coined(convert: object) -> None
     found = answers(clozes(convert(body), density=None), "term")  # type: ignore[operator]
     assert "智慧新校园" in found
     assert "全省智慧新校园" not in found
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_an_institution_platform_or_joined_region_is_named(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "全面推行学分银行制度，打通各类教育成果认定渠道。\n"
+        "深化闽赣一体化发展，共建产业合作园区。\n"  # 闽|赣: two lone characters
+        "建设长三角数据要素流通平台，促进数据有序流动。\n"
+    )
+    named = answers(clozes(text, density=None), "name")
+    assert {"学分银行制度", "闽赣一体化", "长三角数据要素流通平台"} <= named
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_name_holds_one_head_no_complement_and_no_quality(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "由数据交易平台企业基于平台汇聚数据资源，服务中小企业。\n"
+        "各地要实施好护工补贴制度，稳定护理队伍。\n"
+        "完善商品房相关全局性制度，满足群众住房需求。\n"
+    )
+    named = answers(clozes(text, density=None), "name")
+    assert "护工补贴制度" in named  # 实施|好: the verb's complement stays out
+    assert not any("基于" in n or n.startswith("好") or "全局性" in n for n in named), named
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_describing_word_belongs_to_the_name_it_stands_in(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "建立农村新社区分类登记制度，明确管理责任。\n"  # 农村|新|社区: one name
+        "加快建设东部滨海新走廊。\n"  # 东部 (a direction) opens it
+        "建设省级候鸟栖息保护区。\n"  # 省级 (a distinguishing word) too
+        "推进新社区信用登记制度，规范市场秩序。\n"  # 新 belongs to it: no cut after it
+    )
+    named = answers(clozes(text, density=None), "name")
+    assert {"农村新社区分类登记制度", "东部滨海新走廊", "省级候鸟栖息保护区"} <= named
+    assert not {"社区分类登记制度", "候鸟栖息保护区", "社区信用登记制度"} & named, named

@@ -11,6 +11,7 @@ MODULES = [
     "quiz.generate.figures",
     "quiz.generate.terms",
     "quiz.generate.headed",
+    "quiz.generate.names",
     "quiz.generate.series",
     "quiz.generate.parallel",
     "quiz.generate.vocabulary",
