@@ -594,26 +594,38 @@ class ChineseCards:
                     self.candidates.setdefault(index, []).append(candidate)
 
     def find_heading_names(self) -> None:
-        """What a heading sets out to build (建设|国际科技创新中心: quiz.generate.headed),
-        asked as a term where the body says it, when it is specific: a rare word or a
-        word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
-        context for a blank: an object only headings name is not asked."""
+        """What a heading or its subtitle sets out to build (建设|国际科技创新中心, …，加快发展|
+        X生产力: quiz.generate.headed), asked as a term where the body says it, when it is
+        specific: a rare word or a word jieba guessed in it, or said TERM_REPEATS times. An
+        object only headings name is asked in its heading when the heading has a subtitle
+        to give it context and the object is a coinage (`headed.coined_object`: a word
+        jieba does not know or a rare one, a thing and not an aspect of one); a heading
+        alone is too little context for a blank."""
         starts = [s.start for s in self.sentences]
-        objects: list[tuple[str, list[str], tuple[int, int]]] = []
+        objects: list[tuple[str, list[str], tuple[int, int], Heading, int, bool]] = []
         for heading in self.lay.headings:
-            title = self.mirror[heading.title[0] : heading.title[1]]
-            tokens = self.seg.cut(title)
-            found = headed.heading_object(
-                tokens,
-                weight=self.seg.keyword_weight,
-                is_word=self.seg.is_word,
-                verb=self.verb,
-                strict_verb=self.strict_verb,
-            )
-            if found is not None:
-                objects.append((title[found[0] : found[1]], tokens, found))
+            for part in (heading.title, heading.subtitle):
+                if part is None:
+                    continue
+                title = self.mirror[part[0] : part[1]]
+                tokens = self.seg.cut(title)
+                found = headed.heading_object(
+                    tokens,
+                    weight=self.seg.keyword_weight,
+                    is_word=self.seg.is_word,
+                    verb=self.verb,
+                    strict_verb=self.strict_verb,
+                )
+                if found is None:
+                    continue
+                subtitle = part is heading.subtitle
+                if subtitle and not self.coined(tokens, found):
+                    continue  # a subtitle says how (推进|城乡融合发展): only a coinage counts
+                objects.append(
+                    (title[found[0] : found[1]], tokens, found, heading, part[0], subtitle)
+                )
         seen: set[str] = set()
-        for name, tokens, found in objects:
+        for name, tokens, found, heading, at_title, subtitle in objects:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
@@ -634,15 +646,63 @@ class ChineseCards:
                         self.problem(index, candidate) is None
                         and not self.cuts_quote(sentence, candidate)
                         and not self.dangles(index, candidate)
+                        and not (subtitle and self.noun_follows(index, candidate))
                     ):
                         fits.append((index, candidate))
                         if self.has_room(index, candidate):
                             break
                 at = self.mirror.find(name, at + len(name))
+            if not fits and heading.subtitle is not None:
+                fits = self.heading_fit(name, tokens, found, heading, at_title)
             if fits:
                 index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
                 if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def heading_fit(
+        self,
+        name: str,
+        tokens: Sequence[str],
+        found: tuple[int, int],
+        heading: Heading,
+        at_title: int,
+    ) -> list[tuple[int, Candidate]]:
+        """The heading's own blank on an object only headings name (see
+        find_heading_names), if it is a coinage."""
+        if not self.coined(tokens, found):
+            return []
+        sentence = self.heading_sentence(heading)
+        index = self.index_of[sentence.start]
+        start = at_title + found[0]
+        candidate = self.candidate(sentence, start, start + len(name), "term")
+        if self.problem(index, candidate) is not None or self.dangles(index, candidate):
+            return []
+        return [(index, candidate)]
+
+    def noun_follows(self, index: int, candidate: Candidate) -> bool:
+        """A noun comes right after the answer: the text says it as part of a longer
+        phrase there (城乡融合发展|示范区)."""
+        _words, after = self.answer_tokens(index, candidate)
+        return self.seg.keyword_kind(after) in (keywords.NOUN_KIND, keywords.NAME_KIND)
+
+    def coined(self, tokens: Sequence[str], found: tuple[int, int]) -> bool:
+        """The heading's object is a coinage of the text (headed.coined_object)."""
+        return headed.coined_object(
+            tokens,
+            found,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            noun=self.noun,
+            frequency=self.seg.frequency,
+        )
+
+    def noun(self, word: str) -> bool:
+        """A noun or a name of two characters or more (jieba's keyword table)."""
+        return len(word) >= 2 and self.seg.keyword_kind(word) in (
+            keywords.NOUN_KIND,
+            keywords.NAME_KIND,
+        )
 
     def verb(self, word: str) -> bool:
         """A word that may open a heading as its verb: a sure one (`strict_verb`) or a
@@ -655,9 +715,12 @@ class ChineseCards:
         )
 
     def strict_verb(self, word: str) -> bool:
-        """A governing verb (提升, 构建) or a two-character verbal noun (建设, 发展)."""
+        """A governing verb (提升, 构建), a verb that acts on a name (实施, 弘扬) or a
+        two-character verbal noun (建设, 发展)."""
         return len(word) == 2 and (
-            word in keywords.GOVERNING_VERBS or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
+            word in keywords.GOVERNING_VERBS
+            or word in names.ACTION_VERBS
+            or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
         )
 
     def specific(self, name: str, tokens: Sequence[str], span: tuple[int, int]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.deck import ClozeCard
-from quiz.generate import terms
+from quiz.generate import headed, terms
 from quiz.generate.pipeline import build_deck
 from quiz.text.script import to_simplified, to_traditional
 
@@ -142,3 +142,52 @@ def test_a_describing_word_belongs_to_the_name_it_stands_in(convert: object) -> 
     named = answers(clozes(text, density=None), "name")
     assert {"农村新社区分类登记制度", "东部滨海新走廊", "省级候鸟栖息保护区"} <= named
     assert not {"社区分类登记制度", "候鸟栖息保护区", "社区信用登记制度"} & named, named
+
+
+# ----------------------------------------------------------------------------- headings
+
+HEADINGS = (
+    "（一）稳步推进产业体系建设，加快培育数智生产力\n"
+    "要以科技创新引领产业创新，促进传统产业转型升级。\n"
+    "（二）深入实施海洋强省战略，拓展蓝色经济空间\n"
+    "要加快建设现代海洋产业体系，提升海洋科技水平。\n"
+    "（三）加强生态文明建设，推进绿色低碳发展\n"
+    "要持续改善环境质量，加快发展方式转型。\n"
+    "（四）善学习，强化理性思维促发展\n"
+    "要加强理论学习，提高工作本领。\n"
+    "（五）建设数智生产力\n"
+    "要完善算力设施，培育数据市场。\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_coinage_only_a_heading_names_is_asked_in_its_heading(convert: object) -> None:
+    cards = clozes(convert(HEADINGS), density=None)  # type: ignore[operator]
+    heading = {to_simplified(c.answer) for c in cards if "heading" in c.tags}
+    # a subtitle's object (数智: a word jieba does not know) and a title's after two verbs
+    # (深入|实施): the body never says them, the heading with its subtitle is the context
+    assert heading == {"数智生产力", "海洋强省战略"}
+    card = next(c for c in cards if to_simplified(c.answer) == "数智生产力")
+    assert to_simplified(card.text) == "（一）稳步推进产业体系建设，加快培育{{c1::数智生产力}}"
+    # 推进|绿色低碳|发展 names a doing, 理性思维|促发展 ends in a slogan's phrase, and a
+    # heading without a subtitle is too little context (（五）)
+
+
+def test_a_coined_object_is_a_thing_named_by_a_rare_or_new_word() -> None:
+    weight = {"数智": None, "生产力": 7.1, "效能": 6.0, "思维": 7.3, "促发展": 10.7}.get
+    is_word = {"加快", "培育", "生产力", "提升", "效能", "强化", "思维", "促发展"}.__contains__
+    common = {"生产力": 2000, "效能": 3000, "思维": 4000, "促发展": 3}.get
+
+    def coined(tokens: list[str]) -> bool:
+        start = len("".join(tokens[:2]))
+        return headed.coined_object(
+            tokens,
+            (start, len("".join(tokens))),
+            weight=weight,
+            is_word=is_word,
+            frequency=lambda w: common(w) or 0,
+        )
+
+    assert coined(["加快", "培育", "数智", "生产力"])
+    assert not coined(["加快", "提升", "数智", "效能"])  # an aspect, not a thing
+    assert not coined(["加快", "强化", "思维", "促发展"])  # a phrase the dictionary lists
