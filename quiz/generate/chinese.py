@@ -15,6 +15,7 @@ from itertools import accumulate, chain
 from quiz.deck import Card, MatchCard
 from quiz.generate import (
     cloze,
+    coined,
     figures,
     headed,
     keywords,
@@ -741,6 +742,39 @@ class ChineseCards:
             ):
                 return True
         return False
+
+    def find_coined_terms(self) -> None:
+        """Coinages nothing else marks (quiz.generate.coined): a literary X之Y (强农之路,
+        农业|兴县之本) and the short term a paragraph opens with and explains (X。 …) when
+        the text names it elsewhere too; each once, where first said."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading or index in self.unfit:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            spans: list[tuple[int, int]] = []
+            if "之" in text:
+                spans += coined.literary_coinages(tokens, is_word=self.seg.is_word, noun=self.noun)
+            paragraph = self.lay.paragraphs[sentence.paragraph] if self.lay.paragraphs else None
+            if paragraph is not None and paragraph.sentences[0].start == sentence.start:
+                end = coined.run_in_term(text, self.repeats)
+                if end is not None:
+                    spans.append((0, end))
+            for start, end in spans:
+                name = text[start:end]
+                if name in seen or start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "coined"
+                )
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.dangles(index, candidate)
+                    and not any(candidate.overlaps(c) for c in self.candidates.get(index, ()))
+                ):
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_parallel_runs(self) -> None:
         """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
@@ -1633,6 +1667,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles

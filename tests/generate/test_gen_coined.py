@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.deck import ClozeCard
-from quiz.generate import headed, terms
+from quiz.generate import headed, rank, terms
 from quiz.generate.pipeline import build_deck
 from quiz.text.script import to_simplified, to_traditional
 
@@ -191,3 +191,41 @@ def test_a_coined_object_is_a_thing_named_by_a_rare_or_new_word() -> None:
     assert coined(["加快", "培育", "数智", "生产力"])
     assert not coined(["加快", "提升", "数智", "效能"])  # an aspect, not a thing
     assert not coined(["加快", "强化", "思维", "促发展"])  # a phrase the dictionary lists
+
+
+# ----------------------------------------------------------------------------- coined
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_literary_x_zhi_y_is_a_coinage_of_the_text(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "我们要坚持农业兴县之本，推动县域经济高质量发展。\n"
+        "全县上下要走好新时代的强农之路，让农民腰包鼓起来。\n"
+        "科技创新是发展的必由之路。\n"  # a set phrase of the language
+    )
+    cards = clozes(text, density=None)
+    assert answers(cards, "coined") == {"农业兴县之本", "强农之路"}  # with the noun before it
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_term_a_paragraph_opens_with_and_the_text_names_again(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "第三章　空间布局\n坚持两翼齐飞、多点支撑，推动区域协调发展。\n"
+        "第一节　构建两翼齐飞、多点支撑发展格局\n"
+        "两翼齐飞。发挥东西两翼的带动作用，深化两地合作，提升整体实力。\n"
+        "多点支撑。依托中心城市和重点园区，培育新的增长点，形成支撑区域发展的网络。\n"
+        "加强区域协作。建立协调机制，共享发展成果。\n"  # a headline said once
+    )
+    cards = clozes(text, density=None)
+    assert answers(cards, "coined") == {"两翼齐飞", "多点支撑"}
+    card = next(c for c in cards if "coined" in c.tags)
+    assert to_simplified(card.text).startswith("{{c1::两翼齐飞}}。发挥东西两翼")
+
+
+def test_a_coinage_ranks_as_a_name_of_the_texts_own() -> None:
+    coinage = rank.Evidence(rule="coined", answer="强农之路", stressed=True)
+    term = rank.Evidence(rule="term", answer="强农之路", stressed=True)
+    assert rank.importance(coinage) > rank.importance(term)
+    assert rank.importance(coinage) >= rank.importance(
+        rank.Evidence(rule="name", answer="强农之路")
+    )

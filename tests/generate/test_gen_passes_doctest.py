@@ -12,6 +12,7 @@ MODULES = [
     "quiz.generate.terms",
     "quiz.generate.headed",
     "quiz.generate.names",
+    "quiz.generate.coined",
     "quiz.generate.series",
     "quiz.generate.parallel",
     "quiz.generate.vocabulary",
