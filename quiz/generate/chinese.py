@@ -845,6 +845,7 @@ class ChineseCards:
             describes=self.seg.is_attributive,
             topic=self.topic,
             headings={i for i, s in enumerate(self.sentences) if s.heading},
+            distinguishes=self.seg.is_distinguishing,
         )
         placed: dict[int, list[tuple[int, int]]] = {}
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not

@@ -28,9 +28,11 @@ ATTRIBUTIVE_TAGS = frozenset({"a", "b", "f"})
 # Of those, the words that only describe (distinguishing words 新型 国家级 大型, directions
 # 西部): never a verb, where an adjective may be one (落实, 健全 are tagged `a`).
 DISTINGUISHING_TAGS = frozenset({"b", "f"})
+# A direction relative to what comes before it (65岁|以上, 三年|之内) describes nothing after.
+_RELATIVE = frozenset("以之")
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
 _ATTRIBUTIVE_RE = re.compile(r"[\u3400-\u9fff]{1,4}")
-_FORMAT = 6
+_FORMAT = 7
 # What a word is, by its jieba tag: a noun joins the nouns around it into one phrase; a
 # verbal noun may not open such a phrase; a name stands alone; so does an idiom (成语),
 # which after a noun is its predicate (新兴产业|异军突起).
@@ -202,6 +204,6 @@ def _build(
                 weights[parts[0]] = (idf.get(parts[0], median), _KIND.get(parts[2], NOUN))
             elif parts[2] in ATTRIBUTIVE_TAGS and _ATTRIBUTIVE_RE.fullmatch(parts[0]):
                 attributive.add(parts[0])
-                if parts[2] in DISTINGUISHING_TAGS:
+                if parts[2] in DISTINGUISHING_TAGS and parts[0][0] not in _RELATIVE:
                     distinguishing.add(parts[0])
     return weights, attributive, distinguishing

@@ -72,6 +72,7 @@ def repeated_terms(
     min_repeats: int = MIN_REPEATS,
     topic: frozenset[str] | None = None,
     headings: Container[int] = (),
+    distinguishes: Callable[[str], bool] = lambda _word: False,
 ) -> dict[str, int]:
     """Terms of the text with how often they occur (see the module), in first-seen order.
 
@@ -197,7 +198,14 @@ def repeated_terms(
             and term not in candidates
             and term in in_body
             and _stands_alone(
-                first_words[term], total, leaders[term], followers[term], weight, is_word, describes
+                first_words[term],
+                total,
+                leaders[term],
+                followers[term],
+                weight,
+                is_word,
+                describes,
+                distinguishes,
             )
         ):
             candidates[term] = total
@@ -231,11 +239,14 @@ def _stands_alone(
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
     describes: Callable[[str], bool],
+    distinguishes: Callable[[str], bool] = lambda _word: False,
 ) -> bool:
     """A concept the text names often, in varied company, that opens with an adjective or
     ends with a word that is no noun (新发展格局, 中华民族伟大复兴, 西部陆海新通道): said
     `MIN_CONCEPT` times or more with `MIN_COMPANY` different words on either side, of three
     words or more, or of two when an adjective opens it before a rare word (新型|城镇化).
+    A distinguishing word (`distinguishes`: 新型, 大型, 东部) opens a noun phrase whatever
+    stands before it: such a two-word concept needs `MIN_REPEATS` and varied words after.
 
     >>> tags = {"新": None, "发展": 3.6, "格局": 6.1, "新型": None, "城镇化": 7.8}
     >>> is_word = {"新", "发展", "格局", "新型", "城镇化"}.__contains__
@@ -249,8 +260,18 @@ def _stands_alone(
     >>> _stands_alone(["新型", "城镇化"], 5, {"", "推进", "和"}, {"", "的", "，"},
     ...               tags.get, is_word, describes)
     True
+    >>> _stands_alone(["新型", "城镇化"], 3, {"推进", "国家"}, {"。", "，", "示范区"},
+    ...               tags.get, is_word, describes, distinguishes={"新型"}.__contains__)
+    True
     """
-    if count < MIN_CONCEPT or is_word("".join(words)):
+    if is_word("".join(words)):
+        return False
+    if len(words) == 2 and distinguishes(words[0]) and count >= MIN_REPEATS:
+        if len(followers) < MIN_COMPANY:
+            return False
+        rare = weight(words[-1])
+        return rare is not None and rare >= MIN_CONCEPT_IDF
+    if count < MIN_CONCEPT:
         return False
     if len(leaders) < MIN_COMPANY or len(followers) < MIN_COMPANY:
         return False
@@ -286,6 +307,8 @@ def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) ->
         return True
     if weight(word) is None or is_filler(word):
         return False
+    if len(word) >= 3 and word[-1] == "化":
+        return True  # 新型|工业化: what a thing becomes, a noun at a phrase's end
     return kind is None or kind(word) != VERBAL_KIND
 
 

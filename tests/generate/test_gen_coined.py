@@ -229,3 +229,16 @@ def test_a_coinage_ranks_as_a_name_of_the_texts_own() -> None:
     assert rank.importance(coinage) >= rank.importance(
         rank.Evidence(rule="name", answer="强农之路")
     )
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_distinguishing_word_opens_a_concept_said_three_times(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "全面部署推进新型标准化。\n"
+        "要加快推进新型标准化，提高发展质量。\n"
+        "创建省级新型标准化示范区，形成经验。\n"  # 标准化 ends the phrase, as a noun
+        "全省65岁以上老年人健康管理率达到七成，65岁以上老年人免费体检。\n"  # 以上: relative
+    )
+    found = answers(clozes(text, density=None), "term")
+    assert "新型标准化" in found
+    assert not any("以上" in a for a in found)
