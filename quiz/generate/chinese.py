@@ -187,6 +187,8 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        # the compounds the text says everywhere (set by find_terms; see past_topic)
+        self.topic_terms: list[str] = []
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -580,6 +582,7 @@ class ChineseCards:
                 distinguishes=self.seg.is_distinguishing,
             )
             for start, end in found:
+                start = self.past_topic(sentence, start, end)
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
@@ -593,6 +596,17 @@ class ChineseCards:
                 ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
+        """Where a name starts once the text's topic opening it is left out: a compound the
+        text says everywhere (`topic_terms`: 智慧新校园 in a plan for it) is what all its
+        phrases are about, so 智慧新校园|分级登记制度 names 分级登记制度 (at least
+        names.MIN_NAME characters must be left)."""
+        text = self.mirror[sentence.start + start : sentence.start + end]
+        for topic in self.topic_terms:
+            if text.startswith(topic) and len(text) - len(topic) >= names.MIN_NAME:
+                return start + len(topic)
+        return start
 
     def find_heading_names(self) -> None:
         """What a heading or its subtitle sets out to build (建设|国际科技创新中心, …，加快发展|
@@ -846,6 +860,12 @@ class ChineseCards:
             topic=self.topic,
             headings={i for i, s in enumerate(self.sentences) if s.heading},
             distinguishes=self.seg.is_distinguishing,
+        )
+        # the compounds said everywhere are the text's topic, as its topic words are: once in
+        # every TOPIC_SHARE words, TOPIC_MIN times at least (see past_topic)
+        least = max(terms.TOPIC_MIN, self.doc_counts.total() / terms.TOPIC_SHARE)
+        self.topic_terms = sorted(
+            (t for t, n in found.items() if n >= least), key=len, reverse=True
         )
         placed: dict[int, list[tuple[int, int]]] = {}
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
