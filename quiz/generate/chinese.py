@@ -16,6 +16,7 @@ from quiz.deck import Card, MatchCard
 from quiz.figures import parse_figure
 from quiz.generate import (
     cloze,
+    coined,
     figures,
     headed,
     keywords,
@@ -188,6 +189,8 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        # the compounds the text says everywhere (set by find_terms; see past_topic)
+        self.topic_terms: list[str] = []
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -587,8 +590,10 @@ class ChineseCards:
                 kind=self.seg.keyword_kind,
                 describes=self.seg.is_attributive,
                 frequency=self.seg.frequency,
+                distinguishes=self.seg.is_distinguishing,
             )
             for start, end in found:
+                start = self.past_topic(sentence, start, end)
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
@@ -603,34 +608,113 @@ class ChineseCards:
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
+        """Where a name starts once the text's topic opening it is left out: a compound the
+        text says everywhere (`topic_terms`: 智慧新校园 in a plan for it) is what all its
+        phrases are about, so 智慧新校园|分级登记制度 names 分级登记制度 (at least
+        names.MIN_NAME characters must be left)."""
+        text = self.mirror[sentence.start + start : sentence.start + end]
+        for topic in self.topic_terms:
+            if text.startswith(topic) and len(text) - len(topic) >= names.MIN_NAME:
+                return start + len(topic)
+        return start
+
     def find_heading_names(self) -> None:
-        """What a heading sets out to build (建设|国际科技创新中心: quiz.generate.headed),
-        asked as a term where the body says it, when it is specific: a rare word or a
-        word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
-        context for a blank: an object only headings name is not asked."""
-        objects: list[tuple[str, list[str], tuple[int, int]]] = []
+        """What a heading or its subtitle sets out to build (建设|国际科技创新中心, …，加快发展|
+        X生产力: quiz.generate.headed), asked as a term where the body says it, when it is
+        specific: a rare word or a word jieba guessed in it, or said TERM_REPEATS times. An
+        object only headings name is asked in its heading when the heading has a subtitle
+        to give it context and the object is a coinage (`headed.coined_object`: a word
+        jieba does not know or a rare one, a thing and not an aspect of one); a heading
+        alone is too little context for a blank."""
+        objects: list[tuple[str, list[str], tuple[int, int], Heading, int, bool]] = []
         for heading in self.lay.headings:
-            title = self.mirror[heading.title[0] : heading.title[1]]
-            tokens = self.seg.cut(title)
-            found = headed.heading_object(
-                tokens,
-                weight=self.seg.keyword_weight,
-                is_word=self.seg.is_word,
-                verb=self.verb,
-                strict_verb=self.strict_verb,
-            )
-            if found is not None:
-                objects.append((title[found[0] : found[1]], tokens, found))
+            for part in (heading.title, heading.subtitle):
+                if part is None:
+                    continue
+                title = self.mirror[part[0] : part[1]]
+                tokens = self.seg.cut(title)
+                found = headed.heading_object(
+                    tokens,
+                    weight=self.seg.keyword_weight,
+                    is_word=self.seg.is_word,
+                    verb=self.verb,
+                    strict_verb=self.strict_verb,
+                )
+                if found is None:
+                    continue
+                subtitle = part is heading.subtitle
+                if subtitle and not self.coined(tokens, found):
+                    continue  # a subtitle says how (推进|城乡融合发展): only a coinage counts
+                objects.append(
+                    (title[found[0] : found[1]], tokens, found, heading, part[0], subtitle)
+                )
         seen: set[str] = set()
-        for name, tokens, found in objects:
+        for name, tokens, found, heading, at_title, subtitle in objects:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
-            placed = self.place_once(name, "term")
+            placed = self.place_once(
+                name,
+                "term",
+                lambda index, candidate, subtitle=subtitle: (
+                    not (subtitle and self.noun_follows(index, candidate))
+                ),
+            )
+            if placed is None and heading.subtitle is not None:
+                fits = self.heading_fit(name, tokens, found, heading, at_title)
+                placed = next((fit for fit in fits if self.has_room(*fit)), None) or (
+                    fits[0] if fits else None
+                )
             if placed is not None:
                 index, candidate = placed
                 if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def heading_fit(
+        self,
+        name: str,
+        tokens: Sequence[str],
+        found: tuple[int, int],
+        heading: Heading,
+        at_title: int,
+    ) -> list[tuple[int, Candidate]]:
+        """The heading's own blank on an object only headings name (see
+        find_heading_names), if it is a coinage."""
+        if not self.coined(tokens, found):
+            return []
+        sentence = self.heading_sentence(heading)
+        index = self.index_of[sentence.start]
+        start = at_title + found[0]
+        candidate = self.candidate(sentence, start, start + len(name), "term")
+        if self.problem(index, candidate) is not None or self.dangles(index, candidate):
+            return []
+        return [(index, candidate)]
+
+    def noun_follows(self, index: int, candidate: Candidate) -> bool:
+        """A noun comes right after the answer: the text says it as part of a longer
+        phrase there (城乡融合发展|示范区)."""
+        _words, after = self.answer_tokens(index, candidate)
+        return self.seg.keyword_kind(after) in (keywords.NOUN_KIND, keywords.NAME_KIND)
+
+    def coined(self, tokens: Sequence[str], found: tuple[int, int]) -> bool:
+        """The heading's object is a coinage of the text (headed.coined_object)."""
+        return headed.coined_object(
+            tokens,
+            found,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            noun=self.noun,
+            frequency=self.seg.frequency,
+        )
+
+    def noun(self, word: str) -> bool:
+        """A noun or a name of two characters or more (jieba's keyword table)."""
+        return len(word) >= 2 and self.seg.keyword_kind(word) in (
+            keywords.NOUN_KIND,
+            keywords.NAME_KIND,
+        )
 
     def verb(self, word: str) -> bool:
         """A word that may open a heading as its verb: a sure one (`strict_verb`) or a
@@ -643,9 +727,12 @@ class ChineseCards:
         )
 
     def strict_verb(self, word: str) -> bool:
-        """A governing verb (提升, 构建) or a two-character verbal noun (建设, 发展)."""
+        """A governing verb (提升, 构建), a verb that acts on a name (实施, 弘扬) or a
+        two-character verbal noun (建设, 发展)."""
         return len(word) == 2 and (
-            word in keywords.GOVERNING_VERBS or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
+            word in keywords.GOVERNING_VERBS
+            or word in names.ACTION_VERBS
+            or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
         )
 
     def specific(self, name: str, tokens: Sequence[str], span: tuple[int, int]) -> bool:
@@ -666,6 +753,39 @@ class ChineseCards:
             ):
                 return True
         return False
+
+    def find_coined_terms(self) -> None:
+        """Coinages nothing else marks (quiz.generate.coined): a literary X之Y (强农之路,
+        农业|兴县之本) and the short term a paragraph opens with and explains (X。 …) when
+        the text names it elsewhere too; each once, where first said."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading or index in self.unfit:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            spans: list[tuple[int, int]] = []
+            if "之" in text:
+                spans += coined.literary_coinages(tokens, is_word=self.seg.is_word, noun=self.noun)
+            paragraph = self.lay.paragraphs[sentence.paragraph] if self.lay.paragraphs else None
+            if paragraph is not None and paragraph.sentences[0].start == sentence.start:
+                end = coined.run_in_term(text, self.repeats)
+                if end is not None:
+                    spans.append((0, end))
+            for start, end in spans:
+                name = text[start:end]
+                if name in seen or start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "coined"
+                )
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.dangles(index, candidate)
+                    and not any(candidate.overlaps(c) for c in self.candidates.get(index, ()))
+                ):
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_parallel_runs(self) -> None:
         """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
@@ -735,6 +855,14 @@ class ChineseCards:
             kind=self.seg.keyword_kind,
             describes=self.seg.is_attributive,
             topic=self.topic,
+            headings={i for i, s in enumerate(self.sentences) if s.heading},
+            distinguishes=self.seg.is_distinguishing,
+        )
+        # the compounds said everywhere are the text's topic, as its topic words are: once in
+        # every TOPIC_SHARE words, TOPIC_MIN times at least (see past_topic)
+        least = max(terms.TOPIC_MIN, self.doc_counts.total() / terms.TOPIC_SHARE)
+        self.topic_terms = sorted(
+            (t for t, n in found.items() if n >= least), key=len, reverse=True
         )
         placed: dict[int, list[tuple[int, int]]] = {}
         # the longer terms holding each term: 社会主义法治 is asked where it is no part of
@@ -1583,6 +1711,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles

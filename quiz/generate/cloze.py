@@ -37,6 +37,7 @@ RULE_PRIORITY = {
     "list": 4,
     "item": 4,
     "term": 5,
+    "coined": 5,
     "name": 5,
     "linked": 5,
     "person": 5,
@@ -54,7 +55,8 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
-    ("term", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"), MAX_TERM
+    ("term", "coined", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"),
+    MAX_TERM,
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKETS = "《》〈〉【】[]{}"
@@ -101,7 +103,7 @@ def answer_problem(
     """
     answer = mirror[candidate.start : candidate.end]
     limit = _LIMITS.get(candidate.rule, MAX_ANSWER)
-    if not answer.isascii() and candidate.rule in {"term"}:
+    if not answer.isascii() and candidate.rule in {"term", "coined"}:
         limit = MAX_ANSWER
     if candidate.rule == "quote":
         limit = MAX_QUOTED_NAME  # “百县千镇万村高质量发展工程”: the quote pass checks its shape

@@ -21,6 +21,16 @@ end) of each within one sentence's tokens.
 >>> tokens = ["开展", "专项", "行动"]                   # 专项行动: every report's words
 >>> named_things(tokens, weight=idf.get, is_word=is_word)
 []
+
+An institution or a region joined as one is named too (制度, 平台, 一体化 heads); two
+lone characters before the head abbreviate two names (湘|赣):
+
+>>> idf = {"学分": 9.1, "银行": 5.0, "制度": 5.2}
+>>> tokens = ["实行", "学分", "银行", "制度", "，", "推进", "湘", "赣", "一体化", "发展"]
+>>> text = "".join(tokens)
+>>> is_word = {*tokens}.__contains__
+>>> [text[s:e] for s, e in named_things(tokens, weight=idf.get, is_word=is_word)]
+['学分银行制度', '湘赣一体化']
 """
 
 from __future__ import annotations
@@ -44,9 +54,12 @@ HEADS = frozenset(
     """
     工程 计划 基金 中心 大桥 试验区 示范区 合作区 先行区 产业园 园区 联盟 津贴 战略 国债
     倡议 行动 基地 走廊 通道 运会 世运会 博览会 论坛 机场 铁路 大学 学院 医院 研究院 实验室
-    保护区 新区 自贸区 功能区 集群 枢纽 工作法 精神
+    保护区 新区 自贸区 功能区 集群 枢纽 工作法 精神 平台 制度 一体化
     """.split()
 )
+# (平台, 制度 and 一体化 name an institution, a platform or a region joined as one, opened
+# like any name by a rare or guessed word or three words: 学分银行制度, 湘赣一体化; 体系 and
+# 市场 head every report's everyday phrases, 公共服务体系, 客源市场, and are no heads.)
 # Verbs that act on a name rather than belong to it (建设|粤港澳深度合作示范区).
 ACTION_VERBS = frozenset(
     "建设 参与 开展 弘扬 实施 支持 发挥 创建 设立 成立 举办 承办 实行 启动 完成 推广 建成 "
@@ -75,24 +88,33 @@ def named_things(
     kind: Callable[[str], int | None] = lambda _token: None,
     describes: Callable[[str], bool] = lambda _token: False,
     frequency: Callable[[str], int] = lambda _token: 0,
+    distinguishes: Callable[[str], bool] = lambda _token: False,
 ) -> list[tuple[int, int]]:
     """(start, end) offsets in the sentence of each named thing (see the module), the
     longest run of nouns before each head that reads as one name. `kind(word)` is the
     keyword table's kind: no idiom (积极参与) is part of a name, no verbal noun (建设)
-    opens one."""
+    opens one. `distinguishes(word)`: jieba tags it a distinguishing word or a direction
+    (国家级, 西部), which belongs to the name it opens (西部|陆海新通道)."""
     ends = list(accumulate(map(len, tokens), initial=0))
     words: list[tuple[int, int]] = []  # (first, last) words of each name
     for last, head in enumerate(tokens):
         if head not in HEADS:
             continue
         best = None
+        describers = 0
         for first in range(last - 1, max(last - MAX_WORDS, -1), -1):
             token = tokens[first]
             if kind(token) == IDIOM_KIND:
                 break
+            if len(token) == 1 and describes(token):
+                describers += 1
+                if describers > 1:
+                    break  # 理政|新|理念|新|思想|新|战略: a series of phrases, not a name
             inner = False
-            if not _nominal(token, weight, is_word) and not _joined(
-                tokens, first, last, weight, is_word
+            if (
+                not _nominal(token, weight, is_word)
+                and not _joined(tokens, first, last, weight, is_word, describes)
+                and not (len(token) >= 2 and distinguishes(token))  # 西部|陆海新通道
             ):
                 # 数字经济|创新|发展试验区: a verb inside a run of nouns is part of the name
                 inner = (
@@ -113,7 +135,13 @@ def named_things(
             length = ends[last + 1] - ends[first]
             if length > MAX_NAME:
                 break
-            opens = kind(token) != VERBAL_KIND and not inner
+            if token.endswith(head):
+                break  # 交易平台|企业|基于|平台: two things, each with its head
+            opens = (
+                kind(token) != VERBAL_KIND
+                and not inner
+                and not _after_lone(tokens, first, describes)
+            )
             if length >= MIN_NAME and opens and _names(tokens[first:last], weight, is_word):
                 best = first
         if best is not None and (not words or words[-1][1] < best):
@@ -171,14 +199,27 @@ def _joined(
     head: int,
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
+    describes: Callable[[str], bool] = lambda _token: False,
 ) -> bool:
     """A lone character (no function word) that is part of the name beside it: before a
-    name jieba guessed or a rare word (撒|玛利亚), after a guessed one (引大济|岷|工程)."""
+    name jieba guessed or a rare word (撒|玛利亚), after a guessed one (引大济|岷|工程), or
+    a describing one after a noun, before a noun or the head (农村|新|社区|登记制度)."""
     token = tokens[at]
     if len(token) != 1 or not has_cjk(token) or token in FUNCTION_CHARS:
         return False
     if token in TITLE_PREFIXES or (at > 0 and is_number(tokens[at - 1])):
         return False  # 副|中心 heads a name of its own; 二十|届 counts
+    if token in COMPLEMENTS:
+        return False  # 推行|好|学分银行制度: the verb's complement, not the name's
+    if _paired(tokens, at, head):
+        return True  # 湘|赣|一体化: two characters that each abbreviate a name
+    if (
+        describes(token)
+        and 0 < at < head
+        and _nominal(tokens[at - 1], weight, is_word)
+        and (at + 1 == head or _nominal(tokens[at + 1], weight, is_word))
+    ):
+        return True  # 陆海|新|通道, 农村|新|社区|登记制度
     if at + 1 < head:
         following = tokens[at + 1]
         rare = weight(following)
@@ -188,6 +229,42 @@ def _joined(
         before = tokens[at - 1]
         return len(before) >= 2 and has_cjk(before) and not is_word(before)
     return False
+
+
+# Characters that complete the verb before them (推行好, 落实到): never part of a name.
+COMPLEMENTS = frozenset("好到完住")
+
+
+def _lone(token: str) -> bool:
+    """One character that may stand for a name (湘, 赣): no function word, complement,
+    title prefix or numeral."""
+    return (
+        len(token) == 1
+        and has_cjk(token)
+        and token not in FUNCTION_CHARS
+        and token not in COMPLEMENTS
+        and token not in TITLE_PREFIXES
+        and token not in NUMERALS
+    )
+
+
+def _paired(tokens: Sequence[str], at: int, head: int) -> bool:
+    """`tokens[at]` and a neighbour inside the name (before the head) are both lone
+    characters: jieba cut an abbreviation of two names in two (湘|赣, 闽|台)."""
+    if not _lone(tokens[at]):
+        return False
+    return (at + 1 < head and _lone(tokens[at + 1])) or (at > 0 and _lone(tokens[at - 1]))
+
+
+def _after_lone(tokens: Sequence[str], first: int, describes: Callable[[str], bool]) -> bool:
+    """The word before `first` is one describing character (新, 大) that belongs to the
+    name (推进|新|赛道|登记制度, 农村|新|社区|登记制度 when no name is found whole): a name
+    starting after it would be cut out of a longer one. A complement is the verb's
+    (推行|好|学分银行制度)."""
+    if first < 1:
+        return False
+    before = tokens[first - 1]
+    return len(before) == 1 and describes(before) and before not in COMPLEMENTS
 
 
 def _inner(token: str, is_word: Callable[[str], bool]) -> bool:
@@ -226,10 +303,14 @@ def _names(
     """The words before the head make a name: three or more, or one rare or guessed."""
     if len(modifiers) >= 3:
         return True
+    if any(_lone(a) and _lone(b) for a, b in zip(modifiers, modifiers[1:], strict=False)):
+        return True  # 湘|赣: an abbreviation jieba could not read
     for token in modifiers:
         if not is_word(token):
             return True  # 撒|玛利亚, 综援: a name jieba guessed
         found = weight(token)
+        if len(token) >= 3 and token[-1] == "性":
+            continue  # 全局性|制度: a quality (基础性, 全局性) names no thing
         if found is not None and found >= MIN_NAME_IDF:
             return True
     return False

@@ -624,6 +624,12 @@ class Segmenter:
         self.keyword_weight(word)  # loads the table
         return self._keyword_table.is_attributive(word)
 
+    def is_distinguishing(self, word: str) -> bool:
+        """Whether jieba tags `word` a distinguishing word or a direction (新型, 国家级,
+        西部): it only describes the noun after it (an adjective may be a verb: 健全)."""
+        self.keyword_weight(word)  # loads the table
+        return self._keyword_table.is_distinguishing(word)
+
     def keyword_kind(self, word: str) -> int | None:
         """0 for a noun, 1 for a verbal noun, 2 for a name, 3 for an idiom; None for other
         words."""
