@@ -654,13 +654,9 @@ class ChineseCards:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
-            placed = self.place_once(
-                name,
-                "term",
-                lambda index, candidate, subtitle=subtitle: (
-                    not (subtitle and self.noun_follows(index, candidate))
-                ),
-            )
+            # from a subtitle, the body must say it alone (城乡融合发展|示范区 is another thing)
+            alone = self.says_alone if subtitle else None
+            placed = self.place_once(name, "term", alone)
             if placed is None and heading.subtitle is not None:
                 fits = self.heading_fit(name, tokens, found, heading, at_title)
                 placed = next((fit for fit in fits if self.has_room(*fit)), None) or (
@@ -690,6 +686,10 @@ class ChineseCards:
         if self.problem(index, candidate) is not None or self.dangles(index, candidate):
             return []
         return [(index, candidate)]
+
+    def says_alone(self, index: int, candidate: Candidate) -> bool:
+        """No noun follows the answer (see `noun_follows`)."""
+        return not self.noun_follows(index, candidate)
 
     def noun_follows(self, index: int, candidate: Candidate) -> bool:
         """A noun comes right after the answer: the text says it as part of a longer
@@ -890,7 +890,7 @@ class ChineseCards:
         self,
         phrase: str,
         tag: str,
-        fits: Callable[[int, Candidate], bool] = lambda _index, _candidate: True,
+        fits: Callable[[int, Candidate], bool] | None = None,
     ) -> tuple[int, Candidate] | None:
         """Where to ask `phrase` once: the first body sentence that says it whole, on word
         bounds, as a blank fit for a card (and for `fits`) with room beside the sentence's
@@ -906,7 +906,7 @@ class ChineseCards:
                 self.problem(index, candidate) is not None
                 or self.cuts_quote(sentence, candidate)
                 or self.dangles(index, candidate)
-                or not fits(index, candidate)
+                or (fits is not None and not fits(index, candidate))
             ):
                 continue
             if self.has_room(index, candidate):
