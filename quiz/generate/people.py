@@ -17,6 +17,14 @@ before a name gives nothing: no guessing names from the dictionary.
 ['蒙恬']
 >>> titled_names("市长代表市政府作报告。", lambda _at: True)  # 代: no surname
 []
+
+A history text names its people by their role as often as by an office (领队人, 首领,
+思想家, 医学家: `ROLES`), and a title covers every name joined to the first by 和, 与, 及
+or 、 (the two leaders of 领队人张三和李四):
+
+>>> text = "起义的领队人张三和李四率众反抗。"
+>>> [text[s:e] for s, e in titled_names(text, {0, 2, 3, 6, 8, 9, 11, 13, 15, 16}.__contains__)]
+['张三', '李四']
 >>> text = "牢记总书记殷殷嘱托。"
 >>> titled_names(text, {0, 2, 5, 7, 9, 10}.__contains__, common={"殷殷"}.__contains__)
 []
@@ -33,6 +41,11 @@ TITLES = (
     "局长 会长 院长 校长 主任 秘书长 董事长 总经理 主编 大将 将军 大臣 丞相 名医 宦官 太守 "
     "教授 院士 研究员 发言人 总统 首相 国王 皇帝"
 ).split()
+# Roles a history or a textbook names its people by (领队人陈胜, 思想家孔子, 医学家张仲景).
+ROLES = (
+    "领队 领队人 首领 领袖 统帅 元帅 领导人 负责人 创始人 思想家 政治家 军事家 科学家 "
+    "文学家 史学家 医学家 教育家 改革家 发明家 诗人 画家 书法家"
+).split()
 # Common surnames (a name opens with one; the title alone proves nothing: 市长代表…).
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
@@ -48,7 +61,13 @@ DOUBLE_SURNAMES = frozenset(
 )
 # Characters no name ends with: they link the name to what follows (孟凡利在, 张三的).
 _LINKS = frozenset("的在和与及对为是向从把被将于等")
-_TITLED = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")[ \u3000]?")
+_TITLED = re.compile(
+    "(?:" + "|".join(sorted(TITLES + ROLES, key=len, reverse=True)) + ")[ \u3000]?"
+)
+# An office alone makes a byline (市长 王某): a role (诗人 李某) names no speaker.
+_OFFICE = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")[ \u3000]?")
+# Words that join one name to the next under the same title (领队人张三和李四).
+_JOINED = ("和", "与", "及", "、")
 _HAN = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -63,10 +82,19 @@ def titled_names(
         run = _HAN.match(text, start)
         if run is None:
             continue
-        name = _name(run.group(), start, ends)
-        # neither the name nor its first two characters a common word (殷殷|嘱托)
-        if name and not common(text[start : start + name]) and not common(text[start : start + 2]):
+        while True:
+            name = _name(run.group(), start, ends)
+            # neither the name nor its first two characters a common word (殷殷|嘱托)
+            if not name or common(text[start : start + name]) or common(text[start : start + 2]):
+                break
             found.append((start, start + name))
+            joiner = start + name
+            if text[joiner : joiner + 1] not in _JOINED or not ends(joiner + 1):
+                break
+            start = joiner + 1  # 张三和|李四: the next name under the same title
+            run = _HAN.match(text, start)
+            if run is None:
+                break
     return found
 
 
@@ -82,7 +110,7 @@ def is_byline(line: str) -> bool:
     """
     if len(line) > MAX_BYLINE:
         return False
-    for match in _TITLED.finditer(line):
+    for match in _OFFICE.finditer(line):
         rest = line[match.end() :]
         whole = (0, len(rest))  # the name is the rest of the line
         if _HAN.fullmatch(rest) and _name(rest, 0, whole.__contains__) == len(rest):

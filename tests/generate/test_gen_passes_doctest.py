@@ -11,6 +11,8 @@ MODULES = [
     "quiz.generate.figures",
     "quiz.generate.terms",
     "quiz.generate.headed",
+    "quiz.generate.names",
+    "quiz.generate.people",
     "quiz.generate.series",
     "quiz.generate.parallel",
     "quiz.generate.vocabulary",
