@@ -100,6 +100,8 @@ _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被�
 # A statement of what must be done: the text's own emphasis.
 _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
+# The line a report's dateline stands on (——2026年1月28日在某市第六届人民代表大会第四次会议上)
+_DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
 # Rules that blank their phrase wherever the text says it (what the page marks or links).
 _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
@@ -560,6 +562,35 @@ class ChineseCards:
                 )
                 if self.problem(index, candidate) is None:
                     seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def find_byline_places(self) -> None:
+        """The place whose office signs the byline (某市某区人民政府区长 王某: the district
+        and its city: quiz.generate.people.byline_places): what a report is about, asked
+        in the byline and kept whatever the cap, like the speaker; not where a line above
+        it names it already (2026年某市政府工作报告: the title gives it away), other than
+        the dateline (——在某市第N届人民代表大会…会议上), which only says where."""
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            above = [
+                line
+                for line in self.mirror[: sentence.start].split("\n")
+                if not _DATELINE.search(line)
+            ]
+            for start, end in people.byline_places(text):
+                place = text[start:end]
+                if place in seen or any(place in line for line in above):
+                    continue
+                if start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "place"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(place)
                     self.candidates.setdefault(index, []).append(candidate)
 
     def find_named_things(self) -> None:
@@ -1107,8 +1138,9 @@ class ChineseCards:
             answer=answer,
             repeats=self.repeats(answer),
             idf=self.seg.keyword_weight(answer),
-            name=candidate.rule == "person" or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
-            byline=candidate.rule == "person" and candidate.start < BYLINE,
+            name=candidate.rule in ("person", "place")
+            or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            byline=candidate.rule in ("person", "place") and candidate.start < BYLINE,
             heading=sentence.heading,
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
@@ -1565,6 +1597,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
+    ChineseCards.find_byline_places,  # 某市某区人民政府区长: the report's place (people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)

@@ -40,6 +40,7 @@ RULE_PRIORITY = {
     "name": 5,
     "linked": 5,
     "person": 5,
+    "place": 5,
     "defined": 5,
     "keyword": 6,
     "vocabulary": 6,

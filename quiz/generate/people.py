@@ -108,17 +108,61 @@ def is_byline(line: str) -> bool:
     >>> is_byline("来源：重庆日报"), is_byline("各位代表：")
     (False, False)
     """
+    return _byline_office(line) is not None
+
+
+def _byline_office(line: str) -> re.Match[str] | None:
+    """The office of a byline (see `is_byline`), the name being the rest of the line."""
     if len(line) > MAX_BYLINE:
-        return False
+        return None
     for match in _OFFICE.finditer(line):
         rest = line[match.end() :]
         whole = (0, len(rest))  # the name is the rest of the line
         if _HAN.fullmatch(rest) and _name(rest, 0, whole.__contains__) == len(rest):
-            return True
-    return False
+            return match
+    return None
 
 
 MAX_BYLINE = 40
+# A place of the administration: a province, a city, a district, a county … (the longest
+# suffix first: 自治区 before 区).
+PLACE_SUFFIXES = "特别行政区 自治区 自治州 自治县 地区 省 市 区 县 州 盟 旗 镇 乡".split()
+_PLACE = re.compile(
+    "[\u4e00-\u9fff]{1,8}?(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
+)
+_GOVERNMENT = re.compile("(?:人民)?政府")
+
+
+def byline_places(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each place whose office signs the byline: the text's own place, what
+    a report is about (a district of a city: both). Only a line of places before the office
+    or before its 人民政府; a body that is no place (国务院) gives none.
+
+    >>> line = "青山市东湖区人民政府代区长 李明"
+    >>> [line[s:e] for s, e in byline_places(line)]
+    ['青山市', '东湖区']
+    >>> line = "南江省省长 王立"
+    >>> [line[s:e] for s, e in byline_places(line)]
+    ['南江省']
+    >>> byline_places("国务院总理 王立"), byline_places("青山市东湖区召开会议")
+    ([], [])
+    """
+    office = _byline_office(line)
+    if office is None:
+        return []
+    head = line[: office.start()]
+    government = _GOVERNMENT.search(head)
+    if government is not None:
+        head = head[: government.start()]
+    places: list[tuple[int, int]] = []
+    at = 0
+    while at < len(head):
+        match = _PLACE.match(head, at)
+        if match is None:
+            return []  # 国务院: no place, or more than places
+        places.append(match.span())
+        at = match.end()
+    return places
 
 
 def _name(run: str, start: int, ends: Callable[[int], bool]) -> int:

@@ -37,6 +37,7 @@ BASE = {
     "lead": 44,
     "name": 42,
     "person": 52,
+    "place": 52,
     "item": 44,
     "defined": 44,
     "list": 30,
@@ -276,7 +277,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "name", "person", "linked"):
+    if evidence.rule in ("keyword", "term", "name", "person", "place", "linked"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

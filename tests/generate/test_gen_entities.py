@@ -43,3 +43,34 @@ def test_a_role_makes_no_byline() -> None:
 
     assert is_byline("某市人民政府市长 王某某")
     assert not is_byline("思想家 王充")
+
+
+# ----------------------------------------------------------------------------- places
+
+DISTRICT_REPORT = (
+    "政府工作报告\n"
+    "——2025年1月10日在青山市东湖区第八届人民代表大会第三次会议上\n"
+    "青山市东湖区人民政府代区长 李明\n"
+    "各位代表：\n"
+    "现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    "过去一年，全区经济持续回升向好，东湖区新建学校三所，城乡居民收入稳步增长。\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_the_place_a_report_is_about_is_asked_in_its_byline(convert: object) -> None:
+    cards = clozes(convert(DISTRICT_REPORT))  # type: ignore[operator]
+    places = {to_simplified(c.answer): c for c in cards if "place" in c.tags}
+    assert set(places) == {"青山市", "东湖区"}, [c.answer for c in cards]
+    assert all(to_simplified(c.sentence).endswith("李明") for c in places.values())
+    # kept whatever the cap, like the speaker
+    capped = {to_simplified(c.answer) for c in clozes(convert(DISTRICT_REPORT), density=0.1)}  # type: ignore[operator]
+    assert {"青山市", "东湖区", "李明"} <= capped
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_place_the_title_names_or_no_place_is_not_asked(convert: object) -> None:
+    titled = DISTRICT_REPORT.replace("政府工作报告\n", "2025年青山市东湖区政府工作报告\n", 1)
+    assert not tagged(clozes(convert(titled)), "place")  # type: ignore[operator]
+    national = DISTRICT_REPORT.replace("青山市东湖区人民政府代区长 李明", "国务院总理 李明")
+    assert not tagged(clozes(convert(national)), "place")  # type: ignore[operator]
