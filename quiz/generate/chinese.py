@@ -21,6 +21,7 @@ from quiz.generate import (
     matching,
     names,
     parallel,
+    parts,
     people,
     rank,
     series,
@@ -102,6 +103,11 @@ _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要"
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 # The line a report's dateline stands on (——2026年1月28日在某市第六届人民代表大会第四次会议上)
 _DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
+# Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
+_GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The rules that name a thing's parts and other names: jieba's own dictionary says
+# whether their answer is an everyday word, not the words the cloze step registers.
+_NAMING_PARTS = frozenset({"part", "defined"})
 # Rules that blank their phrase wherever the text says it (what the page marks or links).
 _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
@@ -188,6 +194,7 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        self.registered_only: frozenset[str] = frozenset()
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -263,7 +270,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_Bounds(tokens) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens, self.glued) for tokens in self.tokens]
         # how often the text says each word and each pair of words (a pair it says again is
         # one of its compounds: no blank cuts it)
         self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
@@ -284,6 +291,9 @@ class ChineseCards:
         }
         cards: list[tuple[int, Card]] = []
         cards.extend(self.match_cards())  # splits items with jieba's own cut
+        # the rule phrases jieba's dictionary does not list itself: registered below, a part
+        # or a name the text gives (南渠, 西渠) is still no dictionary word to the scoring
+        self.registered_only = frozenset(w for w in words if not self.seg.is_word(w))
         with self.seg.registered(words):
             cards.extend(self.cloze_cards(words))  # the keyword fallback fills in here
         return cards
@@ -327,6 +337,18 @@ class ChineseCards:
         """解决…的党小组开放日、消除…的红色智慧田: the names (quiz.generate.series)."""
         for start, end in series.named_items(text):
             yield start, end, "item"
+
+    def named_parts(self, sentence: Sentence, text: str) -> Spans:
+        """What an article says a thing is made of and called (quiz.generate.parts): every
+        part of 由…组成 (`part`), other names (又称…, …，称X), the most notable one (最古老
+        的是X) and what 它们是 (`defined`)."""
+        if sentence.heading:
+            return
+        for start, end in parts.composition_items(text):
+            yield start, end, "part"
+        for finder in (parts.aliases, parts.notable_names, parts.what_it_is):
+            for start, end in finder(text):
+                yield start, end, "defined"
 
     def grammar_terms(self, _sentence: Sentence, text: str) -> Spans:
         """The class a learner's note gives a quoted word: “要” is a {modal verb} which …"""
@@ -372,7 +394,10 @@ class ChineseCards:
     def validate(self) -> dict[int, list[Candidate]]:
         valid: dict[int, list[Candidate]] = {}
         for index, candidates in self.candidates.items():
+            others = {(c.start, c.end) for c in candidates if c.rule not in _NAMING_PARTS}
             for candidate in candidates:
+                if candidate.rule in _NAMING_PARTS and (candidate.start, candidate.end) in others:
+                    continue  # 俗称**陡河**: what the page marks or links asks it as such
                 if self.problem(index, candidate) is not None:
                     continue
                 if candidate.rule == "list" and self.reads_as_clause(index, candidate):
@@ -763,6 +788,22 @@ class ChineseCards:
                 if self.problem(index, candidate) is None:
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def glued(self, token: str, following: str) -> bool:
+        """A word jieba guessed (its dictionary does not list it) that glued a preposition
+        to the first half of a word it cut apart, the other half the character after it
+        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠)."""
+        if self.seg.is_word(token) or not phrases.has_cjk(token):
+            return False
+        if len(token) == 3:
+            return token[0] == "称"
+        return (
+            len(token) == 2
+            and token[0] in _GLUED_PREPOSITIONS
+            and len(following) == 1
+            and phrases.has_cjk(following)
+            and following not in keywords.FUNCTION_CHARS
+        )
+
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
         return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
@@ -1147,7 +1188,8 @@ class ChineseCards:
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
-            dictionary_word=self.seg.is_word(answer),
+            dictionary_word=self.seg.is_word(answer)
+            and not (candidate.rule in _NAMING_PARTS and answer in self.registered_only),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),
             sentence_length=len(text),
@@ -1589,6 +1631,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.marked_phrases,
     ChineseCards.linked_names,
     ChineseCards.named_list_items,
+    ChineseCards.named_parts,
     ChineseCards.figure_spans,
     ChineseCards.grammar_terms,
 )
@@ -1634,15 +1677,24 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 class _Bounds:
     """The offsets where jieba's words start or end in one sentence, one byte per offset:
     a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
-    (on 9 MB the sets alone held some 120 MB)."""
+    (on 9 MB the sets alone held some 120 MB). `glued(token, following)` says a word
+    jieba guessed has a preposition glued to its start (由铧|嘴: 由|铧嘴), which ends
+    there too."""
 
     __slots__ = ("_marks",)
 
-    def __init__(self, tokens: Iterable[str]) -> None:
+    def __init__(
+        self, tokens: Iterable[str], glued: Callable[[str, str], bool] | None = None
+    ) -> None:
+        tokens = list(tokens)
         ends = list(accumulate(map(len, tokens), initial=0))
         marks = bytearray(ends[-1] + 1)
         for end in ends:
             marks[end] = 1
+        if glued is not None:
+            for at, (start, token) in enumerate(zip(ends, tokens, strict=False)):
+                if glued(token, tokens[at + 1] if at + 1 < len(tokens) else ""):
+                    marks[start + 1] = 1
         self._marks = bytes(marks)
 
     def __contains__(self, offset: object) -> bool:

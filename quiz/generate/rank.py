@@ -40,6 +40,7 @@ BASE = {
     "place": 52,
     "item": 44,
     "defined": 44,
+    "part": 50,
     "list": 30,
     "inline": 40,
     "date": 36,

@@ -74,3 +74,37 @@ def test_a_place_the_title_names_or_no_place_is_not_asked(convert: object) -> No
     assert not tagged(clozes(convert(titled)), "place")  # type: ignore[operator]
     national = DISTRICT_REPORT.replace("青山市东湖区人民政府代区长 李明", "国务院总理 李明")
     assert not tagged(clozes(convert(national)), "place")  # type: ignore[operator]
+
+
+# ----------------------------------------------------------------------------- parts
+
+CANAL = (
+    "青溪渠是古代著名的水利工程。\n"
+    "青溪渠全长十二公里，由石嘴、东西石坝、东渠、西渠、长堤和水门等工程组成。"
+    "石嘴是青溪渠的分水设施。东渠是主航道，西渠用于泄洪，长堤护住东渠。\n"
+    "石坝层层相扣，状似龟背，故又称龟背石。另开一渠引水入江，称北渠。\n"
+    "水门用以调节水位。它们是船闸的前身，也是最早的通航设备。\n"
+    "渠上有多座古桥，其中最古老的是长乐桥，始建于宋代。\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_every_part_an_article_lists_is_asked(convert: object) -> None:
+    cards = clozes(convert(CANAL))  # type: ignore[operator]
+    assert tagged(cards, "part") == {"石嘴", "东西石坝", "东渠", "西渠", "长堤", "水门"}
+    listed = [c for c in cards if "part" in c.tags]
+    assert len({c.sentence for c in listed}) == 1  # all in the sentence that lists them
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_other_names_the_most_notable_and_what_it_is(convert: object) -> None:
+    answers = tagged(clozes(convert(CANAL)), "defined")  # type: ignore[operator]
+    assert {"龟背石", "北渠", "长乐桥", "船闸的前身"} <= answers, answers
+
+
+def test_a_list_of_two_or_of_clauses_is_no_list_of_parts() -> None:
+    from quiz.generate.parts import composition_items, what_it_is
+
+    assert composition_items("委员会由主任和副主任组成。") == []
+    assert composition_items("由加强管理、完善制度和落实责任构成。") == []
+    assert what_it_is("它是一项长期任务。") == []

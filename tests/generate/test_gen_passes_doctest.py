@@ -15,6 +15,7 @@ MODULES = [
     "quiz.generate.people",
     "quiz.generate.series",
     "quiz.generate.parallel",
+    "quiz.generate.parts",
     "quiz.generate.vocabulary",
     "quiz.generate.rank",
     "quiz.generate.select",
