@@ -195,6 +195,8 @@ class ChineseCards:
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
         self.registered_only: frozenset[str] = frozenset()
+        # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
+        self.name_cores: dict[tuple[int, int], str] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -402,7 +404,7 @@ class ChineseCards:
                     continue
                 if candidate.rule == "list" and self.reads_as_clause(index, candidate):
                     continue  # 应对贸易摩擦, 布局合理: what is done, not what is named
-                if candidate.rule == "name" and self.runs_on(index, candidate):
+                if candidate.rule in ("name", "event") and self.runs_on(index, candidate):
                     continue  # 世界级机场|群: the name goes on
                 valid.setdefault(index, []).append(candidate)
         return valid
@@ -632,13 +634,16 @@ class ChineseCards:
                 kind=self.seg.keyword_kind,
                 describes=self.seg.is_attributive,
                 frequency=self.seg.frequency,
+                said=self.repeats,
             )
             for start, end in found:
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
+                # a games (成都|世运会, 十五|运会) is an event, as a person is who: no scheme
+                rule = "event" if name.endswith(names.GAMES) else "name"
                 candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "name"
+                    sentence, sentence.start + start, sentence.start + end, rule
                 )
                 if (
                     self.problem(index, candidate) is None
@@ -647,6 +652,11 @@ class ChineseCards:
                 ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
+                    first, after = self.positions(tokens, start, end)
+                    if first >= 0 and after >= 0:
+                        core = names.name_core(tokens[first:after], self.seg.is_word)
+                        if core is not None:
+                            self.name_cores[(candidate.start, candidate.end)] = core
 
     def find_heading_names(self) -> None:
         """What a heading sets out to build (建设|国际科技创新中心: quiz.generate.headed),
@@ -1174,10 +1184,12 @@ class ChineseCards:
             and bool(paragraph.sentences)
             and (paragraph.sentences[0].start == sentence.start)
         )
+        core = self.name_cores.get((candidate.start, candidate.end))
         return rank.Evidence(
             rule=candidate.rule,
             answer=answer,
-            repeats=self.repeats(answer),
+            # a name the text says again in part (引大济岷 of 引大济岷工程) is said again
+            repeats=max(self.repeats(answer), self.repeats(core) if core else 0),
             idf=self.seg.keyword_weight(answer),
             name=candidate.rule in ("person", "place")
             or self.seg.keyword_kind(answer) == keywords.NAME_KIND,

@@ -42,6 +42,7 @@ RULE_PRIORITY = {
     "linked": 5,
     "person": 5,
     "place": 5,
+    "event": 5,
     "defined": 5,
     "keyword": 6,
     "vocabulary": 6,

@@ -38,6 +38,7 @@ BASE = {
     "name": 42,
     "person": 52,
     "place": 52,
+    "event": 52,
     "item": 44,
     "defined": 44,
     "part": 50,
@@ -278,7 +279,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "name", "person", "place", "linked"):
+    if evidence.rule in ("keyword", "term", "name", "person", "place", "event", "linked"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

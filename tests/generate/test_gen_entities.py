@@ -9,6 +9,7 @@ import pytest
 
 from quiz.deck import ClozeCard
 from quiz.generate.pipeline import build_deck
+from quiz.text.phrases import Segmenter
 from quiz.text.script import to_simplified, to_traditional
 
 SCRIPTS = [str, to_traditional]
@@ -108,3 +109,65 @@ def test_a_list_of_two_or_of_clauses_is_no_list_of_parts() -> None:
     assert composition_items("委员会由主任和副主任组成。") == []
     assert composition_items("由加强管理、完善制度和落实责任构成。") == []
     assert what_it_is("它是一项长期任务。") == []
+
+
+# ----------------------------------------------------------------------------- names
+
+GAMES_REPORT = (
+    "一年来，全省成功承办十六运会，精心筹办南川大运会，群众体育蓬勃开展。\n"
+    "方便公众用好十六运会竞赛场馆，因地制宜新建健身步道。\n"
+    "南川大运会圆满落幕后，场馆向市民开放。\n"
+    "各地政务新媒体要与南江市政府网对接，做好信息发布。\n"
+    "及时转载南江市政府网发布的重要信息。\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_games_is_an_event_named_by_its_host_or_edition(convert: object) -> None:
+    cards = clozes(convert(GAMES_REPORT), density=None)  # type: ignore[operator]
+    assert {"十六运会", "南川大运会"} <= tagged(cards, "event"), [c.answer for c in cards]
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_website_said_again_is_a_name(convert: object) -> None:
+    from quiz.generate import names
+
+    # the pass reads the Simplified mirror's words, whatever the text's script
+    tokens = ["各地", "要", "与", "南江", "市政府", "网", "对接"]
+    seg = _segmenter()
+    counts = {"南江市政府网": 2}
+    found = names.named_things(
+        tokens,
+        weight=seg.keyword_weight,
+        is_word=seg.is_word,
+        said=lambda name: counts.get(name, 0),
+    )
+    assert ["".join(tokens)[s:e] for s, e in found] == ["南江市政府网"]
+    text = convert(GAMES_REPORT)  # type: ignore[operator]
+    answers = {to_simplified(c.answer) for c in clozes(text, density=None)}
+    assert "南江市政府网" in answers
+    once = GAMES_REPORT.replace("及时转载南江市政府网发布的重要信息", "及时转载重要信息")
+    assert once != GAMES_REPORT
+    answers = {to_simplified(c.answer) for c in clozes(convert(once), density=None)}  # type: ignore[operator]
+    assert "南江市政府网" not in answers  # said once: a network as much as a website
+
+
+def _segmenter() -> Segmenter:
+    from quiz.generate.chinese import segmenter
+
+    return segmenter()
+
+
+def test_a_name_the_text_says_again_in_part_is_said_again() -> None:
+    from quiz.generate.rank import Evidence, importance
+
+    text = (
+        "谋划多年的引洮济渭工程启动建设。\n"
+        "加快实施引洮济渭、红崖水库等项目。\n"
+        "水网骨干工程包括引洮济渭、长渠引水等工程。\n"
+    )
+    deck, _report = build_deck(text, name="t", density=None)
+    names = [c for c in deck if isinstance(c, ClozeCard) and c.answer == "引洮济渭工程"]
+    assert names and (names[0].importance or 0) > importance(
+        Evidence(rule="name", answer="引洮济渭工程")
+    )
