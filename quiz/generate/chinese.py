@@ -483,6 +483,19 @@ class ChineseCards:
                 ]
             )
 
+    def find_joined_pairs(self) -> None:
+        """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
+        joined_pairs), each pair an item."""
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if not any(token in series.PAIR_JOINERS for token in tokens):
+                continue  # a quick test: most sentences join nothing
+            for start, end in series.joined_pairs(tokens):
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    self.candidates.setdefault(index, []).append(candidate)
+
     def find_vocabulary(self) -> None:
         """Each word of the page's word table (of two characters or more) blanked where
         its lesson first says it as a word; a lesson that writes words apart (上 班) is
@@ -1651,6 +1664,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_vocabulary,  # a word of the page's word table in its lesson
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
+    ChineseCards.find_joined_pairs,  # 甲城－乙城、丙城－丁城 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
     ChineseCards.find_byline_places,  # 某市某区人民政府区长: the report's place (people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)

@@ -22,11 +22,23 @@ without part-of-speech tags every report's topic words form such groups, 科技�
 ['第一个百年奋斗目标', '第二个百年奋斗目标']
 >>> ordinal_names("这是第一个要求，也是第二个要求。")  # two characters: no name
 []
+
+`joined_pairs(tokens)` finds a series of pairs the text joins with dashes and lists: the
+poles of an axis (甲城－乙城、丙城－丁城、戊城－己城), each pair one thing to learn.
+
+>>> tokens = ["发挥", "东阳", "－", "西平", "、", "南川", "－", "北塘", "和", "江口", "－", "山城",
+...           "联合", "的", "作用"]
+>>> ["".join(tokens)[s:e] for s, e in joined_pairs(tokens)]
+['东阳－西平', '南川－北塘', '江口－山城']
+>>> joined_pairs(["开通", "东阳", "－", "西平", "－", "南川", "航线"])  # a route, no pairs
+[]
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import accumulate
 
 from quiz.text.phrases import CJK, common_prefix, mask_quotes
 
@@ -102,3 +114,49 @@ def _is_name(text: str) -> bool:
         and re.fullmatch(f"[{CJK}]+", text) is not None
         and not any(ch in _LINKING for ch in text)
     )
+
+
+# Dashes that join two names into a pair (东阳－西平), and words that list the pairs.
+PAIR_JOINERS = frozenset("－-–‐~～")
+PAIR_SEPARATORS = frozenset("、 和 及 与".split())
+MIN_PAIRS = 2
+MIN_SIDE, MAX_SIDE = 2, 4
+
+
+def joined_pairs(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) in the sentence of each pair of a run of MIN_PAIRS or more dash-joined
+    pairs (word－word) listed with 、, 和, 及 or 与 (see the module); a chain of three or
+    more joined names (a route) is no pair."""
+    ends = list(accumulate(map(len, tokens), initial=0))
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def pair_at(i: int) -> bool:
+        return (
+            i + 2 < len(tokens)
+            and _side(tokens[i])
+            and tokens[i + 1] in PAIR_JOINERS
+            and _side(tokens[i + 2])
+            and (i == 0 or tokens[i - 1] not in PAIR_JOINERS)
+            and (i + 3 == len(tokens) or tokens[i + 3] not in PAIR_JOINERS)
+        )
+
+    at = 0
+    while at < len(tokens):
+        if not pair_at(at):
+            at += 1
+            continue
+        run.append((ends[at], ends[at + 3]))
+        after = at + 3
+        if after < len(tokens) and tokens[after] in PAIR_SEPARATORS and pair_at(after + 1):
+            at = after + 1
+            continue
+        if len(run) >= MIN_PAIRS:
+            found.extend(run)
+        run = []
+        at = after
+    return found
+
+
+def _side(token: str) -> bool:
+    return MIN_SIDE <= len(token) <= MAX_SIDE and re.fullmatch(f"[{CJK}]+", token) is not None

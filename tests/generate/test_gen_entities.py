@@ -171,3 +171,15 @@ def test_a_name_the_text_says_again_in_part_is_said_again() -> None:
     assert names and (names[0].importance or 0) > importance(
         Evidence(rule="name", answer="引洮济渭工程")
     )
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_each_pair_of_a_series_joined_with_dashes_is_asked(convert: object) -> None:
+    text = (
+        "发挥东阳－西平、南川－北塘、江口－山城强强联合的带动作用，提升整体实力。\n"
+        "探索开通东阳－西平－南川海上旅游航线。\n"
+    )
+    cards = clozes(convert(text))  # type: ignore[operator]
+    assert tagged(cards, "item") == {"东阳－西平", "南川－北塘", "江口－山城"}
+    # a route joins more than two: it is no pair, and no half of one is asked
+    assert not any("航线" in c.sentence and "－" in c.answer for c in cards)
