@@ -105,6 +105,8 @@ _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 _DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
 # Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
 _GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The rules whose answers are names the text gives: a list item of their shape is one too.
+_NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
 # The rules that name a thing's parts and other names: jieba's own dictionary says
 # whether their answer is an everyday word, not the words the cloze step registers.
 _NAMING_PARTS = frozenset({"part", "defined"})
@@ -482,6 +484,32 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def find_sibling_names(self) -> None:
+        """An item of a list of names of one shape, two or more of them names or terms the
+        text asks, that jieba cut apart (深圳|前|海 beside 广州南沙, 珠海横琴:
+        quiz.generate.series.sibling_names): a name too, asked as an item once."""
+        known = {
+            self.mirror[c.start : c.end]
+            for cs in self.candidates.values()
+            for c in cs
+            if c.rule in _NAMING_RULES
+        }
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.heading or "、" not in self.mirror[sentence.start : sentence.end]:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in series.sibling_names(text, known.__contains__):
+                name = text[start:end]
+                if name in seen or start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_joined_pairs(self) -> None:
         """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
@@ -1670,6 +1698,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles

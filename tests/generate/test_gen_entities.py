@@ -183,3 +183,12 @@ def test_each_pair_of_a_series_joined_with_dashes_is_asked(convert: object) -> N
     assert tagged(cards, "item") == {"东阳－西平", "南川－北塘", "江口－山城"}
     # a route joins more than two: it is no pair, and no half of one is asked
     assert not any("航线" in c.sentence and "－" in c.answer for c in cards)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_an_item_listed_among_names_of_its_shape_is_a_name(convert: object) -> None:
+    text = convert("全市充分发挥东阳西平、南川北塘、江口山城等平台作用，探索合作新模式。\n")  # type: ignore[operator]
+    links = [convert("南川北塘"), convert("江口山城")]  # type: ignore[operator]
+    cards = clozes(text, links=links)
+    assert tagged(cards, "item") == {"东阳西平"}, [(c.answer, c.tags) for c in cards]
+    assert not tagged(clozes(text, links=links[:1]), "item")  # one known sibling proves nothing
