@@ -485,6 +485,49 @@ class ChineseCards:
                 ]
             )
 
+    def own_places(self) -> set[str]:
+        """The text's own place without its suffix (南江 of a byline signed by 南江省人民政
+        府), where a byline names it."""
+        found: set[str] = set()
+        for sentence in self.sentences:
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in people.byline_places(text):
+                stem = people.place_stem(text[start:end])
+                if stem is not None:
+                    found.add(stem)
+        return found
+
+    def find_place_programmes(self) -> None:
+        """The programmes the text names after its own place (数字|南江, 绿美|南江:
+        quiz.generate.names.place_programmes), each a name where first said fit."""
+        places = self.own_places()
+        if not places:
+            return
+        found = names.place_programmes(
+            self.tokens,
+            places,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            said=self.repeats,
+        )
+        for phrase in found:
+            for index, at in self.first_said(phrase):
+                sentence, bounds = self.sentences[index], self.bounds[index]
+                if sentence.heading or at not in bounds or at + len(phrase) not in bounds:
+                    continue
+                start = sentence.start + at
+                candidate = self.candidate(sentence, start, start + len(phrase), "name")
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.dangles(index, candidate)
+                ):
+                    self.candidates.setdefault(index, []).append(candidate)
+                    break
+
     def find_sibling_names(self) -> None:
         """An item of a list of names of one shape, two or more of them names or terms the
         text asks, that jieba cut apart (深圳|前|海 beside 广州南沙, 珠海横琴:
@@ -855,6 +898,10 @@ class ChineseCards:
             and following not in keywords.FUNCTION_CHARS
         )
 
+    def person_name(self, word: str) -> bool:
+        """A word jieba's dictionary lists as a person's name."""
+        return self.seg.keyword_kind(word) == keywords.NAME_KIND
+
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
         return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
@@ -873,6 +920,8 @@ class ChineseCards:
         placed: dict[int, list[tuple[int, int]]] = {}
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
+            if people.name_and_title(term, self.person_name):
+                continue  # 某某总书记: how the text names its leader, no term of its own
             fits: list[tuple[int, Candidate]] = []
             room: list[bool] = []
             for index, at in self.first_said(term):
@@ -1698,6 +1747,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
     ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)

@@ -41,7 +41,7 @@ website by its owner (某省政府|网) when the text says it again (`said`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
 
 from quiz.generate.keywords import (
@@ -211,6 +211,64 @@ def name_core(words: Sequence[str], is_word: Callable[[str], bool]) -> str | Non
 
 
 MIN_CORE = 3
+
+
+def place_programmes(
+    sentences: Sequence[Sequence[str]],
+    places: Collection[str],
+    *,
+    weight: Callable[[str], float | None],
+    is_word: Callable[[str], bool],
+    describes: Callable[[str], bool] = lambda _token: False,
+    said: Callable[[str], int],
+) -> list[str]:
+    """The programmes a text names after its own place (`places`: 南江 of a report signed
+    by 南江省): one to three words before the place, each a noun, an adjective, a verbal
+    noun that is no action (现代化, not 建设) or a word jieba guessed, the longest the text says
+    MIN_PROGRAMME times (数字|南江, 现代化|新|南江, 绿美|南江), unless the text says it with
+    one word more before it NESTED_SHARE as often (中国式|现代化|南江: a part of a longer
+    phrase), in first-seen order.
+
+    >>> cut = [["加快", "建设", "现代化", "新", "南江"], ["推动", "数字", "南江", "建设"],
+    ...        ["视察", "南江"]]
+    >>> text = "建设现代化新南江。" * 3 + "数字南江。" * 3 + "视察南江。" * 3
+    >>> words = {"加快", "建设", "现代化", "新", "推动", "数字", "视察"}
+    >>> place_programmes(cut, {"南江"}, weight={"数字": 6.0, "现代化": 8.0}.get,
+    ...                  is_word=words.__contains__, describes={"新"}.__contains__, said=text.count)
+    ['现代化新南江', '数字南江']
+    """
+    found: list[str] = []
+    extended: dict[str, int] = {}  # how often each is said with one word more before it
+    for tokens in sentences:
+        for at, token in enumerate(tokens):
+            if token not in places:
+                continue
+            best = None
+            longer = 0  # how often the text says the best with one word more before it
+            for first in range(at - 1, max(at - 2 - MAX_PROGRAMME_WORDS, -1), -1):
+                word = tokens[first]
+                if not (describes(word) or _nominal(word, weight, is_word)):
+                    break  # 建设|, 视察|: a verb acting on the place
+                phrase = "".join(tokens[first : at + 1])
+                if len(phrase) > MAX_NAME:
+                    break
+                if best is not None and phrase.endswith(best) and len(phrase) > len(best):
+                    longer = max(longer, said(phrase))
+                if first < at - MAX_PROGRAMME_WORDS:
+                    break  # looked one word past the longest name, for `longer`
+                if said(phrase) >= MIN_PROGRAMME and not describes(word) and len(word) >= 2:
+                    best, longer = phrase, 0  # 新|南江 is said as often: 现代化新南江 is the name
+            if best is not None:
+                if best not in found:
+                    found.append(best)
+                extended[best] = max(extended.get(best, 0), longer)
+    # 现代化|南江 of 中国式|现代化|南江 said nearly as often is part of a longer phrase
+    return [name for name in found if extended[name] < NESTED_SHARE * said(name)]
+
+
+MIN_PROGRAMME = 3
+MAX_PROGRAMME_WORDS = 3
+NESTED_SHARE = 0.6
 
 
 # Words that join names of one kind (撒玛利亚基金和关爱基金, X计划、Y计划).

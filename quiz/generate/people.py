@@ -98,6 +98,21 @@ def titled_names(
     return found
 
 
+def name_and_title(phrase: str, is_name: Callable[[str], bool]) -> bool:
+    """A person's name and their title after it (王立省长, 某某总书记: `is_name` says the
+    first part is a person's name): the way a text refers to its leader, no term of it.
+
+    >>> name_and_title("王立省长", {"王立"}.__contains__)
+    True
+    >>> name_and_title("省长热线", {"王立"}.__contains__)
+    False
+    """
+    return any(
+        phrase.endswith(title) and len(phrase) > len(title) and is_name(phrase[: -len(title)])
+        for title in TITLES
+    )
+
+
 def is_byline(line: str) -> bool:
     """A line that names the text's author or speaker: a short line ending in a title and
     a name (重庆市人民政府市长 胡衡华). Such a line stands before the body, where the layout
@@ -131,6 +146,19 @@ _PLACE = re.compile(
     "[\u4e00-\u9fff]{1,8}?(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
 )
 _GOVERNMENT = re.compile("(?:人民)?政府")
+
+
+def place_stem(place: str) -> str | None:
+    """The place without its suffix, when two characters or more are left (南江省: 南江;
+    东湖区: 东湖; 某省: None).
+
+    >>> place_stem("南江省"), place_stem("青山市"), place_stem("某省")
+    ('南江', '青山', None)
+    """
+    for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
+        if place.endswith(suffix) and len(place) - len(suffix) >= 2:
+            return place[: -len(suffix)]
+    return None
 
 
 def byline_places(line: str) -> list[tuple[int, int]]:

@@ -192,3 +192,34 @@ def test_an_item_listed_among_names_of_its_shape_is_a_name(convert: object) -> N
     cards = clozes(text, links=links)
     assert tagged(cards, "item") == {"东阳西平"}, [(c.answer, c.tags) for c in cards]
     assert not tagged(clozes(text, links=links[:1]), "item")  # one known sibling proves nothing
+
+
+PROVINCE_REPORT = (
+    "政府工作报告\n"
+    "南江省人民政府省长 王立\n"
+    "各位代表：\n"
+    "过去一年，全省加快建设现代化新南江，数字南江建设取得新进展。\n"
+    "数字南江基本能力总体形成，一体化智能化公共数据平台建成。\n"
+    "奋力谱写现代化新南江建设新篇章。推动数字南江体系能力建设。\n"
+    "全面落实现代化新南江建设任务，各项工作稳步推进。\n"
+    "领导同志视察南江并作出重要指示。各地学习视察南江重要讲话精神。深入贯彻视察南江指示要求。\n"
+)
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_programme_named_after_the_texts_own_place(convert: object) -> None:
+    cards = clozes(convert(PROVINCE_REPORT), density=None)  # type: ignore[operator]
+    names = tagged(cards, "name") | tagged(cards, "term")  # the terms pass may see one first
+    assert {"数字南江", "现代化新南江"} <= names, [(c.answer, c.tags) for c in cards]
+    assert not any("视察" in c.answer for c in cards)  # a verb acting on the place
+    assert tagged(cards, "place") == {"南江省"}
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_leader_named_with_a_title_is_no_term(convert: object) -> None:
+    text = (
+        "毛泽东主席在大会上发表讲话。会议传达了毛泽东主席的重要指示。\n"
+        "全体代表认真学习毛泽东主席讲话精神。\n"
+    )
+    cards = clozes(convert(text), density=None)  # type: ignore[operator]
+    assert "毛泽东主席" not in {to_simplified(c.answer) for c in cards}
