@@ -40,7 +40,7 @@ RULE_PRIORITY = {
     "term": 5,
     "name": 5,
     "linked": 5,
-    "person": 5,
+    "person": 4,
     "place": 5,
     "event": 5,
     "defined": 5,

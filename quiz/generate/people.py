@@ -22,6 +22,12 @@ A history text names its people by their role as often as by an office (领队�
 思想家, 医学家: `ROLES`), and a title covers every name joined to the first by 和, 与, 及
 or 、 (the two leaders of 领队人张三和李四):
 
+A ruler's command names the person sent to a deed (命, 派, 遣 … `COMMANDS`):
+
+>>> text = "皇帝命李青修筑长堤。"
+>>> [text[s:e] for s, e in titled_names(text, {0, 2, 3, 5, 7, 9, 10}.__contains__)]
+['李青']
+
 >>> text = "起义的领队人张三和李四率众反抗。"
 >>> [text[s:e] for s, e in titled_names(text, {0, 2, 3, 6, 8, 9, 11, 13, 15, 16}.__contains__)]
 ['张三', '李四']
@@ -61,8 +67,11 @@ DOUBLE_SURNAMES = frozenset(
 )
 # Characters no name ends with: they link the name to what follows (孟凡利在, 张三的).
 _LINKS = frozenset("的在和与及对为是向从把被将于等")
+# Verbs by which a history sends or commands a person to a deed (命李青修筑长堤, 派王立
+# 出使): what follows names the one who did it, as a title does.
+COMMANDS = "命 派 遣 派遣 委派 任命".split()
 _TITLED = re.compile(
-    "(?:" + "|".join(sorted(TITLES + ROLES, key=len, reverse=True)) + ")[ \u3000]?"
+    "(?:" + "|".join(sorted(TITLES + ROLES + COMMANDS, key=len, reverse=True)) + ")[ \u3000]?"
 )
 # An office alone makes a byline (市长 王某): a role (诗人 李某) names no speaker.
 _OFFICE = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")[ \u3000]?")

@@ -29,14 +29,16 @@ def tagged(cards: list[ClozeCard], tag: str) -> set[str]:
 HISTORY = (
     "东汉末年，各地农民不堪重负。起义军的领队人张角和张宝带领数万人起来反抗，震动了朝廷。\n"
     "思想家王充写成《论衡》，批评当时的迷信思想。\n"
+    "为抵御外敌，皇帝命李青修筑长堤，历时三年完工。\n"
 )
 
 
 @pytest.mark.parametrize("convert", SCRIPTS)
 def test_a_history_names_its_people_by_their_role(convert: object) -> None:
     cards = clozes(convert(HISTORY))  # type: ignore[operator]
-    # a role before a name (领队人, 思想家), and the name joined to it under the same role
-    assert {"张角", "张宝", "王充"} <= tagged(cards, "person")
+    # a role before a name (领队人, 思想家), the name joined to it under the same role, and
+    # the one a ruler commands to a deed (命李青修筑长堤)
+    assert {"张角", "张宝", "王充", "李青"} <= tagged(cards, "person")
 
 
 def test_a_role_makes_no_byline() -> None:
