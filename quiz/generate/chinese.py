@@ -13,6 +13,7 @@ from functools import cache, partial
 from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
+from quiz.figures import parse_figure
 from quiz.generate import (
     cloze,
     figures,
@@ -76,6 +77,7 @@ def _is_word_char(ch: str) -> bool:
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
+LEAD_OBJECT = 10  # what follows a verb every lead of the group opens with
 # A lead's answer may grow back to this length to take its noun phrase whole.
 MAX_LEAD_NOUNS = 10
 # A word pair said this often in a text is one of its compounds: no blank cuts it.
@@ -107,8 +109,8 @@ _DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
 _GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
 # The rules whose answers are names the text gives: a list item of their shape is one too.
 _NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
-# The rules that name a thing's parts and other names: jieba's own dictionary says
-# whether their answer is an everyday word, not the words the cloze step registers.
+# The rules that name a thing's parts and other names: a span another rule proposes is
+# left to that rule.
 _NAMING_PARTS = frozenset({"part", "defined"})
 # Rules that blank their phrase wherever the text says it (what the page marks or links).
 _SAID_EVERYWHERE = frozenset({"marked", "linked"})
@@ -196,7 +198,6 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
-        self.registered_only: frozenset[str] = frozenset()
         # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
         self.name_cores: dict[tuple[int, int], str] = {}
         # the formulas each sentence spells out, by its start (where there are any)
@@ -295,9 +296,6 @@ class ChineseCards:
         }
         cards: list[tuple[int, Card]] = []
         cards.extend(self.match_cards())  # splits items with jieba's own cut
-        # the rule phrases jieba's dictionary does not list itself: registered below, a part
-        # or a name the text gives (南渠, 西渠) is still no dictionary word to the scoring
-        self.registered_only = frozenset(w for w in words if not self.seg.is_word(w))
         with self.seg.registered(words):
             cards.extend(self.cloze_cards(words))  # the keyword fallback fills in here
         return cards
@@ -305,9 +303,16 @@ class ChineseCards:
     # ----- sentence passes: (start, end, rule) spans of one Simplified sentence
 
     def quotes_formulas_titles(self, _sentence: Sentence, text: str) -> Spans:
-        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title)."""
-        for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title). An unquoted
+        formula that is an idiom (千家万户, 一言一行: jieba's 成语) or a count (十亿|三千万人)
+        is none."""
+        for span in phrases.quoted_terms(text) + phrases.titles(text):
             yield span.start, span.end, span.rule
+        for span in phrases.formulas(text):
+            formula = text[span.start : span.end]
+            idiom = self.seg.keyword_kind(formula) == keywords.IDIOM_KIND
+            if not idiom and parse_figure(formula) is None:
+                yield span.start, span.end, span.rule
 
     def list_items(self, _sentence: Sentence, text: str) -> Spans:
         """The first and last item of a same-shaped 、-list (see `list_answers`)."""
@@ -382,6 +387,8 @@ class ChineseCards:
         if not items:
             return []
         texts = [text[s:e] for s, e in items]
+        if all(t.endswith("的") for t in texts):
+            return []  # 全面的、系统的、整体的: qualities, no things to name
         prefix = len(phrases.common_prefix(texts))
         suffix = len(phrases.common_suffix(texts))
         prefix = prefix if prefix >= 2 else 0
@@ -514,19 +521,10 @@ class ChineseCards:
             said=self.repeats,
         )
         for phrase in found:
-            for index, at in self.first_said(phrase):
-                sentence, bounds = self.sentences[index], self.bounds[index]
-                if sentence.heading or at not in bounds or at + len(phrase) not in bounds:
-                    continue
-                start = sentence.start + at
-                candidate = self.candidate(sentence, start, start + len(phrase), "name")
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.dangles(index, candidate)
-                ):
-                    self.candidates.setdefault(index, []).append(candidate)
-                    break
+            where = self.place_once(phrase, "name")
+            if where is not None:
+                index, candidate = where
+                self.candidates.setdefault(index, []).append(candidate)
 
     def find_sibling_names(self) -> None:
         """An item of a list of names of one shape, two or more of them names or terms the
@@ -747,7 +745,6 @@ class ChineseCards:
         asked as a term where the body says it, when it is specific: a rare word or a
         word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
         context for a blank: an object only headings name is not asked."""
-        starts = [s.start for s in self.sentences]
         objects: list[tuple[str, list[str], tuple[int, int]]] = []
         for heading in self.lay.headings:
             title = self.mirror[heading.title[0] : heading.title[1]]
@@ -766,30 +763,9 @@ class ChineseCards:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
-            fits: list[tuple[int, Candidate]] = []
-            at = self.mirror.find(name)
-            while at >= 0:
-                index = bisect_left(starts, at + 1) - 1
-                sentence = self.sentences[index]
-                bounds = self.bounds[index]
-                if (
-                    not sentence.heading
-                    and at + len(name) <= sentence.end
-                    and at - sentence.start in bounds
-                    and at + len(name) - sentence.start in bounds
-                ):
-                    candidate = self.candidate(sentence, at, at + len(name), "term")
-                    if (
-                        self.problem(index, candidate) is None
-                        and not self.cuts_quote(sentence, candidate)
-                        and not self.dangles(index, candidate)
-                    ):
-                        fits.append((index, candidate))
-                        if self.has_room(index, candidate):
-                            break
-                at = self.mirror.find(name, at + len(name))
-            if fits:
-                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+            placed = self.place_once(name, "term")
+            if placed is not None:
+                index, candidate = placed
                 if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
                     self.candidates.setdefault(index, []).append(candidate)
 
@@ -918,37 +894,56 @@ class ChineseCards:
             topic=self.topic,
         )
         placed: dict[int, list[tuple[int, int]]] = {}
+        # the longer terms holding each term: 社会主义法治 is asked where it is no part of
+        # 中国特色社会主义法治
+        holders = {t: [u for u in found if len(u) > len(t) and t in u] for t in found}
+
+        def fits(index: int, candidate: Candidate) -> bool:
+            sentence = self.sentences[index]
+            return (
+                not any(a < candidate.end and candidate.start < b for a, b in placed.get(index, []))
+                and not _held(self.mirror, sentence.start, candidate, holders[term])
+                and not self.reports_speech(candidate)  # 习近平总书记|指出
+                and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
+            )  # (the first: inside a longer term placed there)
+
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
             if people.name_and_title(term, self.person_name):
                 continue  # 某某总书记: how the text names its leader, no term of its own
-            fits: list[tuple[int, Candidate]] = []
-            room: list[bool] = []
-            for index, at in self.first_said(term):
-                sentence, bounds = self.sentences[index], self.bounds[index]
-                if sentence.heading or at not in bounds or at + len(term) not in bounds:
-                    continue
-                start = sentence.start + at
-                if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
-                    continue  # inside a longer term placed here
-                candidate = self.candidate(
-                    sentence, sentence.start + at, sentence.start + at + len(term), "term"
-                )
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.reports_speech(candidate)  # 习近平总书记|指出
-                    and not self.dangles(index, candidate)
-                    and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
-                ):
-                    fits.append((index, candidate))
-                    room.append(self.has_room(index, candidate))
-                    if room[-1]:
-                        break
-            if fits:  # the first sentence with room for it, else its first fit
-                index, candidate = fits[-1] if room[-1] else fits[0]
+            where = self.place_once(term, "term", fits)
+            if where is not None:
+                index, candidate = where
                 self.candidates.setdefault(index, []).append(candidate)
                 placed.setdefault(index, []).append((candidate.start, candidate.end))
+
+    def place_once(
+        self,
+        phrase: str,
+        tag: str,
+        fits: Callable[[int, Candidate], bool] = lambda _index, _candidate: True,
+    ) -> tuple[int, Candidate] | None:
+        """Where to ask `phrase` once: the first body sentence that says it whole, on word
+        bounds, as a blank fit for a card (and for `fits`) with room beside the sentence's
+        own rule phrases (`has_room`); else the first that fits at all; else None."""
+        first: tuple[int, Candidate] | None = None
+        for index, at in self.first_said(phrase):
+            sentence, bounds = self.sentences[index], self.bounds[index]
+            if sentence.heading or at not in bounds or at + len(phrase) not in bounds:
+                continue
+            start = sentence.start + at
+            candidate = self.candidate(sentence, start, start + len(phrase), tag)
+            if (
+                self.problem(index, candidate) is not None
+                or self.cuts_quote(sentence, candidate)
+                or self.dangles(index, candidate)
+                or not fits(index, candidate)
+            ):
+                continue
+            if self.has_room(index, candidate):
+                return index, candidate
+            first = first or (index, candidate)
+        return first
 
     def first_said(self, phrase: str) -> Iterator[tuple[int, int]]:
         """Each sentence that says `phrase` whole, in text order, by index, with where it
@@ -1086,7 +1081,10 @@ class ChineseCards:
                     start = self.word_start(lead.sentence, s, start)
                     if e - suffix - start < 3:
                         continue  # a tail's point is a phrase, not a word of it
-                candidate = self.lead_answer(lead.sentence, start, e - suffix)
+                # after a shared verb (建设|离岸创新创业平台) the rest is the object: whole
+                verb = part == "head" and phrases.has_cjk(texts[0][:prefix])  # not ——
+                limit = LEAD_OBJECT if verb else LEAD_ANSWER
+                candidate = self.lead_answer(lead.sentence, start, e - suffix, limit)
                 if candidate is not None:
                     made.append((lead.sentence, candidate))
             if len(made) >= max(2, -(-2 * len(leads) // 3)):
@@ -1103,15 +1101,17 @@ class ChineseCards:
             start -= 1
         return start
 
-    def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
+    def lead_answer(
+        self, sentence: Sentence, start: int, end: int, limit: int = LEAD_ANSWER
+    ) -> Candidate | None:
         """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
         a 9-character clause keeps its last 6 or fewer characters on a word boundary, and
         at least 3 before them when a 4-character answer allows: 服务消费|持续扩大)."""
         index = self.index_of[sentence.start]
         bounds = self.bounds[index]
         rel_start, rel_end = start - sentence.start, end - sentence.start
-        if rel_end - rel_start > LEAD_ANSWER:
-            later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
+        if rel_end - rel_start > limit:
+            later = [b for b in bounds if rel_end - limit <= b < rel_end - 1]
             if not later:
                 return None
             cut = min(later)
@@ -1222,6 +1222,8 @@ class ChineseCards:
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
                 found = self.keywords(index, sentence, self.doc_counts, answered)
+                if registered is not None:  # 全体|人民共同富裕 where the text asks the whole
+                    found = [k for k in found if not _inside(k, registered, text, sentence.start)]
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
@@ -1290,8 +1292,7 @@ class ChineseCards:
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
-            dictionary_word=self.seg.is_word(answer)
-            and not (candidate.rule in _NAMING_PARTS and answer in self.registered_only),
+            dictionary_word=self.seg.in_dictionary(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),
             sentence_length=len(text),
@@ -1772,6 +1773,31 @@ def _near(candidate: Candidate, other: Candidate) -> bool:
 def _splits(pattern: re.Pattern[str], text: str, bounds: Container[int]) -> bool:
     """Whether the current cut of `text` splits an occurrence of a registered phrase."""
     return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
+
+
+def _held(mirror: str, floor: int, candidate: Candidate, holders: Sequence[str]) -> bool:
+    """Whether one of `holders` (longer phrases) holds `candidate` where it stands, within
+    the text from `floor` on (its sentence)."""
+    for holder in holders:
+        at = mirror.find(
+            holder, max(floor, candidate.end - len(holder)), candidate.start + len(holder)
+        )
+        while 0 <= at <= candidate.start:
+            if at + len(holder) >= candidate.end:
+                return True
+            at = mirror.find(holder, at + 1, candidate.start + len(holder))
+    return False
+
+
+def _inside(candidate: Candidate, pattern: re.Pattern[str], text: str, offset: int) -> bool:
+    """Whether `candidate` lies strictly inside an occurrence of a registered phrase in the
+    sentence `text` (at `offset` in the mirror): a blank that cuts a phrase the text asks
+    whole elsewhere (人民共同富裕 of 全体人民共同富裕)."""
+    start, end = candidate.start - offset, candidate.end - offset
+    return any(
+        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
+        for m in pattern.finditer(text)
+    )
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -33,6 +33,19 @@ _FORMAT = 5
 # which after a noun is its predicate (新兴产业|异军突起).
 NOUN, VERBAL, NAME, IDIOM = 0, 1, 2, 3
 _KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME, "i": IDIOM}
+# jieba tags many common words as person names (养老, 光荣, 权威, 智慧, 弘扬 are `nr`):
+# a person's name opens with a family name, or with the dynasty of an emperor's title
+# (秦始皇, 汉武帝). The common family names of the 百家姓 and the dynasties, Simplified.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝诸习宇文司马欧阳上官诸葛夏侯皇甫尉迟公孙慕容长孙"
+    "汉晋隋元清"
+)
 
 
 class KeywordTable:
@@ -73,7 +86,10 @@ class KeywordTable:
         """NOUN, VERBAL or NAME for an eligible word, else None."""
         if self.get(word) is None:
             return None
-        return self._kinds[self._index[word]]
+        kind = self._kinds[self._index[word]]
+        if kind == NAME and word[0] not in SURNAMES:
+            return NOUN  # 光荣, 养老: jieba's `nr` on a common word
+        return kind
 
     def is_attributive(self, word: str) -> bool:
         """Whether jieba tags `word` an adjective, a distinguishing word or a direction

@@ -256,3 +256,15 @@ def test_a_compound_of_the_texts_topic_and_a_common_word_is_general_language() -
     topic = Evidence(rule="keyword", answer="粤港澳", repeats=300, topical=True, text_length=28000)
     assert general_word(topic)
     assert not general_word(replace(topic, topical=False))
+
+
+def test_a_person_name_opens_with_a_family_name() -> None:
+    # jieba tags 光荣, 养老, 权威 `nr`: common words, no people; 李冰, 秦始皇 are
+    from quiz.generate.chinese import segmenter
+    from quiz.generate.keywords import NAME_KIND, NOUN_KIND
+
+    seg = segmenter()
+    for word in ("光荣", "光榮", "养老", "權威", "智慧"):
+        assert seg.keyword_kind(to_simplified(word)) == NOUN_KIND, word
+    for word in ("李冰", "秦始皇", "鄧小平", "张骞"):
+        assert seg.keyword_kind(to_simplified(word)) == NAME_KIND, word
