@@ -23,6 +23,7 @@ from quiz.generate import (
     matching,
     names,
     parallel,
+    parts,
     people,
     rank,
     series,
@@ -103,6 +104,15 @@ _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被�
 # A statement of what must be done: the text's own emphasis.
 _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
+# The line a report's dateline stands on (——2026年1月28日在某市第六届人民代表大会第四次会议上)
+_DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
+# Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
+_GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The rules whose answers are names the text gives: a list item of their shape is one too.
+_NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
+# The rules that name a thing's parts and other names: a span another rule proposes is
+# left to that rule.
+_NAMING_PARTS = frozenset({"part", "defined"})
 # Rules that blank their phrase wherever the text says it (what the page marks or links).
 _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
@@ -191,6 +201,8 @@ class ChineseCards:
         self._repeats: dict[str, int] = {}
         # the compounds the text says everywhere (set by find_terms; see past_topic)
         self.topic_terms: list[str] = []
+        # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
+        self.name_cores: dict[tuple[int, int], str] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -266,7 +278,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_Bounds(tokens) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens, self.glued) for tokens in self.tokens]
         # how often the text says each word and each pair of words (a pair it says again is
         # one of its compounds: no blank cuts it)
         self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
@@ -338,6 +350,18 @@ class ChineseCards:
         for start, end in series.named_items(text):
             yield start, end, "item"
 
+    def named_parts(self, sentence: Sentence, text: str) -> Spans:
+        """What an article says a thing is made of and called (quiz.generate.parts): every
+        part of 由…组成 (`part`), other names (又称…, …，称X), the most notable one (最古老
+        的是X) and what 它们是 (`defined`)."""
+        if sentence.heading:
+            return
+        for start, end in parts.composition_items(text):
+            yield start, end, "part"
+        for finder in (parts.aliases, parts.notable_names, parts.what_it_is):
+            for start, end in finder(text):
+                yield start, end, "defined"
+
     def grammar_terms(self, _sentence: Sentence, text: str) -> Spans:
         """The class a learner's note gives a quoted word: “要” is a {modal verb} which …"""
         for span in english.class_of_quoted(text):
@@ -384,12 +408,15 @@ class ChineseCards:
     def validate(self) -> dict[int, list[Candidate]]:
         valid: dict[int, list[Candidate]] = {}
         for index, candidates in self.candidates.items():
+            others = {(c.start, c.end) for c in candidates if c.rule not in _NAMING_PARTS}
             for candidate in candidates:
+                if candidate.rule in _NAMING_PARTS and (candidate.start, candidate.end) in others:
+                    continue  # 俗称**陡河**: what the page marks or links asks it as such
                 if self.problem(index, candidate) is not None:
                     continue
                 if candidate.rule == "list" and self.reads_as_clause(index, candidate):
                     continue  # 应对贸易摩擦, 布局合理: what is done, not what is named
-                if candidate.rule == "name" and self.runs_on(index, candidate):
+                if candidate.rule in ("name", "event") and self.runs_on(index, candidate):
                     continue  # 世界级机场|群: the name goes on
                 valid.setdefault(index, []).append(candidate)
         return valid
@@ -467,6 +494,79 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def own_places(self) -> set[str]:
+        """The text's own place without its suffix (南江 of a byline signed by 南江省人民政
+        府), where a byline names it."""
+        found: set[str] = set()
+        for sentence in self.sentences:
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in people.byline_places(text):
+                stem = people.place_stem(text[start:end])
+                if stem is not None:
+                    found.add(stem)
+        return found
+
+    def find_place_programmes(self) -> None:
+        """The programmes the text names after its own place (数字|南江, 绿美|南江:
+        quiz.generate.names.place_programmes), each a name where first said fit."""
+        places = self.own_places()
+        if not places:
+            return
+        found = names.place_programmes(
+            self.tokens,
+            places,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            said=self.repeats,
+        )
+        for phrase in found:
+            where = self.place_once(phrase, "name")
+            if where is not None:
+                index, candidate = where
+                self.candidates.setdefault(index, []).append(candidate)
+
+    def find_sibling_names(self) -> None:
+        """An item of a list of names of one shape, two or more of them names or terms the
+        text asks, that jieba cut apart (深圳|前|海 beside 广州南沙, 珠海横琴:
+        quiz.generate.series.sibling_names): a name too, asked as an item once."""
+        known = {
+            self.mirror[c.start : c.end]
+            for cs in self.candidates.values()
+            for c in cs
+            if c.rule in _NAMING_RULES
+        }
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.heading or "、" not in self.mirror[sentence.start : sentence.end]:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in series.sibling_names(text, known.__contains__):
+                name = text[start:end]
+                if name in seen or start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def find_joined_pairs(self) -> None:
+        """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
+        joined_pairs), each pair an item."""
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if not any(token in series.PAIR_JOINERS for token in tokens):
+                continue  # a quick test: most sentences join nothing
+            for start, end in series.joined_pairs(tokens):
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_vocabulary(self) -> None:
         """Each word of the page's word table (of two characters or more) blanked where
@@ -576,6 +676,35 @@ class ChineseCards:
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def find_byline_places(self) -> None:
+        """The place whose office signs the byline (某市某区人民政府区长 王某: the district
+        and its city: quiz.generate.people.byline_places): what a report is about, asked
+        in the byline and kept whatever the cap, like the speaker; not where a line above
+        it names it already (2026年某市政府工作报告: the title gives it away), other than
+        the dateline (——在某市第N届人民代表大会…会议上), which only says where."""
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            above = [
+                line
+                for line in self.mirror[: sentence.start].split("\n")
+                if not _DATELINE.search(line)
+            ]
+            for start, end in people.byline_places(text):
+                place = text[start:end]
+                if place in seen or any(place in line for line in above):
+                    continue
+                if start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "place"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(place)
+                    self.candidates.setdefault(index, []).append(candidate)
+
     def find_named_things(self) -> None:
         """A scheme, fund or place the text names, perhaps once (撒玛利亚基金, 港珠澳大桥:
         quiz.generate.names), where first so named."""
@@ -591,14 +720,17 @@ class ChineseCards:
                 describes=self.seg.is_attributive,
                 frequency=self.seg.frequency,
                 distinguishes=self.seg.is_distinguishing,
+                said=self.repeats,
             )
             for start, end in found:
                 start = self.past_topic(sentence, start, end)
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
+                # a games (成都|世运会, 十五|运会) is an event, as a person is who: no scheme
+                rule = "event" if name.endswith(names.GAMES) else "name"
                 candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "name"
+                    sentence, sentence.start + start, sentence.start + end, rule
                 )
                 if (
                     self.problem(index, candidate) is None
@@ -607,6 +739,11 @@ class ChineseCards:
                 ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
+                    first, after = self.positions(tokens, start, end)
+                    if first >= 0 and after >= 0:
+                        core = names.name_core(tokens[first:after], self.seg.is_word)
+                        if core is not None:
+                            self.name_cores[(candidate.start, candidate.end)] = core
 
     def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
         """Where a name starts once the text's topic opening it is left out: a compound the
@@ -841,6 +978,26 @@ class ChineseCards:
                 if self.problem(index, candidate) is None:
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def glued(self, token: str, following: str) -> bool:
+        """A word jieba guessed (its dictionary does not list it) that glued a preposition
+        to the first half of a word it cut apart, the other half the character after it
+        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠)."""
+        if self.seg.is_word(token) or not phrases.has_cjk(token):
+            return False
+        if len(token) == 3:
+            return token[0] == "称"
+        return (
+            len(token) == 2
+            and token[0] in _GLUED_PREPOSITIONS
+            and len(following) == 1
+            and phrases.has_cjk(following)
+            and following not in keywords.FUNCTION_CHARS
+        )
+
+    def person_name(self, word: str) -> bool:
+        """A word jieba's dictionary lists as a person's name."""
+        return self.seg.keyword_kind(word) == keywords.NAME_KIND
+
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
         return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
@@ -880,6 +1037,8 @@ class ChineseCards:
 
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
+            if people.name_and_title(term, self.person_name):
+                continue  # 某某总书记: how the text names its leader, no term of its own
             where = self.place_once(term, "term", fits)
             if where is not None:
                 index, candidate = where
@@ -1245,13 +1404,16 @@ class ChineseCards:
             and bool(paragraph.sentences)
             and (paragraph.sentences[0].start == sentence.start)
         )
+        core = self.name_cores.get((candidate.start, candidate.end))
         return rank.Evidence(
             rule=candidate.rule,
             answer=answer,
-            repeats=self.repeats(answer),
+            # a name the text says again in part (引大济岷 of 引大济岷工程) is said again
+            repeats=max(self.repeats(answer), self.repeats(core) if core else 0),
             idf=self.seg.keyword_weight(answer),
-            name=candidate.rule == "person" or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
-            byline=candidate.rule == "person" and candidate.start < BYLINE,
+            name=candidate.rule in ("person", "place")
+            or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            byline=candidate.rule in ("person", "place") and candidate.start < BYLINE,
             heading=sentence.heading,
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
@@ -1700,6 +1862,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.marked_phrases,
     ChineseCards.linked_names,
     ChineseCards.named_list_items,
+    ChineseCards.named_parts,
     ChineseCards.figure_spans,
     ChineseCards.grammar_terms,
 )
@@ -1707,11 +1870,15 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_vocabulary,  # a word of the page's word table in its lesson
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
+    ChineseCards.find_joined_pairs,  # 甲城－乙城、丙城－丁城 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
+    ChineseCards.find_byline_places,  # 某市某区人民政府区长: the report's place (people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
     ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
+    ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
+    ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
@@ -1770,15 +1937,24 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 class _Bounds:
     """The offsets where jieba's words start or end in one sentence, one byte per offset:
     a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
-    (on 9 MB the sets alone held some 120 MB)."""
+    (on 9 MB the sets alone held some 120 MB). `glued(token, following)` says a word
+    jieba guessed has a preposition glued to its start (由铧|嘴: 由|铧嘴), which ends
+    there too."""
 
     __slots__ = ("_marks",)
 
-    def __init__(self, tokens: Iterable[str]) -> None:
+    def __init__(
+        self, tokens: Iterable[str], glued: Callable[[str, str], bool] | None = None
+    ) -> None:
+        tokens = list(tokens)
         ends = list(accumulate(map(len, tokens), initial=0))
         marks = bytearray(ends[-1] + 1)
         for end in ends:
             marks[end] = 1
+        if glued is not None:
+            for at, (start, token) in enumerate(zip(ends, tokens, strict=False)):
+                if glued(token, tokens[at + 1] if at + 1 < len(tokens) else ""):
+                    marks[start + 1] = 1
         self._marks = bytes(marks)
 
     def __contains__(self, offset: object) -> bool:

@@ -36,11 +36,14 @@ RULE_PRIORITY = {
     "lead": 3,
     "list": 4,
     "item": 4,
+    "part": 4,
     "term": 5,
     "coined": 5,
     "name": 5,
     "linked": 5,
-    "person": 5,
+    "person": 4,
+    "place": 5,
+    "event": 5,
     "defined": 5,
     "keyword": 6,
     "vocabulary": 6,
@@ -209,7 +212,7 @@ def select_with_figures(
 # A numbered formula and a phrase the page underlines or bolds are asked however many a
 # sentence holds (咸阳 is the fifth of a line of underlined names); quotations are not
 # (a line of four quoted 规划图/施工图/时间表 … has said enough).
-UNLIMITED = frozenset({"formula", "marked"})
+UNLIMITED = frozenset({"formula", "marked", "part"})
 
 
 def select(

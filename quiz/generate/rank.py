@@ -40,8 +40,11 @@ BASE = {
     "lead": 44,
     "name": 42,
     "person": 52,
+    "place": 52,
+    "event": 52,
     "item": 44,
     "defined": 44,
+    "part": 50,
     "list": 30,
     "inline": 40,
     "date": 36,
@@ -223,8 +226,7 @@ def general_word(evidence: Evidence) -> bool:
         and (evidence.dictionary_word or common_parts)
         and not evidence.name
         and (
-            single
-            or evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
+            single or evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
         )
         and evidence.sentence_length >= LONG_SENTENCE
     )
@@ -296,7 +298,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "coined", "name", "person", "linked"):
+    if evidence.rule in ("keyword", "term", "coined", "name", "person", "place", "event", "linked"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

@@ -146,7 +146,7 @@ CASES = {
         "发挥香港－深圳、广州－佛山、澳门－珠海强强联合的引领带动作用，深化港深、澳珠合作，"
         "加快广佛同城化建设，提升整体实力和全球影响力。",
         {"佛山", "深圳", "广州", "香港", "珠海", "澳门"},
-        "全球影响力",
+        None,  # the pairs themselves are its cards (series.joined_pairs): no keyword beside
     ),
     "a verb and its object jieba lists as a noun": (
         "支持香港私募基金参与大湾区创新型科技企业融资，允许符合条件的创新型科技企业进入"
