@@ -134,6 +134,24 @@ def test_the_cap_keeps_the_floor_and_the_best_of_the_rest_in_text_order() -> Non
     ]
 
 
+def test_a_long_texts_floor_that_fills_its_budget_gives_its_lowest_to_better_cards() -> None:
+    """Up to `floor_room` of the budget: the best of the rest take the places of the floor's
+    lowest where they rank above them; the deck keeps its size."""
+    floor = [Scored(i, _card(i, "quote"), 50 + i, FLOOR) for i in range(20)]
+    headline = Scored(20, _card(20, "figure"), 78)
+    weak = Scored(21, _card(21, "keyword"), 30)
+    picked = cap([*floor, headline, weak], chars=6000, density=2, floor_room=0.1)
+    kept = [s.position for s in picked.kept]
+    assert len(kept) == 20 and 20 in kept and 0 not in kept and 21 not in kept
+    assert {s.position for s, _why in picked.left_out} == {0, 21}
+    # nothing better than the floor's lowest: the floor stays whole
+    low = Scored(20, _card(20, "figure"), 40)
+    assert [s.position for s in cap([*floor, low], chars=6000, density=2).kept] == list(range(20))
+    # a short text keeps its floor and room beside it
+    short = cap([*floor, headline], chars=3000, density=2, floor_room=0.1)
+    assert {s.position for s in short.kept} == set(range(21))
+
+
 def test_without_a_density_every_card_is_kept() -> None:
     scored = [Scored(i, _card(i, "keyword"), 5, GENERAL) for i in range(3)]
     assert len(cap(scored, chars=10, density=None).kept) == 3
