@@ -200,6 +200,11 @@ class ChineseCards:
             for p in lay.paragraphs
             if figures.TARGETS.search(mirror[p.start : p.end]) is not None
         }
+        # the paragraphs of a report's review of the past (一、2025年工作回顾 …)
+        self.review_paragraphs = figures.review_paragraphs(mirror, lay)
+        # the lines set apart above a paragraph that state its figures (…共安排883个，年度
+        # 社会投资占比74.3%): their figures are the paragraph's headline
+        self.subheads = figures.subhead_paragraphs(mirror, lay)
         self.unfit = self.unfit_sentences()
         self.zones = [
             [(s.start + a, s.start + b) for a, b in credit_zones(mirror[s.start : s.end])]
@@ -349,8 +354,11 @@ class ChineseCards:
         if sentence.heading:
             return
         targets = sentence.paragraph in self.target_paragraphs
+        review = sentence.paragraph in self.review_paragraphs
         for figure in figures.figure_spans(text):
             kind = "goal" if targets and figure.kind != "year" else figure.kind
+            if review and kind == "target":
+                kind = "result"  # 稳定在98%以上, 控制在3.5% of the past year: what was done
             self.figure_kinds[(sentence.start + figure.start, sentence.start + figure.end)] = kind
             yield figure.start, figure.end, "figure"
 
@@ -1216,10 +1224,18 @@ class ChineseCards:
         """How much a figure of a crowded sentence is worth asking, as the scoring step
         weighs it: a headline quantity (粮食产量, 生产总值), then what it counts
         (rank.figure_count_worth)."""
-        text = self.mirror[sentence.start : sentence.end]
         answer = self.mirror[candidate.start : candidate.end]
-        headline = figures.is_headline(text, candidate.start - sentence.start)
-        return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer)
+        headline = self.headline(sentence, candidate)
+        total = self.figure_kinds.get((candidate.start, candidate.end)) == "total"
+        return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer, total=total)
+
+    def headline(self, sentence: Sentence, candidate: Candidate) -> bool:
+        """The figure measures a headline quantity (生产总值, 粮食产量: figures.is_headline)
+        or stands in a subheading stating the paragraph's figures (subhead_paragraphs)."""
+        if sentence.paragraph in self.subheads:
+            return True
+        text = self.mirror[sentence.start : sentence.end]
+        return figures.is_headline(text, candidate.start - sentence.start)
 
     def asked_elsewhere(self, valid: Sequence[Candidate], chances: Counter[str]) -> set[Candidate]:
         """In a sentence with more phrases than places (cloze.MAX_PER_SENTENCE), what the
@@ -1256,8 +1272,7 @@ class ChineseCards:
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
-            headline=candidate.rule == "figure"
-            and figures.is_headline(text, candidate.start - sentence.start),
+            headline=candidate.rule == "figure" and self.headline(sentence, candidate),
             dictionary_word=self.seg.in_dictionary(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),

@@ -15,7 +15,8 @@ these. `figure_spans(sentence)` finds them in one Simplified sentence:
 
 Each span says what it is, which the scoring step weighs: `target` (a goal of the text:
 目标/预期/力争/拟安排 in the sentence, or a qualified figure such as 5%左右 or 以上), `result`
-(增长, 达到, 完成 … before it), `year` (a target year or an era date), or `fact`.
+(增长, 达到, 完成 … before it), `total` (合共14条航线: what the parts come to), `year` (a
+target year or an era date), or `fact`.
 
 >>> [(s.text, s.kind) for s in figure_spans("预期目标是：生产总值增长5%左右；新增就业1200万人。")]
 [('5%左右', 'target'), ('1200万人', 'target')]
@@ -30,24 +31,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.generate.structure import Layout
 from quiz.text.phrases import CJK
 
 MAX_FIGURES = 8
+_OPEN_QUOTES = "“‘「『《〈"
+_CLOSE_QUOTES = "”’」』》〉"
 _DIGITS = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 _CN_DIGITS = "零〇一二两兩三四五六七八九十百千"
 # 八万一千, 一百一十四万亿: a number in words holds its 万 and 亿 (the last one is the
 # magnitude of the figure, 万亿元, and may stand apart)
 _CN_NUMBER = f"[{_CN_DIGITS}](?:[{_CN_DIGITS}万萬亿億]*[{_CN_DIGITS}])?(?:点[{_CN_DIGITS}]+)?"
 _MAGNITUDE = "(?:[万萬]亿|[万萬億亿千])?"
-_UNITS = (
-    "个百分点|個百分點|千分点|%|％|‰|倍|"
-    "美元|港元|港币|元|人次|万人|萬人|人|户|戶|个|個|项|項|家|所|座|套|辆|輛|台|吨|噸|斤|亩|畝|"
-    "公顷|公頃|平方公里|平方千米|平方米|公里|千米|米|千瓦时|千瓦|瓦|标准箱|標準箱|架|艘|条|條|名|岁|歲|"
-    "天|小时|小時|立方米|方|度|件|种|種|批|场|場|次|篇|部|所学校|张|張|间|間|条航线|條航線"
+# Longest first: a regular expression takes the first alternative that matches, so 个月
+# before 个 (为期20个月, not 20个 of 20个月) and 条航线 before 条.
+_UNITS = "|".join(
+    sorted(
+        (
+            "个百分点 個百分點 千分点 % ％ ‰ 倍 美元 港元 港币 元 人次 万人 萬人 人 户 戶 "
+            "个 個 个月 個月 项 項 家 所 座 套 辆 輛 台 吨 噸 斤 亩 畝 公顷 公頃 平方公里 "
+            "平方千米 平方米 公里 千米 米 千瓦时 千瓦 瓦 标准箱 標準箱 架 艘 条 條 名 岁 歲 "
+            "天 小时 小時 立方米 方 度 件 种 種 批 场 場 次 篇 部 所学校 张 張 间 間 条航线 條航線"
+        ).split(),
+        key=lambda unit: (-len(unit), unit),
+    )
 )
 # Classifiers: a count in Chinese numerals before one is a phrase (十件大事), not a figure.
 _COUNTERS = frozenset(
-    "个 個 项 項 家 所 座 套 件 种 種 批 场 場 次 篇 部 张 張 间 間 条 條 名 台 架 艘".split()
+    "个 個 项 項 家 所 座 套 件 种 種 批 场 場 次 篇 部 张 張 间 間 条 條 名 台 架 艘 "
+    "所学校 条航线 條航線".split()
 )
 _QUALIFIER = "(?:左右|以上|以内|以內|以下|多|余|餘)?"
 _FIGURE = re.compile(
@@ -58,20 +70,94 @@ _FIGURE = re.compile(
 _YEAR = re.compile("(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{3,4})\\s*年")
 # 拟 before what is planned (拟安排, 拟按3%安排, 拟发行) states a target too; 虚拟, 模拟 do not.
 _TARGET_WORDS = re.compile(
-    "目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|计划|計劃|控制在|"
+    "目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|控制在|"
     "[拟擬](?:安排|按|發行|发行|连续|連續|新增|增加|投入|下达|下達)"
 )
+# 计划 plans where it goes on (计划投资8.6亿元, 年度计划完成…); closing a clause it plans the
+# figures of that clause (完成37.8亿元的年度投资计划。), and names a scheme for the rest
+# (改善综援计划，包括…由2,500元增加至4,000元: facts of the scheme); in quotation marks it
+# is a name (「…试验计划」服务券).
+_PLAN = re.compile("计划|計劃")
+_PLAN_ENDS = re.compile("[\\s，,。；;、：:！？!?）)]|$")
 _RESULT_WORDS = re.compile(
     "增长|增長|增速|达到|達到|达|達|完成|实现|實現|突破|超过|超過|新增|累计|累計|下降|降低|"
-    "提高|提升|占|佔|总量|總量|总额|總額|规模|規模|产量|產量|收入|人口|面积|面積|全长|全長|长|長"
+    "提高|提升|占|佔|总量|總量|总额|總額|规模|規模|产量|產量|收入|人口|面积|面積|全长|全長|长|長|"
+    "增加|扩大|擴大|扩展|擴展|缩减|縮減|减少|減少|调高|調高|降至"
+)
+# A total (合共14条航线, 至总数8,000张, 共安排883个): what the parts come to, a result
+# however small its unit (`total`: the scoring step asks it like a sum, not a mere count).
+_TOTAL_WORDS = re.compile(
+    "合共|共计|共計|总共|總共|合计|合計|总计|總計|总数|總數|"
+    "(?<![公中])共(?:有|安排|办理|辦理|完成|实施|實施|建成|开工|開工|涉及)"
 )
 # A paragraph that states the text's targets (主要预期目标是：…): its every figure is one.
 TARGETS = re.compile("(?:预期|預期|主要|发展|發展)目[标標]")
 # The quantities a report's readers are asked first: output, income, population, jobs.
 HEADLINE = re.compile(
     "生产总值|生產總值|GDP|经济总量|經濟總量|预算收入|預算收入|财政收入|財政收入|可支配收入|"
-    "常住人口|总人口|總人口|新增就业|新增就業|失业率|失業率|居民消费价格|居民消費價格|粮食产量|糧食產量"
+    "常住人口|总人口|總人口|新增就业|新增就業|失业率|失業率|居民消费价格|居民消費價格|"
+    "粮食(?:年)?产量|糧食(?:年)?產量"
 )
+
+
+# The top-level part of a report that reviews the past (一、2025年工作回顾, 一、过去五年
+# 的工作): its figures are results, whatever qualifier or plan word they carry.
+_REVIEW = re.compile("回顾|回顧|过去[一五]年|過去[一五]年|主要成绩|主要成績")
+
+
+def review_paragraphs(text: str, lay: Layout) -> set[int]:
+    """The paragraphs under a top-level heading (the style of the text's first heading)
+    that reviews the past (`_REVIEW`: 一、2025年工作回顾), up to the next heading of that
+    style.
+
+    >>> from quiz.generate.structure import layout
+    >>> text = "一、2025年工作回顾\\n产值增长5%以上。\\n二、2026年工作安排\\n产值增长5%以上。\\n"
+    >>> sorted(review_paragraphs(text, layout(text)))
+    [0, 1]
+    """
+    if not lay.headings:
+        return set()
+    top = lay.headings[0].style
+    found: set[int] = set()
+    inside = False
+    for paragraph in lay.paragraphs:
+        heading = paragraph.heading
+        if heading is not None and heading.style == top:
+            title = text[heading.title[0] : heading.title[1]]
+            inside = _REVIEW.search(title) is not None
+        if inside:
+            found.add(paragraph.index)
+    return found
+
+
+# A line set apart above a paragraph, stating figures without a stop (2022年重大项目共安排
+# 883个，年度社会投资占比74.3%): a subheading, whose figures are what the paragraph reports.
+MAX_SUBHEAD = 48
+_STOPS = "。！？!?；;…．.”』」"
+
+
+def subhead_paragraphs(text: str, lay: Layout) -> set[int]:
+    """The paragraphs that are a subheading stating figures (see MAX_SUBHEAD): one
+    sentence, no heading number, at most MAX_SUBHEAD characters, no stop at its end, a
+    figure in it, and a paragraph after it.
+
+    >>> from quiz.generate.structure import layout
+    >>> text = ("前言写了一段话，说明情况。\\n"
+    ...         "2022年全市重大项目共安排883个，年度社会投资占比74.3%\\n"
+    ...         "其中，政府投资575.5亿元。\\n")
+    >>> sorted(subhead_paragraphs(text, layout(text)))
+    [1]
+    """
+    found: set[int] = set()
+    for paragraph, following in zip(lay.paragraphs, lay.paragraphs[1:], strict=False):
+        if paragraph.heading is not None or len(paragraph.sentences) != 1:
+            continue
+        line = text[paragraph.start : paragraph.end].strip()
+        if not line or len(line) > MAX_SUBHEAD or line[-1] in _STOPS:
+            continue
+        if following.sentences and figure_spans(line):
+            found.add(paragraph.index)
+    return found
 
 
 def is_headline(sentence: str, start: int) -> bool:
@@ -83,11 +169,11 @@ def is_headline(sentence: str, start: int) -> bool:
     return HEADLINE.search(_clause_before(sentence, start)) is not None
 
 
+# A figure qualified so is a target or a rounded headline (5%左右, 1200万人以上).
+ROUNDED = ("左右", "以上", "以内", "以內")
 _TARGET_YEAR_BEFORE = re.compile("(?:到|至|于|於|在)\\s*$")
 _TARGET_YEAR_AFTER = re.compile("^\\s*(?:前|以前)")  # 2017年末 is a date, 2035年前 a goal
 _CLAUSE = re.compile("[，,；;：:。！？!?（）()]")
-_OPEN_QUOTES = "“‘「『《〈"
-_CLOSE_QUOTES = "”’」』》〉"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +183,7 @@ class FigureSpan:
     start: int
     end: int
     text: str
-    kind: str  # target | result | year | fact
+    kind: str  # target | result | total | year | fact
 
 
 def figure_spans(sentence: str) -> list[FigureSpan]:
@@ -127,7 +213,8 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
         found.append((start, end))
     found = _without_overlaps(found)
     target_sentence = _TARGET_WORDS.search(sentence) is not None
-    if len(found) > MAX_FIGURES and not target_sentence:
+    plans = _plans(sentence)
+    if len(found) > MAX_FIGURES and not (target_sentence or plans):
         return []  # a table written out as prose: no figure of it stands out
     spans = []
     for start, end in found:
@@ -136,15 +223,33 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
         said = sentence[end : end + 20] if _YEAR.fullmatch(text) else clause
         if sum(1 for ch in said if _is_cjk(ch)) < 2:
             continue  # nothing says what the figure measures (or, for a year, what happens)
-        spans.append(FigureSpan(start, end, text, _kind(text, clause, target_sentence)))
+        planned = target_sentence or any(a <= start < b for a, b in plans)
+        spans.append(FigureSpan(start, end, text, _kind(text, clause, planned)))
+    return spans
+
+
+def _plans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence's 计划 plan the figures (see `_PLAN`): the whole sentence for a
+    计划 that goes on, the clause before it for one closing a clause."""
+    spans = []
+    for match in _PLAN.finditer(sentence):
+        after = sentence[match.end() : match.end() + 1]
+        if after and after in _CLOSE_QUOTES:
+            continue  # 「…试验计划」: a name
+        if _PLAN_ENDS.match(sentence, match.end()) is None:
+            return [(0, len(sentence))]  # 计划投资, 年度计划完成
+        opens = max((m.end() for m in _CLAUSE.finditer(sentence, 0, match.start())), default=0)
+        spans.append((opens, match.start()))
     return spans
 
 
 def _kind(text: str, clause: str, target_sentence: bool) -> str:
     if _YEAR.fullmatch(text):
         return "year"
-    if target_sentence or text.endswith(("左右", "以上", "以内", "以內")):
+    if target_sentence or text.endswith(ROUNDED):
         return "target"
+    if _TOTAL_WORDS.search(clause[-8:]):
+        return "total"
     if _RESULT_WORDS.search(clause[-8:]):
         return "result"
     return "fact"

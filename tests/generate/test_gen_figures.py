@@ -33,10 +33,28 @@ FOUND = {
     "more than, before the magnitude": ("全党拥有9500多万名党员。", [("9500多万名", "fact")]),
     "Chinese numerals with 万 inside": (
         "人均国内生产总值增加到八万一千元。",
-        [("八万一千元", "fact")],
+        [("八万一千元", "result")],
     ),
     "a sum planned with 拟": ("今年中央预算内投资拟安排7000亿元。", [("7000亿元", "target")]),
     "a 拟 that plans nothing": ("建设虚拟现实产业园，总投资120亿元。", [("120亿元", "fact")]),
+    "a plan that goes on states a target": ("全年计划投资8.6亿元。", [("8.6亿元", "target")]),
+    "计划 closing a clause plans its figures": (
+        "做到开工一批，完成37.8亿元的年度投资计划。",
+        [("37.8亿元", "target")],
+    ),
+    "计划 closing a scheme's name plans nothing after it": (
+        "改善综援计划，把豁免限额由2500元增加至4000元。",
+        [("2500元", "fact"), ("4000元", "result")],
+    ),
+    "a total, its unit whole": (
+        "由现有6条航线扩展至另外8条，合共14条航线每年补贴2.6亿元。",
+        [("14条航线", "total"), ("2.6亿元", "fact")],
+    ),
+    "a duration in months, whole": ("明年推行为期20个月的试验计划。", [("20个月", "target")]),
+    "a sum for a scheme's name is the sum alone": (
+        "筹备20亿元先导资助计划，推动安装充电设施。",
+        [("20亿元", "target")],
+    ),
 }
 
 NOT_FOUND = {
@@ -49,6 +67,8 @@ NOT_FOUND = {
     "a count in words": "我们完成了十件大事。",
     "nothing says what it measures": "5%，3%，2%。",
     "the end of a year range": "2019—2023年全面完成。",
+    "a year before 的 dates no event": "2020年的一场深刻革命改变了这里。",
+    "one chapter's number": "第十一章规划实施。",
 }
 
 
@@ -100,6 +120,11 @@ def test_every_target_of_the_targets_paragraph_is_a_card() -> None:
                 assert card.importance is not None and card.importance >= 80
 
 
+def figure_cards(text: str, **options: object) -> list[ClozeCard]:
+    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
+    return [c for c in deck if isinstance(c, ClozeCard) and "figure" in c.tags]
+
+
 def test_a_figure_answer_occurring_twice_in_its_sentence_is_refused() -> None:
     text = "进出口总值增长5%以上，其中出口增长5%，进口增长一成。\n"
     deck, _report = build_deck(text, name="t", density=None)
@@ -127,3 +152,36 @@ def test_a_crowded_sentence_asks_its_headline_figure_and_its_sums_first() -> Non
         answers = [c.answer for c in deck if isinstance(c, ClozeCard) and "figure" in c.tags]
         expected = ["35.6亿元", "732.5亿斤"]
         assert answers == (expected if form == text else [to_traditional(a) for a in expected])
+
+
+# ------------------------------------------------------- where a figure stands
+
+
+REPORT = (
+    "一、2025年工作回顾\n"
+    "全市基本医保参保率稳定在98%以上，城镇新增就业70万人。\n"
+    "二、2026年工作安排\n"
+    "推进医保扩面，参保率稳定在98%以上，实现更加充分更高质量就业。\n"
+)
+
+
+def test_a_reports_review_of_the_past_holds_results_not_targets() -> None:
+    """稳定在98%以上 of the year under review is a result; the same words in the plan for
+    the year to come are a target."""
+    for form in (REPORT, to_traditional(REPORT)):
+        cards = [c for c in figure_cards(form, density=None) if c.answer.startswith("98%")]
+        review, plan = sorted(cards, key=lambda c: c.line)
+        assert (review.importance or 0) < (plan.importance or 0)
+
+
+def test_a_line_stating_figures_above_its_paragraph_is_its_headline() -> None:
+    text = (
+        "深圳公布了今年的重大项目计划，并介绍了主要安排。\n"
+        "2022年全市重大项目共安排883个，年度社会投资占比74.3%\n"
+        "其中，政府投资575.5亿元，社会投资1665.8亿元，民间投资占比进一步提高。\n"
+    )
+    plain = text.replace("\n2022年全市重大项目", "2022年全市重大项目").replace("74.3%\n", "74.3%。")
+    for form, other in ((text, plain), (to_traditional(text), to_traditional(plain))):
+        headed = {c.answer: c.importance or 0 for c in figure_cards(form, density=None)}
+        inline = {c.answer: c.importance or 0 for c in figure_cards(other, density=None)}
+        assert headed["74.3%"] > inline["74.3%"]

@@ -60,6 +60,14 @@ def test_a_sum_of_money_outranks_a_count_of_things() -> None:
     assert score("1244万人") == plain  # people are no count of things
 
 
+def test_a_total_pays_no_count_cost() -> None:
+    def score(answer: str, kind: str) -> int:
+        return importance(Evidence(rule="figure", answer=answer, figure=kind))
+
+    for count in ("14条航线", "14條航線", "883个", "883個"):
+        assert score(count, "total") == score("5.3%", "result") > score(count, "result")
+
+
 def test_scores_stay_in_range() -> None:
     high = Evidence(
         rule="formula", answer="四个意识", repeats=10**6, heading=True, stressed=True, point=True
