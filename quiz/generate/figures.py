@@ -16,7 +16,8 @@ these. `figure_spans(sentence)` finds them in one Simplified sentence:
 Each span says what it is, which the scoring step weighs: `target` (a goal of the text:
 目标/预期/力争/拟安排 in the sentence, or a qualified figure such as 5%左右 or 以上), `result`
 (增长, 达到, 完成 … before it), `total` (合共14条航线: what the parts come to), `year` (a
-target year or an era date), or `fact`.
+target year, an era date, a year with the event it dates: 1840年鸦片战争), `named` (how a
+document is divided: 共有十一章三十五节), or `fact`.
 
 >>> [(s.text, s.kind) for s in figure_spans("预期目标是：生产总值增长5%左右；新增就业1200万人。")]
 [('5%左右', 'target'), ('1200万人', 'target')]
@@ -169,6 +170,34 @@ def is_headline(sentence: str, start: int) -> bool:
     return HEADLINE.search(_clause_before(sentence, start)) is not None
 
 
+# A sum written right before the allowance it is (每名学生可获得2,500元学习津贴, 每月多了300元
+# 补贴): the amount and what it pays are asked together; not a sum for a scheme or fund
+# (20亿元先导资助计划: the name goes on) nor one in a name (“2,500元”).
+_SUMS = frozenset({"元", "美元", "港元", "港币"})
+_PAYS_FOR = re.compile(
+    f"[{CJK}]{{0,4}}?(?:津贴|津貼|补贴|補貼|补助|補助|资助|資助|奖金|獎金|助学金|助學金|"
+    "救助金|慰问金|慰問金|补偿金|補償金|养老金|養老金|生活费|生活費)"
+    f"(?=$|[^{CJK}]|[等和及与與的])"
+)
+# How a document is divided, as its readers are asked (《纲要》共有十一章三十五节, 全文共分
+# 为6章42条): its chapters or parts counted after 共, with its sections or articles; never
+# one chapter's number (第十一章: an ordinal).
+_PARTS = re.compile(
+    f"(?:共有|共分为|共分|共|分为)\\s*(?P<parts>(?:{_CN_NUMBER}|{_DIGITS})\\s*[章编編篇]"
+    f"(?:\\s*(?:{_CN_NUMBER}|{_DIGITS})\\s*[节節条條])?)"
+)
+# A year written right before the event it dates (1840年鸦片战争, 1919年五四运动, 1978年
+# 十一届三中全会): the year and the event are asked together, as a history test asks them.
+# (never opened by a function word: 2020年的一场革命)
+_EVENT = re.compile(
+    "(?![的地得了着过和与與及或在是为為对對从從把被将將以于於而也都就还還又再这這那])"
+    f"[{CJK}]{{2,8}}?(?:战争|戰爭|革命|运动(?!会)|運動(?!會)|起义|起義|战役|戰役|事变|事變|"
+    "条约|條約|变法|變法|全会|全會)"
+)
+# A sentence or clause giving an example (例如每月开支为600元，…; 不能低于某个数据（比如30%）):
+# its figures illustrate, they are no facts of the text.
+_EXAMPLE = re.compile("^[\\s—－-]*(?:例如|比如|譬如|举例来说|舉例來說|打个比方|打個比方)")
+_EXAMPLE_IN = re.compile("例如|比如|譬如")
 # A figure qualified so is a target or a rounded headline (5%左右, 1200万人以上).
 ROUNDED = ("左右", "以上", "以内", "以內")
 _TARGET_YEAR_BEFORE = re.compile("(?:到|至|于|於|在)\\s*$")
@@ -183,13 +212,14 @@ class FigureSpan:
     start: int
     end: int
     text: str
-    kind: str  # target | result | total | year | fact
+    kind: str  # target | result | total | year | named | fact
 
 
 def figure_spans(sentence: str) -> list[FigureSpan]:
     """The figures of one sentence worth a blank, in text order (see the module)."""
     quoted = _quoted(sentence)
     found: list[tuple[int, int]] = []
+    allowances: set[tuple[int, int]] = set()
     for match in _FIGURE.finditer(sentence):
         start, end = match.span()
         end += len(_qualifier_at(sentence, end))
@@ -197,14 +227,26 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
             continue
         if match.group("num") and not _digits_stand_alone(sentence, start, match.end("num")):
             continue
+        if match.group("unit") in _SUMS and not _qualifier_at(sentence, match.end()):
+            paid = _PAYS_FOR.match(sentence, end)
+            if paid is not None:
+                end = paid.end()  # 2,500元学习津贴: the sum with what it pays
+                allowances.add((start, end))
         found.append((start, end))
+    parts = {match.span("parts") for match in _PARTS.finditer(sentence)}
+    found.extend(parts)  # 共有十一章三十五节: how the document is made
+    events: set[tuple[int, int]] = set()
     for match in _YEAR.finditer(sentence):
         start, end = match.span()
         if _date_part(sentence, end) or _in(quoted, start) or sentence[end : end + 1] == "代":
             continue
         before = sentence[max(0, start - 3) : start]
         era = match.group("era") is not None
-        if not era and not (
+        event = None if era else _EVENT.match(sentence, end)
+        if event is not None:
+            end = event.end()  # 1840年鸦片战争: the year with the event it dates
+            events.add((start, end))
+        elif not era and not (
             _TARGET_YEAR_BEFORE.search(before) or _TARGET_YEAR_AFTER.match(sentence[end:])
         ):
             continue
@@ -217,15 +259,71 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
     if len(found) > MAX_FIGURES and not (target_sentence or plans):
         return []  # a table written out as prose: no figure of it stands out
     spans = []
+    example = _EXAMPLE.match(sentence) is not None
     for start, end in found:
         clause = _clause_before(sentence, start)
         text = sentence[start:end]
+        if example or _EXAMPLE_IN.search(clause):
+            continue  # 例如每月开支为600元，可获50元补贴: an illustration, no fact to learn
+        if (start, end) in events:
+            spans.append(FigureSpan(start, end, text, "year"))
+            continue
+        if (start, end) in parts:
+            spans.append(FigureSpan(start, end, text, "named"))
+            continue
         said = sentence[end : end + 20] if _YEAR.fullmatch(text) else clause
         if sum(1 for ch in said if _is_cjk(ch)) < 2:
             continue  # nothing says what the figure measures (or, for a year, what happens)
         planned = target_sentence or any(a <= start < b for a, b in plans)
-        spans.append(FigureSpan(start, end, text, _kind(text, clause, planned)))
+        kind = _kind(text, clause, planned)
+        if kind == "fact" and (start, end) in allowances:
+            kind = "result"  # 可获得2,500元学习津贴: what the measure gives
+        spans.append(FigureSpan(start, end, text, kind))
     return spans
+
+
+# A count named with its programme (find_named_counts in the Chinese pass): its noun runs
+# this long at most, at least this long.
+MAX_PROGRAMME = 10
+MIN_PROGRAMME = 4
+# What a count of 件 names when it counts matters to be done (30件民生实事, 十件大事): a
+# programme, not a tally.
+_MATTERS = ("实事", "實事", "大事", "要事", "好事")
+# 等 closing a list of names right before the count: the count is their total.
+_LISTED_BEFORE = re.compile("、[^，,；;：:。！？!?、]+等\\s*$")
+
+
+def named_count_shape(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure `sentence[start:end]` may be a count of a programme's units: a
+    count in digits by a measure word (20个, 30件), without 万 or 亿, after 等 that closes a
+    list of names or counting by 件 (what it counts is read by `counts_programme`).
+
+    >>> named_count_shape("推动甲园、乙园、丙园等20个先进制造业园区建设。", 11, 14)
+    True
+    >>> named_count_shape("年内开工项目57个，完成投资34.8亿元。", 6, 9)
+    False
+    """
+    figure = sentence[start:end]
+    if not figure[:1].isdigit() or figure[-1] not in _COUNTERS:
+        return False
+    if re.search("[万萬亿億]", figure):
+        return False
+    return figure[-1] == "件" or _LISTED_BEFORE.search(sentence[:start]) is not None
+
+
+def counts_programme(sentence: str, start: int, end: int, noun: str) -> bool:
+    """Whether `noun`, after the count `sentence[start:end]`, names a programme the count
+    sizes: after a list closed by 等 any noun (等20个|重点片区), by 件 a matter to be done
+    (30件|民生实事: `_MATTERS`).
+
+    >>> counts_programme("坚持标准推进30件民生实事。", 6, 9, "民生实事")
+    True
+    >>> counts_programme("办理人大代表建议95件。", 8, 11, "")
+    False
+    """
+    if sentence[end - 1] == "件" and not _LISTED_BEFORE.search(sentence[:start]):
+        return noun.endswith(_MATTERS)
+    return bool(noun)
 
 
 def _plans(sentence: str) -> list[tuple[int, int]]:

@@ -50,9 +50,11 @@ BASE = {
 }
 # A figure by what it is: a stated target, a target year or era date, a result, a fact.
 # A goal is a figure of the paragraph stating the text's targets (主要预期目标是：…).
-# A total (合共14条航线) is a result whatever it counts: no COUNT_COST.
+# A total (合共14条航线) is a result whatever it counts: no COUNT_COST. A count named with
+# the programme it sizes (等20个重点片区, 30件民生实事: `named`) is what the programme is.
 FIGURE_BASE = {
     "goal": 80,
+    "named": 60,
     "target": 60,
     "year": 50,
     "result": 38,
@@ -113,7 +115,7 @@ class Evidence:
     heading: bool = False  # the sentence is a heading
     stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
     point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
-    figure: str | None = None  # goal | target | year | result | total | fact
+    figure: str | None = None  # goal | named | target | year | result | total | fact
     headline: bool = False  # the figure measures a headline quantity (生产总值, 人口 …)
     dictionary_word: bool = False  # jieba's dictionary lists the answer whole
     part_idfs: tuple[float | None, ...] = ()  # jieba's IDF of each word of the answer

@@ -60,12 +60,15 @@ def test_a_sum_of_money_outranks_a_count_of_things() -> None:
     assert score("1244万人") == plain  # people are no count of things
 
 
-def test_a_total_pays_no_count_cost() -> None:
+def test_a_total_pays_no_count_cost_and_a_named_count_ranks_as_its_programme() -> None:
     def score(answer: str, kind: str) -> int:
         return importance(Evidence(rule="figure", answer=answer, figure=kind))
 
     for count in ("14条航线", "14條航線", "883个", "883個"):
         assert score(count, "total") == score("5.3%", "result") > score(count, "result")
+    for named in ("20个重点片区", "30件民生实事", "30件民生實事"):
+        assert score(named, "named") > score("883个", "total")
+        assert score(named, "named") >= score("5%", "target")
 
 
 def test_scores_stay_in_range() -> None:
