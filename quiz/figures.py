@@ -31,7 +31,9 @@ around, over, more than, under, nearly ...), in the same groups as the Chinese o
 
 What counts as a figure (`strict`, the default, for the answers of cards): digits alone
 or with a unit; Chinese numerals with a unit of measure (人, 元, 年, %, 倍 ...); an ordinal
-(第 + number + a measure word + a noun); digits with a measure word and a noun (26个省份).
+(第 + number + a measure word + a noun); digits with a measure word and a noun (26个省份);
+a sum in digits with what it pays (2,500元学习津贴) and a year with the event it dates
+(1840年鸦片战争), the name read as part of the unit.
 Chinese numerals with nothing but a measure word (两个, 四个意识) are names of formulas
 more often than counts and are not figures; neither are names like 十四五 that are no
 well-formed number. `strict=False` reads anything that starts like a figure and keeps
@@ -61,6 +63,7 @@ __all__ = [
 
 MAX_DIGITS = 30  # a longer run of digits is a code or an identifier, not a figure
 MAX_NOUN_CHARS = 8  # the noun after a measure word: 26个省份, 第一个百年
+MAX_NAMED_CHARS = 10  # what a sum pays for, the event a year dates: 1978年党的十一届三中全会
 
 
 class FigureKind(StrEnum):
@@ -182,6 +185,8 @@ MEASURE_WORDS = frozenset(
     "份 道 层 级 期 款 株 棵 册 本 首 片 间 栋 幢 部 例 起 笔 宗 对 方 度".split()
 )
 UNITS = {**MEASURES, **{word: word for word in MEASURE_WORDS}}
+# Sums that may name what they pay for after them (2,500元学习津贴).
+_NAMING_SUMS = ("元", "美元", "港元", "欧元", "日元")
 _UNIT_LENGTHS = sorted({len(unit) for unit in UNITS}, reverse=True)
 
 FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
@@ -538,6 +543,11 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         noun_end = _noun_end(chars, position)
         unit += "".join(chars[position:noun_end])
         position = noun_end
+    elif whole and _names_after(chars, position, unit, chinese, year_digits, first_digits):
+        # 2,500元学习津贴, 1840年鸦片战争: what the sum pays for, the event the year dates
+        noun_end = _noun_end(chars, position, MAX_NAMED_CHARS)
+        unit += "".join(chars[position:noun_end])
+        position = noun_end
     core_end = position
     word = _longest(chars, position, SUFFIX_QUALIFIERS)
     if word in INNER_QUALIFIERS and not unit:
@@ -565,7 +575,7 @@ def _parse(chars: list[str], start: int, *, strict: bool, whole: bool) -> _Parse
         ordinal=ordinal,
         year_digits=year_digits
         or bool(era)
-        or (unit == "年" and _four_digits(chars, first_digits)),
+        or (unit[:1] == "年" and _four_digits(chars, first_digits)),
         upper=upper,
         core_start=core_start,
         core_end=core_end,
@@ -693,10 +703,30 @@ def _unit_at(chars: list[str], position: int) -> str:
     return ""
 
 
-def _noun_end(chars: list[str], position: int) -> int:
+def _names_after(
+    chars: list[str],
+    position: int,
+    unit: str,
+    chinese: bool,
+    year_digits: bool,
+    digits: tuple[int, int],
+) -> bool:
+    """A sum in digits, or a year written digit by digit, and Han characters after it: the
+    thing it pays for or the event it dates (2,500元学习津贴, 1840年鸦片战争), read as
+    part of its unit (the name counts, like the noun after a measure word: 26个省份)."""
+    if position >= len(chars) or not _is_han(chars[position]):
+        return False
+    if _longest(chars, position, SUFFIX_QUALIFIERS):
+        return False  # 2012年以来, 300元左右: a qualifier, not a name
+    if unit == "年":
+        return year_digits or _four_digits(chars, digits)
+    return unit in _NAMING_SUMS and not chinese
+
+
+def _noun_end(chars: list[str], position: int, longest: int = MAX_NOUN_CHARS) -> int:
     """The end of the noun after a measure word: Han characters up to a qualifier."""
     end = position
-    while end < len(chars) and end - position < MAX_NOUN_CHARS and _is_han(chars[end]):
+    while end < len(chars) and end - position < longest and _is_han(chars[end]):
         if end > position and "".join(chars[end:]) in SUFFIX_QUALIFIERS:
             break
         end += 1
@@ -903,10 +933,10 @@ def _kind(unit: str, ordinal: bool, year_digits: bool) -> FigureKind:
         return FigureKind.PERCENT
     if unit == POINTS:
         return FigureKind.POINTS
-    if unit == "年" and year_digits:
-        return FigureKind.YEAR
+    if unit[:1] == "年" and year_digits:
+        return FigureKind.YEAR  # 2035年, 1840年鸦片战争
     if unit == "倍":
         return FigureKind.MULTIPLE
-    if unit.endswith("元") or unit in ("英镑", "块"):
-        return FigureKind.MONEY
+    if unit.endswith("元") or unit in ("英镑", "块") or unit.startswith(_NAMING_SUMS):
+        return FigureKind.MONEY  # 3000亿元, 2,500元学习津贴
     return FigureKind.COUNT if unit else FigureKind.NUMBER

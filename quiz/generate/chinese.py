@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from itertools import accumulate, chain
 
@@ -212,6 +212,11 @@ class ChineseCards:
             for p in lay.paragraphs
             if figures.TARGETS.search(mirror[p.start : p.end]) is not None
         }
+        # the paragraphs of a report's review of the past (一、2025年工作回顾 …)
+        self.review_paragraphs = figures.review_paragraphs(mirror, lay)
+        # the lines set apart above a paragraph that state its figures (…共安排883个，年度
+        # 社会投资占比74.3%): their figures are the paragraph's headline
+        self.subheads = figures.subhead_paragraphs(mirror, lay)
         self.unfit = self.unfit_sentences()
         self.zones = [
             [(s.start + a, s.start + b) for a, b in credit_zones(mirror[s.start : s.end])]
@@ -373,8 +378,11 @@ class ChineseCards:
         if sentence.heading:
             return
         targets = sentence.paragraph in self.target_paragraphs
+        review = sentence.paragraph in self.review_paragraphs
         for figure in figures.figure_spans(text):
             kind = "goal" if targets and figure.kind != "year" else figure.kind
+            if review and kind == "target":
+                kind = "result"  # 稳定在98%以上, 控制在3.5% of the past year: what was done
             self.figure_kinds[(sentence.start + figure.start, sentence.start + figure.end)] = kind
             yield figure.start, figure.end, "figure"
 
@@ -409,10 +417,13 @@ class ChineseCards:
         valid: dict[int, list[Candidate]] = {}
         for index, candidates in self.candidates.items():
             others = {(c.start, c.end) for c in candidates if c.rule not in _NAMING_PARTS}
-            for candidate in candidates:
-                if candidate.rule in _NAMING_PARTS and (candidate.start, candidate.end) in others:
+            for found in candidates:
+                if found.rule in _NAMING_PARTS and (found.start, found.end) in others:
                     continue  # 俗称**陡河**: what the page marks or links asks it as such
-                if self.problem(index, candidate) is not None:
+                candidate: Candidate | None = found
+                if self.problem(index, found) is not None:
+                    candidate = self.said_once(index, found)  # 3万亿元 said twice
+                if candidate is None:
                     continue
                 if candidate.rule == "list" and self.reads_as_clause(index, candidate):
                     continue  # 应对贸易摩擦, 布局合理: what is done, not what is named
@@ -420,6 +431,28 @@ class ChineseCards:
                     continue  # 世界级机场|群: the name goes on
                 valid.setdefault(index, []).append(candidate)
         return valid
+
+    def said_once(self, index: int, candidate: Candidate) -> Candidate | None:
+        """A figure its sentence says twice, asked where it is said the second time, in the
+        part of the sentence after the clause that says it first (全市工业经济总量突破3万亿
+        元，…，重庆成为首个经济总量超过{3万亿元}的城市: the card opens after 突破3万亿元，).
+        None for the first saying (one card of the sentence asks the figure), where the
+        blank's own clause says it twice, or where the part left is refused too."""
+        if candidate.rule != "figure":
+            return None
+        mirror = self.mirror
+        answer = mirror[candidate.start : candidate.end]
+        earlier = mirror.rfind(answer, candidate.s_start, candidate.start)
+        if earlier < 0 or mirror.find(answer, candidate.end, candidate.s_end) >= 0:
+            return None
+        stop = _CLAUSE_END.search(mirror, earlier + len(answer), candidate.start)
+        if stop is None:
+            return None  # said before in the blank's own clause
+        s_start = stop.end()
+        while s_start < candidate.start and mirror[s_start].isspace():
+            s_start += 1
+        opened = replace(candidate, s_start=s_start)
+        return opened if self.problem(index, opened) is None else None
 
     def answer_tokens(self, index: int, candidate: Candidate) -> tuple[list[str], str]:
         """The words of the answer and the word after it ("" at the end, or when the answer
@@ -567,6 +600,59 @@ class ChineseCards:
                 )
                 if self.problem(index, candidate) is None:
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def find_named_counts(self) -> None:
+        """A count asked with the programme it counts (`figures.named_count_shape`): the total
+        of the names listed before it (宝安燕罗、…、深汕智造城等|20个|先进制造业园区) or a
+        count of 实事 or 大事 (30件|民生实事), where the text names the programme again
+        without the count (扎实推进先进制造业园区建设, 办好年度民生实事): the answer is the
+        count and its noun, which the scoring step weighs as a `named` figure."""
+        for index, candidates in self.candidates.items():
+            figures_here = [c for c in candidates if c.rule == "figure"]
+            if not figures_here:
+                continue
+            sentence = self.sentences[index]
+            text = self.mirror[sentence.start : sentence.end]
+            tokens = self.tokens[index]
+            ends = self.word_ends(tokens)
+            for candidate in figures_here:
+                start, end = candidate.start - sentence.start, candidate.end - sentence.start
+                noun = self.counted_programme(text, tokens, ends, start, end)
+                if noun is None:
+                    continue
+                named = replace(candidate, end=candidate.end + noun)
+                if self.problem(index, named) is not None:
+                    continue
+                candidates[candidates.index(candidate)] = named
+                self.figure_kinds[(named.start, named.end)] = "named"
+
+    def counted_programme(
+        self, text: str, tokens: list[str], ends: list[int], start: int, end: int
+    ) -> int | None:
+        """The length of the programme's name after the count `text[start:end]` (see
+        find_named_counts), or None: the longest run of words after the measure word, of
+        four characters or more, that ends with a noun and that the text says again."""
+        if not figures.named_count_shape(text, start, end):
+            return None
+        position = bisect_left(ends, end)
+        if position >= len(ends) or ends[position] != end:
+            return None  # the count ends inside a word
+        found = None
+        for stop in range(position + 1, len(ends)):
+            noun = text[end : ends[stop]]
+            if len(noun) > figures.MAX_PROGRAMME or not phrases.has_cjk(noun[-1]):
+                break
+            if any(ch in _LINKING_CHARS for ch in noun):
+                break
+            last = tokens[stop - 1]
+            if (
+                len(noun) >= figures.MIN_PROGRAMME
+                and self.seg.keyword_kind(last) in (keywords.NOUN_KIND, keywords.NAME_KIND)
+                and figures.counts_programme(text, start, end, noun)
+                and self.repeats(noun) >= 2
+            ):
+                found = len(noun)
+        return found
 
     def find_vocabulary(self) -> None:
         """Each word of the page's word table (of two characters or more) blanked where
@@ -1375,10 +1461,18 @@ class ChineseCards:
         """How much a figure of a crowded sentence is worth asking, as the scoring step
         weighs it: a headline quantity (粮食产量, 生产总值), then what it counts
         (rank.figure_count_worth)."""
-        text = self.mirror[sentence.start : sentence.end]
         answer = self.mirror[candidate.start : candidate.end]
-        headline = figures.is_headline(text, candidate.start - sentence.start)
-        return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer)
+        headline = self.headline(sentence, candidate)
+        total = self.figure_kinds.get((candidate.start, candidate.end)) == "total"
+        return (rank.HEADLINE if headline else 0) + rank.figure_count_worth(answer, total=total)
+
+    def headline(self, sentence: Sentence, candidate: Candidate) -> bool:
+        """The figure measures a headline quantity (生产总值, 粮食产量: figures.is_headline)
+        or stands in a subheading stating the paragraph's figures (subhead_paragraphs)."""
+        if sentence.paragraph in self.subheads:
+            return True
+        text = self.mirror[sentence.start : sentence.end]
+        return figures.is_headline(text, candidate.start - sentence.start)
 
     def asked_elsewhere(self, valid: Sequence[Candidate], chances: Counter[str]) -> set[Candidate]:
         """In a sentence with more phrases than places (cloze.MAX_PER_SENTENCE), what the
@@ -1418,8 +1512,7 @@ class ChineseCards:
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
-            headline=candidate.rule == "figure"
-            and figures.is_headline(text, candidate.start - sentence.start),
+            headline=candidate.rule == "figure" and self.headline(sentence, candidate),
             dictionary_word=self.seg.in_dictionary(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),
@@ -1867,6 +1960,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.grammar_terms,
 )
 TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
+    ChineseCards.find_named_counts,  # 等20个先进制造业园区, 30件民生实事 (quiz.generate.figures)
     ChineseCards.find_vocabulary,  # a word of the page's word table in its lesson
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)

@@ -50,6 +50,9 @@ RULE_PRIORITY = {
     "figure": 7,
     "date": 8,
 }
+# A named count (30件民生实事) takes the place of a phrase inside it of this priority or
+# lower (a lead, list item, term, name, keyword), not of a title, formula or quote.
+_NAMED_YIELDS = RULE_PRIORITY["parallel"]
 MAX_PER_SENTENCE = 4
 MAX_FIGURES_PER_SENTENCE = 2
 # The items of a parallel run one sentence may blank (a creed of eight: half of it).
@@ -172,6 +175,15 @@ def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | N
     return None
 
 
+def _yields_to(phrase: Candidate, named: Candidate) -> bool:
+    """A phrase gives way to a named count it overlaps when it lies inside it (三十五节 of
+    十一章三十五节: a piece of the count) or is a lead, list item, term, name or keyword."""
+    if not phrase.overlaps(named):
+        return False
+    inside = named.start <= phrase.start and phrase.end <= named.end
+    return inside or phrase.priority[0] > _NAMED_YIELDS
+
+
 def select_with_figures(
     candidates: Sequence[Candidate],
     figure_kinds: dict[tuple[int, int], str],
@@ -184,10 +196,19 @@ def select_with_figures(
     是：…5%左右；…1200万人以上；…), at most MAX_FIGURES_PER_SENTENCE other figures, the
     worthiest by `figure_worth` (higher first, ties in text order: 粮食产量达到732.5亿斤
     before 新建…348.8万亩 of one long sentence); a figure never overlaps a phrase. The
-    phrases in `later` come after all others (see `select`)."""
+    phrases in `later` come after all others (see `select`). A count named with its
+    programme (20个先进制造业园区: `named`) is asked like a target, and before a phrase
+    inside it (民生实事 of 30件民生实事) or a lead, list item, term, name or keyword it
+    overlaps; a quote, formula or title across its edge keeps its place."""
+    figures = [c for c in candidates if c.rule == "figure"]
+    named = [c for c in figures if figure_kinds.get((c.start, c.end)) == "named"]
     items = [c for c in candidates if c.rule == "parallel"]
     phrases = select(
-        [c for c in candidates if c.rule not in ("figure", "parallel")],
+        [
+            c
+            for c in candidates
+            if c.rule not in ("figure", "parallel") and not any(_yields_to(c, n) for n in named)
+        ],
         limit=MAX_PER_SENTENCE - 1 if items else MAX_PER_SENTENCE,
         later=later,
     )
@@ -197,8 +218,9 @@ def select_with_figures(
             break
         if not any(candidate.overlaps(other) for other in chosen):
             chosen.append(candidate)
-    figures = [c for c in candidates if c.rule == "figure"]
-    targets = [c for c in figures if figure_kinds.get((c.start, c.end)) in ("goal", "target")]
+    targets = [
+        c for c in figures if figure_kinds.get((c.start, c.end)) in ("goal", "target", "named")
+    ]
     others = [c for c in figures if c not in targets]
     if figure_worth is not None:
         others.sort(key=lambda c: -figure_worth(c))  # stable: ties stay in text order

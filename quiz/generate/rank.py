@@ -53,12 +53,22 @@ BASE = {
 }
 # A figure by what it is: a stated target, a target year or era date, a result, a fact.
 # A goal is a figure of the paragraph stating the text's targets (主要预期目标是：…).
-FIGURE_BASE = {"goal": 80, "target": 60, "year": 50, "result": 38, "fact": 24}
+# A total (合共14条航线) is a result whatever it counts: no COUNT_COST. A count named with
+# the programme it sizes (等20个重点片区, 30件民生实事: `named`) is what the programme is.
+FIGURE_BASE = {
+    "goal": 80,
+    "named": 60,
+    "target": 60,
+    "year": 50,
+    "result": 38,
+    "total": 38,
+    "fact": 24,
+}
 # What a figure counts: a sum of 亿 or 万亿 yuan (3.9万亿元 of bonds, 12.43亿元 of debt) is
 # what a report's readers are examined on, a count of things (57个 projects, 28家 firms)
 # rarely is (across the corpus a teacher marked a quarter of the sums and 3 of 127 counts).
 SUM = re.compile("[亿億](?:美元|港元|港幣|港币|元)$")
-COUNT = re.compile("[个個家条條件户戶项項所座套张張间間批场場种種]$")
+COUNT = re.compile("[个個家条條件户戶项項所座套张張间間批场場种種](?:学校|航线|航線)?$")
 SUM_BONUS = 14
 COUNT_COST = 8
 # Matching sets by the structure they drill.
@@ -108,7 +118,7 @@ class Evidence:
     heading: bool = False  # the sentence is a heading
     stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
     point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
-    figure: str | None = None  # goal | target | year | result | fact
+    figure: str | None = None  # goal | named | target | year | result | total | fact
     headline: bool = False  # the figure measures a headline quantity (生产总值, 人口 …)
     dictionary_word: bool = False  # jieba's dictionary lists the answer whole
     part_idfs: tuple[float | None, ...] = ()  # jieba's IDF of each word of the answer
@@ -155,7 +165,7 @@ def importance(evidence: Evidence) -> int:
         return _clamp(score)
     if evidence.figure is not None:
         score = FIGURE_BASE.get(evidence.figure, 24) + (HEADLINE if evidence.headline else 0)
-        score += figure_count_worth(evidence.answer)
+        score += figure_count_worth(evidence.answer, total=evidence.figure == "total")
     else:
         score = BASE.get(evidence.rule, 30)
     if _everyday_word(evidence):
@@ -278,11 +288,12 @@ def _common_parts(evidence: Evidence) -> bool:
     )
 
 
-def figure_count_worth(answer: str) -> int:
-    """A figure's worth by what it counts (see SUM and COUNT)."""
+def figure_count_worth(answer: str, *, total: bool = False) -> int:
+    """A figure's worth by what it counts (see SUM and COUNT); a `total` (合共14条航线)
+    pays no COUNT_COST."""
     if SUM.search(answer):
         return SUM_BONUS
-    if COUNT.search(answer):
+    if COUNT.search(answer) and not total:
         return -COUNT_COST
     return 0
 

@@ -37,6 +37,10 @@ EXTRA = 12
 # The keyword fallback fills at most this share of a deck: what the text marks comes first,
 # and a deck with too little of it is smaller rather than flat.
 FALLBACK_SHARE = 0.1
+# A long text whose floor fills its whole budget (a report of seventy quotations) gives up
+# to this share of it to the best of its other cards, where they rank above the floor's
+# lowest: its headline result (地区生产总值完成192.3亿元) before “绣花”功夫.
+FLOOR_ROOM = 0.05
 FLOOR = "floor"
 GENERAL = "general"
 ASKED = "asked"
@@ -79,6 +83,27 @@ def _share(kept: Sequence[Scored], long_text: bool) -> float:
     return sum(1 for s in kept if _fallback(s, long_text)) / len(kept) if kept else 0.0
 
 
+def _floor_gives_way(
+    floor: list[Scored], ranked: list[Scored], places: int
+) -> tuple[list[Scored], list[Scored]]:
+    """A long text whose floor fills its budget: up to `places` of the best other cards
+    (`ranked`, best first) take the places of the floor's lowest, each where it ranks above
+    the one it replaces (ties in text order: the later floor card goes first). The floor
+    left, and the rest with the floor cards given up ranked among it."""
+    lowest = sorted(floor, key=lambda s: (s.importance, -s.position))
+    given = 0
+    for better, worse in zip(ranked[:places], lowest, strict=False):
+        if better.importance <= worse.importance:
+            break
+        given += 1
+    if not given:
+        return floor, ranked
+    out = {id(item) for item in lowest[:given]}
+    kept = [item for item in floor if id(item) not in out]
+    rest = sorted(ranked + lowest[:given], key=lambda s: (-s.importance, s.position))
+    return kept, rest
+
+
 def cap(
     scored: Sequence[Scored],
     *,
@@ -87,6 +112,7 @@ def cap(
     short_text: int = SHORT_TEXT,
     extra: int = EXTRA,
     fallback_share: float = FALLBACK_SHARE,
+    floor_room: float = FLOOR_ROOM,
 ) -> Selection:
     """Keep the floor and the best of the rest up to the budget (see the module); with
     `density=None` keep every card."""
@@ -110,6 +136,8 @@ def cap(
     budget = max(round(density * max(chars, short_text) / 1000), len(floor) + room_beside_floor)
     selection.budget = budget
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
+    if chars > short_text and len(floor) >= budget:
+        floor, ranked = _floor_gives_way(floor, ranked, round(budget * floor_room))
     room = max(budget - len(floor), 0)
     taken: list[Scored] = []
     dropped: list[Scored] = []

@@ -60,6 +60,17 @@ def test_a_sum_of_money_outranks_a_count_of_things() -> None:
     assert score("1244万人") == plain  # people are no count of things
 
 
+def test_a_total_pays_no_count_cost_and_a_named_count_ranks_as_its_programme() -> None:
+    def score(answer: str, kind: str) -> int:
+        return importance(Evidence(rule="figure", answer=answer, figure=kind))
+
+    for count in ("14条航线", "14條航線", "883个", "883個"):
+        assert score(count, "total") == score("5.3%", "result") > score(count, "result")
+    for named in ("20个重点片区", "30件民生实事", "30件民生實事"):
+        assert score(named, "named") > score("883个", "total")
+        assert score(named, "named") >= score("5%", "target")
+
+
 def test_scores_stay_in_range() -> None:
     high = Evidence(
         rule="formula", answer="四个意识", repeats=10**6, heading=True, stressed=True, point=True
@@ -132,6 +143,24 @@ def test_the_cap_keeps_the_floor_and_the_best_of_the_rest_in_text_order() -> Non
         (3, "a word of general language"),
         (4, "below the cap"),
     ]
+
+
+def test_a_long_texts_floor_that_fills_its_budget_gives_its_lowest_to_better_cards() -> None:
+    """Up to `floor_room` of the budget: the best of the rest take the places of the floor's
+    lowest where they rank above them; the deck keeps its size."""
+    floor = [Scored(i, _card(i, "quote"), 50 + i, FLOOR) for i in range(20)]
+    headline = Scored(20, _card(20, "figure"), 78)
+    weak = Scored(21, _card(21, "keyword"), 30)
+    picked = cap([*floor, headline, weak], chars=6000, density=2, floor_room=0.1)
+    kept = [s.position for s in picked.kept]
+    assert len(kept) == 20 and 20 in kept and 0 not in kept and 21 not in kept
+    assert {s.position for s, _why in picked.left_out} == {0, 21}
+    # nothing better than the floor's lowest: the floor stays whole
+    low = Scored(20, _card(20, "figure"), 40)
+    assert [s.position for s in cap([*floor, low], chars=6000, density=2).kept] == list(range(20))
+    # a short text keeps its floor and room beside it
+    short = cap([*floor, headline], chars=3000, density=2, floor_room=0.1)
+    assert {s.position for s in short.kept} == set(range(21))
 
 
 def test_without_a_density_every_card_is_kept() -> None:

@@ -90,6 +90,14 @@ from quiz.text.script import to_simplified, to_traditional
         ("公元前214年", "-214", "年", "", FigureKind.YEAR),
         ("前219年", "-219", "年", "", FigureKind.YEAR),
         ("公元2035年", "2035", "年", "", FigureKind.YEAR),
+        # a sum with what it pays, a year with the event it dates (names count as units,
+        # as written: grade reads a Traditional answer through its Simplified form)
+        ("2,500元学习津贴", "2500", "元学习津贴", "", FigureKind.MONEY),
+        ("2,500元學習津貼", "2500", "元學習津貼", "", FigureKind.MONEY),
+        ("300港元补贴", "300", "港元补贴", "", FigureKind.MONEY),
+        ("1840年鸦片战争", "1840", "年鸦片战争", "", FigureKind.YEAR),
+        ("1840年鴉片戰爭", "1840", "年鴉片戰爭", "", FigureKind.YEAR),
+        ("1978年党的十一届三中全会", "1978", "年党的十一届三中全会", "", FigureKind.YEAR),
         # Chinese numerals with a measure word: a count when large or scaled
         ("九千六百多万名", "96000000", "名", "以上", FigureKind.COUNT),
         ("千项", "1000", "项", "", FigureKind.COUNT),
@@ -212,6 +220,8 @@ def test_figures_that_differ_say_how(left: str, right: str, differences: tuple[s
         "千万",  # an adverb as often as a number
         "公元前5%",  # an era marks a year
         "前3个月",
+        "三千元奖金",  # a sum in words names nothing after it
+        "3年行动计划",  # a number of years is no date of an event
     ],
 )
 def test_names_and_words_are_not_figures(text: str) -> None:

@@ -81,6 +81,16 @@ def check(typed: str, answer: str) -> Verdict:
         ("3—5万人", "3万至5萬人"),
         ("公元前214年", "前214年"),
         ("前219年", "公元前二一九年"),
+        # a sum with what it pays, a year with its event, a count with its programme
+        ("2,500元学习津贴", "两千五百元学习津贴"),
+        ("2,500元學習津貼", "2500元学习津贴"),
+        ("2,500元學習津貼", "二千五百元學習津貼"),
+        ("1840年鸦片战争", "一八四〇年鸦片战争"),
+        ("1840年鴉片戰爭", "一八四零年鸦片战争"),
+        ("30件民生实事", "三十件民生实事"),
+        ("20個重點片區", "二十个重点片区"),
+        ("14條航線", "十四条航线"),
+        ("20个月", "二十个月"),
     ],
 )
 def test_the_same_figure_in_another_spelling_is_correct(answer: str, typed: str) -> None:
@@ -116,6 +126,9 @@ def test_the_reason_says_when_only_the_spelling_of_the_figure_differs() -> None:
         ("1.3万亿斤以上", "1.3万亿斤", "same number; qualifier missing: 以上"),
         ("1.3萬億斤以上", "1.3萬億公斤以上", "same number; other unit: 公斤 for 斤"),
         ("1200万人左右", "1200万", "same number; unit missing: 人; qualifier missing: 左右"),
+        ("2,500元学习津贴", "2500元", "same number; other unit: 元 for 元学习津贴"),
+        ("2,500元學習津貼", "2500元生活津贴", "same number; other unit: 元生活津贴 for 元学习津贴"),
+        ("1840年鸦片战争", "1840年", "same number; other unit: 年 for 年鸦片战争"),
     ],
 )
 def test_the_right_number_with_a_wrong_unit_or_qualifier_is_a_near_miss(

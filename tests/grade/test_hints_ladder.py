@@ -303,6 +303,12 @@ cards:
     text: 地区生产总值增长{{c1::4.5%—5%}}。
   - id: f10
     text: 培育{{c1::千亿元以上}}产业集群。
+  - id: f11
+    text: 每名學生每年可獲得{{c1::2,500元學習津貼}}。
+  - id: f12
+    text: "{{c1::1840年鸦片战争}}以后，中国逐步成为半殖民地半封建社会。"
+  - id: f13
+    text: 坚持标准推进{{c1::30件民生实事}}。
 """
 
 
@@ -342,6 +348,10 @@ def test_a_one_digit_figure_never_shows_its_digit(figures: Deck) -> None:
         ("f6", ["序数：第…個百年", "第＿個百年"]),
         ("f9", ["百分比（范围）：…%", "_._%—_%", "4._%—_%"]),
         ("f10", ["金额：…亿元以上", "＿亿元以上"]),
+        # what the figure names shows from the start: the number is asked
+        ("f11", ["金额：…元學習津貼", "_,___元學習津貼", "2,___元學習津貼"]),
+        ("f12", ["年份：…年鸦片战争", "____年鸦片战争", "1___年鸦片战争"]),
+        ("f13", ["数量：…件民生实事", "__件民生实事", "3_件民生实事"]),
     ],
 )
 def test_figure_ladders_in_both_scripts(figures: Deck, card_id: str, steps: list[str]) -> None:
