@@ -36,7 +36,7 @@ SHORT_TEXT = 5000
 EXTRA = 12
 # The keyword fallback fills at most this share of a deck: what the text marks comes first,
 # and a deck with too little of it is smaller rather than flat.
-FALLBACK_SHARE = 0.1
+FALLBACK_SHARE = 0.05
 # A long text whose floor fills its whole budget (a report of seventy quotations) gives up
 # to this share of it to the best of its other cards, where they rank above the floor's
 # lowest: its headline result (地区生产总值完成192.3亿元) before “绣花”功夫.

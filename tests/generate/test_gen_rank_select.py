@@ -399,9 +399,9 @@ def test_the_keyword_fallback_fills_at_most_its_share_of_a_deck() -> None:
     assert [why for _s, why in picked.left_out].count(
         "keyword fallback full (20% of the deck)"
     ) == 9
-    # by default a tenth: 4 leads leave no room for a keyword card
+    # by default a twentieth: 4 leads leave no room for a keyword card
     picked = cap(scored, chars=1000, density=8, short_text=1000)
-    assert FALLBACK_SHARE == 0.1
+    assert FALLBACK_SHARE == 0.05
     assert [s.card.tags for s in picked.kept] == [("lead",)] * 4
 
 
