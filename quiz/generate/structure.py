@@ -319,6 +319,8 @@ def layout(text: str) -> Layout:
     numbered = document_number(text, candidates)
     if numbered is not None:
         paragraphs = _with_number(paragraphs, numbered)
+        # the lines right above the number are the title (not a page's index table above)
+        title = (numbered[0], text.rindex("\n", numbered[0], numbered[1]))
     return Layout(title, headings, paragraphs)
 
 

@@ -136,3 +136,14 @@ def test_glossed_terms_and_numbers_rank_with_the_marked_rules() -> None:
     keyword = rank.importance(rank.Evidence(rule="keyword", answer="网络协议"))
     for rule in ("glossed", "law", "docnumber"):
         assert rank.importance(rank.Evidence(rule=rule, answer="网络协议")) > keyword
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_the_lines_above_the_number_are_the_title(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "索 引 号： 000123/2024-00001 主题分类： 综合政务\n\n"
+        "某省人民政府关于加强\n数据治理工作的通知\n某府发〔2024〕5号\n各市人民政府：\n"
+        "为加强数据治理工作，现就有关事项通知如下。\n"
+    )
+    deck, _report = build_deck(text, name="t")
+    assert to_simplified(deck.title or "") == "某省人民政府关于加强 数据治理工作的通知"
