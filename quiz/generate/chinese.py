@@ -18,6 +18,7 @@ from quiz.generate import (
     cloze,
     coined,
     figures,
+    glossed,
     headed,
     keywords,
     matching,
@@ -34,6 +35,7 @@ from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
 from quiz.generate.structure import (
+    DOCUMENT_NUMBER,
     HEADING_NUMBER,
     Heading,
     Layout,
@@ -199,6 +201,8 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        # the rules of procedure the glossed pass proposed (先审后发), a run's items replace
+        self.procedures: set[tuple[int, int]] = set()
         # the compounds the text says everywhere (set by find_terms; see past_topic)
         self.topic_terms: list[str] = []
         # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
@@ -217,6 +221,14 @@ class ChineseCards:
         # the lines set apart above a paragraph that state its figures (…共安排883个，年度
         # 社会投资占比74.3%): their figures are the paragraph's headline
         self.subheads = figures.subhead_paragraphs(mirror, lay)
+        self.number_sentence = next(
+            (
+                index
+                for index, s in enumerate(self.sentences)
+                if _numbered_title(mirror[s.start : s.end])
+            ),
+            None,
+        )
         self.unfit = self.unfit_sentences()
         self.zones = [
             [(s.start + a, s.start + b) for a, b in credit_zones(mirror[s.start : s.end])]
@@ -367,6 +379,32 @@ class ChineseCards:
             for start, end in finder(text):
                 yield start, end, "defined"
 
+    def glossed_phrases(self, sentence: Sentence, text: str) -> Spans:
+        """What a document marks by how it writes it (quiz.generate.glossed): a token it
+        glosses in brackets, IPv6（互联网协议第6版） (`glossed`), a law named without 《》,
+        依据网络安全法等法律法规 (`law`), and a rule of procedure in four characters, 先审后
+        发 (`coined`; no idiom or dictionary word: 先来后到)."""
+        if sentence.heading:
+            return
+        for start, end in glossed.glossed_terms(text):
+            yield start, end, "glossed"
+        for start, end in glossed.unmarked_laws(text):
+            yield start, end, "law"
+        for start, end in glossed.procedure_coinages(text):
+            word = text[start:end]
+            if self.seg.is_word(word) or self.seg.keyword_kind(word) == keywords.IDIOM_KIND:
+                continue
+            self.procedures.add((sentence.start + start, sentence.start + end))
+            yield start, end, "coined"
+
+    def document_number(self, sentence: Sentence, text: str) -> Spans:
+        """The document's own number under its title (国办发〔2018〕123号: the layout reads
+        the title and it as one sentence, `structure.document_number`), asked with the
+        title as its context (`docnumber`); the sentence holds no other card."""
+        if self.index_of[sentence.start] == self.number_sentence:
+            last = text.rsplit("\n", 1)[1]
+            yield len(text) - len(last), len(text), "docnumber"
+
     def grammar_terms(self, _sentence: Sentence, text: str) -> Spans:
         """The class a learner's note gives a quoted word: “要” is a {modal verb} which …"""
         for span in english.class_of_quoted(text):
@@ -481,6 +519,8 @@ class ChineseCards:
         return len(after) == 1 and phrases.has_cjk(after) and after not in _LINKING_CHARS
 
     def problem(self, index: int, candidate: Candidate) -> str | None:
+        if index == self.number_sentence:  # the title over the document's number
+            return None if candidate.rule == "docnumber" else "the title over its number"
         if index in self.unfit:
             return "the sentence is a credit, a note, garbled or cut off"
         if any(a < candidate.end and candidate.start < b for a, b in self.zones[index]):
@@ -1014,7 +1054,8 @@ class ChineseCards:
         """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
         政治关、法律关、政策关: quiz.generate.parallel): every other item a blank, the first
         ranked highest (`rank.RUN_STEP`); a mirrored pair (江山就是人民、人民就是江山) one
-        blank. A run's items replace the list pass's cards on them."""
+        blank. A run's items replace the list pass's cards on them, and a rule of procedure
+        of the glossed pass (先立后破 of 稳中求进、以进促稳、先立后破)."""
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
             if "、" not in tokens and "，" not in tokens and "," not in tokens:
                 continue  # a quick test: no item to part
@@ -1031,7 +1072,8 @@ class ChineseCards:
             self.candidates[index] = [
                 c
                 for c in self.candidates.get(index, [])
-                if c.rule != "list" or not any(c.start < e and s < c.end for s, e in items)
+                if (c.rule != "list" and (c.start, c.end) not in self.procedures)
+                or not any(c.start < e and s < c.end for s, e in items)
             ]
             for run in runs:
                 everyday = {run.spans[i] for i in run.everyday}
@@ -1067,9 +1109,12 @@ class ChineseCards:
     def glued(self, token: str, following: str) -> bool:
         """A word jieba guessed (its dictionary does not list it) that glued a preposition
         to the first half of a word it cut apart, the other half the character after it
-        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠)."""
+        (由铧|嘴: 由|铧嘴), the naming verb 称 to a name (称北渠: 称|北渠), or a law's last
+        character to the 等 or 和 after it (网络安全|法等: 网络安全法|等)."""
         if self.seg.is_word(token) or not phrases.has_cjk(token):
             return False
+        if len(token) == 2 and token[0] in "法例" and token[1] in _LIST_CLOSERS:
+            return True  # 网络安全|法等: a law's last character glued to the 等 after it
         if len(token) == 3:
             return token[0] == "称"
         return (
@@ -1957,6 +2002,8 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.named_list_items,
     ChineseCards.named_parts,
     ChineseCards.figure_spans,
+    ChineseCards.glossed_phrases,  # IPv6（…）, 依据网络安全法, 先审后发 (quiz.generate.glossed)
+    ChineseCards.document_number,  # 国办发〔2018〕123号 under the title
     ChineseCards.grammar_terms,
 )
 TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
@@ -1978,6 +2025,15 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
 )
 
+
+def _numbered_title(sentence: str) -> bool:
+    """The layout's sentence of a title and the document's number on the line under it
+    (`structure.document_number`)."""
+    return "\n" in sentence and DOCUMENT_NUMBER.fullmatch(sentence.rsplit("\n", 1)[1]) is not None
+
+
+# What closes or joins a list after a law's name (网络安全法等, …法和…条例).
+_LIST_CLOSERS = frozenset("等和及、")
 
 # Dashes that join two names into a pair (广州－佛山) or a route (香港-深圳-惠州).
 _JOINERS = frozenset("－-–‐~～")

@@ -28,6 +28,8 @@ from quiz.text.phrases import (
 # Lower value = preferred when candidates overlap or a sentence has too many.
 RULE_PRIORITY = {
     "title": 0,
+    "law": 0,
+    "docnumber": 0,
     "formula": 1,
     "quote": 2,
     "slogan": 2,
@@ -45,6 +47,7 @@ RULE_PRIORITY = {
     "place": 5,
     "event": 5,
     "defined": 5,
+    "glossed": 3,
     "keyword": 6,
     "vocabulary": 6,
     "figure": 7,
@@ -61,7 +64,20 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
-    ("term", "coined", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"),
+    (
+        "term",
+        "coined",
+        "keyword",
+        "vocabulary",
+        "defined",
+        "glossed",
+        "law",
+        "docnumber",
+        "name",
+        "date",
+        "marked",
+        "linked",
+    ),
     MAX_TERM,
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")

@@ -44,6 +44,12 @@ BASE = {
     "event": 52,
     "item": 44,
     "defined": 44,
+    # a token the text glosses in brackets (IPv6（互联网协议第6版）): a key term it defines
+    "glossed": 56,
+    # a law named without 《》 (依据网络安全法等法律法规): a title
+    "law": 50,
+    # a document's own number under its title (国办发〔2018〕123号)
+    "docnumber": 50,
     "part": 50,
     "list": 30,
     "inline": 40,
@@ -90,7 +96,9 @@ LOWEST, HIGHEST = 1, 99
 LONG_LIST_TEXT = 5000
 # What an everyday word costs a card that is no quote, formula, title or figure.
 EVERYDAY = 12
-_OWN_MARKING = frozenset({"formula", "quote", "slogan", "parallel", "title", "date", "vocabulary"})
+_OWN_MARKING = frozenset(
+    {"formula", "quote", "slogan", "parallel", "title", "date", "vocabulary", "glossed", "law"}
+)
 HEADLINE = 26
 # What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
 # teaches the formula's shape, the others fill it in.

@@ -8,7 +8,7 @@ length), so the caller cuts labels and card texts from the original at the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.generate.people import is_byline
 from quiz.text.phrases import CJK, mask_quotes
@@ -315,7 +315,71 @@ def layout(text: str) -> Layout:
             for s, e in split_sentences(text, piece_start, piece_end):
                 paragraph.sentences.append(Sentence(s, e, number, paragraph.index, section))
         paragraphs.append(paragraph)
-    return Layout(_pick_title(text, candidates, body_start), headings, paragraphs)
+    title = _pick_title(text, candidates, body_start)
+    numbered = document_number(text, candidates)
+    if numbered is not None:
+        paragraphs = _with_number(paragraphs, numbered)
+        # the lines right above the number are the title (not a page's index table above)
+        title = (numbered[0], text.rindex("\n", numbered[0], numbered[1]))
+    return Layout(title, headings, paragraphs)
+
+
+# A document's own number (发文字号) standing alone: 国办发〔2018〕123号, 粤府办〔2019〕12号.
+DOCUMENT_NUMBER = re.compile(
+    f"[{CJK}]{{1,10}}[〔\\[［(（]\\d{{4}}[〕\\]］)）]\\s*\\d{{1,4}}\\s*[号號]"
+)
+MAX_TITLE_LINES = 3
+
+
+def document_number(
+    text: str, candidates: list[tuple[int, int]]
+) -> tuple[int, int, int, int] | None:
+    r"""(title start, start, end, line) of a document's number on a line of its own right
+    under the title's lines (国务院办公厅关于推进 / 某某工作的意见 / 国办发〔2018〕123号),
+    among the short lines before the body (`candidates`), or None.
+
+    >>> text = "首页 新闻\n某省人民政府关于加强\n某某工作的通知\n某府发〔2024〕5号\n各市："
+    >>> lines = [(6, 16), (17, 24), (25, 36)]
+    >>> title, start, end, line = document_number(text, lines)
+    >>> text[title:start], text[start:end], line
+    ('某省人民政府关于加强\n某某工作的通知\n', '某府发〔2024〕5号', 4)
+    >>> document_number("某某工作的意见\n某某工作领导小组", [(0, 7), (8, 16)]) is None
+    True
+    """
+    for index, (start, end) in enumerate(candidates):
+        if index == 0 or DOCUMENT_NUMBER.fullmatch(text[start:end].strip()) is None:
+            continue
+        first = index
+        while (
+            first > 0
+            and index - first < MAX_TITLE_LINES
+            and text[candidates[first - 1][1] : candidates[first][0]].count("\n") == 1
+        ):
+            first -= 1
+        if first == index:
+            return None  # nothing right above it: no title to ask it with
+        return candidates[first][0], start, end, text.count("\n", 0, start) + 1
+    return None
+
+
+def _with_number(
+    paragraphs: list[Paragraph], numbered: tuple[int, int, int, int]
+) -> list[Paragraph]:
+    """The paragraphs with one more before the first that starts after the number: the
+    title and the number under it as one sentence, the number's card (see
+    `document_number`); the paragraphs after it numbered again."""
+    title_start, start, end, line = numbered
+    if any(p.start <= start < p.end for p in paragraphs):
+        return paragraphs  # the line is read already
+    at = next((i for i, p in enumerate(paragraphs) if p.start > start), len(paragraphs))
+    own = Paragraph(at, line, title_start, end, None)
+    own.sentences.append(Sentence(title_start, end, line, at, None))
+    result = [*paragraphs[:at], own]
+    for index, paragraph in enumerate(paragraphs[at:], start=at + 1):
+        paragraph.index = index
+        paragraph.sentences = [replace(s, paragraph=index) for s in paragraph.sentences]
+        result.append(paragraph)
+    return result
 
 
 def _dash_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
