@@ -6,23 +6,10 @@ Both scripts."""
 from __future__ import annotations
 
 import pytest
+from built import SCRIPTS, answers, clozes
 
-from quiz.deck import ClozeCard
 from quiz.generate import headed, rank, terms
-from quiz.generate.pipeline import build_deck
-from quiz.text.script import to_simplified, to_traditional
-
-SCRIPTS = [str, to_traditional]
-
-
-def clozes(text: str, **options: object) -> list[ClozeCard]:
-    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
-    return [card for card in deck if isinstance(card, ClozeCard)]
-
-
-def answers(cards: list[ClozeCard], tag: str | None = None) -> set[str]:
-    return {to_simplified(c.answer) for c in cards if tag is None or tag in c.tags}
-
+from quiz.text.script import to_simplified
 
 # ----------------------------------------------------------------------------- terms
 

@@ -6,23 +6,12 @@ own (no corpus strings)."""
 from __future__ import annotations
 
 import pytest
+from built import SCRIPTS, clozes, tagged
 
 from quiz.deck import ClozeCard
 from quiz.generate.pipeline import build_deck
 from quiz.text.phrases import Segmenter
-from quiz.text.script import to_simplified, to_traditional
-
-SCRIPTS = [str, to_traditional]
-
-
-def clozes(text: str, **options: object) -> list[ClozeCard]:
-    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
-    return [card for card in deck if isinstance(card, ClozeCard)]
-
-
-def tagged(cards: list[ClozeCard], tag: str) -> set[str]:
-    return {to_simplified(c.answer) for c in cards if tag in c.tags}
-
+from quiz.text.script import to_simplified
 
 # ----------------------------------------------------------------------------- people
 

@@ -8,25 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from built import SCRIPTS, clozes, tagged
 
 from quiz.deck import ClozeCard
-from quiz.generate.pipeline import build_deck, generate_deck
+from quiz.generate.pipeline import generate_deck
 from quiz.text import phrases
 from quiz.text.clean import clean
 from quiz.text.markup import linked_phrases, markdown_to_text
-from quiz.text.script import to_simplified, to_traditional
-
-SCRIPTS = [str, to_traditional]
-
-
-def clozes(text: str, **options: object) -> list[ClozeCard]:
-    deck, _report = build_deck(text, name="t", **options)  # type: ignore[arg-type]
-    return [card for card in deck if isinstance(card, ClozeCard)]
-
-
-def tagged(cards: list[ClozeCard], tag: str) -> set[str]:
-    return {to_simplified(c.answer) for c in cards if tag in c.tags}
-
+from quiz.text.script import to_simplified
 
 # ----------------------------------------------------------------------------- links
 
