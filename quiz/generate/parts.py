@@ -37,7 +37,7 @@ import re
 
 from quiz.generate.keywords import GOVERNING_VERBS
 from quiz.generate.names import ACTION_VERBS
-from quiz.text.phrases import CJK, NUMERALS, mask_quotes
+from quiz.text.phrases import CJK, NUMERALS, list_pieces, mask_quotes
 
 MIN_PARTS, MAX_PARTS = 3, 8
 MIN_NAME, MAX_NAME = 2, 8
@@ -75,16 +75,7 @@ def composition_items(text: str) -> list[tuple[int, int]]:
 def _items(body: str, offset: int) -> list[tuple[int, int]] | None:
     """The items of a 、-list whose last may follow 和/及/与, each a name; None if one is
     not."""
-    pieces: list[tuple[int, int]] = []
-    at = 0
-    for piece in body.split("、"):
-        pieces.append((at, at + len(piece)))
-        at += len(piece) + 1
-    last_start, last_end = pieces[-1]
-    joiner = _LAST_JOINER.search(body, last_start, last_end)
-    if joiner is not None and joiner.start() > last_start:
-        pieces[-1] = (last_start, joiner.start())
-        pieces.append((joiner.end(), last_end))
+    pieces = list_pieces(body, _LAST_JOINER)
     if not all(_is_name(body[s:e]) for s, e in pieces):
         return None
     return [(offset + s, offset + e) for s, e in pieces]

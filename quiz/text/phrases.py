@@ -366,17 +366,29 @@ def _enumerations(text: str) -> tuple[Enumeration, ...]:
     return tuple(found)
 
 
-def _enumeration_in(clause: str, offset: int) -> Enumeration | None:
+def list_pieces(text: str, joiner: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of each piece of a 、-list, the last split once more at the word
+    joining it (和, 与, 及, 以及, 或; or `joiner`).
+
+    >>> text = "南渠、北渠和秦堤"
+    >>> [text[s:e] for s, e in list_pieces(text)]
+    ['南渠', '北渠', '秦堤']
+    """
     parts: list[tuple[int, int]] = []
     at = 0
-    for piece in clause.split("、"):
+    for piece in text.split("、"):
         parts.append((at, at + len(piece)))
         at += len(piece) + 1
     last_start, last_end = parts[-1]
-    joiner = _LAST_JOINER.search(clause, last_start, last_end)
-    if joiner is not None and joiner.start() > last_start:
-        parts[-1] = (last_start, joiner.start())
-        parts.append((joiner.end(), last_end))
+    found = (joiner or _LAST_JOINER).search(text, last_start, last_end)
+    if found is not None and found.start() > last_start:
+        parts[-1] = (last_start, found.start())
+        parts.append((found.end(), last_end))
+    return parts
+
+
+def _enumeration_in(clause: str, offset: int) -> Enumeration | None:
+    parts = list_pieces(clause)
     if len(parts) < 3:
         return None
     middle = [clause[s:e] for s, e in parts[1:-1]]

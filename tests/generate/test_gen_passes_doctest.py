@@ -21,6 +21,7 @@ MODULES = [
     "quiz.generate.rank",
     "quiz.generate.select",
     "quiz.text.english",
+    "quiz.text.phrases",
 ]
 
 
