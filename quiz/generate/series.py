@@ -37,7 +37,7 @@ poles of an axis (甲城－乙城、丙城－丁城、戊城－己城), each pai
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
 from quiz.text.phrases import CJK, common_prefix, common_suffix, mask_quotes
@@ -80,19 +80,24 @@ def ordinal_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def named_items(sentence: str) -> list[tuple[int, int]]:
-    """The names a 、-list of described items gives (see the module): after the last 的 of
-    each item, 3 to 8 characters with no function word; none unless every item of a run
-    of MIN_SERIES or more has one."""
-    masked = mask_quotes(sentence)
-    found: list[tuple[int, int]] = []
+def _series_clauses(masked: str) -> Iterator[tuple[int, list[str]]]:
+    """Each clause of a (quote-masked) sentence that is a 、-list of MIN_SERIES pieces or
+    more: where it starts, and its pieces."""
     at = 0
     for clause in _CLAUSE.split(masked):
         start = masked.index(clause, at)
         at = start + len(clause)
-        parts = clause.split("、")
-        if len(parts) < MIN_SERIES:
-            continue
+        pieces = clause.split("、")
+        if len(pieces) >= MIN_SERIES:
+            yield start, pieces
+
+
+def named_items(sentence: str) -> list[tuple[int, int]]:
+    """The names a 、-list of described items gives (see the module): after the last 的 of
+    each item, 3 to 8 characters with no function word; none unless every item of a run
+    of MIN_SERIES or more has one."""
+    found: list[tuple[int, int]] = []
+    for start, parts in _series_clauses(mask_quotes(sentence)):
         names: list[tuple[int, int]] = []
         offset = start
         for part in parts:
@@ -132,29 +137,23 @@ def sibling_names(text: str, known: Callable[[str], bool]) -> list[tuple[int, in
     >>> sibling_names("实施东阳计划、南川计划、江口山城计划。", known)
     []
     """
-    masked = mask_quotes(text)
     found: list[tuple[int, int]] = []
-    at = 0
-    for clause in _CLAUSE.split(masked):
-        start = masked.index(clause, at)
-        at = start + len(clause)
-        pieces = clause.split("、")
-        if len(pieces) < MIN_SERIES:
-            continue
+    for start, pieces in _series_clauses(mask_quotes(text)):
         length = len(pieces[1])
         if not MIN_SIBLING <= length <= MAX_SIBLING or any(
             len(piece) != length for piece in pieces[1:-1]
         ):
             continue
         first_end = start + len(pieces[0])
-        last_start = start + len(clause) - len(pieces[-1])
+        clause_end = start + sum(map(len, pieces)) + len(pieces) - 1
+        last_start = clause_end - len(pieces[-1])
         items = [(first_end - length, first_end)]
         offset = first_end + 1
         for piece in pieces[1:-1]:
             items.append((offset, offset + len(piece)))
             offset += len(piece) + 1
         items.append((last_start, last_start + length))
-        if items[0][0] < start or items[-1][1] > start + len(clause):
+        if items[0][0] < start or items[-1][1] > clause_end:
             continue
         names = [text[s:e] for s, e in items]
         if not all(re.fullmatch(f"[{CJK}]+", name) for name in names):
