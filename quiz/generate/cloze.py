@@ -57,7 +57,9 @@ _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
     ("term", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"), MAX_TERM
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
-_BRACKETS = "《》〈〉【】[]{}"
+_BRACKET_CHARS = frozenset("《》〈〉【】[]{}")
+_QUOTE_CHARS = frozenset(QUOTE_MARKS)
+_BRACES = re.compile("[{}\n]|::")
 _NAMING_RULES = frozenset({"quote", "slogan", "formula", "marked"})
 _SPEAKER_LABEL = re.compile(r"[：:]")
 _UNQUOTE = re.compile(f"[\\s{re.escape(QUOTE_MARKS)}]")
@@ -111,12 +113,12 @@ def answer_problem(
         return f"length {len(answer)}"
     if candidate.rule == "figure":
         return _figure_problem(candidate, mirror, output)
-    if answer != answer.strip() or any(bad in answer for bad in ("{", "}", "::", "\n")):
+    if answer != answer.strip() or _BRACES.search(answer):
         return "spaces or braces"
-    if any(mark in answer for mark in QUOTE_MARKS):
+    if not _QUOTE_CHARS.isdisjoint(answer):
         return "quote mark"
     if candidate.rule != "title" and (
-        _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
+        _BAD_EDGE.search(answer) or not _BRACKET_CHARS.isdisjoint(answer)
     ):
         return "punctuation at an edge"
     if is_filler(answer) and candidate.rule != "vocabulary":  # 大家 of the page's word table
