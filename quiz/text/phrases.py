@@ -327,10 +327,14 @@ _LAST_JOINER = re.compile(r"和|与|與|及|以及|或")
 _MASK = "\ue000"
 
 
+@lru_cache(maxsize=8192)
 def mask_quotes(text: str) -> str:
     """`text` with the inside of quotations and titles replaced (same length), so their
-    punctuation does not split clauses or enumerations."""
-    spans = quoted_spans(text) + [(s.start, s.end) for s in titles(text)]
+    punctuation does not split clauses or enumerations. Remembered per sentence: the
+    layout, the list, series, parallel and lead passes each mask the same sentence."""
+    spans = list(_quoted_spans(text))
+    if "《" in text or "〈" in text:
+        spans.extend((s.start, s.end) for s in titles(text))
     if not spans:
         return text  # most sentences quote nothing: no copy to make
     chars = list(text)
