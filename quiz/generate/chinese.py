@@ -1026,10 +1026,15 @@ class ChineseCards:
         for index, sentence in enumerate(self.sentences):
             chosen = []
             valid = self.valid.get(index, [])
-            later = self.asked_elsewhere(valid, chances)
-            for candidate in cloze.select_with_figures(
-                valid, self.figure_kinds, partial(self.figure_worth, sentence), later
-            ):
+            later = self.asked_elsewhere(valid, chances) if valid else set()
+            selected = (
+                cloze.select_with_figures(
+                    valid, self.figure_kinds, partial(self.figure_worth, sentence), later
+                )
+                if valid
+                else []
+            )
+            for candidate in selected:
                 if candidate.rule == "title":  # a work named again and again: blank it once
                     title = self.mirror[candidate.start : candidate.end]
                     if title in titles_seen:
@@ -1055,6 +1060,9 @@ class ChineseCards:
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
                 chosen = sorted(chosen + found, key=lambda c: c.start)
             for candidate in chosen:
+                card_id = cloze.candidate_id(candidate, self.output)
+                if dedupe.has(card_id):
+                    continue  # the same blank in the same sentence, said again: no card to build
                 card = cloze.build_card(
                     candidate,
                     self.output,
@@ -1062,6 +1070,7 @@ class ChineseCards:
                     tags=self.tags(candidate, sentence),
                     other_script=self.other,
                     hint=hinter(),
+                    card_id=card_id,
                 )
                 if dedupe.admit(card):
                     cards.append((candidate.start, card))

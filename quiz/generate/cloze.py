@@ -222,7 +222,12 @@ def select(
     (asked in another sentence too) only where places are left."""
     chosen: list[Candidate] = []
     seen_answers: set[tuple[int, int]] = set()
-    for candidate in sorted(candidates, key=lambda c: (c in later, c.priority)):
+    ordered = (
+        sorted(candidates, key=lambda c: (c in later, c.priority))
+        if later
+        else sorted(candidates, key=lambda c: c.priority)  # hashing no candidate
+    )
+    for candidate in ordered:
         if len(chosen) >= limit and candidate.rule not in UNLIMITED:
             continue
         if any(candidate.overlaps(other) for other in chosen):
@@ -242,8 +247,10 @@ def build_card(
     tags: Sequence[str],
     other_script: Callable[[str], str] | None,
     hint: Callable[[str], str | None],
+    card_id: str | None = None,
 ) -> ClozeCard:
-    """The card blanking `candidate`, cut from `output` (the text in the deck's script)."""
+    """The card blanking `candidate`, cut from `output` (the text in the deck's script);
+    `card_id` is its `candidate_id` when the caller has it already."""
     before = output[candidate.s_start : candidate.start]
     answer = output[candidate.start : candidate.end]
     after = output[candidate.end : candidate.s_end]
@@ -253,7 +260,7 @@ def build_card(
         if other != answer:
             accept = (other,)
     return ClozeCard(
-        id=cloze_id(answer, before + answer + after),
+        id=card_id if card_id is not None else cloze_id(answer, before + answer + after),
         text=f"{before}{{{{c1::{answer}}}}}{after}",
         accept=accept,
         # a figure's reading (3.5%zuǒ yòu) would spell its answer out: no pinyin hint
@@ -264,6 +271,13 @@ def build_card(
     )
 
 
+def candidate_id(candidate: Candidate, output: str) -> str:
+    """The id of the card `build_card` makes of `candidate` (found before making it)."""
+    return cloze_id(
+        output[candidate.start : candidate.end], output[candidate.s_start : candidate.s_end]
+    )
+
+
 class DuplicateFilter:
     """Drops a card whose answer was already blanked in a near-identical sentence."""
 
@@ -271,6 +285,10 @@ class DuplicateFilter:
         self.threshold = threshold
         self.ids: set[str] = set()
         self.sentences_by_answer: dict[str, list[str]] = {}
+
+    def has(self, card_id: str) -> bool:
+        """A card of this id was admitted already (`admit` would drop it)."""
+        return card_id in self.ids
 
     def admit(self, card: ClozeCard) -> bool:
         if card.id in self.ids:
