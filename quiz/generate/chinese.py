@@ -186,6 +186,7 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        self._section_labels: dict[tuple[int, int], str | None] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -223,8 +224,11 @@ class ChineseCards:
     def section_label(self, sentence: Sentence) -> str | None:
         if sentence.section is None:
             return None
-        start, end = sentence.section
-        return self.output[start:end].strip() or None
+        label = self._section_labels.get(sentence.section, "")
+        if label == "":  # each candidate asks its sentence's: read once per section
+            start, end = sentence.section
+            label = self._section_labels[sentence.section] = self.output[start:end].strip() or None
+        return label
 
     def add(self, sentence: Sentence, start: int, end: int, rule: str) -> None:
         candidate = self.candidate(sentence, start, end, rule)
