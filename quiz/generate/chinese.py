@@ -106,6 +106,7 @@ _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # 九一八): no 十, so no count.
 _DIGITS_READ = re.compile("[〇一二三四五六七八九]{2,3}")
 _NUMBERED = re.compile(f"[{phrases.NUMERALS}〇]")
+_NUMBERAL_CHARS = frozenset(f"{phrases.NUMERALS}〇")  # what _NUMBERED matches, as a set
 # A count and what it counts as one word (三座大山, 五项原则, 三个代表)
 _COUNTED_WORD = re.compile(f"[{phrases.NUMERALS}][{phrases.CLASSIFIERS}][{phrases.CJK}]{{2,4}}")
 
@@ -510,7 +511,7 @@ class ChineseCards:
                 continue  # a quick test: most sentences name no number
             ends = self.word_ends(tokens)
             for position, token in enumerate(tokens):
-                if token[-1:] != "号" and not _NUMBERED.match(token):
+                if token[-1:] != "号" and token[:1] not in _NUMBERAL_CHARS:
                     continue  # numbered_name's quick test: no number opens or ends it
                 found = self.numbered_name(tokens, position)
                 if found is None:

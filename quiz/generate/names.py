@@ -80,6 +80,8 @@ def named_things(
     longest run of nouns before each head that reads as one name. `kind(word)` is the
     keyword table's kind: no idiom (积极参与) is part of a name, no verbal noun (建设)
     opens one."""
+    if HEADS.isdisjoint(tokens):
+        return []  # a quick test: no head, no name (nor a sibling of one)
     ends = list(accumulate(map(len, tokens), initial=0))
     words: list[tuple[int, int]] = []  # (first, last) words of each name
     for last, head in enumerate(tokens):
