@@ -1224,7 +1224,9 @@ class ChineseCards:
                 for other in found
             ):
                 found.append(candidate)
-        return sorted(found[:limit], key=lambda c: c.start)
+                if len(found) == limit:
+                    break  # the best `limit`: the spans after them cannot displace them
+        return sorted(found, key=lambda c: c.start)
 
     def word_ends(self, tokens: list[str]) -> list[int]:
         """Where each of a sentence's words ends (0 first), kept per cut: a sentence cut
