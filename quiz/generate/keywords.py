@@ -150,7 +150,11 @@ def keyword_spans(
         first = index
         acted = -1
         run_kinds = kinds[index : last + 1]
-        alone = [i for i, k in enumerate(run_kinds) if k == NAME_KIND or k == IDIOM_KIND]
+        alone = (
+            [i for i, k in enumerate(run_kinds) if k == NAME_KIND or k == IDIOM_KIND]
+            if NAME_KIND in run_kinds or IDIOM_KIND in run_kinds
+            else []
+        )
         if alone == [last - index] and run_kinds[-1] == IDIOM_KIND and padded[last + 1] == "的":
             alone = []  # 科技|自立自强|的: the idiom ends a noun phrase, not a predicate
         if alone:  # names and idioms stand alone: split the run before and after each

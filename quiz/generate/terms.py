@@ -99,10 +99,8 @@ def repeated_terms(
     for tokens in sentences:
         looked_up = [table.get(t) or features(t) for t in tokens]
         size = len(tokens)
-        for start, opening in enumerate(looked_up):
-            if not opening[0]:
-                continue
-            opens, all_nominal, length = opening[1], opening[2], opening[5]
+        for start in [i for i, opening in enumerate(looked_up) if opening[0]]:
+            _, opens, all_nominal, _, _, length = looked_up[start]
             first = tokens[start]
             for stop in range(start + 2, min(start + MAX_WORDS, size) + 1):
                 _, _, nominal, usable, ends, size_of_last = looked_up[stop - 1]
