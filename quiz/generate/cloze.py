@@ -161,9 +161,12 @@ def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | N
     if sentence.count(output[candidate.start : candidate.end]) != 1:
         return "answer occurs more than once in its sentence"
     answer = mirror[candidate.start : candidate.end]
-    if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
+    said = mirror[candidate.s_start : candidate.s_end]
+    if said.count(answer) != 1:
         return "answer occurs more than once in its sentence"
-    unquoted = _UNQUOTE.sub("", mirror[candidate.s_start : candidate.s_end])
+    if not _UNQUOTE.search(said):
+        return None  # nothing to take out: the count above is the count below
+    unquoted = _UNQUOTE.sub("", said)
     if unquoted.count(_UNQUOTE.sub("", answer)) > 1:
         return "answer occurs more than once in its sentence"  # “18”条 … 18条
     return None

@@ -186,7 +186,6 @@ class _WordTable:
         if self._ends is None:
             self._ends = list(accumulate(map(len, self._tokens), initial=0))
             self._bounds = set(self._ends)
-            self._position = {start: i for i, start in enumerate(self._ends[:-1])}
         return self._ends
 
     def __contains__(self, offset: object) -> bool:
@@ -196,6 +195,8 @@ class _WordTable:
     def words(self, start: int, end: int) -> list[str]:
         """The words from `start` to `end` ([] unless both are word boundaries)."""
         ends = self._table()
+        if not self._position:  # where each word starts, built when words are first asked
+            self._position = {start: i for i, start in enumerate(ends[:-1])}
         at = self._position.get(start)
         if at is None or end not in self._bounds:
             return []
