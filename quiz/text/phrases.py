@@ -63,6 +63,8 @@ _QUOTE_RE = re.compile(
     r'|"([^"\n]{1,60})"|〝([^〝〞\n]{1,60})〞'
 )
 QUOTE_MARKS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
+# What every quotation _QUOTE_RE finds opens with
+_OPENING_QUOTE = re.compile(r'[“「『‘"〝]')
 MIN_ANSWER = 2
 MAX_ANSWER = 12
 
@@ -83,6 +85,8 @@ def is_formula(text: str) -> bool:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Every quotation's inside, whatever its length (callers decide what is usable)."""
+    if _OPENING_QUOTE.search(text) is None:
+        return []  # a quick test: most sentences quote nothing
     return list(_quoted_spans(text))
 
 
@@ -97,6 +101,8 @@ def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def quoted_terms(text: str) -> list[Span]:
     """Quoted terms and slogans of 2 to 12 characters; numbered ones are tagged `formula`."""
+    if _OPENING_QUOTE.search(text) is None:
+        return []  # as quoted_spans
     return list(_quoted_terms(text))
 
 
@@ -155,6 +161,7 @@ def _has_word_char(text: str) -> bool:
 
 # --------------------------------------------------------------------------- formulas
 
+_NUMERAL = re.compile(f"[{NUMERALS}]")  # what every formula _FORMULA_IN_TEXT finds opens with
 _FORMULA_IN_TEXT = re.compile(
     f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個件座][{CJK}]{{2}})"
     f"(?=$|[^{CJK}]|[和与與及的等])"
@@ -165,6 +172,8 @@ _FORMULA_IN_TEXT = re.compile(
 
 def formulas(text: str) -> list[Span]:
     """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...)."""
+    if _NUMERAL.search(text) is None:
+        return []  # a quick test: every formula opens with a numeral
     return list(_formulas(text))
 
 
@@ -352,6 +361,8 @@ def enumerations(text: str) -> list[Enumeration]:
     share the middle items' common prefix or suffix, when there is one. Remembered per
     sentence (the generator asks for a sentence's lists more than once).
     """
+    if "、" not in text:
+        return []  # a quick test: no list without its 、 (masking only takes marks away)
     return list(_enumerations(text))
 
 
