@@ -109,9 +109,12 @@ class FigureSpan:
 
 def figure_spans(sentence: str) -> list[FigureSpan]:
     """The figures of one sentence worth a blank, in text order (see the module)."""
+    first = _FIGURE_START.search(sentence)  # a quick test: most sentences hold no number
+    years = "年" in sentence and _YEAR_DIGIT.search(sentence) is not None
+    if first is None and not years:
+        return []
     quoted = _quoted(sentence)
     found: list[tuple[int, int]] = []
-    first = _FIGURE_START.search(sentence)  # a quick test: most sentences hold no number
     for match in _FIGURE.finditer(sentence, first.start()) if first is not None else ():
         start, end = match.span()
         end += len(_qualifier_at(sentence, end))
@@ -120,7 +123,6 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
         if match.group("num") and not _digits_stand_alone(sentence, start, match.end("num")):
             continue
         found.append((start, end))
-    years = "年" in sentence and _YEAR_DIGIT.search(sentence) is not None
     for match in _YEAR.finditer(sentence) if years else ():
         start, end = match.span()
         if _date_part(sentence, end) or _in(quoted, start) or sentence[end : end + 1] == "代":

@@ -97,7 +97,9 @@ def repeated_terms(
         return found
 
     for tokens in sentences:
-        looked_up = [table.get(t) or features(t) for t in tokens]
+        looked_up = list(map(table.get, tokens))
+        if None in looked_up:
+            looked_up = [found or features(t) for t, found in zip(tokens, looked_up, strict=True)]
         size = len(tokens)
         for start in [i for i, opening in enumerate(looked_up) if opening[0]]:
             _, opens, all_nominal, _, _, length = looked_up[start]
