@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from quiz.generate.keywords import (
     ADVERBIAL_NOUNS,
@@ -97,9 +97,12 @@ def repeated_terms(
         return found
 
     for tokens in sentences:
-        looked_up = list(map(table.get, tokens))
-        if None in looked_up:
-            looked_up = [found or features(t) for t, found in zip(tokens, looked_up, strict=True)]
+        known = list(map(table.get, tokens))
+        looked_up = (
+            [found or features(t) for t, found in zip(tokens, known, strict=True)]
+            if None in known
+            else cast(list[_TermFeatures], known)
+        )
         size = len(tokens)
         for start in [i for i, opening in enumerate(looked_up) if opening[0]]:
             _, opens, all_nominal, _, _, length = looked_up[start]
