@@ -13,14 +13,17 @@ from functools import cache, partial
 from itertools import accumulate, chain
 
 from quiz.deck import Card, MatchCard
+from quiz.figures import parse_figure
 from quiz.generate import (
     cloze,
+    coined,
     figures,
     headed,
     keywords,
     matching,
     names,
     parallel,
+    parts,
     people,
     rank,
     series,
@@ -75,6 +78,7 @@ def _is_word_char(ch: str) -> bool:
 _SPEAKER = re.compile(f"(?m)^[ \t]*([{phrases.CJK}]{{2,4}})[：:](?=[ \t]*[{phrases.CJK}])")
 MAX_INLINE_HEAD = 12
 LEAD_ANSWER = 6
+LEAD_OBJECT = 10  # what follows a verb every lead of the group opens with
 # A lead's answer may grow back to this length to take its noun phrase whole.
 MAX_LEAD_NOUNS = 10
 # A word pair said this often in a text is one of its compounds: no blank cuts it.
@@ -100,6 +104,15 @@ _LINKING_CHARS = frozenset("的地得了着过和与及或在是为对从把被�
 # A statement of what must be done: the text's own emphasis.
 _STRESSED = re.compile("必须|务必|坚持|着力|始终|确保|一定要|要")
 _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
+# The line a report's dateline stands on (——2026年1月28日在某市第六届人民代表大会第四次会议上)
+_DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
+# Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
+_GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The rules whose answers are names the text gives: a list item of their shape is one too.
+_NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
+# The rules that name a thing's parts and other names: a span another rule proposes is
+# left to that rule.
+_NAMING_PARTS = frozenset({"part", "defined"})
 # Rules that blank their phrase wherever the text says it (what the page marks or links).
 _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # Digits read one by one, as a year or a date names an event or an agreement (九二, 五四,
@@ -188,6 +201,10 @@ class ChineseCards:
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
         self._section_labels: dict[tuple[int, int], str | None] = {}
+        # the compounds the text says everywhere (set by find_terms; see past_topic)
+        self.topic_terms: list[str] = []
+        # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
+        self.name_cores: dict[tuple[int, int], str] = {}
         # the formulas each sentence spells out, by its start (where there are any)
         self.expansions: dict[int, list[tuple[phrases.Span, list[tuple[int, int]]]]] = {}
         # what keyword_spans reads of each token, kept for the document (see there)
@@ -266,7 +283,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_Bounds(tokens) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens, self.glued) for tokens in self.tokens]
         # how often the text says each word and each pair of words (a pair it says again is
         # one of its compounds: no blank cuts it)
         self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
@@ -294,9 +311,16 @@ class ChineseCards:
     # ----- sentence passes: (start, end, rule) spans of one Simplified sentence
 
     def quotes_formulas_titles(self, _sentence: Sentence, text: str) -> Spans:
-        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title)."""
-        for span in phrases.quoted_terms(text) + phrases.formulas(text) + phrases.titles(text):
+        """“神经末梢” (quote), 三会一课 / “两个确立” (formula), 《条例》 (title). An unquoted
+        formula that is an idiom (千家万户, 一言一行: jieba's 成语) or a count (十亿|三千万人)
+        is none."""
+        for span in phrases.quoted_terms(text) + phrases.titles(text):
             yield span.start, span.end, span.rule
+        for span in phrases.formulas(text):
+            formula = text[span.start : span.end]
+            idiom = self.seg.keyword_kind(formula) == keywords.IDIOM_KIND
+            if not idiom and parse_figure(formula) is None:
+                yield span.start, span.end, span.rule
 
     def list_items(self, _sentence: Sentence, text: str) -> Spans:
         """The first and last item of a same-shaped 、-list (see `list_answers`)."""
@@ -331,6 +355,18 @@ class ChineseCards:
         for start, end in series.named_items(text):
             yield start, end, "item"
 
+    def named_parts(self, sentence: Sentence, text: str) -> Spans:
+        """What an article says a thing is made of and called (quiz.generate.parts): every
+        part of 由…组成 (`part`), other names (又称…, …，称X), the most notable one (最古老
+        的是X) and what 它们是 (`defined`)."""
+        if sentence.heading:
+            return
+        for start, end in parts.composition_items(text):
+            yield start, end, "part"
+        for finder in (parts.aliases, parts.notable_names, parts.what_it_is):
+            for start, end in finder(text):
+                yield start, end, "defined"
+
     def grammar_terms(self, _sentence: Sentence, text: str) -> Spans:
         """The class a learner's note gives a quoted word: “要” is a {modal verb} which …"""
         for span in english.class_of_quoted(text):
@@ -359,6 +395,8 @@ class ChineseCards:
         if not items:
             return []
         texts = [text[s:e] for s, e in items]
+        if all(t.endswith("的") for t in texts):
+            return []  # 全面的、系统的、整体的: qualities, no things to name
         prefix = len(phrases.common_prefix(texts))
         suffix = len(phrases.common_suffix(texts))
         prefix = prefix if prefix >= 2 else 0
@@ -375,12 +413,15 @@ class ChineseCards:
     def validate(self) -> dict[int, list[Candidate]]:
         valid: dict[int, list[Candidate]] = {}
         for index, candidates in self.candidates.items():
+            others = {(c.start, c.end) for c in candidates if c.rule not in _NAMING_PARTS}
             for candidate in candidates:
+                if candidate.rule in _NAMING_PARTS and (candidate.start, candidate.end) in others:
+                    continue  # 俗称**陡河**: what the page marks or links asks it as such
                 if self.problem(index, candidate) is not None:
                     continue
                 if candidate.rule == "list" and self.reads_as_clause(index, candidate):
                     continue  # 应对贸易摩擦, 布局合理: what is done, not what is named
-                if candidate.rule == "name" and self.runs_on(index, candidate):
+                if candidate.rule in ("name", "event") and self.runs_on(index, candidate):
                     continue  # 世界级机场|群: the name goes on
                 valid.setdefault(index, []).append(candidate)
         return valid
@@ -458,6 +499,79 @@ class ChineseCards:
                     for sentence, h in zip(sentences, headings, strict=True)
                 ]
             )
+
+    def own_places(self) -> set[str]:
+        """The text's own place without its suffix (南江 of a byline signed by 南江省人民政
+        府), where a byline names it."""
+        found: set[str] = set()
+        for sentence in self.sentences:
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in people.byline_places(text):
+                stem = people.place_stem(text[start:end])
+                if stem is not None:
+                    found.add(stem)
+        return found
+
+    def find_place_programmes(self) -> None:
+        """The programmes the text names after its own place (数字|南江, 绿美|南江:
+        quiz.generate.names.place_programmes), each a name where first said fit."""
+        places = self.own_places()
+        if not places:
+            return
+        found = names.place_programmes(
+            self.tokens,
+            places,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            said=self.repeats,
+        )
+        for phrase in found:
+            where = self.place_once(phrase, "name")
+            if where is not None:
+                index, candidate = where
+                self.candidates.setdefault(index, []).append(candidate)
+
+    def find_sibling_names(self) -> None:
+        """An item of a list of names of one shape, two or more of them names or terms the
+        text asks, that jieba cut apart (深圳|前|海 beside 广州南沙, 珠海横琴:
+        quiz.generate.series.sibling_names): a name too, asked as an item once."""
+        known = {
+            self.mirror[c.start : c.end]
+            for cs in self.candidates.values()
+            for c in cs
+            if c.rule in _NAMING_RULES
+        }
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.heading or "、" not in self.mirror[sentence.start : sentence.end]:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in series.sibling_names(text, known.__contains__):
+                name = text[start:end]
+                if name in seen or start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
+
+    def find_joined_pairs(self) -> None:
+        """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
+        joined_pairs), each pair an item."""
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if not any(token in series.PAIR_JOINERS for token in tokens):
+                continue  # a quick test: most sentences join nothing
+            for start, end in series.joined_pairs(tokens):
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "item"
+                )
+                if self.problem(index, candidate) is None:
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_vocabulary(self) -> None:
         """Each word of the page's word table (of two characters or more) blanked where
@@ -567,6 +681,35 @@ class ChineseCards:
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def find_byline_places(self) -> None:
+        """The place whose office signs the byline (某市某区人民政府区长 王某: the district
+        and its city: quiz.generate.people.byline_places): what a report is about, asked
+        in the byline and kept whatever the cap, like the speaker; not where a line above
+        it names it already (2026年某市政府工作报告: the title gives it away), other than
+        the dateline (——在某市第N届人民代表大会…会议上), which only says where."""
+        seen: set[str] = set()
+        for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
+            if sentence.start >= BYLINE:
+                break
+            text = self.mirror[sentence.start : sentence.end]
+            above = [
+                line
+                for line in self.mirror[: sentence.start].split("\n")
+                if not _DATELINE.search(line)
+            ]
+            for start, end in people.byline_places(text):
+                place = text[start:end]
+                if place in seen or any(place in line for line in above):
+                    continue
+                if start not in bounds or end not in bounds:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "place"
+                )
+                if self.problem(index, candidate) is None:
+                    seen.add(place)
+                    self.candidates.setdefault(index, []).append(candidate)
+
     def find_named_things(self) -> None:
         """A scheme, fund or place the text names, perhaps once (撒玛利亚基金, 港珠澳大桥:
         quiz.generate.names), where first so named."""
@@ -581,13 +724,18 @@ class ChineseCards:
                 kind=self.seg.keyword_kind,
                 describes=self.seg.is_attributive,
                 frequency=self.seg.frequency,
+                distinguishes=self.seg.is_distinguishing,
+                said=self.repeats,
             )
             for start, end in found:
+                start = self.past_topic(sentence, start, end)
                 name = self.mirror[sentence.start + start : sentence.start + end]
                 if name in seen:
                     continue
+                # a games (成都|世运会, 十五|运会) is an event, as a person is who: no scheme
+                rule = "event" if name.endswith(names.GAMES) else "name"
                 candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "name"
+                    sentence, sentence.start + start, sentence.start + end, rule
                 )
                 if (
                     self.problem(index, candidate) is None
@@ -596,57 +744,119 @@ class ChineseCards:
                 ):
                     seen.add(name)
                     self.candidates.setdefault(index, []).append(candidate)
+                    first, after = self.positions(tokens, start, end)
+                    if first >= 0 and after >= 0:
+                        core = names.name_core(tokens[first:after], self.seg.is_word)
+                        if core is not None:
+                            self.name_cores[(candidate.start, candidate.end)] = core
+
+    def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
+        """Where a name starts once the text's topic opening it is left out: a compound the
+        text says everywhere (`topic_terms`: 智慧新校园 in a plan for it) is what all its
+        phrases are about, so 智慧新校园|分级登记制度 names 分级登记制度 (at least
+        names.MIN_NAME characters must be left)."""
+        text = self.mirror[sentence.start + start : sentence.start + end]
+        for topic in self.topic_terms:
+            if text.startswith(topic) and len(text) - len(topic) >= names.MIN_NAME:
+                return start + len(topic)
+        return start
 
     def find_heading_names(self) -> None:
-        """What a heading sets out to build (建设|国际科技创新中心: quiz.generate.headed),
-        asked as a term where the body says it, when it is specific: a rare word or a
-        word jieba guessed in it, or said TERM_REPEATS times. A heading alone is too little
-        context for a blank: an object only headings name is not asked."""
-        starts = [s.start for s in self.sentences]
-        objects: list[tuple[str, list[str], tuple[int, int]]] = []
+        """What a heading or its subtitle sets out to build (建设|国际科技创新中心, …，加快发展|
+        X生产力: quiz.generate.headed), asked as a term where the body says it, when it is
+        specific: a rare word or a word jieba guessed in it, or said TERM_REPEATS times. An
+        object only headings name is asked in its heading when the heading has a subtitle
+        to give it context and the object is a coinage (`headed.coined_object`: a word
+        jieba does not know or a rare one, a thing and not an aspect of one); a heading
+        alone is too little context for a blank."""
+        objects: list[tuple[str, list[str], tuple[int, int], Heading, int, bool]] = []
         for heading in self.lay.headings:
-            title = self.mirror[heading.title[0] : heading.title[1]]
-            tokens = self.seg.cut(title)
-            found = headed.heading_object(
-                tokens,
-                weight=self.seg.keyword_weight,
-                is_word=self.seg.is_word,
-                verb=self.verb,
-                strict_verb=self.strict_verb,
-            )
-            if found is not None:
-                objects.append((title[found[0] : found[1]], tokens, found))
+            for part in (heading.title, heading.subtitle):
+                if part is None:
+                    continue
+                title = self.mirror[part[0] : part[1]]
+                tokens = self.seg.cut(title)
+                found = headed.heading_object(
+                    tokens,
+                    weight=self.seg.keyword_weight,
+                    is_word=self.seg.is_word,
+                    verb=self.verb,
+                    strict_verb=self.strict_verb,
+                )
+                if found is None:
+                    continue
+                subtitle = part is heading.subtitle
+                if subtitle and not self.coined(tokens, found):
+                    continue  # a subtitle says how (推进|城乡融合发展): only a coinage counts
+                objects.append(
+                    (title[found[0] : found[1]], tokens, found, heading, part[0], subtitle)
+                )
         seen: set[str] = set()
-        for name, tokens, found in objects:
+        for name, tokens, found, heading, at_title, subtitle in objects:
             if name in seen or not self.specific(name, tokens, found):
                 continue
             seen.add(name)
-            fits: list[tuple[int, Candidate]] = []
-            at = self.mirror.find(name)
-            while at >= 0:
-                index = bisect_left(starts, at + 1) - 1
-                sentence = self.sentences[index]
-                bounds = self.bounds[index]
-                if (
-                    not sentence.heading
-                    and at + len(name) <= sentence.end
-                    and at - sentence.start in bounds
-                    and at + len(name) - sentence.start in bounds
-                ):
-                    candidate = self.candidate(sentence, at, at + len(name), "term")
-                    if (
-                        self.problem(index, candidate) is None
-                        and not self.cuts_quote(sentence, candidate)
-                        and not self.dangles(index, candidate)
-                    ):
-                        fits.append((index, candidate))
-                        if self.has_room(index, candidate):
-                            break
-                at = self.mirror.find(name, at + len(name))
-            if fits:
-                index, candidate = next((fit for fit in fits if self.has_room(*fit)), fits[0])
+            # from a subtitle, the body must say it alone (城乡融合发展|示范区 is another thing)
+            alone = self.says_alone if subtitle else None
+            placed = self.place_once(name, "term", alone)
+            if placed is None and heading.subtitle is not None:
+                fits = self.heading_fit(name, tokens, found, heading, at_title)
+                placed = next((fit for fit in fits if self.has_room(*fit)), None) or (
+                    fits[0] if fits else None
+                )
+            if placed is not None:
+                index, candidate = placed
                 if not any(candidate.overlaps(c) for c in self.candidates.get(index, ())):
                     self.candidates.setdefault(index, []).append(candidate)
+
+    def heading_fit(
+        self,
+        name: str,
+        tokens: Sequence[str],
+        found: tuple[int, int],
+        heading: Heading,
+        at_title: int,
+    ) -> list[tuple[int, Candidate]]:
+        """The heading's own blank on an object only headings name (see
+        find_heading_names), if it is a coinage."""
+        if not self.coined(tokens, found):
+            return []
+        sentence = self.heading_sentence(heading)
+        index = self.index_of[sentence.start]
+        start = at_title + found[0]
+        candidate = self.candidate(sentence, start, start + len(name), "term")
+        if self.problem(index, candidate) is not None or self.dangles(index, candidate):
+            return []
+        return [(index, candidate)]
+
+    def says_alone(self, index: int, candidate: Candidate) -> bool:
+        """No noun follows the answer (see `noun_follows`)."""
+        return not self.noun_follows(index, candidate)
+
+    def noun_follows(self, index: int, candidate: Candidate) -> bool:
+        """A noun comes right after the answer: the text says it as part of a longer
+        phrase there (城乡融合发展|示范区)."""
+        _words, after = self.answer_tokens(index, candidate)
+        return self.seg.keyword_kind(after) in (keywords.NOUN_KIND, keywords.NAME_KIND)
+
+    def coined(self, tokens: Sequence[str], found: tuple[int, int]) -> bool:
+        """The heading's object is a coinage of the text (headed.coined_object)."""
+        return headed.coined_object(
+            tokens,
+            found,
+            weight=self.seg.keyword_weight,
+            is_word=self.seg.is_word,
+            describes=self.seg.is_attributive,
+            noun=self.noun,
+            frequency=self.seg.frequency,
+        )
+
+    def noun(self, word: str) -> bool:
+        """A noun or a name of two characters or more (jieba's keyword table)."""
+        return len(word) >= 2 and self.seg.keyword_kind(word) in (
+            keywords.NOUN_KIND,
+            keywords.NAME_KIND,
+        )
 
     def verb(self, word: str) -> bool:
         """A word that may open a heading as its verb: a sure one (`strict_verb`) or a
@@ -659,9 +869,12 @@ class ChineseCards:
         )
 
     def strict_verb(self, word: str) -> bool:
-        """A governing verb (提升, 构建) or a two-character verbal noun (建设, 发展)."""
+        """A governing verb (提升, 构建), a verb that acts on a name (实施, 弘扬) or a
+        two-character verbal noun (建设, 发展)."""
         return len(word) == 2 and (
-            word in keywords.GOVERNING_VERBS or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
+            word in keywords.GOVERNING_VERBS
+            or word in names.ACTION_VERBS
+            or self.seg.keyword_kind(word) == keywords.VERBAL_KIND
         )
 
     def specific(self, name: str, tokens: Sequence[str], span: tuple[int, int]) -> bool:
@@ -682,6 +895,39 @@ class ChineseCards:
             ):
                 return True
         return False
+
+    def find_coined_terms(self) -> None:
+        """Coinages nothing else marks (quiz.generate.coined): a literary X之Y (强农之路,
+        农业|兴县之本) and the short term a paragraph opens with and explains (X。 …) when
+        the text names it elsewhere too; each once, where first said."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading or index in self.unfit:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            spans: list[tuple[int, int]] = []
+            if "之" in text:
+                spans += coined.literary_coinages(tokens, is_word=self.seg.is_word, noun=self.noun)
+            paragraph = self.lay.paragraphs[sentence.paragraph] if self.lay.paragraphs else None
+            if paragraph is not None and paragraph.sentences[0].start == sentence.start:
+                end = coined.run_in_term(text, self.repeats)
+                if end is not None:
+                    spans.append((0, end))
+            for start, end in spans:
+                name = text[start:end]
+                if name in seen or start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                candidate = self.candidate(
+                    sentence, sentence.start + start, sentence.start + end, "coined"
+                )
+                if (
+                    self.problem(index, candidate) is None
+                    and not self.cuts_quote(sentence, candidate)
+                    and not self.dangles(index, candidate)
+                    and not any(candidate.overlaps(c) for c in self.candidates.get(index, ()))
+                ):
+                    seen.add(name)
+                    self.candidates.setdefault(index, []).append(candidate)
 
     def find_parallel_runs(self) -> None:
         """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
@@ -737,6 +983,26 @@ class ChineseCards:
                 if self.problem(index, candidate) is None:
                     self.candidates.setdefault(index, []).append(candidate)
 
+    def glued(self, token: str, following: str) -> bool:
+        """A word jieba guessed (its dictionary does not list it) that glued a preposition
+        to the first half of a word it cut apart, the other half the character after it
+        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠)."""
+        if self.seg.is_word(token) or not phrases.has_cjk(token):
+            return False
+        if len(token) == 3:
+            return token[0] == "称"
+        return (
+            len(token) == 2
+            and token[0] in _GLUED_PREPOSITIONS
+            and len(following) == 1
+            and phrases.has_cjk(following)
+            and following not in keywords.FUNCTION_CHARS
+        )
+
+    def person_name(self, word: str) -> bool:
+        """A word jieba's dictionary lists as a person's name."""
+        return self.seg.keyword_kind(word) == keywords.NAME_KIND
+
     def common_word(self, word: str) -> bool:
         """A word jieba's dictionary lists that is no person's name (殷殷, 代表)."""
         return self.seg.is_word(word) and self.seg.keyword_kind(word) != keywords.NAME_KIND
@@ -751,37 +1017,66 @@ class ChineseCards:
             kind=self.seg.keyword_kind,
             describes=self.seg.is_attributive,
             topic=self.topic,
+            headings={i for i, s in enumerate(self.sentences) if s.heading},
+            distinguishes=self.seg.is_distinguishing,
+        )
+        # the compounds said everywhere are the text's topic, as its topic words are: once in
+        # every TOPIC_SHARE words, TOPIC_MIN times at least (see past_topic)
+        least = max(terms.TOPIC_MIN, self.doc_counts.total() / terms.TOPIC_SHARE)
+        self.topic_terms = sorted(
+            (t for t, n in found.items() if n >= least), key=len, reverse=True
         )
         placed: dict[int, list[tuple[int, int]]] = {}
+        # the longer terms holding each term: 社会主义法治 is asked where it is no part of
+        # 中国特色社会主义法治
+        holders = {t: [u for u in found if len(u) > len(t) and t in u] for t in found}
+
+        def fits(index: int, candidate: Candidate) -> bool:
+            sentence = self.sentences[index]
+            return (
+                not any(a < candidate.end and candidate.start < b for a, b in placed.get(index, []))
+                and not _held(self.mirror, sentence.start, candidate, holders[term])
+                and not self.reports_speech(candidate)  # 习近平总书记|指出
+                and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
+            )  # (the first: inside a longer term placed there)
+
         # longer terms first: 政务新媒体 is asked where 政务新媒体矩阵 is not
         for term in sorted(found, key=lambda t: -len(t)):
-            fits: list[tuple[int, Candidate]] = []
-            room: list[bool] = []
-            for index, at in self.first_said(term):
-                sentence, bounds = self.sentences[index], self.bounds[index]
-                if sentence.heading or at not in bounds or at + len(term) not in bounds:
-                    continue
-                start = sentence.start + at
-                if any(a < start + len(term) and start < b for a, b in placed.get(index, [])):
-                    continue  # inside a longer term placed here
-                candidate = self.candidate(
-                    sentence, sentence.start + at, sentence.start + at + len(term), "term"
-                )
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.reports_speech(candidate)  # 习近平总书记|指出
-                    and not self.dangles(index, candidate)
-                    and not self.qualifies_set_phrase(index, candidate)  # 知识产权行政|执法
-                ):
-                    fits.append((index, candidate))
-                    room.append(self.has_room(index, candidate))
-                    if room[-1]:
-                        break
-            if fits:  # the first sentence with room for it, else its first fit
-                index, candidate = fits[-1] if room[-1] else fits[0]
+            if people.name_and_title(term, self.person_name):
+                continue  # 某某总书记: how the text names its leader, no term of its own
+            where = self.place_once(term, "term", fits)
+            if where is not None:
+                index, candidate = where
                 self.candidates.setdefault(index, []).append(candidate)
                 placed.setdefault(index, []).append((candidate.start, candidate.end))
+
+    def place_once(
+        self,
+        phrase: str,
+        tag: str,
+        fits: Callable[[int, Candidate], bool] | None = None,
+    ) -> tuple[int, Candidate] | None:
+        """Where to ask `phrase` once: the first body sentence that says it whole, on word
+        bounds, as a blank fit for a card (and for `fits`) with room beside the sentence's
+        own rule phrases (`has_room`); else the first that fits at all; else None."""
+        first: tuple[int, Candidate] | None = None
+        for index, at in self.first_said(phrase):
+            sentence, bounds = self.sentences[index], self.bounds[index]
+            if sentence.heading or at not in bounds or at + len(phrase) not in bounds:
+                continue
+            start = sentence.start + at
+            candidate = self.candidate(sentence, start, start + len(phrase), tag)
+            if (
+                self.problem(index, candidate) is not None
+                or self.cuts_quote(sentence, candidate)
+                or self.dangles(index, candidate)
+                or (fits is not None and not fits(index, candidate))
+            ):
+                continue
+            if self.has_room(index, candidate):
+                return index, candidate
+            first = first or (index, candidate)
+        return first
 
     def first_said(self, phrase: str) -> Iterator[tuple[int, int]]:
         """Each sentence that says `phrase` whole, in text order, by index, with where it
@@ -919,7 +1214,10 @@ class ChineseCards:
                     start = self.word_start(lead.sentence, s, start)
                     if e - suffix - start < 3:
                         continue  # a tail's point is a phrase, not a word of it
-                candidate = self.lead_answer(lead.sentence, start, e - suffix)
+                # after a shared verb (建设|离岸创新创业平台) the rest is the object: whole
+                verb = part == "head" and phrases.has_cjk(texts[0][:prefix])  # not ——
+                limit = LEAD_OBJECT if verb else LEAD_ANSWER
+                candidate = self.lead_answer(lead.sentence, start, e - suffix, limit)
                 if candidate is not None:
                     made.append((lead.sentence, candidate))
             if len(made) >= max(2, -(-2 * len(leads) // 3)):
@@ -936,15 +1234,17 @@ class ChineseCards:
             start -= 1
         return start
 
-    def lead_answer(self, sentence: Sentence, start: int, end: int) -> Candidate | None:
+    def lead_answer(
+        self, sentence: Sentence, start: int, end: int, limit: int = LEAD_ANSWER
+    ) -> Candidate | None:
         """The lead's answer, kept to its last words when it is long (理论滋养初心 stays,
         a 9-character clause keeps its last 6 or fewer characters on a word boundary, and
         at least 3 before them when a 4-character answer allows: 服务消费|持续扩大)."""
         index = self.index_of[sentence.start]
         bounds = self.bounds[index]
         rel_start, rel_end = start - sentence.start, end - sentence.start
-        if rel_end - rel_start > LEAD_ANSWER:
-            later = [b for b in bounds if rel_end - LEAD_ANSWER <= b < rel_end - 1]
+        if rel_end - rel_start > limit:
+            later = [b for b in bounds if rel_end - limit <= b < rel_end - 1]
             if not later:
                 return None
             cut = min(later)
@@ -1060,6 +1360,8 @@ class ChineseCards:
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
                 found = self.keywords(index, sentence, self.doc_counts, answered)
+                if registered is not None:  # 全体|人民共同富裕 where the text asks the whole
+                    found = [k for k in found if not _inside(k, registered, text, sentence.start)]
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
@@ -1116,20 +1418,23 @@ class ChineseCards:
             and bool(paragraph.sentences)
             and (paragraph.sentences[0].start == sentence.start)
         )
+        core = self.name_cores.get((candidate.start, candidate.end))
         return rank.Evidence(
             rule=candidate.rule,
             answer=answer,
-            repeats=self.repeats(answer),
+            # a name the text says again in part (引大济岷 of 引大济岷工程) is said again
+            repeats=max(self.repeats(answer), self.repeats(core) if core else 0),
             idf=self.seg.keyword_weight(answer),
-            name=candidate.rule == "person" or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
-            byline=candidate.rule == "person" and candidate.start < BYLINE,
+            name=candidate.rule in ("person", "place")
+            or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
+            byline=candidate.rule in ("person", "place") and candidate.start < BYLINE,
             heading=sentence.heading,
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
             headline=candidate.rule == "figure"
             and figures.is_headline(text, candidate.start - sentence.start),
-            dictionary_word=self.seg.is_word(answer),
+            dictionary_word=self.seg.in_dictionary(answer),
             part_idfs=self.part_idfs(index, candidate, answer),
             topical=candidate.rule == "keyword" and self.topical(answer),
             sentence_length=len(text),
@@ -1573,6 +1878,7 @@ SENTENCE_PASSES: tuple[Callable[[ChineseCards, Sentence, str], Spans], ...] = (
     ChineseCards.marked_phrases,
     ChineseCards.linked_names,
     ChineseCards.named_list_items,
+    ChineseCards.named_parts,
     ChineseCards.figure_spans,
     ChineseCards.grammar_terms,
 )
@@ -1580,10 +1886,15 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_vocabulary,  # a word of the page's word table in its lesson
     ChineseCards.find_numbered_names,  # 天舟七号
     ChineseCards.find_ordinal_names,  # 第一个 / 第二个百年奋斗目标 (quiz.generate.series)
+    ChineseCards.find_joined_pairs,  # 甲城－乙城、丙城－丁城 (quiz.generate.series)
     ChineseCards.find_people,  # 省长 孟凡利 (quiz.generate.people)
+    ChineseCards.find_byline_places,  # 某市某区人民政府区长: the report's place (people)
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
+    ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
+    ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)
     ChineseCards.find_parallel_runs,  # 稳中求进、以进促稳、先立后破 (quiz.generate.parallel)
     ChineseCards.find_heading_series,  # 共建人文湾区 / 构筑休闲湾区 (quiz.generate.parallel)
     ChineseCards.find_leads,  # parallel leads, run-in heads, 一是/二是, headings + subtitles
@@ -1609,6 +1920,31 @@ def _splits(pattern: re.Pattern[str], text: str, bounds: Container[int]) -> bool
     return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
 
 
+def _held(mirror: str, floor: int, candidate: Candidate, holders: Sequence[str]) -> bool:
+    """Whether one of `holders` (longer phrases) holds `candidate` where it stands, within
+    the text from `floor` on (its sentence)."""
+    for holder in holders:
+        at = mirror.find(
+            holder, max(floor, candidate.end - len(holder)), candidate.start + len(holder)
+        )
+        while 0 <= at <= candidate.start:
+            if at + len(holder) >= candidate.end:
+                return True
+            at = mirror.find(holder, at + 1, candidate.start + len(holder))
+    return False
+
+
+def _inside(candidate: Candidate, pattern: re.Pattern[str], text: str, offset: int) -> bool:
+    """Whether `candidate` lies strictly inside an occurrence of a registered phrase in the
+    sentence `text` (at `offset` in the mirror): a blank that cuts a phrase the text asks
+    whole elsewhere (人民共同富裕 of 全体人民共同富裕)."""
+    start, end = candidate.start - offset, candidate.end - offset
+    return any(
+        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
+        for m in pattern.finditer(text)
+    )
+
+
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -1617,15 +1953,24 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 class _Bounds:
     """The offsets where jieba's words start or end in one sentence, one byte per offset:
     a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
-    (on 9 MB the sets alone held some 120 MB)."""
+    (on 9 MB the sets alone held some 120 MB). `glued(token, following)` says a word
+    jieba guessed has a preposition glued to its start (由铧|嘴: 由|铧嘴), which ends
+    there too."""
 
     __slots__ = ("_marks",)
 
-    def __init__(self, tokens: Iterable[str]) -> None:
+    def __init__(
+        self, tokens: Iterable[str], glued: Callable[[str, str], bool] | None = None
+    ) -> None:
+        tokens = list(tokens)
         ends = list(accumulate(map(len, tokens), initial=0))
         marks = bytearray(ends[-1] + 1)
         for end in ends:
             marks[end] = 1
+        if glued is not None:
+            for at, (start, token) in enumerate(zip(ends, tokens, strict=False)):
+                if glued(token, tokens[at + 1] if at + 1 < len(tokens) else ""):
+                    marks[start + 1] = 1
         self._marks = bytes(marks)
 
     def __contains__(self, offset: object) -> bool:

@@ -36,10 +36,14 @@ RULE_PRIORITY = {
     "lead": 3,
     "list": 4,
     "item": 4,
+    "part": 4,
     "term": 5,
+    "coined": 5,
     "name": 5,
     "linked": 5,
-    "person": 5,
+    "person": 4,
+    "place": 5,
+    "event": 5,
     "defined": 5,
     "keyword": 6,
     "vocabulary": 6,
@@ -54,7 +58,8 @@ MAX_TITLE = 60
 MAX_TERM = 60
 NEAR_DUPLICATE = 0.8
 _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
-    ("term", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"), MAX_TERM
+    ("term", "coined", "keyword", "vocabulary", "defined", "name", "date", "marked", "linked"),
+    MAX_TERM,
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
 _BRACKET_CHARS = frozenset("《》〈〉【】[]{}")
@@ -103,7 +108,7 @@ def answer_problem(
     """
     answer = mirror[candidate.start : candidate.end]
     limit = _LIMITS.get(candidate.rule, MAX_ANSWER)
-    if not answer.isascii() and candidate.rule in {"term"}:
+    if not answer.isascii() and candidate.rule in {"term", "coined"}:
         limit = MAX_ANSWER
     if candidate.rule == "quote":
         limit = MAX_QUOTED_NAME  # “百县千镇万村高质量发展工程”: the quote pass checks its shape
@@ -212,7 +217,7 @@ def select_with_figures(
 # A numbered formula and a phrase the page underlines or bolds are asked however many a
 # sentence holds (咸阳 is the fifth of a line of underlined names); quotations are not
 # (a line of four quoted 规划图/施工图/时间表 … has said enough).
-UNLIMITED = frozenset({"formula", "marked"})
+UNLIMITED = frozenset({"formula", "marked", "part"})
 
 
 def select(

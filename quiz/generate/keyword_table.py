@@ -25,14 +25,32 @@ KEYWORD_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng"
 # words 新型 民营, directions 西部): such a word may open a name the text repeats
 # (新发展格局, 西部陆海新通道) but is never an answer on its own.
 ATTRIBUTIVE_TAGS = frozenset({"a", "b", "f"})
+# Of those, the words that only describe (distinguishing words 新型 国家级 大型, directions
+# 西部): never a verb, where an adjective may be one (落实, 健全 are tagged `a`).
+DISTINGUISHING_TAGS = frozenset({"b", "f"})
+# A direction relative to what comes before it (65岁|以上, 三年|之内) describes nothing after.
+_RELATIVE = frozenset("以之")
 _WORD_RE = re.compile(r"[\u3400-\u9fff]{2,8}|[A-Za-z][A-Za-z-]{2,}")
 _ATTRIBUTIVE_RE = re.compile(r"[\u3400-\u9fff]{1,4}")
-_FORMAT = 5
+_FORMAT = 7
 # What a word is, by its jieba tag: a noun joins the nouns around it into one phrase; a
 # verbal noun may not open such a phrase; a name stands alone; so does an idiom (成语),
 # which after a noun is its predicate (新兴产业|异军突起).
 NOUN, VERBAL, NAME, IDIOM = 0, 1, 2, 3
 _KIND = {"vn": VERBAL, "nr": NAME, "nrt": NAME, "nrfg": NAME, "i": IDIOM}
+# jieba tags many common words as person names (养老, 光荣, 权威, 智慧, 弘扬 are `nr`):
+# a person's name opens with a family name, or with the dynasty of an emperor's title
+# (秦始皇, 汉武帝). The common family names of the 百家姓 and the dynasties, Simplified.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝诸习宇文司马欧阳上官诸葛夏侯皇甫尉迟公孙慕容长孙"
+    "汉晋隋元清"
+)
 
 
 class KeywordTable:
@@ -45,10 +63,13 @@ class KeywordTable:
         weights: array[float],
         kinds: bytes,
         attributive: str = "",
+        distinguishing: str = "",
     ):
         self._blob = blob
         self._attributive_blob = attributive
         self._attributive: frozenset[str] | None = None
+        self._distinguishing_blob = distinguishing
+        self._distinguishing: frozenset[str] | None = None
         self._offsets = offsets
         self._weights = weights
         self._kinds = kinds
@@ -73,7 +94,10 @@ class KeywordTable:
         """NOUN, VERBAL or NAME for an eligible word, else None."""
         if self.get(word) is None:
             return None
-        return self._kinds[self._index[word]]
+        kind = self._kinds[self._index[word]]
+        if kind == NAME and word[0] not in SURNAMES:
+            return NOUN  # 光荣, 养老: jieba's `nr` on a common word
+        return kind
 
     def is_attributive(self, word: str) -> bool:
         """Whether jieba tags `word` an adjective, a distinguishing word or a direction
@@ -81,6 +105,13 @@ class KeywordTable:
         if self._attributive is None:
             self._attributive = frozenset(self._attributive_blob.split())
         return word in self._attributive
+
+    def is_distinguishing(self, word: str) -> bool:
+        """Whether jieba tags `word` a distinguishing word or a direction (新型, 国家级, 西部:
+        see DISTINGUISHING_TAGS), which only describes the noun after it."""
+        if self._distinguishing is None:
+            self._distinguishing = frozenset(self._distinguishing_blob.split())
+        return word in self._distinguishing
 
     def __len__(self) -> int:
         return self._size
@@ -108,16 +139,17 @@ def load_keyword_table(
     cache = (cache_dir or Path(tempfile.gettempdir())) / f"quiz-keywords.{digest}.cache"
     try:
         saved = marshal.loads(read_own_file(cache))
-        saved_stamp, blob, offsets_raw, weights_raw, kinds, attributive = saved
+        saved_stamp, blob, offsets_raw, weights_raw, kinds, attributive, distinguishing = saved
         if saved_stamp == stamp:
             offsets, weights = array("I"), array("d")
             offsets.frombytes(offsets_raw)
             weights.frombytes(weights_raw)
-            return KeywordTable(blob, offsets, weights, kinds, attributive)
+            return KeywordTable(blob, offsets, weights, kinds, attributive, distinguishing)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    words, attributive_words = _build(dict_path, idf_path)
+    words, attributive_words, distinguishing_words = _build(dict_path, idf_path)
     attributive = " ".join(sorted(attributive_words))
+    distinguishing = " ".join(sorted(distinguishing_words))
     ordered = sorted(words)
     blob = "".join(ordered)
     offsets = array("I", [0])
@@ -129,12 +161,21 @@ def load_keyword_table(
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".quiz-keywords.")
         with os.fdopen(fd, "wb") as handle:
             marshal.dump(
-                (stamp, blob, offsets.tobytes(), weights.tobytes(), kinds, attributive), handle
+                (
+                    stamp,
+                    blob,
+                    offsets.tobytes(),
+                    weights.tobytes(),
+                    kinds,
+                    attributive,
+                    distinguishing,
+                ),
+                handle,
             )
         os.replace(tmp, cache)
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return KeywordTable(blob, offsets, weights, kinds, attributive)
+    return KeywordTable(blob, offsets, weights, kinds, attributive, distinguishing)
 
 
 def read_own_file(path: Path) -> bytes:
@@ -155,7 +196,9 @@ def _stamp(path: Path) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _build(dict_path: Path, idf_path: Path) -> tuple[dict[str, tuple[float, int]], set[str]]:
+def _build(
+    dict_path: Path, idf_path: Path
+) -> tuple[dict[str, tuple[float, int]], set[str], set[str]]:
     idf: dict[str, float] = {}
     with idf_path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -167,6 +210,7 @@ def _build(dict_path: Path, idf_path: Path) -> tuple[dict[str, tuple[float, int]
     median = sorted(idf.values())[len(idf) // 2] if idf else 10.0
     weights: dict[str, tuple[float, int]] = {}
     attributive: set[str] = set()
+    distinguishing: set[str] = set()
     with dict_path.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
@@ -176,4 +220,6 @@ def _build(dict_path: Path, idf_path: Path) -> tuple[dict[str, tuple[float, int]
                 weights[parts[0]] = (idf.get(parts[0], median), _KIND.get(parts[2], NOUN))
             elif parts[2] in ATTRIBUTIVE_TAGS and _ATTRIBUTIVE_RE.fullmatch(parts[0]):
                 attributive.add(parts[0])
-    return weights, attributive
+                if parts[2] in DISTINGUISHING_TAGS and parts[0][0] not in _RELATIVE:
+                    distinguishing.add(parts[0])
+    return weights, attributive, distinguishing

@@ -34,11 +34,17 @@ BASE = {
     "title": 50,
     "heading": 50,
     "term": 36,
+    # a coinage only its shape or place marks, said perhaps once (强农之路, a paragraph's
+    # run-in term): the text's own name for a thing, like a name, often said once
+    "coined": 48,
     "lead": 44,
     "name": 42,
     "person": 52,
+    "place": 52,
+    "event": 52,
     "item": 44,
     "defined": 44,
+    "part": 50,
     "list": 30,
     "inline": 40,
     "date": 36,
@@ -201,26 +207,42 @@ def general_word(evidence: Evidence) -> bool:
     竞争力: each word's IDF under COMMON_IDF); a compound with a rarer word (高标准|农田,
     港澳|企业) is the text's own."""
     common_parts = _common_parts(evidence)
-    # a long text's list of everyday words (政策体系、规范化、积极性) is general language too
+    # a long text's list of everyday words (政策体系、规范化、积极性) or of categories jieba
+    # knows whole (国有企业、民营企业、外资企业) is general language too
     listed = evidence.rule == "list" and evidence.text_length > LONG_LIST_TEXT
     if listed:
-        return common_parts
+        return common_parts or (evidence.dictionary_word and not evidence.name)
     if evidence.rule == "keyword" and evidence.topical:
         return True  # 粤港澳|企业, or 粤港澳 alone: the topic, however often said
+    # one word of two characters not rare (智慧, 基层; not 舆情, 横琴) stays general language
+    # however often said
+    single = (
+        evidence.dictionary_word
+        and len(evidence.answer) <= 2
+        and (evidence.idf is None or evidence.idf < RARE_IDF)
+    )
     return (
         evidence.rule == "keyword"
         and (evidence.dictionary_word or common_parts)
         and not evidence.name
-        and evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
+        and (
+            single or evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
+        )
         and evidence.sentence_length >= LONG_SENTENCE
     )
 
 
 def everyday_quote(evidence: Evidence) -> bool:
-    """A quotation of one everyday word of two characters (“窗口”, “上下”: a figure
-    of speech, not a slogan or a name of the text's own such as “河长制”): it is ranked
-    like any card, not kept whatever the budget as the text's own terms are."""
-    return evidence.rule == "quote" and len(evidence.answer) <= 2 and _everyday(evidence)
+    """A quotation of two characters that is no rare word or name (“窗口”, “上下”: a
+    figure of speech; “两新”, “双减”: a shorthand the text may spell out), not a slogan or a
+    name of the text's own such as “河长制”: it is ranked like any card, not kept whatever
+    the budget as the text's own terms are."""
+    return (
+        evidence.rule == "quote"
+        and len(evidence.answer) <= 2
+        and not evidence.name
+        and (evidence.idf is None or evidence.idf < COMMON_IDF)
+    )
 
 
 def everyday_marked(evidence: Evidence) -> bool:
@@ -276,7 +298,7 @@ def _specificity(evidence: Evidence) -> int:
     answer = evidence.answer
     length = len(answer)
     score = min(8, 2 * max(length - 2, 0)) if evidence.figure is None else 0
-    if evidence.rule in ("keyword", "term", "name", "person", "linked"):
+    if evidence.rule in ("keyword", "term", "coined", "name", "person", "place", "event", "linked"):
         if evidence.name:
             score += 6
         elif evidence.idf is None:

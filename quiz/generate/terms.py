@@ -16,13 +16,23 @@ dictionary word already, preferring the longest extent the text repeats nearly a
 >>> cut = [["推進", "粵港澳", "大灣區", "建設"], ["粵港澳", "大灣區", "規劃"]] * 2
 >>> repeated_terms(cut, weight={"大灣區": 6.0}.get, is_word={"大灣區"}.__contains__)
 {'粵港澳大灣區': 4}
+
+No word of 城乡|统一|大|市场 is rare, but general language would not write a describing
+character between two words of a phrase (it would say 城乡统一的大市场): the text coined it.
+
+>>> market = ["城乡", "统一", "大", "市场"]
+>>> cut = [["加强", *market, "建设"], ["建设", *market, "。"], ["推动", *market, "规则"]]
+>>> weight = {"城乡": 7.4, "统一": 5.5, "市场": 3.3}.get
+>>> is_word = {"加强", "建设", "推动", "城乡", "统一", "大", "市场", "规则", "。"}.__contains__
+>>> repeated_terms(cut, weight=weight, is_word=is_word, describes={"大"}.__contains__)
+{'城乡统一大市场': 3}
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Container, Sequence
+from typing import Any
 
 from quiz.generate.keywords import (
     ADVERBIAL_NOUNS,
@@ -34,7 +44,7 @@ from quiz.generate.keywords import (
 from quiz.text.phrases import has_cjk, is_filler, is_number
 
 MIN_REPEATS = 3
-MIN_TERM, MAX_TERM = 4, 10
+MIN_TERM, MAX_TERM = 4, 12
 MAX_WORDS = 5
 # A term this long (成渝地区双城经济圈) is one when said twice.
 LONG_TERM = 6
@@ -61,6 +71,8 @@ def repeated_terms(
     describes: Callable[[str], bool] | None = None,
     min_repeats: int = MIN_REPEATS,
     topic: frozenset[str] | None = None,
+    headings: Container[int] = (),
+    distinguishes: Callable[[str], bool] = lambda _word: False,
 ) -> dict[str, int]:
     """Terms of the text with how often they occur (see the module), in first-seen order.
 
@@ -69,7 +81,9 @@ def repeated_terms(
     jieba's dictionary lists a string whole, `describes(word)` whether jieba tags it an
     adjective or the like (新, 伟大, 西部): with it, a standing concept may open with one
     (see `_stands_alone`). `topic`: the text's topic words (`topic_words`), counted from
-    `sentences` when not given."""
+    `sentences` when not given. `headings`: the indices of the sentences that are headings,
+    where no term is asked: a term only headings say (a section heading and its line in the
+    contents) is none, and leaves the shorter terms inside it to the body."""
     describes = _memoised(describes) if describes is not None else (lambda _word: False)
     counts: Counter[str] = Counter()
     loose: Counter[str] = Counter()
@@ -77,53 +91,74 @@ def repeated_terms(
     first_words: dict[str, tuple[str, ...]] = {}
     followers: dict[str, set[str]] = {}
     leaders: dict[str, set[str]] = {}
-    table: dict[str, _TermFeatures] = {}
+    usable_cache: dict[str, bool] = {}
+    opens_cache: dict[str, bool] = {}
+    ends_cache: dict[str, bool] = {}
+    nominal_cache: dict[str, bool] = {}
+    verb_cache: dict[str, bool] = {}
 
-    def features(token: str) -> _TermFeatures:
-        if not _usable(token):  # no term holds it: nothing else is read of it
-            found = table[token] = (False, False, False, False, False, len(token))
-            return found
-        nominal = (
-            weight(token) is not None
-            or describes(token)
-            or (len(token) >= 2 and not is_word(token) and token[0] not in FUNCTION_CHARS)
-        )
-        opens = _opens_a_name(token, weight, is_word, kind)
-        # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name; 新|发展|格局
-        # opens a standing concept only.
-        may_open = token[:2] not in GOVERNING_VERBS and (opens or describes(token))
-        ends = _ends_a_noun(token, weight, kind)
-        found = table[token] = (may_open, opens, nominal, True, ends, len(token))
+    def nominal(token: str) -> bool:
+        found = nominal_cache.get(token)
+        if found is None:
+            found = nominal_cache[token] = (
+                weight(token) is not None
+                or describes(token)
+                or (len(token) >= 2 and not is_word(token) and token[0] not in FUNCTION_CHARS)
+            )
         return found
 
-    for tokens in sentences:
-        known = list(map(table.get, tokens))
-        looked_up = (
-            [found or features(t) for t, found in zip(tokens, known, strict=True)]
-            if None in known
-            else cast(list[_TermFeatures], known)
-        )
-        size = len(tokens)
-        for start in [i for i, opening in enumerate(looked_up) if opening[0]]:
-            _, opens, all_nominal, _, _, length = looked_up[start]
+    def verb(token: str) -> bool:
+        found = verb_cache.get(token)
+        if found is None:
+            found = verb_cache[token] = len(token) >= 2 and is_word(token) and not nominal(token)
+        return found
+
+    in_body: set[str] = set()
+    for index, tokens in enumerate(sentences):
+        body = index not in headings
+        usable = [
+            usable_cache[t] if t in usable_cache else usable_cache.setdefault(t, _usable(t))
+            for t in tokens
+        ]
+        for start in range(len(tokens)):
             first = tokens[start]
-            for stop in range(start + 2, min(start + MAX_WORDS, size) + 1):
-                _, _, nominal, usable, ends, size_of_last = looked_up[stop - 1]
-                if not usable:
+            if not usable[start] or first[:2] in GOVERNING_VERBS:
+                continue
+            opens = opens_cache.get(first)
+            if opens is None:
+                opens = opens_cache[first] = _opens_a_name(first, weight, is_word, kind)
+            # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name; 新|发展|格局
+            # opens a standing concept only.
+            opens_loose = opens or describes(first)
+            if not opens_loose:
+                continue
+            length = len(first)
+            all_nominal = nominal(first)
+            verbless = True  # no verb after the first word so far
+            for stop in range(start + 2, min(start + MAX_WORDS, len(tokens)) + 1):
+                last = tokens[stop - 1]
+                if not usable[stop - 1]:
                     break
-                length += size_of_last
+                length += len(last)
                 if length > MAX_TERM:
                     break
                 inner_nominal = all_nominal
-                all_nominal = all_nominal and nominal
+                inner_verbless = verbless
+                all_nominal = all_nominal and nominal(last)
+                verbless = verbless and not verb(last)
                 if length < MIN_TERM:
                     continue
-                strict = opens and ends
+                ends = ends_cache.get(last)
+                if ends is None:
+                    ends = ends_cache[last] = _ends_a_noun(last, weight, kind)
+                # 教育事业|取得|突飞猛进: an idiom after a verb is what a clause says (人民|
+                # 当家作主, with no verb before it, is a concept)
+                strict = opens and ends and (inner_verbless or not _idiom(last, kind))
                 # A standing concept: every word a noun or an adjective, but its last one,
                 # which may be any word of two characters (中华民族伟大|复兴, …新|通道); of
                 # two words, an adjective opens it (新型|城镇化: see _stands_alone).
                 standing = inner_nominal and (
-                    (stop - start >= 3 and (ends or size_of_last >= 2))
+                    (stop - start >= 3 and (ends or len(last) >= 2))
                     or (stop - start == 2 and ends and describes(first))
                 )
                 if not strict and not standing:
@@ -133,12 +168,14 @@ def repeated_terms(
                     counts[term] += 1
                 else:
                     loose[term] += 1
+                if body:
+                    in_body.add(term)
                 if term not in first_seen:
                     first_seen[term] = len(first_seen)
                     first_words[term] = tuple(tokens[start:stop])
                     followers[term] = set()
                     leaders[term] = set()
-                followers[term].add(tokens[stop] if stop < size else "")
+                followers[term].add(tokens[stop] if stop < len(tokens) else "")
                 leaders[term].add(tokens[start - 1] if start else "")
     if topic is None:
         topic = _topic_words(sentences, weight)
@@ -147,17 +184,28 @@ def repeated_terms(
         for term, count in counts.items()
         if count >= (min_repeats if len(term) < LONG_TERM else min(min_repeats, 2))
         and not is_word(term)
+        and term in in_body
         and not _always_beside(followers[term])
         and not _always_beside(leaders[term])
-        and _rare_enough(first_words[term], weight, is_word, topic)
+        and _rare_enough(
+            first_words[term], weight, is_word, topic, describes, lambda t: counts[t] >= TOPIC_MIN
+        )
     }
     for term in first_seen:  # a concept said often stands alone, however common its words
         total = loose.get(term, 0) + counts.get(term, 0)
         if (
             total
             and term not in candidates
+            and term in in_body
             and _stands_alone(
-                first_words[term], total, leaders[term], followers[term], weight, is_word, describes
+                first_words[term],
+                total,
+                leaders[term],
+                followers[term],
+                weight,
+                is_word,
+                describes,
+                distinguishes,
             )
         ):
             candidates[term] = total
@@ -168,12 +216,6 @@ def repeated_terms(
             continue
         kept[term] = count
     return {term: kept[term] for term in sorted(kept, key=lambda t: first_seen[t])}
-
-
-# What the terms pass reads of a word alone: whether a term may open with it, whether it
-# opens a name (a strict term), whether it is nominal, usable inside a term, ends a noun,
-# and its length.
-_TermFeatures = tuple[bool, bool, bool, bool, bool, int]
 
 
 def _memoised(test: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -197,11 +239,14 @@ def _stands_alone(
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
     describes: Callable[[str], bool],
+    distinguishes: Callable[[str], bool] = lambda _word: False,
 ) -> bool:
     """A concept the text names often, in varied company, that opens with an adjective or
     ends with a word that is no noun (新发展格局, 中华民族伟大复兴, 西部陆海新通道): said
     `MIN_CONCEPT` times or more with `MIN_COMPANY` different words on either side, of three
     words or more, or of two when an adjective opens it before a rare word (新型|城镇化).
+    A distinguishing word (`distinguishes`: 新型, 大型, 东部) opens a noun phrase whatever
+    stands before it: such a two-word concept needs `MIN_REPEATS` and varied words after.
 
     >>> tags = {"新": None, "发展": 3.6, "格局": 6.1, "新型": None, "城镇化": 7.8}
     >>> is_word = {"新", "发展", "格局", "新型", "城镇化"}.__contains__
@@ -215,8 +260,18 @@ def _stands_alone(
     >>> _stands_alone(["新型", "城镇化"], 5, {"", "推进", "和"}, {"", "的", "，"},
     ...               tags.get, is_word, describes)
     True
+    >>> _stands_alone(["新型", "城镇化"], 3, {"推进", "国家"}, {"。", "，", "示范区"},
+    ...               tags.get, is_word, describes, distinguishes={"新型"}.__contains__)
+    True
     """
-    if count < MIN_CONCEPT or is_word("".join(words)):
+    if is_word("".join(words)):
+        return False
+    if len(words) == 2 and distinguishes(words[0]) and count >= MIN_REPEATS:
+        if len(followers) < MIN_COMPANY:
+            return False
+        rare = weight(words[-1])
+        return rare is not None and rare >= MIN_CONCEPT_IDF
+    if count < MIN_CONCEPT:
         return False
     if len(leaders) < MIN_COMPANY or len(followers) < MIN_COMPANY:
         return False
@@ -235,6 +290,8 @@ def _opens_a_name(
         return True  # 全面|从严治党, 全面|依法治国
     if weight(word) is None:  # a word jieba guessed, unless a function word opens it (这是)
         return not is_word(word) and len(word) >= 2 and word[0] not in FUNCTION_CHARS
+    if kind is not None and kind(word) == VERBAL_KIND and len(word) >= 3 and word[-1] == "化":
+        return True  # 数字化|新|乡村: what the thing is made, not a verb before its object
     return kind is None or kind(word) not in (VERBAL_KIND, IDIOM_KIND)  # 充分发挥|港澳
 
 
@@ -250,7 +307,13 @@ def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) ->
         return True
     if weight(word) is None or is_filler(word):
         return False
+    if len(word) >= 3 and word[-1] == "化":
+        return True  # 新型|工业化: what a thing becomes, a noun at a phrase's end
     return kind is None or kind(word) != VERBAL_KIND
+
+
+def _idiom(word: str, kind: Callable[[str], int | None] | None) -> bool:
+    return kind is not None and kind(word) == IDIOM_KIND
 
 
 def _always_beside(neighbours: set[str]) -> bool:
@@ -282,12 +345,26 @@ def _rare_enough(
     weight: Callable[[str], float | None],
     is_word: Callable[[str], bool],
     topic: frozenset[str] = frozenset(),
+    describes: Callable[[str], bool] | None = None,
+    topical: Callable[[str], bool] = lambda _phrase: False,
 ) -> bool:
-    """Some word of the term is rare, or no dictionary word (a name jieba guessed); the
+    """Some word of the term is rare, or no dictionary word (a name jieba guessed), or
+    one describing character stands between two of its words (城乡统一|大|市场, 数字化|
+    新|乡村: general language writes such a phrase as a word of its own) unless those
+    three are the text's topic, said everywhere (`topical`: 智慧|新|校园 in a plan for
+    it, where every phrase holds them); the
     text's topic words do not count (粤港澳 is rare in the language but is half of every
     phrase of a plan for 粤港澳大湾区: 粤港澳|科技, 港澳|投资者 are its everyday words),
     but for the topic itself, made of them alone (粤港澳|大湾区)."""
     if topic and all(token in topic for token in words):
+        return True
+    if describes is not None and any(
+        len(words[i]) == 1
+        and describes(words[i])
+        and len(words[i - 1]) >= 2
+        and not topical("".join(words[i - 1 : i + 2]))
+        for i in range(1, len(words) - 1)
+    ):
         return True
     for token in words:
         if token in topic:

@@ -108,6 +108,12 @@ class Store(CardQueries, ReviewLog, Sessions, DeckSync):
     def path(self) -> Path:
         return self._db.path
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when another connection (another
+        process) commits a change to the database, never for this connection's own; a
+        reader that carries figures forward re-reads them when it moved (microseconds)."""
+        return int(self._db.query_one("PRAGMA data_version")[0])
+
     @property
     def schema_version(self) -> int:
         return int(self._db.query_one("PRAGMA user_version")[0])

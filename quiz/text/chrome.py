@@ -146,6 +146,20 @@ _MAX_BOILERPLATE = 160
 _BOILERPLATE_HINT = re.compile("代表|侵|存[储儲]|看法|[订訂][户戶]")
 _CONTACT_LABEL = re.compile(r"(?:地址|电话|传真|邮编|邮箱|电子邮件|e-?mail|tel|fax)\s*[:：]", re.I)
 
+# A wiki page's category links (Category:中国运河 Category:秦朝建筑), a page's address
+# given as a line of its own (月费订户 网址：hkcnews.com/…), a style rule left by a page's
+# script (.appendQr_wrap{border:1px solid #E6E6E6;}), a teaser for an app or a prize
+# ending in a link arrow (尽在新浪财经APP, …100%中奖>>), a numbered citation of an
+# encyclopedia's notes (2. Day & McNeil (1996), 636.).
+_CATEGORIES = re.compile(r"^(?:(?:Category|分类|页面分类)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
+_ADDRESS_LINE = re.compile(
+    r"(?:网址|网站|链接|URL)\s*[:：]\s*(?:https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"[A-Za-z0-9/#?=&%.~:+_-]*$"
+)
+_STYLE_RULE = re.compile(r"^[.#@]?[\w-]+(?:[\s>.#:,\w-]*)\{[^{}]*:[^{}]*\}$")
+_TEASER = re.compile(r"(?:>>|》》|尽在.{1,12}(?:APP|App|app|客户端))$")
+_CITATION = re.compile(r"^\d{1,3}\.\s+[A-Z][^\u3400-\u9fff]{0,60}\(\d{4}\)[,，]\s*\d[\d–-]*\.?$")
+
 _SHORT_LINE = 40
 _MAX_SPAM_ITEM = 10
 _MIN_SPACED_SPAM = 10
@@ -214,6 +228,12 @@ def _is_chrome(line: str) -> bool:
         return True
     if not _WORD_CHAR.search(line):
         return True  # separators, rules and symbols only
+    if length <= 300 and (_CATEGORIES.match(line) or _STYLE_RULE.match(line)):
+        return True
+    if length <= 80 and (
+        _ADDRESS_LINE.search(line) or _TEASER.search(line) or _CITATION.match(line)
+    ):
+        return True
     if _BACKLINK.match(line):
         return True
     if length <= 24 and _only_site_names(line):

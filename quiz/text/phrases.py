@@ -507,7 +507,7 @@ FILLER_WORDS = frozenset(
     有关 各类 各种 各级 广大 全体 充分 更加 始终 重点 关键 核心 根本 基本 一定 一批 一系列
     年度 地区 单位 部门 人员 同志 负责 组织 开始 结束 之后 之前 以后 以前 时候 今后 当前
     贯彻 贯彻落实 全市 全县 全区 全省 全国 全年 全体 我市 我县 我区 我省 我国 本市 本县
-    东西 事情 概念 总数 项目 对话 导向 意义 精神 负责同志 有关部门
+    东西 事情 概念 总数 项目 对话 导向 意义 精神 负责同志 有关部门 全部 所有 一切
     会议 全会 大会 全体会议 图片 照片 视频 内涵 队伍 轨道 报道 消息 文章
     """.split()
 )
@@ -559,6 +559,7 @@ class Segmenter:
         with _paused_gc():  # loading ~600k dictionary entries; collections only slow it down
             self._tokenizer.initialize()
         self._keyword_table: Any = None
+        self._own: dict[str, int | None] = {}  # jieba's own counts of the registered words
 
     def cut(self, text: str) -> list[str]:
         # Interned: a document says 的, 发展 … thousands of times, and a caller keeping the
@@ -593,9 +594,11 @@ class Segmenter:
             tokenizer.total += freq[word] - (saved[word] or 0)
             for end in range(1, len(word)):
                 freq.setdefault(word[:end], 0)
+        self._own = saved
         try:
             yield
         finally:
+            self._own = {}
             for piece, value in saved.items():
                 if value is None:
                     freq.pop(piece, None)
@@ -605,6 +608,13 @@ class Segmenter:
 
     def is_word(self, text: str) -> bool:
         """Whether jieba's dictionary (with any registered words) lists `text`."""
+        return bool(self._tokenizer.FREQ.get(text))
+
+    def in_dictionary(self, text: str) -> bool:
+        """Whether jieba's own dictionary lists `text`: a word `registered` for a block
+        counts only if jieba knew it before (a rule phrase is no word of the language)."""
+        if text in self._own:
+            return bool(self._own[text])
         return bool(self._tokenizer.FREQ.get(text))
 
     def frequency(self, word: str) -> int:
@@ -629,6 +639,12 @@ class Segmenter:
         open a name but is no answer alone."""
         self.keyword_weight(word)  # loads the table
         return self._keyword_table.is_attributive(word)
+
+    def is_distinguishing(self, word: str) -> bool:
+        """Whether jieba tags `word` a distinguishing word or a direction (新型, 国家级,
+        西部): it only describes the noun after it (an adjective may be a verb: 健全)."""
+        self.keyword_weight(word)  # loads the table
+        return self._keyword_table.is_distinguishing(word)
 
     def keyword_kind(self, word: str) -> int | None:
         """0 for a noun, 1 for a verbal noun, 2 for a name, 3 for an idiom; None for other

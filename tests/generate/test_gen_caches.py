@@ -11,7 +11,7 @@ import pytest
 from quiz.generate.hints import PinyinHints, pinyin_hint
 from quiz.generate.keyword_table import load_keyword_table, read_own_file
 
-DICT = "党建 100 n\n牛鼻子 20 n\n推动 500 v\n红色基因 10 n\n"
+DICT = "党建 100 n\n牛鼻子 20 n\n推动 500 v\n红色基因 10 n\n健全 80 a\n国家级 60 b\n以上 90 f\n"
 IDF = "党建 8.5\n牛鼻子 12.0\n推动 3.0\n"
 
 
@@ -37,6 +37,10 @@ def test_keyword_table_built_then_loaded_gives_the_same(
         assert table.get("推动") is None  # a verb is never a keyword
         assert table.get("红色基因") == 8.5  # no IDF of its own: the median
         assert table.get("不存在") is None
+        assert table.is_attributive("健全") and table.is_attributive("国家级")
+        # only a distinguishing word never acts as a verb (健全 may: 健全制度)
+        assert table.is_distinguishing("国家级") and not table.is_distinguishing("健全")
+        assert not table.is_distinguishing("以上")  # 65岁|以上: relative to what precedes
     cache.write_bytes(b"\x00garbage")
     assert load_keyword_table(*jieba_files, cache_dir=cache_dir).get("牛鼻子") == 12.0
 

@@ -146,7 +146,7 @@ CASES = {
         "发挥香港－深圳、广州－佛山、澳门－珠海强强联合的引领带动作用，深化港深、澳珠合作，"
         "加快广佛同城化建设，提升整体实力和全球影响力。",
         {"佛山", "深圳", "广州", "香港", "珠海", "澳门"},
-        "全球影响力",
+        None,  # the pairs themselves are its cards (series.joined_pairs): no keyword beside
     ),
     "a verb and its object jieba lists as a noun": (
         "支持香港私募基金参与大湾区创新型科技企业融资，允许符合条件的创新型科技企业进入"
@@ -256,3 +256,15 @@ def test_a_compound_of_the_texts_topic_and_a_common_word_is_general_language() -
     topic = Evidence(rule="keyword", answer="粤港澳", repeats=300, topical=True, text_length=28000)
     assert general_word(topic)
     assert not general_word(replace(topic, topical=False))
+
+
+def test_a_person_name_opens_with_a_family_name() -> None:
+    # jieba tags 光荣, 养老, 权威 `nr`: common words, no people; 李冰, 秦始皇 are
+    from quiz.generate.chinese import segmenter
+    from quiz.generate.keywords import NAME_KIND, NOUN_KIND
+
+    seg = segmenter()
+    for word in ("光荣", "光榮", "养老", "權威", "智慧"):
+        assert seg.keyword_kind(to_simplified(word)) == NOUN_KIND, word
+    for word in ("李冰", "秦始皇", "鄧小平", "张骞"):
+        assert seg.keyword_kind(to_simplified(word)) == NAME_KIND, word

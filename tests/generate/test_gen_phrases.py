@@ -138,6 +138,18 @@ def test_registered_words_are_cut_whole_and_removed_afterwards(seg: Segmenter) -
     assert "强起来" not in seg.cut(text)
 
 
+def test_a_registered_phrase_is_a_word_for_cutting_but_not_of_the_dictionary(
+    seg: Segmenter,
+) -> None:
+    for phrase, known in (("强起来", "基层"), ("強起來", "民营企业")):
+        assert not seg.in_dictionary(phrase) and seg.in_dictionary(known)
+        with seg.registered([phrase, known]):
+            assert seg.is_word(phrase)  # the blank is never cut
+            assert not seg.in_dictionary(phrase)  # nor is it a word of the language
+            assert seg.in_dictionary(known)
+        assert not seg.in_dictionary(phrase)
+
+
 def test_registration_restores_the_dictionary_exactly(seg: Segmenter) -> None:
     tokenizer = seg._tokenizer
     before = (dict(tokenizer.FREQ), tokenizer.total)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quiz.deck import ClozeCard, MatchCard, parse_deck
 from quiz.generate.chinese import segmenter
 from quiz.generate.pipeline import build_deck
-from quiz.generate.rank import Evidence, general_word, importance
+from quiz.generate.rank import Evidence, everyday_quote, general_word, importance
 from quiz.generate.select import FALLBACK_SHARE, FLOOR, GENERAL, SHORT_TEXT, Scored, cap
 from quiz.generate.terms import repeated_terms
 from quiz.text.script import to_simplified, to_traditional
@@ -72,11 +72,37 @@ def test_scores_stay_in_range() -> None:
 def test_general_language_is_a_dictionary_word_said_rarely_in_a_long_sentence() -> None:
     word = Evidence(rule="keyword", answer="落地", dictionary_word=True, sentence_length=40)
     assert general_word(word)
-    assert not general_word(Evidence(**{**_fields(word), "repeats": 3}))  # a term of the text
+    assert general_word(Evidence(**{**_fields(word), "repeats": 30}))  # 基层 said 30 times
+    rare = Evidence(**{**_fields(word), "answer": "舆情", "idf": 10.2, "repeats": 3})
+    assert not general_word(rare)  # a rare word the text keeps naming is one of its terms
+    longer = Evidence(**{**_fields(word), "answer": "营商环境", "repeats": 3})
+    assert not general_word(longer)
+    assert not general_word(Evidence(**{**_fields(longer), "answer": "營商環境"}))
     assert not general_word(Evidence(**{**_fields(word), "name": True}))  # 李冰
     assert not general_word(Evidence(**{**_fields(word), "dictionary_word": False}))  # 高标准农田
     assert not general_word(Evidence(**{**_fields(word), "sentence_length": 12}))  # a learner line
     assert not general_word(Evidence(**{**_fields(word), "rule": "quote"}))
+
+
+def test_a_long_texts_list_item_that_is_a_dictionary_word_is_general_language() -> None:
+    # 国有企业、民营企业、外资企业 / 國有企業、民營企業、外資企業: categories any reader
+    # fills in; 全球发展倡议、全球安全倡议 (no dictionary word) are the text's own
+    for answer in ("外资企业", "外資企業"):
+        item = Evidence(rule="list", answer=answer, dictionary_word=True, text_length=9000)
+        assert general_word(item)
+        assert not general_word(Evidence(**{**_fields(item), "text_length": 3000}))  # short
+        assert not general_word(Evidence(**{**_fields(item), "name": True}))
+    for answer in ("全球安全倡议", "全球安全倡議"):
+        own = Evidence(rule="list", answer=answer, part_idfs=(4.9, 6.7, 8.4), text_length=9000)
+        assert not general_word(own)
+
+
+def test_a_two_character_quote_is_ranked_unless_rare_or_a_name() -> None:
+    for answer in ("两新", "兩新", "窗口"):
+        assert everyday_quote(Evidence(rule="quote", answer=answer))
+    assert not everyday_quote(Evidence(rule="quote", answer="舆情", idf=10.2))
+    assert not everyday_quote(Evidence(rule="quote", answer="河长制"))
+    assert not everyday_quote(Evidence(rule="quote", answer="雄安", name=True))
 
 
 def _fields(evidence: Evidence) -> dict[str, object]:

@@ -4,6 +4,8 @@ scope words), in both scripts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from quiz.deck import ClozeCard
@@ -152,6 +154,13 @@ def test_nouns_written_together_are_one_answer(seg, convert) -> None:  # type: i
     assert convert("工业用电量") in found and convert("用电量") not in found
     found = keywords(seg, convert("多余的水从宝瓶口进水口流出"))
     assert convert("宝瓶口进水口") in found
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_keyword_never_takes_in_a_word_of_quantity(seg, convert) -> None:  # type: ignore[no-untyped-def]
+    # 永久基本农田|全部|建成: 全部 says how much, it is no part of the name
+    found = keywords(seg, convert("逐步把永久基本农田全部建成高标准农田"), limit=5)
+    assert found and not any(convert("全部") in answer for answer in found), found
 
 
 @pytest.mark.parametrize("convert", [str, to_traditional])
@@ -368,3 +377,56 @@ def test_no_keyword_stops_inside_a_set_phrase(convert) -> None:  # type: ignore[
 
 def test_generic_official_people_are_filler() -> None:
     assert phrases.is_filler("负责同志") and phrases.is_filler("有关部门")
+
+
+COMMON_PROSPERITY = (
+    "我们必须实现全体人民共同富裕，这是中国式现代化的本质要求之一。"
+    "扎实推进全体人民共同富裕，增进民生福祉，提高人民生活品质。"
+    "共同富裕是一个长期的历史过程，需要全体人民共同富裕的目标引领各项工作。"
+)
+
+
+def test_no_blank_cuts_a_phrase_the_text_asks_whole() -> None:
+    # 全体|人民共同富裕: the keyword fallback never asks a part of a rule phrase
+    for text in (COMMON_PROSPERITY, to_traditional(COMMON_PROSPERITY)):
+        deck, _report = build_deck(text, name="t", density=None)
+        asked = [card.answer for card in deck if isinstance(card, ClozeCard)]
+        whole = "全体人民共同富裕" if text == COMMON_PROSPERITY else "全體人民共同富裕"
+        assert whole in asked
+        assert not any(answer != whole and answer in whole for answer in asked), asked
+
+
+def test_a_term_is_not_placed_inside_a_longer_term_of_the_text() -> None:
+    from quiz.generate.chinese import _held
+
+    sentence = "中国特色社会主义法治体系更加完善"
+    inner = Candidate(4, 10, 0, len(sentence), "term", 1, None)  # 社会主义法治
+    assert _held(sentence, 0, inner, ["中国特色社会主义法治"])
+    assert _held(to_traditional(sentence), 0, inner, [to_traditional("中国特色社会主义法治")])
+    assert not _held(sentence, 0, inner, ["社会主义法治国家"])  # not said here
+    alone = Candidate(2, 8, 0, 11, "term", 1, None)
+    assert not _held("维护社会主义法治的统一", 0, alone, ["中国特色社会主义法治"])
+
+
+def test_a_list_of_qualities_is_no_list_card() -> None:
+    # 全面的、系统的、整体的: how something is, not the things it holds
+    sentence = "党的领导是全面的、系统的、整体的，必须全面、系统、整体加以落实。"
+    for text in (sentence, to_traditional(sentence)):
+        deck, _report = build_deck(text, name="t", density=None)
+        assert not [card for card in deck if "list" in card.tags]
+    items = "深化教育、科技、人才体制改革，建设教育强国、科技强国、人才强国。"
+    for text in (items, to_traditional(items)):
+        deck, _report = build_deck(text, name="t", density=None)
+        assert [card for card in deck if "list" in card.tags]
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_an_idiom_or_a_count_is_no_formula(convert: Callable[[str], str]) -> None:
+    # 千家万户, 万众一心: idioms of numbers; 十亿三千万人: a count; 三会一课 is a formula
+    text = convert(
+        "惠及千家万户的民生工程全面铺开。全党全国万众一心，认真落实三会一课。"
+        "互联网上网人数达十亿三千万人。"
+    )
+    deck, _report = build_deck(text, name="t", density=None)
+    formulas = [c.answer for c in deck if isinstance(c, ClozeCard) and "formula" in c.tags]
+    assert formulas == [convert("三会一课")], formulas

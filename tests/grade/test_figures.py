@@ -96,6 +96,18 @@ from quiz.text.script import to_simplified, to_traditional
         ("三百項", "300", "项", "", FigureKind.COUNT),
         ("4方", "4", "方", "", FigureKind.COUNT),
         ("95度", "95", "度", "", FigureKind.COUNT),
+        # English spellings (quiz.figures reads them into the same value and unit)
+        ("9 million", "9000000", "", "", FigureKind.NUMBER),
+        ("1.5 billion", "1500000000", "", "", FigureKind.NUMBER),
+        ("40 per cent", "40", "%", "", FigureKind.PERCENT),
+        ("40 percent", "40", "%", "", FigureKind.PERCENT),
+        ("2/8", "1/4", "", "", FigureKind.FRACTION),
+        ("1/3 of the population", "1/3", "ofthepopulation", "", FigureKind.FRACTION),
+        ("40% of the vote", "40", "%ofthevote", "", FigureKind.PERCENT),
+        ("4 years", "4", "年", "", FigureKind.COUNT),
+        ("300 km", "300", "公里", "", FigureKind.COUNT),
+        ("about 9 million", "9000000", "", "约", FigureKind.NUMBER),
+        ("More than 40%", "40", "%", "以上", FigureKind.PERCENT),
     ],
 )
 def test_a_figure_reads_as_value_unit_qualifier(

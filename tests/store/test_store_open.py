@@ -4,11 +4,13 @@ the file untouched (too-new schema, corrupt file, another program's database, a 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from quiz.deck import Deck
 from quiz.errors import QuizError
 from quiz.store import SCHEMA_VERSION, Store, StoreError
 from quiz.store.db import Database
@@ -156,3 +158,14 @@ def test_a_refused_database_keeps_no_wal_or_shm_file_beside_it(
     with pytest.raises(StoreError, match="not a quiz database"):
         Store.open(db_path, now=now)
     assert sorted(p.name for p in db_path.parent.iterdir()) == before == [db_path.name]
+
+
+def test_data_version_moves_for_another_connections_commit_only(
+    store: Store, db_path: Path, make_deck: Callable[..., Deck], now: datetime
+) -> None:
+    before = store.data_version()
+    store.sync_decks([make_deck("甲", "{{c1::三会一课}}")], now=now)
+    assert store.data_version() == before  # its own commit
+    with Store.open(db_path, now=now) as other:
+        other.bury("甲", [other.cards()[0].card_id], now)
+    assert store.data_version() != before  # another process's commit

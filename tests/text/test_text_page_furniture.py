@@ -113,6 +113,20 @@ def kept_lines(text: str) -> list[str]:
         "热门搜索：长江 黄河 长城",
         "附件1：申请表.doc",
         "相關附件：2024年工作要點.docx",
+        # a wiki's category links, a page's address line, a script's style rule, teasers
+        "Category:中国运河 Category:秦朝建筑 Category:桂林建筑物",
+        "分類：中國運河 分類：秦朝建築",
+        "月費訂戶 網址：hkcnews.com/aboutus/#subscribe",
+        "月费订户 网址：example.com/subscribe",
+        ".appendQr_wrap{border:1px solid #E6E6E6;padding:8px;}",
+        ".appendQr_normal img{width:74px;}",
+        "海量资讯、精准解读，尽在新浪财经APP",
+        "海量資訊、精準解讀，盡在新浪財經APP",
+        "更有百元京东卡、188元现金红包等你拿，100%中奖>>",
+        "更有百元京東卡、188元現金紅包等你拿，100%中獎>>",
+        # a numbered citation of an encyclopedia's notes
+        "2. Day & McNeil (1996), 636.",
+        "3. Temple (1986), 182–183.",
     ],
 )
 def test_page_furniture_lines_are_chrome(line: str) -> None:
@@ -142,6 +156,9 @@ def test_page_furniture_lines_are_chrome(line: str) -> None:
         "我想看更多的书",
         "记者王小明在台北报道了这件事，引起很大反响。",
         "全市新增宽带订户30万户，电信运营商的服务质量持续提升。",
+        "他说：“网址：www.gov.cn是中国政府网。”",
+        "分类管理是一种办法。",
+        "1. Britain had the largest navy (1900).",
     ],
 )
 def test_prose_that_looks_like_furniture_is_kept(line: str) -> None:
