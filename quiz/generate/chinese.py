@@ -986,15 +986,17 @@ class ChineseCards:
     def glued(self, token: str, following: str) -> bool:
         """A word jieba guessed (its dictionary does not list it) that glued a preposition
         to the first half of a word it cut apart, the other half the character after it
-        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠)."""
+        (由铧|嘴: 由|铧嘴), or the naming verb 称 to a name (称北渠: 称|北渠). Asked of every
+        word of the text: what its first character rules out is ruled out first."""
+        if len(token) == 3:
+            if token[0] != "称":
+                return False
+        elif len(token) != 2 or token[0] not in _GLUED_PREPOSITIONS:
+            return False
         if self.seg.is_word(token) or not phrases.has_cjk(token):
             return False
-        if len(token) == 3:
-            return token[0] == "称"
-        return (
-            len(token) == 2
-            and token[0] in _GLUED_PREPOSITIONS
-            and len(following) == 1
+        return len(token) == 3 or (
+            len(following) == 1
             and phrases.has_cjk(following)
             and following not in keywords.FUNCTION_CHARS
         )
