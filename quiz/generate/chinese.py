@@ -108,6 +108,8 @@ _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 _DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
 # Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
 _GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The characters a word `glued` holds can open with (a preposition, or 称)
+_GLUE_OPENERS = _GLUED_PREPOSITIONS | {"称"}
 # The rules whose answers are names the text gives: a list item of their shape is one too.
 _NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
 # The rules that name a thing's parts and other names: a span another rule proposes is
@@ -201,6 +203,7 @@ class ChineseCards:
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
         self._section_labels: dict[tuple[int, int], str | None] = {}
+        self._heading_cuts: dict[tuple[int, int], list[str]] = {}
         # the compounds the text says everywhere (set by find_terms; see past_topic)
         self.topic_terms: list[str] = []
         # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
@@ -283,7 +286,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_Bounds(tokens, self.glued) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens, self.glued, _GLUE_OPENERS) for tokens in self.tokens]
         # how often the text says each word and each pair of words (a pair it says again is
         # one of its compounds: no blank cuts it)
         self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
@@ -775,7 +778,7 @@ class ChineseCards:
                 if part is None:
                     continue
                 title = self.mirror[part[0] : part[1]]
-                tokens = self.seg.cut(title)
+                tokens = self.heading_cut(part)
                 found = headed.heading_object(
                     tokens,
                     weight=self.seg.keyword_weight,
@@ -968,11 +971,19 @@ class ChineseCards:
                                 self.everyday_items.add((candidate.start, candidate.end))
                             break
 
+    def heading_cut(self, part: tuple[int, int]) -> list[str]:
+        """jieba's cut of a heading's title or subtitle, by its offsets: the heading passes
+        each read it (before any word is registered; no caller changes the list)."""
+        found = self._heading_cuts.get(part)
+        if found is None:
+            found = self._heading_cuts[part] = self.seg.cut(self.mirror[part[0] : part[1]])
+        return found
+
     def find_heading_series(self) -> None:
         """A series the sibling headings of a part name, one a heading (共建人文湾区 /
         构筑休闲湾区 / 塑造健康湾区: quiz.generate.parallel.heading_series)."""
         for headings in self.heading_groups():
-            titles = [self.seg.cut(self.mirror[h.title[0] : h.title[1]]) for h in headings]
+            titles = [self.heading_cut(h.title) for h in headings]
             found = parallel.heading_series(titles, weight=self.seg.keyword_weight)
             for position, start, end in found:
                 heading = headings[position]
@@ -1957,12 +1968,15 @@ class _Bounds:
     a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
     (on 9 MB the sets alone held some 120 MB). `glued(token, following)` says a word
     jieba guessed has a preposition glued to its start (由铧|嘴: 由|铧嘴), which ends
-    there too."""
+    there too; it is asked only of words opening with one of `openers` (all, when None)."""
 
     __slots__ = ("_marks",)
 
     def __init__(
-        self, tokens: Iterable[str], glued: Callable[[str, str], bool] | None = None
+        self,
+        tokens: Iterable[str],
+        glued: Callable[[str, str], bool] | None = None,
+        openers: Container[str] | None = None,
     ) -> None:
         tokens = list(tokens)
         ends = list(accumulate(map(len, tokens), initial=0))
@@ -1970,9 +1984,14 @@ class _Bounds:
         for end in ends:
             marks[end] = 1
         if glued is not None:
-            for at, (start, token) in enumerate(zip(ends, tokens, strict=False)):
-                if glued(token, tokens[at + 1] if at + 1 < len(tokens) else ""):
-                    marks[start + 1] = 1
+            asked = (
+                range(len(tokens))
+                if openers is None
+                else [at for at, token in enumerate(tokens) if token[:1] in openers]
+            )
+            for at in asked:
+                if glued(tokens[at], tokens[at + 1] if at + 1 < len(tokens) else ""):
+                    marks[ends[at] + 1] = 1
         self._marks = bytes(marks)
 
     def __contains__(self, offset: object) -> bool:
