@@ -567,7 +567,7 @@ class ChineseCards:
         """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
         joined_pairs), each pair an item."""
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
-            if not any(token in series.PAIR_JOINERS for token in tokens):
+            if series.PAIR_JOINERS.isdisjoint(tokens):
                 continue  # a quick test: most sentences join nothing
             for start, end in series.joined_pairs(tokens):
                 candidate = self.candidate(
