@@ -1515,6 +1515,8 @@ class ChineseCards:
         found: list[Candidate] = []
         for span in spans:
             word = self.mirror[sentence.start + span.start : sentence.start + span.end]
+            if word in answered or word[:2] in names.ADVERBS:  # 积极参与: an adverb and its verb
+                continue  # (tested before the candidate is made: the cheapest refusals)
             candidate = Candidate(
                 sentence.start + span.start,
                 sentence.start + span.end,
@@ -1526,9 +1528,7 @@ class ChineseCards:
                 self.section_label(sentence),
             )
             if (
-                self.mirror[candidate.start : candidate.end] in answered
-                or word[:2] in names.ADVERBS  # 积极参与: an adverb and its verb
-                or self.reports_speech(candidate)
+                self.reports_speech(candidate)
                 or self.dangles(index, candidate)
                 or self.cuts_recurring_pair(index, candidate)
                 or self.cuts_quote(sentence, candidate)

@@ -450,7 +450,7 @@ _PUNCT_RE = re.compile(r"[^\w+]")
 
 def shape(text: str) -> tuple[int, tuple[tuple[int, str], ...]]:
     """Length and punctuation positions: parallel clauses share their shape."""
-    return len(text), tuple((m.start(), m.group()) for m in _PUNCT_RE.finditer(text))
+    return len(text), tuple([(m.start(), m.group()) for m in _PUNCT_RE.finditer(text)])
 
 
 def parallel_groups(clauses: Sequence[str], *, min_size: int = 3) -> list[list[int]]:
