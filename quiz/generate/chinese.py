@@ -110,6 +110,9 @@ _SERIAL = re.compile(f"[{_ORDINALS}]{{1,3}}号")
 _DATELINE = re.compile("^[—－-]|会议上|人民代表大会")
 # Prepositions jieba's guesses glue to the unknown word after them (由铧|嘴).
 _GLUED_PREPOSITIONS = frozenset("由在从把被将向于")
+# The characters a word `glued` holds can open with (a preposition, 称, or a law's last
+# character: 法等, 例和)
+_GLUE_OPENERS = _GLUED_PREPOSITIONS | {"称", "法", "例"}
 # The rules whose answers are names the text gives: a list item of their shape is one too.
 _NAMING_RULES = frozenset({"term", "name", "event", "linked", "person", "place"})
 # The rules that name a thing's parts and other names: a span another rule proposes is
@@ -121,6 +124,7 @@ _SAID_EVERYWHERE = frozenset({"marked", "linked"})
 # 九一八): no 十, so no count.
 _DIGITS_READ = re.compile("[〇一二三四五六七八九]{2,3}")
 _NUMBERED = re.compile(f"[{phrases.NUMERALS}〇]")
+_NUMBERAL_CHARS = frozenset(f"{phrases.NUMERALS}〇")  # what _NUMBERED matches, as a set
 # A count and what it counts as one word (三座大山, 五项原则, 三个代表)
 _COUNTED_WORD = re.compile(f"[{phrases.NUMERALS}][{phrases.CLASSIFIERS}][{phrases.CJK}]{{2,4}}")
 
@@ -203,6 +207,8 @@ class ChineseCards:
         self._repeats: dict[str, int] = {}
         # the rules of procedure the glossed pass proposed (先审后发), a run's items replace
         self.procedures: set[tuple[int, int]] = set()
+        self._section_labels: dict[tuple[int, int], str | None] = {}
+        self._heading_cuts: dict[tuple[int, int], list[str]] = {}
         # the compounds the text says everywhere (set by find_terms; see past_topic)
         self.topic_terms: list[str] = []
         # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
@@ -257,8 +263,11 @@ class ChineseCards:
     def section_label(self, sentence: Sentence) -> str | None:
         if sentence.section is None:
             return None
-        start, end = sentence.section
-        return self.output[start:end].strip() or None
+        label = self._section_labels.get(sentence.section, "")
+        if label == "":  # each candidate asks its sentence's: read once per section
+            start, end = sentence.section
+            label = self._section_labels[sentence.section] = self.output[start:end].strip() or None
+        return label
 
     def add(self, sentence: Sentence, start: int, end: int, rule: str) -> None:
         candidate = self.candidate(sentence, start, end, rule)
@@ -295,7 +304,7 @@ class ChineseCards:
         # Rule phrases are checked against jieba's own cut (a blank must not split a word),
         # then registered so the TF-IDF pass never cuts through them.
         self.tokens = [self.seg.cut(self.mirror[s.start : s.end]) for s in self.sentences]
-        self.bounds = [_Bounds(tokens, self.glued) for tokens in self.tokens]
+        self.bounds = [_Bounds(tokens, self.glued, _GLUE_OPENERS) for tokens in self.tokens]
         # how often the text says each word and each pair of words (a pair it says again is
         # one of its compounds: no blank cuts it)
         self.doc_counts: Counter[str] = Counter(chain.from_iterable(self.tokens))
@@ -632,7 +641,7 @@ class ChineseCards:
         """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
         joined_pairs), each pair an item."""
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
-            if not any(token in series.PAIR_JOINERS for token in tokens):
+            if series.PAIR_JOINERS.isdisjoint(tokens):
                 continue  # a quick test: most sentences join nothing
             for start, end in series.joined_pairs(tokens):
                 candidate = self.candidate(
@@ -746,7 +755,7 @@ class ChineseCards:
                 continue  # a quick test: most sentences name no number
             ends = self.word_ends(tokens)
             for position, token in enumerate(tokens):
-                if token[-1:] != "号" and not _NUMBERED.match(token):
+                if token[-1:] != "号" and token[:1] not in _NUMBERAL_CHARS:
                     continue  # numbered_name's quick test: no number opens or ends it
                 found = self.numbered_name(tokens, position)
                 if found is None:
@@ -896,7 +905,7 @@ class ChineseCards:
                 if part is None:
                     continue
                 title = self.mirror[part[0] : part[1]]
-                tokens = self.seg.cut(title)
+                tokens = self.heading_cut(part)
                 found = headed.heading_object(
                     tokens,
                     weight=self.seg.keyword_weight,
@@ -1091,11 +1100,19 @@ class ChineseCards:
                                 self.everyday_items.add((candidate.start, candidate.end))
                             break
 
+    def heading_cut(self, part: tuple[int, int]) -> list[str]:
+        """jieba's cut of a heading's title or subtitle, by its offsets: the heading passes
+        each read it (before any word is registered; no caller changes the list)."""
+        found = self._heading_cuts.get(part)
+        if found is None:
+            found = self._heading_cuts[part] = self.seg.cut(self.mirror[part[0] : part[1]])
+        return found
+
     def find_heading_series(self) -> None:
         """A series the sibling headings of a part name, one a heading (共建人文湾区 /
         构筑休闲湾区 / 塑造健康湾区: quiz.generate.parallel.heading_series)."""
         for headings in self.heading_groups():
-            titles = [self.seg.cut(self.mirror[h.title[0] : h.title[1]]) for h in headings]
+            titles = [self.heading_cut(h.title) for h in headings]
             found = parallel.heading_series(titles, weight=self.seg.keyword_weight)
             for position, start, end in found:
                 heading = headings[position]
@@ -1110,17 +1127,20 @@ class ChineseCards:
         """A word jieba guessed (its dictionary does not list it) that glued a preposition
         to the first half of a word it cut apart, the other half the character after it
         (由铧|嘴: 由|铧嘴), the naming verb 称 to a name (称北渠: 称|北渠), or a law's last
-        character to the 等 or 和 after it (网络安全|法等: 网络安全法|等)."""
+        character to the 等 or 和 after it (网络安全|法等: 网络安全法|等). Asked of every word
+        of the text: what its first characters rule out is ruled out first."""
+        law = len(token) == 2 and token[0] in "法例" and token[1] in _LIST_CLOSERS
+        if len(token) == 3:
+            if token[0] != "称":
+                return False
+        elif len(token) != 2 or (token[0] not in _GLUED_PREPOSITIONS and not law):
+            return False
         if self.seg.is_word(token) or not phrases.has_cjk(token):
             return False
-        if len(token) == 2 and token[0] in "法例" and token[1] in _LIST_CLOSERS:
+        if law:
             return True  # 网络安全|法等: a law's last character glued to the 等 after it
-        if len(token) == 3:
-            return token[0] == "称"
-        return (
-            len(token) == 2
-            and token[0] in _GLUED_PREPOSITIONS
-            and len(following) == 1
+        return len(token) == 3 or (
+            len(following) == 1
             and phrases.has_cjk(following)
             and following not in keywords.FUNCTION_CHARS
         )
@@ -1457,10 +1477,15 @@ class ChineseCards:
         for index, sentence in enumerate(self.sentences):
             chosen = []
             valid = self.valid.get(index, [])
-            later = self.asked_elsewhere(valid, chances)
-            for candidate in cloze.select_with_figures(
-                valid, self.figure_kinds, partial(self.figure_worth, sentence), later
-            ):
+            later = self.asked_elsewhere(valid, chances) if valid else set()
+            selected = (
+                cloze.select_with_figures(
+                    valid, self.figure_kinds, partial(self.figure_worth, sentence), later
+                )
+                if valid
+                else []
+            )
+            for candidate in selected:
                 if candidate.rule == "title":  # a work named again and again: blank it once
                     title = self.mirror[candidate.start : candidate.end]
                     if title in titles_seen:
@@ -1488,6 +1513,9 @@ class ChineseCards:
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
                 chosen = sorted(chosen + found, key=lambda c: c.start)
             for candidate in chosen:
+                card_id = cloze.candidate_id(candidate, self.output)
+                if dedupe.has(card_id):
+                    continue  # the same blank in the same sentence, said again: no card to build
                 card = cloze.build_card(
                     candidate,
                     self.output,
@@ -1495,6 +1523,7 @@ class ChineseCards:
                     tags=self.tags(candidate, sentence),
                     other_script=self.other,
                     hint=hinter(),
+                    card_id=card_id,
                 )
                 if dedupe.admit(card):
                     cards.append((candidate.start, card))
@@ -1626,6 +1655,8 @@ class ChineseCards:
         found: list[Candidate] = []
         for span in spans:
             word = self.mirror[sentence.start + span.start : sentence.start + span.end]
+            if word in answered or word[:2] in names.ADVERBS:  # 积极参与: an adverb and its verb
+                continue  # (tested before the candidate is made: the cheapest refusals)
             candidate = Candidate(
                 sentence.start + span.start,
                 sentence.start + span.end,
@@ -1637,9 +1668,7 @@ class ChineseCards:
                 self.section_label(sentence),
             )
             if (
-                self.mirror[candidate.start : candidate.end] in answered
-                or word[:2] in names.ADVERBS  # 积极参与: an adverb and its verb
-                or self.reports_speech(candidate)
+                self.reports_speech(candidate)
                 or self.dangles(index, candidate)
                 or self.cuts_recurring_pair(index, candidate)
                 or self.cuts_quote(sentence, candidate)
@@ -1653,7 +1682,9 @@ class ChineseCards:
                 for other in found
             ):
                 found.append(candidate)
-        return sorted(found[:limit], key=lambda c: c.start)
+                if len(found) == limit:
+                    break  # the best `limit`: the spans after them cannot displace them
+        return sorted(found, key=lambda c: c.start)
 
     def word_ends(self, tokens: list[str]) -> list[int]:
         """Where each of a sentence's words ends (0 first), kept per cut: a sentence cut
@@ -2089,12 +2120,15 @@ class _Bounds:
     a set of ints costs over 100 bytes an offset, and a long text keeps one per sentence
     (on 9 MB the sets alone held some 120 MB). `glued(token, following)` says a word
     jieba guessed has a preposition glued to its start (由铧|嘴: 由|铧嘴), which ends
-    there too."""
+    there too; it is asked only of words opening with one of `openers` (all, when None)."""
 
     __slots__ = ("_marks",)
 
     def __init__(
-        self, tokens: Iterable[str], glued: Callable[[str, str], bool] | None = None
+        self,
+        tokens: Iterable[str],
+        glued: Callable[[str, str], bool] | None = None,
+        openers: Container[str] | None = None,
     ) -> None:
         tokens = list(tokens)
         ends = list(accumulate(map(len, tokens), initial=0))
@@ -2102,9 +2136,14 @@ class _Bounds:
         for end in ends:
             marks[end] = 1
         if glued is not None:
-            for at, (start, token) in enumerate(zip(ends, tokens, strict=False)):
-                if glued(token, tokens[at + 1] if at + 1 < len(tokens) else ""):
-                    marks[start + 1] = 1
+            asked = (
+                range(len(tokens))
+                if openers is None
+                else [at for at, token in enumerate(tokens) if token[:1] in openers]
+            )
+            for at in asked:
+                if glued(tokens[at], tokens[at + 1] if at + 1 < len(tokens) else ""):
+                    marks[ends[at] + 1] = 1
         self._marks = bytes(marks)
 
     def __contains__(self, offset: object) -> bool:

@@ -81,7 +81,9 @@ _LIMITS = {"title": MAX_TITLE, "parallel": MAX_QUOTED_NAME} | dict.fromkeys(
     MAX_TERM,
 )
 _BAD_EDGE = re.compile(r"^[\W_]|[\W_]$")
-_BRACKETS = "《》〈〉【】[]{}"
+_BRACKET_CHARS = frozenset("《》〈〉【】[]{}")
+_QUOTE_CHARS = frozenset(QUOTE_MARKS)
+_BRACES = re.compile("[{}\n]|::")
 _NAMING_RULES = frozenset({"quote", "slogan", "formula", "marked"})
 _SPEAKER_LABEL = re.compile(r"[：:]")
 _UNQUOTE = re.compile(f"[\\s{re.escape(QUOTE_MARKS)}]")
@@ -135,12 +137,12 @@ def answer_problem(
         return f"length {len(answer)}"
     if candidate.rule == "figure":
         return _figure_problem(candidate, mirror, output)
-    if answer != answer.strip() or any(bad in answer for bad in ("{", "}", "::", "\n")):
+    if answer != answer.strip() or _BRACES.search(answer):
         return "spaces or braces"
-    if any(mark in answer for mark in QUOTE_MARKS):
+    if not _QUOTE_CHARS.isdisjoint(answer):
         return "quote mark"
     if candidate.rule != "title" and (
-        _BAD_EDGE.search(answer) or any(b in answer for b in _BRACKETS)
+        _BAD_EDGE.search(answer) or not _BRACKET_CHARS.isdisjoint(answer)
     ):
         return "punctuation at an edge"
     if is_filler(answer) and candidate.rule != "vocabulary":  # 大家 of the page's word table
@@ -183,9 +185,12 @@ def _sentence_problem(candidate: Candidate, mirror: str, output: str) -> str | N
     if sentence.count(output[candidate.start : candidate.end]) != 1:
         return "answer occurs more than once in its sentence"
     answer = mirror[candidate.start : candidate.end]
-    if mirror[candidate.s_start : candidate.s_end].count(answer) != 1:
+    said = mirror[candidate.s_start : candidate.s_end]
+    if said.count(answer) != 1:
         return "answer occurs more than once in its sentence"
-    unquoted = _UNQUOTE.sub("", mirror[candidate.s_start : candidate.s_end])
+    if not _UNQUOTE.search(said):
+        return None  # nothing to take out: the count above is the count below
+    unquoted = _UNQUOTE.sub("", said)
     if unquoted.count(_UNQUOTE.sub("", answer)) > 1:
         return "answer occurs more than once in its sentence"  # “18”条 … 18条
     return None
@@ -263,7 +268,12 @@ def select(
     (asked in another sentence too) only where places are left."""
     chosen: list[Candidate] = []
     seen_answers: set[tuple[int, int]] = set()
-    for candidate in sorted(candidates, key=lambda c: (c in later, c.priority)):
+    ordered = (
+        sorted(candidates, key=lambda c: (c in later, c.priority))
+        if later
+        else sorted(candidates, key=lambda c: c.priority)  # hashing no candidate
+    )
+    for candidate in ordered:
         if len(chosen) >= limit and candidate.rule not in UNLIMITED:
             continue
         if any(candidate.overlaps(other) for other in chosen):
@@ -283,8 +293,10 @@ def build_card(
     tags: Sequence[str],
     other_script: Callable[[str], str] | None,
     hint: Callable[[str], str | None],
+    card_id: str | None = None,
 ) -> ClozeCard:
-    """The card blanking `candidate`, cut from `output` (the text in the deck's script)."""
+    """The card blanking `candidate`, cut from `output` (the text in the deck's script);
+    `card_id` is its `candidate_id` when the caller has it already."""
     before = output[candidate.s_start : candidate.start]
     answer = output[candidate.start : candidate.end]
     after = output[candidate.end : candidate.s_end]
@@ -294,7 +306,7 @@ def build_card(
         if other != answer:
             accept = (other,)
     return ClozeCard(
-        id=cloze_id(answer, before + answer + after),
+        id=card_id if card_id is not None else cloze_id(answer, before + answer + after),
         text=f"{before}{{{{c1::{answer}}}}}{after}",
         accept=accept,
         # a figure's reading (3.5%zuǒ yòu) would spell its answer out: no pinyin hint
@@ -305,6 +317,13 @@ def build_card(
     )
 
 
+def candidate_id(candidate: Candidate, output: str) -> str:
+    """The id of the card `build_card` makes of `candidate` (found before making it)."""
+    return cloze_id(
+        output[candidate.start : candidate.end], output[candidate.s_start : candidate.s_end]
+    )
+
+
 class DuplicateFilter:
     """Drops a card whose answer was already blanked in a near-identical sentence."""
 
@@ -312,6 +331,10 @@ class DuplicateFilter:
         self.threshold = threshold
         self.ids: set[str] = set()
         self.sentences_by_answer: dict[str, list[str]] = {}
+
+    def has(self, card_id: str) -> bool:
+        """A card of this id was admitted already (`admit` would drop it)."""
+        return card_id in self.ids
 
     def admit(self, card: ClozeCard) -> bool:
         if card.id in self.ids:

@@ -69,6 +69,13 @@ _FIGURE = re.compile(
     f"(?:多|余|餘)?\\s*{_MAGNITUDE}\\s*(?P<unit>{_UNITS})"
 )
 _YEAR = re.compile("(?P<era>公元前|前)?\\s*(?P<year>[0-9０-９]{3,4})\\s*年")
+# What every figure starts with (a digit, a numeral, 百分之) and every year holds (a digit)
+_FIGURE_START = re.compile(f"[0-9０-９{_CN_DIGITS}]")
+_YEAR_DIGIT = re.compile("[0-9０-９]")
+_QUALIFIER_RE = re.compile(_QUALIFIER)
+_DATE_PART = re.compile("\\s*[0-9０-９一二三四五六七八九十]{1,2}\\s*[月日号]")
+_RANGE_END = re.compile("[0-9０-９][—\\-－~～至到]\\s*$")  # 2019—|2023年
+_MAGNITUDE_CHAR = re.compile("[万萬亿億千]")
 # 拟 before what is planned (拟安排, 拟按3%安排, 拟发行) states a target too; 虚拟, 模拟 do not.
 _TARGET_WORDS = re.compile(
     "目标|目標|预期|預期|力争|力爭|争取|爭取|确保|確保|控制在|"
@@ -217,10 +224,14 @@ class FigureSpan:
 
 def figure_spans(sentence: str) -> list[FigureSpan]:
     """The figures of one sentence worth a blank, in text order (see the module)."""
+    first = _FIGURE_START.search(sentence)  # a quick test: most sentences hold no number
+    years = "年" in sentence and _YEAR_DIGIT.search(sentence) is not None
+    if first is None and not years:
+        return []
     quoted = _quoted(sentence)
     found: list[tuple[int, int]] = []
     allowances: set[tuple[int, int]] = set()
-    for match in _FIGURE.finditer(sentence):
+    for match in _FIGURE.finditer(sentence, first.start()) if first is not None else ():
         start, end = match.span()
         end += len(_qualifier_at(sentence, end))
         if _ordinal(sentence, start) or _date_part(sentence, end) or _in(quoted, start):
@@ -236,7 +247,7 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
     parts = {match.span("parts") for match in _PARTS.finditer(sentence)}
     found.extend(parts)  # 共有十一章三十五节: how the document is made
     events: set[tuple[int, int]] = set()
-    for match in _YEAR.finditer(sentence):
+    for match in _YEAR.finditer(sentence) if years else ():
         start, end = match.span()
         if _date_part(sentence, end) or _in(quoted, start) or sentence[end : end + 1] == "代":
             continue
@@ -250,7 +261,7 @@ def figure_spans(sentence: str) -> list[FigureSpan]:
             _TARGET_YEAR_BEFORE.search(before) or _TARGET_YEAR_AFTER.match(sentence[end:])
         ):
             continue
-        if re.search("[0-9０-９][—\\-－~～至到]\\s*$", sentence[:start]):
+        if _RANGE_END.search(sentence, 0, start):
             continue  # the end of a range (2019—2023年)
         found.append((start, end))
     found = _without_overlaps(found)
@@ -354,7 +365,7 @@ def _kind(text: str, clause: str, target_sentence: bool) -> str:
 
 
 def _qualifier_at(sentence: str, at: int) -> str:
-    match = re.compile(_QUALIFIER).match(sentence, at)
+    match = _QUALIFIER_RE.match(sentence, at)
     return match.group(0) if match else ""
 
 
@@ -366,7 +377,7 @@ def _digits_stand_alone(sentence: str, start: int, num_end: int) -> bool:
     counted = (
         whole is not None
         and whole.group("unit") in _COUNTERS
-        and not re.search("[万萬亿億千]", whole.group(0))
+        and not _MAGNITUDE_CHAR.search(whole.group(0))
     )
     if number[0].isdigit():
         if counted and len(number) < 2:
@@ -383,9 +394,7 @@ def _ordinal(sentence: str, start: int) -> bool:
 
 def _date_part(sentence: str, end: int) -> bool:
     """The year or month of a calendar date (2024年3月, 3月5日)."""
-    return (
-        re.match("\\s*[0-9０-９一二三四五六七八九十]{1,2}\\s*[月日号]", sentence[end:]) is not None
-    )
+    return _DATE_PART.match(sentence, end) is not None
 
 
 def _clause_before(sentence: str, start: int) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
+from typing import cast
 
 from quiz.text.phrases import (
     CJK,
@@ -112,41 +114,47 @@ def keyword_spans(
     (受|中央政治局|委托, 与|产业界|合作). `features`, when given, keeps what is read of
     each token from one call to the next (a document repeats its words).
     """
-    offsets = []
-    at = 0
-    for token in tokens:
-        offsets.append((at, at + len(token)))
-        at += len(token)
+    ends = list(accumulate(map(len, tokens), initial=0))
+    at = ends[-1]
     if features is None:
         features = {}
-    looked_up = []
-    for token in tokens:
-        found = features.get(token)
-        if found is None:
-            found = features[token] = _token_features(token, weight, kind)
-        looked_up.append(found)
-    weights = [found[0] for found in looked_up] + [None, None]
-    kinds = [found[1] for found in looked_up] + [None, None]
+    known = list(map(features.get, tokens))
+    if None in known:
+        for i, token in enumerate(tokens):
+            if known[i] is None:
+                known[i] = features[token] = _token_features(token, weight, kind)
+    looked_up = cast(list[TokenFeatures], known)
+    nounish = [found[3] for found in looked_up]
+    if not ADVERBIAL_NOUNS.isdisjoint(tokens):  # 全面|规范: no noun after the adverb
+        for i in range(1, len(tokens)):
+            if tokens[i - 1] in ADVERBIAL_NOUNS:
+                nounish[i] = False
+    looked_up.append(_PAD)
+    looked_up.append(_PAD)
+    weights = [found[0] for found in looked_up]
+    kinds = [found[1] for found in looked_up]
     padded = [*tokens, "", ""]
-    verb_phrase = [found[2] for found in looked_up]
-    nounish = [
-        found[3] and (i == 0 or tokens[i - 1] not in ADVERBIAL_NOUNS)
-        for i, found in enumerate(looked_up)
-    ]
     scored: list[tuple[float, int, int]] = []
     min_single_idf = MIN_KEYWORD_IDF if at < LONG_FOR_COMMON else MIN_KEYWORD_IDF_LONG
+    count_of = doc_counts.get
+    pair_count = (pair_counts or {}).get
     index = 0
-    while index < len(tokens):
+    end_of_tokens = len(tokens)
+    while index < end_of_tokens:
         if not nounish[index]:
             index += 1
             continue
         last = index
-        while last + 1 < len(tokens) and nounish[last + 1]:
+        while last + 1 < end_of_tokens and nounish[last + 1]:
             last += 1
         first = index
         acted = -1
         run_kinds = kinds[index : last + 1]
-        alone = [i for i, k in enumerate(run_kinds) if k in (NAME_KIND, IDIOM_KIND)]
+        alone = (
+            [i for i, k in enumerate(run_kinds) if k == NAME_KIND or k == IDIOM_KIND]
+            if NAME_KIND in run_kinds or IDIOM_KIND in run_kinds
+            else []
+        )
         if alone == [last - index] and run_kinds[-1] == IDIOM_KIND and padded[last + 1] == "的":
             alone = []  # 科技|自立自强|的: the idiom ends a noun phrase, not a predicate
         if alone:  # names and idioms stand alone: split the run before and after each
@@ -162,99 +170,118 @@ def keyword_spans(
             acted = last + 1  # the act is no answer either
         if first < last and all(_PLACE_UNIT.search(t) for t in tokens[first : last + 1]):
             first = last  # 四川省|成都市|都江堰市: a chain of places is its last, narrowest one
-        long_run = offsets[last][1] - offsets[first][0] > MAX_COMPOUND
-        while offsets[last][1] - offsets[first][0] > MAX_COMPOUND and first < last:
+        long_run = ends[last + 1] - ends[first] > MAX_COMPOUND
+        while ends[last + 1] - ends[first] > MAX_COMPOUND and first < last:
             first += 1
-        if long_run and offsets[last][1] - offsets[first][0] < MIN_HEAD:
+        if long_run and ends[last + 1] - ends[first] < MIN_HEAD:
             index = max(last, acted) + 1
             continue  # 国家自主创新|示范区: a short tail cuts the name, it does not name it
         following = padded[last + 1]
+        next_features = looked_up[last + 1]
         takes_object = (
-            (weights[last + 1] is not None and not is_filler(following))
-            or (following[:1] in NUMERALS and has_cjk(following))
+            (next_features[0] is not None and not next_features[4])
+            or next_features[6]  # a number in words (一定比例)
             or following[:1].isdigit()  # 销售收入|突破|600亿元: a verb before its amount
         )
-        ends_in_use = first < last and kinds[last] == VERBAL_KIND and takes_object
-        if ends_in_use:  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb
-            last -= 1
+        if first < last and kinds[last] == VERBAL_KIND and takes_object:
+            last -= 1  # 用电|大户|设置|一定比例: the verbal noun takes an object, a verb
             following = padded[last + 1]
         if following in ASPECT_PARTICLES and first < last:
             last -= 1  # 中国|经济|经历|了: the last word is a verb in use
             following = padded[last + 1]
-        modifies = weights[last + 1] is not None and is_filler(following)  # 企业高质量|发展
-        modifies = modifies or following in ASPECT_PARTICLES  # 考验|着: a verb alone
-        modifies = modifies or following in NAME_JOINERS  # 威廉姆斯|·|奈杰尔: half a name
-        modifies = modifies or (first > 0 and padded[first - 1] in NAME_JOINERS)
-        if (
-            first >= 2
-            and is_filler(padded[first - 1])
-            and weights[first - 1] is not None  # a noun filler (工作), not a verb (进行)
-            and nounish[first - 2]
-            and kinds[first - 2] == NOUN_KIND
-        ):
-            modifies = True  # 政府|工作|报告|英文版: the tail of a compound, cut inside it
-        if first == last and following == "的" and padded[first - 1] in PRONOUNS:
-            modifies = True  # 为他们|印制|的: a verb jieba calls a noun, in a relative clause
-        if first == last and first > 0 and kinds[first - 1] == NAME_KIND:
-            modifies = True  # 李克强|总理: a person's title after the name is trivia
-        modifies = modifies or following[:1] == "之"  # 开局|之|年: one half of X之Y
-        modifies = modifies or following in SERIES_WORDS  # 长征|系列|运载火箭
-        modifies = modifies or following == "地"  # 粮食源源不断|地|运往: an adverb, no noun
-        after = padded[last + 2]
-        if (
-            len(following) >= 2
-            and has_cjk(following)
-            and weights[last + 1] is None
-            and not is_filler(following)
-            and is_filler(after)
-        ):
-            modifies = True  # 乡村|振兴|工作: the phrase names an activity with the word after
-        if first > 0 and verb_phrase[first - 1]:
-            modifies = True  # 面向用户|客户: the object of a verb phrase, cut in two
-        if len(following) == 1 and has_cjk(following) and following not in FUNCTION_CHARS:
-            modifies = True  # 智慧|田: the next character belongs to the word (智慧田)
-        if (
-            first > 0
-            and _stray_char(padded[first - 1])
-            and (
-                first == 1 or not has_cjk(padded[first - 2]) or padded[first - 1] in TITLE_PREFIXES
-            )
-        ):
-            modifies = True  # 、飞|沙堰溢洪道: a lone character opening the phrase is its start
-        if kinds[last + 1] == NAME_KIND:
-            modifies = True  # 总书记|习近平: a person's title is trivia, like the name
-        if kinds[last] == NAME_KIND:  # 习近平|新|时代, 李冰|太守
-            modifies = (
-                modifies
-                or weights[last + 1] is not None
-                or (len(following) == 1 and has_cjk(following) and weights[last + 2] is not None)
-            )
-        start, end = offsets[first][0], offsets[last][1]
+        index = max(last, acted) + 1
+        start, end = ends[first], ends[last + 1]
         single = first == last
         idf = (
             (weights[first] or 0.0) if single else max(w or 0.0 for w in weights[first : last + 1])
         )
         # a word alone that is common, or a verbal noun alone (协商, 支配: a verb in use)
-        common = single and (idf < min_single_idf or kinds[first] == VERBAL_KIND)
-        if MIN_ANSWER <= end - start <= MAX_COMPOUND and not modifies and not common:
-            run = tokens[first : last + 1]
-            count = min(doc_counts.get(token, 1) for token in run)
-            repeated = not single and all(
-                (pair_counts or {}).get(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
-            )
-            bonus = 1.0 if single or repeated else 0.9
-            length = end - start
-            if single and kinds[first] == NAME_KIND:
-                length = max(length, 4)  # a name is short but a whole fact (李冰)
-            scored.append((bonus * _damped(idf, count, length), start, end))
-        index = max(last, acted) + 1
+        if single and (idf < min_single_idf or kinds[first] == VERBAL_KIND):
+            continue
+        if not MIN_ANSWER <= end - start <= MAX_COMPOUND:
+            continue
+        if _modifies(first, last, padded, looked_up, nounish, kinds, weights):
+            continue
+        run = tokens[first : last + 1]
+        count = min(count_of(token, 1) for token in run)
+        repeated = not single and all(
+            pair_count(pair, 0) >= 2 for pair in zip(run, run[1:], strict=False)
+        )
+        bonus = 1.0 if single or repeated else 0.9
+        length = end - start
+        if single and kinds[first] == NAME_KIND:
+            length = max(length, 4)  # a name is short but a whole fact (李冰)
+        scored.append((bonus * _damped(idf, count, length), start, end))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [Span(start, end, "keyword") for _score, start, end in scored[:limit]]
 
 
+def _modifies(
+    first: int,
+    last: int,
+    padded: list[str],
+    looked_up: list[TokenFeatures],
+    nounish: list[bool],
+    kinds: list[int | None],
+    weights: list[float | None],
+) -> bool:
+    """Whether the run from `first` to `last` only modifies or is part of what is around
+    it (see keyword_spans: 企业高质量|发展, 考验|着, 开局|之|年 …)."""
+    following = padded[last + 1]
+    next_features = looked_up[last + 1]
+    if next_features[0] is not None and next_features[4]:
+        return True  # 企业高质量|发展
+    if following in ASPECT_PARTICLES or following in NAME_JOINERS:
+        return True  # 考验|着: a verb alone; 威廉姆斯|·|奈杰尔: half a name
+    before = padded[first - 1] if first > 0 else ""
+    if first > 0 and before in NAME_JOINERS:
+        return True
+    if (
+        first >= 2
+        and looked_up[first - 1][4]
+        and weights[first - 1] is not None  # a noun filler (工作), not a verb (进行)
+        and nounish[first - 2]
+        and kinds[first - 2] == NOUN_KIND
+    ):
+        return True  # 政府|工作|报告|英文版: the tail of a compound, cut inside it
+    if first == last and following == "的" and before in PRONOUNS:
+        return True  # 为他们|印制|的: a verb jieba calls a noun, in a relative clause
+    if first == last and first > 0 and kinds[first - 1] == NAME_KIND:
+        return True  # 李克强|总理: a person's title after the name is trivia
+    if following[:1] == "之" or following in SERIES_WORDS or following == "地":
+        return True  # 开局|之|年: one half of X之Y; 长征|系列|运载火箭; 源源不断|地|运往
+    if (
+        len(following) >= 2
+        and next_features[5]
+        and next_features[0] is None
+        and not next_features[4]
+        and looked_up[last + 2][4]
+    ):
+        return True  # 乡村|振兴|工作: the phrase names an activity with the word after
+    if first > 0 and looked_up[first - 1][2]:
+        return True  # 面向用户|客户: the object of a verb phrase, cut in two
+    if next_features[7]:
+        return True  # 智慧|田: the next character belongs to the word (智慧田)
+    if (
+        first > 0
+        and looked_up[first - 1][7]
+        and (first == 1 or not looked_up[first - 2][5] or before in TITLE_PREFIXES)
+    ):
+        return True  # 、飞|沙堰溢洪道: a lone character opening the phrase is its start
+    if next_features[1] == NAME_KIND:
+        return True  # 总书记|习近平: a person's title is trivia, like the name
+    if kinds[last] == NAME_KIND:  # 习近平|新|时代, 李冰|太守
+        return next_features[0] is not None or (
+            len(following) == 1 and next_features[5] and weights[last + 2] is not None
+        )
+    return False
+
+
 # What keyword_spans reads of a token alone: its weight, its kind, whether it is a verb
-# phrase, and whether it can be part of a noun run (the token before aside).
-TokenFeatures = tuple[float | None, int | None, bool, bool]
+# phrase, whether it can be part of a noun run (the token before aside), whether it is
+# filler, whether it holds Han characters, whether it opens with a numeral in words
+# (一定比例), and whether it is one Han character that is no function word (智慧|田).
+TokenFeatures = tuple[float | None, int | None, bool, bool, bool, bool, bool, bool]
 
 
 def _token_features(
@@ -284,11 +311,15 @@ def _token_features(
         and not _RESULTATIVE.search(token)
         and token not in ADVERBIAL_NOUNS
     )
-    return idf, token_kind, verb_phrase, nounish
+    filler = is_filler(token)
+    cjk = has_cjk(token)
+    numeral = cjk and token[:1] in NUMERALS
+    stray = len(token) == 1 and cjk and token not in FUNCTION_CHARS
+    return idf, token_kind, verb_phrase, nounish, filler, cjk, numeral, stray
 
 
-def _stray_char(token: str) -> bool:
-    return len(token) == 1 and has_cjk(token) and token not in FUNCTION_CHARS
+# the features of the two places after a sentence's last word
+_PAD: TokenFeatures = (None, None, False, False, False, False, False, False)
 
 
 def _damped(idf: float, count: int, length: int) -> float:

@@ -119,6 +119,12 @@ def named_things(
     opens one. `distinguishes(word)`: jieba tags it a distinguishing word or a direction
     (国家级, 西部), which belongs to the name it opens (西部|陆海新通道); `said(name)` how
     often the text says a name."""
+    if (
+        HEADS.isdisjoint(tokens)
+        and HEADS_SAID_AGAIN.isdisjoint(tokens)
+        and GAMES not in "".join(tokens)
+    ):
+        return []  # a quick test: no head, no name (nor a sibling of one)
     ends = list(accumulate(map(len, tokens), initial=0))
     words: list[tuple[int, int]] = []  # (first, last) words of each name
     for last, head in enumerate(tokens):

@@ -62,6 +62,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from quiz.generate.keywords import NAME_KIND, NOUN_KIND, VERBAL_KIND
 from quiz.generate.names import ACTION_VERBS, ADVERBS
@@ -115,8 +116,8 @@ class Run:
         return [choice for choice in choices if choice]
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):  # a tuple: a sentence makes one per part, and a frozen
+    # dataclass costs three object.__setattr__ calls to make
     start: int
     end: int
     separator: str  # the 、 or ， after it ("" at the end of the clause)
@@ -185,7 +186,6 @@ class _WordTable:
         if self._ends is None:
             self._ends = list(accumulate(map(len, self._tokens), initial=0))
             self._bounds = set(self._ends)
-            self._position = {start: i for i, start in enumerate(self._ends[:-1])}
         return self._ends
 
     def __contains__(self, offset: object) -> bool:
@@ -195,6 +195,8 @@ class _WordTable:
     def words(self, start: int, end: int) -> list[str]:
         """The words from `start` to `end` ([] unless both are word boundaries)."""
         ends = self._table()
+        if not self._position:  # where each word starts, built when words are first asked
+            self._position = {start: i for i, start in enumerate(ends[:-1])}
         at = self._position.get(start)
         if at is None or end not in self._bounds:
             return []
@@ -205,8 +207,7 @@ class _WordTable:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
+class _Item(NamedTuple):  # a tuple, as _Part
     start: int
     end: int
     separator: str  # what follows the item in its clause
@@ -328,6 +329,8 @@ def _mirrored(first: str, second: str) -> bool:
     人民|就是|江山; 我|为|人人, 人人|为|我)."""
     if len(first) != len(second) or first == second or len(first) < 4:
         return False
+    if second[-1] not in first[:-2] or second[0] not in first[2:]:
+        return False  # second ends with a head of first and opens with a tail of it
     for cut in range(1, len(first) - 1):
         for middle_end in range(cut + 1, len(first)):
             head, middle, tail = first[:cut], first[cut:middle_end], first[middle_end:]

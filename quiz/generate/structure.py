@@ -157,13 +157,21 @@ def unfit_sentence(sentence: str, *, last: bool, alone: bool) -> str | None:
         return "note in brackets"
     if _GARBLE_MARKS.search(text):
         return "garbled or annotated"
-    if _STOCK.search(text):
+    if _may_be_stock(text) and _STOCK.search(text):
         return "formulaic"
     if _KANA_OR_HANGUL.search(text):
         return "not Chinese"  # a learner page's Japanese or Korean gloss: its Han words too
     if last and not alone and _cjk(text[-1:]):  # notes in English often end without a stop
         return "cut off"
     return None
+
+
+def _may_be_stock(text: str) -> bool:
+    """A quick test for `_STOCK`: each of its frames holds one of these."""
+    return any(word in text for word in _STOCK_WORDS)
+
+
+_STOCK_WORDS = ("请", "如下", "我代表", "特此", "妥否")
 
 
 def _has_cjk(text: str) -> bool:
@@ -174,12 +182,17 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _cjk(text: str) -> bool:
-    return re.fullmatch(f"[{CJK}]", text) is not None
+    return _CJK_CHAR.fullmatch(text) is not None
 
 
 def credit_zones(sentence: str) -> list[tuple[int, int]]:
     """Bylines and datelines inside a sentence (offsets of `sentence`): never an answer."""
+    if not _ZONE_MARKS.search(sentence):
+        return []  # a quick test: a byline opens a bracket, a dateline says 电
     return [m.span() for m in ZONE.finditer(sentence)]
+
+
+_ZONE_MARKS = re.compile("[（(【电電]")
 
 
 def is_meta_line(line: str) -> bool:

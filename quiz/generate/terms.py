@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
-from typing import Any
+from typing import Any, cast
 
 from quiz.generate.keywords import (
     ADVERBIAL_NOUNS,
@@ -91,74 +91,70 @@ def repeated_terms(
     first_words: dict[str, tuple[str, ...]] = {}
     followers: dict[str, set[str]] = {}
     leaders: dict[str, set[str]] = {}
-    usable_cache: dict[str, bool] = {}
-    opens_cache: dict[str, bool] = {}
-    ends_cache: dict[str, bool] = {}
-    nominal_cache: dict[str, bool] = {}
-    verb_cache: dict[str, bool] = {}
+    table: dict[str, _TermFeatures] = {}
 
-    def nominal(token: str) -> bool:
-        found = nominal_cache.get(token)
-        if found is None:
-            found = nominal_cache[token] = (
-                weight(token) is not None
-                or describes(token)
-                or (len(token) >= 2 and not is_word(token) and token[0] not in FUNCTION_CHARS)
-            )
-        return found
-
-    def verb(token: str) -> bool:
-        found = verb_cache.get(token)
-        if found is None:
-            found = verb_cache[token] = len(token) >= 2 and is_word(token) and not nominal(token)
+    def features(token: str) -> _TermFeatures:
+        if not _usable(token):  # no term holds it: nothing else is read of it
+            found = table[token] = (False, False, False, False, False, len(token), False, False)
+            return found
+        nominal = (
+            weight(token) is not None
+            or describes(token)
+            or (len(token) >= 2 and not is_word(token) and token[0] not in FUNCTION_CHARS)
+        )
+        opens = _opens_a_name(token, weight, is_word, kind)
+        # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name; 新|发展|格局
+        # opens a standing concept only.
+        may_open = token[:2] not in GOVERNING_VERBS and (opens or describes(token))
+        ends = _ends_a_noun(token, weight, kind)
+        verb = len(token) >= 2 and is_word(token) and not nominal
+        found = table[token] = (
+            may_open,
+            opens,
+            nominal,
+            True,
+            ends,
+            len(token),
+            verb,
+            _idiom(token, kind),
+        )
         return found
 
     in_body: set[str] = set()
     for index, tokens in enumerate(sentences):
         body = index not in headings
-        usable = [
-            usable_cache[t] if t in usable_cache else usable_cache.setdefault(t, _usable(t))
-            for t in tokens
-        ]
-        for start in range(len(tokens)):
+        known = list(map(table.get, tokens))
+        looked_up = (
+            [found or features(t) for t, found in zip(tokens, known, strict=True)]
+            if None in known
+            else cast(list[_TermFeatures], known)
+        )
+        size = len(tokens)
+        for start in [i for i, opening in enumerate(looked_up) if opening[0]]:
+            _, opens, all_nominal, _, _, length, _, _ = looked_up[start]
             first = tokens[start]
-            if not usable[start] or first[:2] in GOVERNING_VERBS:
-                continue
-            opens = opens_cache.get(first)
-            if opens is None:
-                opens = opens_cache[first] = _opens_a_name(first, weight, is_word, kind)
-            # 建设|全国统一大市场, 表示|衷心感谢: a verb, not the start of a name; 新|发展|格局
-            # opens a standing concept only.
-            opens_loose = opens or describes(first)
-            if not opens_loose:
-                continue
-            length = len(first)
-            all_nominal = nominal(first)
             verbless = True  # no verb after the first word so far
-            for stop in range(start + 2, min(start + MAX_WORDS, len(tokens)) + 1):
-                last = tokens[stop - 1]
-                if not usable[stop - 1]:
+            for stop in range(start + 2, min(start + MAX_WORDS, size) + 1):
+                _, _, nominal, usable, ends, size_of_last, verb, idiom = looked_up[stop - 1]
+                if not usable:
                     break
-                length += len(last)
+                length += size_of_last
                 if length > MAX_TERM:
                     break
                 inner_nominal = all_nominal
                 inner_verbless = verbless
-                all_nominal = all_nominal and nominal(last)
-                verbless = verbless and not verb(last)
+                all_nominal = all_nominal and nominal
+                verbless = verbless and not verb
                 if length < MIN_TERM:
                     continue
-                ends = ends_cache.get(last)
-                if ends is None:
-                    ends = ends_cache[last] = _ends_a_noun(last, weight, kind)
                 # 教育事业|取得|突飞猛进: an idiom after a verb is what a clause says (人民|
                 # 当家作主, with no verb before it, is a concept)
-                strict = opens and ends and (inner_verbless or not _idiom(last, kind))
+                strict = opens and ends and (inner_verbless or not idiom)
                 # A standing concept: every word a noun or an adjective, but its last one,
                 # which may be any word of two characters (中华民族伟大|复兴, …新|通道); of
                 # two words, an adjective opens it (新型|城镇化: see _stands_alone).
                 standing = inner_nominal and (
-                    (stop - start >= 3 and (ends or len(last) >= 2))
+                    (stop - start >= 3 and (ends or size_of_last >= 2))
                     or (stop - start == 2 and ends and describes(first))
                 )
                 if not strict and not standing:
@@ -175,7 +171,7 @@ def repeated_terms(
                     first_words[term] = tuple(tokens[start:stop])
                     followers[term] = set()
                     leaders[term] = set()
-                followers[term].add(tokens[stop] if stop < len(tokens) else "")
+                followers[term].add(tokens[stop] if stop < size else "")
                 leaders[term].add(tokens[start - 1] if start else "")
     if topic is None:
         topic = _topic_words(sentences, weight)
@@ -216,6 +212,12 @@ def repeated_terms(
             continue
         kept[term] = count
     return {term: kept[term] for term in sorted(kept, key=lambda t: first_seen[t])}
+
+
+# What the terms pass reads of a word alone: whether a term may open with it, whether it
+# opens a name (a strict term), whether it is nominal, usable inside a term, ends a noun,
+# its length, whether it is a verb, and whether an idiom.
+_TermFeatures = tuple[bool, bool, bool, bool, bool, int, bool, bool]
 
 
 def _memoised(test: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -575,7 +575,9 @@ def _has_verb(label: str, doc: Document) -> bool:
 def class_of_quoted(text: str) -> list[Span]:
     """The class a learner's note gives a quoted word: “要” (yào) is a {modal verb} which
     means …, “对” is a {preposition}."""
-    found = []
+    found: list[Span] = []
+    if "”" not in text and '"' not in text:
+        return found  # a quick test: the pattern opens with a closing quote
     for match in _CLASS_OF_QUOTED.finditer(text):
         words = match.group(1).split()
         if words[-1] in FUNCTION_WORDS or words[0] in GRADABLE:

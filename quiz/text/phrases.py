@@ -63,6 +63,8 @@ _QUOTE_RE = re.compile(
     r'|"([^"\n]{1,60})"|〝([^〝〞\n]{1,60})〞'
 )
 QUOTE_MARKS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
+# What every quotation _QUOTE_RE finds opens with
+_OPENING_QUOTE = re.compile(r'[“「『‘"〝]')
 MIN_ANSWER = 2
 MAX_ANSWER = 12
 
@@ -83,6 +85,8 @@ def is_formula(text: str) -> bool:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Every quotation's inside, whatever its length (callers decide what is usable)."""
+    if _OPENING_QUOTE.search(text) is None:
+        return []  # a quick test: most sentences quote nothing
     return list(_quoted_spans(text))
 
 
@@ -97,6 +101,8 @@ def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def quoted_terms(text: str) -> list[Span]:
     """Quoted terms and slogans of 2 to 12 characters; numbered ones are tagged `formula`."""
+    if _OPENING_QUOTE.search(text) is None:
+        return []  # as quoted_spans
     return list(_quoted_terms(text))
 
 
@@ -155,6 +161,7 @@ def _has_word_char(text: str) -> bool:
 
 # --------------------------------------------------------------------------- formulas
 
+_NUMERAL = re.compile(f"[{NUMERALS}]")  # what every formula _FORMULA_IN_TEXT finds opens with
 _FORMULA_IN_TEXT = re.compile(
     f"([{NUMERALS}][{CJK}][{NUMERALS}][{CJK}]|[{NUMERALS}][个個件座][{CJK}]{{2}})"
     f"(?=$|[^{CJK}]|[和与與及的等])"
@@ -165,6 +172,8 @@ _FORMULA_IN_TEXT = re.compile(
 
 def formulas(text: str) -> list[Span]:
     """Numbered formulas standing unquoted in running text (两个确立、四个意识 ...)."""
+    if _NUMERAL.search(text) is None:
+        return []  # a quick test: every formula opens with a numeral
     return list(_formulas(text))
 
 
@@ -312,7 +321,9 @@ _TITLE_RE = re.compile(r"《([^《》\n]{1,60})》|〈([^〈〉\n]{1,60})〉")
 
 def titles(text: str) -> list[Span]:
     """Titles of documents and works in 《》 (any length: a title is learnt whole)."""
-    found = []
+    found: list[Span] = []
+    if "《" not in text and "〈" not in text:
+        return found  # a quick test: most sentences name no title
     for match in _TITLE_RE.finditer(text):
         group = 1 if match.group(1) is not None else 2
         if _has_word_char(match.group(group)):
@@ -327,10 +338,13 @@ _LAST_JOINER = re.compile(r"和|与|與|及|以及|或")
 _MASK = "\ue000"
 
 
+@lru_cache(maxsize=8192)
 def mask_quotes(text: str) -> str:
     """`text` with the inside of quotations and titles replaced (same length), so their
-    punctuation does not split clauses or enumerations."""
-    spans = quoted_spans(text) + [(s.start, s.end) for s in titles(text)]
+    punctuation does not split clauses or enumerations. Remembered per sentence: the
+    layout, the list, series, parallel and lead passes each mask the same sentence."""
+    spans = list(_quoted_spans(text))
+    spans.extend((s.start, s.end) for s in titles(text))
     if not spans:
         return text  # most sentences quote nothing: no copy to make
     chars = list(text)
@@ -347,6 +361,8 @@ def enumerations(text: str) -> list[Enumeration]:
     share the middle items' common prefix or suffix, when there is one. Remembered per
     sentence (the generator asks for a sentence's lists more than once).
     """
+    if "、" not in text:
+        return []  # a quick test: no list without its 、 (masking only takes marks away)
     return list(_enumerations(text))
 
 
@@ -446,7 +462,7 @@ _PUNCT_RE = re.compile(r"[^\w+]")
 
 def shape(text: str) -> tuple[int, tuple[tuple[int, str], ...]]:
     """Length and punctuation positions: parallel clauses share their shape."""
-    return len(text), tuple((m.start(), m.group()) for m in _PUNCT_RE.finditer(text))
+    return len(text), tuple([(m.start(), m.group()) for m in _PUNCT_RE.finditer(text)])
 
 
 def parallel_groups(clauses: Sequence[str], *, min_size: int = 3) -> list[list[int]]:
@@ -560,7 +576,7 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         # Interned: a document says 的, 发展 … thousands of times, and a caller keeping the
         # cut of every sentence keeps one string per word, not one per occurrence.
-        return [sys.intern(word) for word in self._tokenizer.cut(text, HMM=True)]
+        return list(map(sys.intern, self._tokenizer.cut(text, HMM=True)))
 
     def boundaries(self, text: str) -> set[int]:
         """Offsets in `text` where a jieba word starts or ends."""
