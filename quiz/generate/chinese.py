@@ -627,15 +627,8 @@ class ChineseCards:
                 continue
             text = self.mirror[sentence.start : sentence.end]
             for start, end in series.sibling_names(text, known.__contains__):
-                name = text[start:end]
-                if name in seen or start not in bounds or end not in bounds:
-                    continue
-                candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "item"
-                )
-                if self.problem(index, candidate) is None:
-                    seen.add(name)
-                    self.candidates.setdefault(index, []).append(candidate)
+                if start in bounds and end in bounds:
+                    self.propose_once(index, start, end, "item", seen)
 
     def find_joined_pairs(self) -> None:
         """A series of dash-joined pairs (甲城－乙城、丙城－丁城: quiz.generate.series.
@@ -794,6 +787,38 @@ class ChineseCards:
                 return position, position + 2, "name"  # 九二|共识
         return None
 
+    def propose_once(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        rule: str,
+        seen: set[str],
+        *,
+        whole: bool = False,
+        alone: bool = False,
+    ) -> Candidate | None:
+        """Propose `[start, end)` of sentence `index` (offsets in the sentence) as a `rule`
+        blank unless its answer is in `seen` (the text's first fit saying of it is asked)
+        or the blank is unfit (`problem`; with `whole`, also one that cuts a quotation or
+        dangles; with `alone`, one over a blank proposed there already). The candidate
+        proposed, else None."""
+        sentence = self.sentences[index]
+        name = self.mirror[sentence.start + start : sentence.start + end]
+        if name in seen:
+            return None
+        candidate = self.candidate(sentence, sentence.start + start, sentence.start + end, rule)
+        here = self.candidates.get(index, [])
+        if (
+            self.problem(index, candidate) is not None
+            or (whole and (self.cuts_quote(sentence, candidate) or self.dangles(index, candidate)))
+            or (alone and any(candidate.overlaps(c) for c in here))
+        ):
+            return None
+        seen.add(name)
+        self.candidates.setdefault(index, []).append(candidate)
+        return candidate
+
     def find_people(self) -> None:
         """A person named with a title (省长 孟凡利, 大将蒙恬: quiz.generate.people), once per
         text, where first so named."""
@@ -801,15 +826,7 @@ class ChineseCards:
         for index, (sentence, bounds) in enumerate(zip(self.sentences, self.bounds, strict=True)):
             text = self.mirror[sentence.start : sentence.end]
             for start, end in people.titled_names(text, bounds.__contains__, self.common_word):
-                name = text[start:end]
-                if name in seen:
-                    continue
-                candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "person"
-                )
-                if self.problem(index, candidate) is None:
-                    seen.add(name)
-                    self.candidates.setdefault(index, []).append(candidate)
+                self.propose_once(index, start, end, "person", seen)
 
     def find_byline_places(self) -> None:
         """The place whose office signs the byline (某市某区人民政府区长 王某: the district
@@ -829,16 +846,9 @@ class ChineseCards:
             ]
             for start, end in people.byline_places(text):
                 place = text[start:end]
-                if place in seen or any(place in line for line in above):
-                    continue
-                if start not in bounds or end not in bounds:
-                    continue
-                candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "place"
-                )
-                if self.problem(index, candidate) is None:
-                    seen.add(place)
-                    self.candidates.setdefault(index, []).append(candidate)
+                named_above = any(place in line for line in above)  # the title gives it away
+                if start in bounds and end in bounds and not named_above:
+                    self.propose_once(index, start, end, "place", seen)
 
     def find_named_things(self) -> None:
         """A scheme, fund or place the text names, perhaps once (撒玛利亚基金, 港珠澳大桥:
@@ -860,20 +870,10 @@ class ChineseCards:
             for start, end in found:
                 start = self.past_topic(sentence, start, end)
                 name = self.mirror[sentence.start + start : sentence.start + end]
-                if name in seen:
-                    continue
                 # a games (成都|世运会, 十五|运会) is an event, as a person is who: no scheme
                 rule = "event" if name.endswith(names.GAMES) else "name"
-                candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, rule
-                )
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.dangles(index, candidate)
-                ):
-                    seen.add(name)
-                    self.candidates.setdefault(index, []).append(candidate)
+                candidate = self.propose_once(index, start, end, rule, seen, whole=True)
+                if candidate is not None:
                     first, after = self.positions(tokens, start, end)
                     if first >= 0 and after >= 0:
                         core = names.name_core(tokens[first:after], self.seg.is_word)
@@ -1044,20 +1044,8 @@ class ChineseCards:
                 if end is not None:
                     spans.append((0, end))
             for start, end in spans:
-                name = text[start:end]
-                if name in seen or start not in self.bounds[index] or end not in self.bounds[index]:
-                    continue
-                candidate = self.candidate(
-                    sentence, sentence.start + start, sentence.start + end, "coined"
-                )
-                if (
-                    self.problem(index, candidate) is None
-                    and not self.cuts_quote(sentence, candidate)
-                    and not self.dangles(index, candidate)
-                    and not any(candidate.overlaps(c) for c in self.candidates.get(index, ()))
-                ):
-                    seen.add(name)
-                    self.candidates.setdefault(index, []).append(candidate)
+                if start in self.bounds[index] and end in self.bounds[index]:
+                    self.propose_once(index, start, end, "coined", seen, whole=True, alone=True)
 
     def find_parallel_runs(self) -> None:
         """Runs of same-shaped phrases the text states unquoted (稳中求进、以进促稳、先立后破;
