@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.text.phrases import CJK, mask_quotes
+from quiz.text.phrases import CJK, has_cjk, mask_quotes
 
 # A Latin token with a capital or a digit (IPv6, GDP, 5G, PM2.5) and a gloss in brackets
 # that holds Chinese and no clause (IPv6（互联网协议第6版）).
@@ -42,6 +42,7 @@ _LATIN_GLOSS = re.compile(
 # A Chinese short form and its full form in brackets (网信办（国家互联网信息办公室）).
 _CJK_GLOSS = re.compile(rf"([{CJK}]{{2,8}})[（(]([{CJK}]{{4,30}})[）)]")
 MIN_SHORT, MAX_SHORT = 2, 6
+_CAPITAL_OR_DIGIT = re.compile("[A-Z0-9]")
 
 
 def glossed_terms(text: str) -> list[tuple[int, int]]:
@@ -53,7 +54,7 @@ def glossed_terms(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for match in _LATIN_GLOSS.finditer(masked):
         token, gloss = match.group(1), match.group(2)
-        if re.search(f"[{CJK}]", gloss) and re.search("[A-Z0-9]", token):
+        if has_cjk(gloss) and _CAPITAL_OR_DIGIT.search(token):
             found.append(match.span(1))
     for match in _CJK_GLOSS.finditer(masked):
         run, gloss = match.group(1), match.group(2)
