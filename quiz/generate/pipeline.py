@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -173,7 +173,8 @@ def build_deck(
     else:
         cards, evidence = english_cards(mirror, output, lay, emphasis)
     ordered = sorted(cards, key=lambda item: item[0])
-    scored = _asked_again([_scored(position, card, evidence) for position, card in ordered])
+    paired = _heading_sides(card for _position, card in ordered)
+    scored = _asked_again([_scored(position, card, evidence, paired) for position, card in ordered])
     report.found = len(scored)
     report.chars = len(text) - len(_SPACE.findall(text))
     report.selection = cap(scored, chars=report.chars, density=density)
@@ -196,8 +197,28 @@ FLOOR_RULES = frozenset({"formula", "quote", "slogan", "title"})
 FLOOR_SETS = frozenset({"heading", "formula"})
 
 
-def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Scored:
-    """The card with its importance and whether the floor holds it or it is general."""
+def _heading_sides(cards: Iterable[Card]) -> tuple[str, ...]:
+    """Both sides of every pair of the heading matching sets (a heading with its subtitle)."""
+    return tuple(
+        side
+        for card in cards
+        if isinstance(card, MatchCard) and card.tags[:1] == ("heading",)
+        for pair in card.pairs
+        for side in pair
+    )
+
+
+def _scored(
+    position: int,
+    card: Card,
+    evidence: dict[str, rank.Evidence],
+    paired: Sequence[str] = (),
+) -> Scored:
+    """The card with its importance and whether the floor holds it or it is general.
+
+    A long text's heading-line cloze whose answer a heading set already pairs with its
+    subtitle (铸忠诚 in 铸忠诚 ↔ 坚持旗帜鲜明讲政治) is ranked like any card: the set keeps
+    the heading whatever the budget, the cloze asks it a second way where there is room."""
     rule = card.tags[0] if card.tags else ""
     found = evidence.get(card.id)
     if found is None:  # a card no pass weighed: what its rule says
@@ -212,6 +233,13 @@ def _scored(position: int, card: Card, evidence: dict[str, rank.Evidence]) -> Sc
         standing = FLOOR if rule in FLOOR_SETS else ""
     elif rank.everyday_quote(found) and found.text_length > SHORT_TEXT:
         standing = ""  # “窗口” in a long text: ranked, not kept whatever the budget
+    elif (
+        found.heading
+        and found.text_length > SHORT_TEXT
+        and isinstance(card, ClozeCard)
+        and any(card.answer in side for side in paired)
+    ):
+        standing = ""
     elif rule in FLOOR_RULES or found.heading or found.figure == "goal" or found.byline:
         standing = FLOOR
     elif rule == "marked" and not rank.everyday_marked(found):

@@ -1,17 +1,17 @@
 """The selection step: which scored cards a deck keeps.
 
-A deck keeps about `DENSITY` cards per 1,000 characters of cleaned text (a text shorter
-than `SHORT_TEXT` characters counts as that long, so a short text keeps up to
+A deck keeps at most `DENSITY` cards per 1,000 characters of cleaned text (rounded down; a
+text shorter than `SHORT_TEXT` characters counts as that long, so a short text keeps up to
 `DENSITY * SHORT_TEXT / 1000` cards), and never fewer than its floor: every rule-found
 formula, quotation and title, every phrase the page itself underlines or bolds (unless it is
-one everyday word), every cloze card of a heading line, and the heading and formula
-matching sets. The floor always leaves room for the best of the other cards (half
-as many as the floor holds, and at least `EXTRA`), so a text dense with quotations keeps its
-leads and figures too; a text longer than `SHORT_TEXT` keeps its density, or its floor
-when that is larger. Keyword cards that blank a
-word of general language are left out whatever the budget, and the keyword fallback fills
-at most `FALLBACK_SHARE` of a deck. Within the budget the highest importance wins, ties in
-text order; the deck itself stays in text order.
+one everyday word), every cloze card of a heading line (in a long text, one whose heading a
+heading set pairs is ranked: the set keeps it), and the heading and formula matching sets.
+The floor always leaves room for the best of the other cards (half as many as the floor
+holds, and at least `EXTRA`), so a text dense with quotations keeps its leads and figures
+too; a text longer than `SHORT_TEXT` keeps its density, or its floor when that is larger.
+Keyword cards that blank a word of general language are left out whatever the budget, and
+the keyword fallback fills at most `FALLBACK_SHARE` of a deck. Within the budget the highest
+importance wins, ties in text order; the deck itself stays in text order.
 
 >>> from quiz.deck import ClozeCard
 >>> def card(n, tag):
@@ -133,7 +133,7 @@ def cap(
     # (a long one already holds its structures within the density: it only keeps a floor
     # larger than its density, if it has one, and nothing beside it)
     room_beside_floor = max(extra, len(floor) // 2) if chars <= short_text else 0
-    budget = max(round(density * max(chars, short_text) / 1000), len(floor) + room_beside_floor)
+    budget = max(int(density * max(chars, short_text) // 1000), len(floor) + room_beside_floor)
     selection.budget = budget
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
     if chars > short_text and len(floor) >= budget:

@@ -4,12 +4,15 @@ test that ranking and capping are deterministic and never drop a rule-found form
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.deck import ClozeCard, MatchCard, parse_deck
 from quiz.generate.chinese import segmenter
-from quiz.generate.pipeline import build_deck
+from quiz.generate.pipeline import _scored, build_deck
 from quiz.generate.rank import Evidence, everyday_quote, general_word, importance
 from quiz.generate.select import FALLBACK_SHARE, FLOOR, GENERAL, SHORT_TEXT, Scored, cap
 from quiz.generate.terms import repeated_terms
@@ -161,6 +164,30 @@ def test_a_long_texts_floor_that_fills_its_budget_gives_its_lowest_to_better_car
     # a short text keeps its floor and room beside it
     short = cap([*floor, headline], chars=3000, density=2, floor_room=0.1)
     assert {s.position for s in short.kept} == set(range(21))
+
+
+def test_the_budget_is_the_density_rounded_down() -> None:
+    """At most `density` cards per 1,000 characters: 13,362 characters at 8 keep 106 (106.9)."""
+    scored = [Scored(i, _card(i, "figure"), 50) for i in range(200)]
+    assert cap(scored, chars=13362, density=8).budget == 106
+    assert len(cap(scored, chars=13362, density=8).kept) == 106
+
+
+@pytest.mark.parametrize("convert", [to_simplified, to_traditional])
+@pytest.mark.parametrize(("length", "floor"), [(3000, True), (20000, False)])
+def test_a_heading_cloze_a_heading_set_already_pairs_is_ranked_in_a_long_text(
+    convert: Callable[[str], str], length: int, floor: bool
+) -> None:
+    """The set keeps the heading whatever the budget; its cloze is a second way to ask it.
+    A heading no set pairs keeps its cloze in the floor."""
+    heading, subtitle = convert("铸忠诚"), convert("坚持旗帜鲜明讲政治")
+    card = ClozeCard(
+        id="000000000001", text=f"{{{{c1::{heading}}}}}，{subtitle}", tags=("lead", "heading")
+    )
+    found = Evidence(rule="lead", answer=heading, heading=True, text_length=length)
+    paired = (heading, subtitle, convert("转作风"), convert("坚持实干为本抓落实"))
+    assert (_scored(0, card, {card.id: found}, paired).standing == FLOOR) is floor
+    assert _scored(0, card, {card.id: found}, paired[2:]).standing == FLOOR
 
 
 def test_without_a_density_every_card_is_kept() -> None:
