@@ -183,6 +183,7 @@ def repeated_terms(
         and term in in_body
         and not _always_beside(followers[term])
         and not _always_beside(leaders[term])
+        and not _before_a_title(followers[term])
         and _rare_enough(
             first_words[term], weight, is_word, topic, describes, lambda t: counts[t] >= TOPIC_MIN
         )
@@ -316,6 +317,12 @@ def _ends_a_noun(word: str, weight: Callable[[str], float | None], kind: Any) ->
 
 def _idiom(word: str, kind: Callable[[str], int | None] | None) -> bool:
     return kind is not None and kind(word) == IDIOM_KIND
+
+
+def _before_a_title(followers: set[str]) -> bool:
+    """Every occurrence runs straight into a 《title》: its last word is the verb that
+    issues it (省政府办公厅印发《…》, jieba may tag 印发 a noun), no head of a term."""
+    return bool(followers) and all(word.startswith("《") for word in followers)
 
 
 def _always_beside(neighbours: set[str]) -> bool:

@@ -282,6 +282,22 @@ def test_a_term_may_end_in_the_one_character_head_jieba_cuts_off() -> None:
         assert "粤港澳大湾区" in answers, answers
 
 
+@pytest.mark.parametrize("convert", [to_simplified, to_traditional])
+def test_a_term_never_ends_in_the_verb_that_issues_a_title(convert: Callable[[str], str]) -> None:
+    """Said three times, always straight before a 《title》: 市政府办公室印发 is who issued
+    what, not a concept (jieba may tag 印发 a noun)."""
+    text = convert(
+        "3月1日，市政府办公室印发《关于促进消费的若干措施》，提出十条举措。"
+        "6月5日，市政府办公室印发《关于稳定就业的实施意见》，明确补贴标准。"
+        "9月9日，市委办公室、市政府办公室印发《优化营商环境行动方案》。\n"
+    )
+    seg = segmenter()
+    sentences = [seg.cut(s) for s in text.split("。") if s.strip()]
+    found = repeated_terms(sentences, weight=seg.keyword_weight, is_word=seg.is_word)
+    assert not any(term.endswith(convert("印发")) for term in found), found
+    assert not any(c.answer.endswith(convert("印发")) for c in clozes(text))
+
+
 def test_a_term_is_asked_where_its_sentence_has_room_for_it() -> None:
     # the first sentence is full of quotations (four blanks, as many as a sentence
     # asks): the term goes to where the text says it next
