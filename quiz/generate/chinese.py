@@ -209,6 +209,7 @@ class ChineseCards:
         self.procedures: set[tuple[int, int]] = set()
         self._section_labels: dict[tuple[int, int], str | None] = {}
         self._heading_cuts: dict[tuple[int, int], list[str]] = {}
+        self._heading_text: str | None = None
         # the compounds the text says everywhere (set by find_terms; see past_topic)
         self.topic_terms: list[str] = []
         # what the text may say of a name alone (引大济岷 of 引大济岷工程), by its offsets
@@ -1571,6 +1572,7 @@ class ChineseCards:
             or self.seg.keyword_kind(answer) == keywords.NAME_KIND,
             byline=candidate.rule in ("person", "place") and candidate.start < BYLINE,
             heading=sentence.heading,
+            headed=not sentence.heading and candidate.rule != "figure" and self.headed(answer),
             stressed=_STRESSED.search(text) is not None,
             point=opens or _ORDINAL.match(text) is not None,
             figure=self.figure_kinds.get((candidate.start, candidate.end)),
@@ -1613,6 +1615,13 @@ class ChineseCards:
         first, after = self.positions(tokens, start, start + len(answer))
         words = tokens[first:after] if first >= 0 and after >= 0 else self.seg.cut(answer)
         return tuple(self.seg.keyword_weight(w) for w in words)
+
+    def headed(self, answer: str) -> bool:
+        """A numbered heading of the text names `answer` (（四）全力提升成渝地区双城经济圈
+        发展能级): the text gives it a section of its own."""
+        if self._heading_text is None:
+            self._heading_text = "\n".join(self.mirror[h.start : h.end] for h in self.lay.headings)
+        return answer in self._heading_text
 
     def repeats(self, answer: str) -> int:
         """How often the text names `answer` (memoised: a report repeats its answers)."""

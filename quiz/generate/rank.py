@@ -100,6 +100,9 @@ _OWN_MARKING = frozenset(
     {"formula", "quote", "slogan", "parallel", "title", "date", "vocabulary", "glossed", "law"}
 )
 HEADLINE = 26
+# What a phrase earns that a numbered heading of the text names, asked in the body: the text
+# gives it a section (（四）全力提升成渝地区双城经济圈发展能级).
+HEADED = 4
 # What each further item of a parallel run (政治关、法律关、政策关 …) costs: the first
 # teaches the formula's shape, the others fill it in.
 RUN_STEP = 4
@@ -124,6 +127,7 @@ class Evidence:
     name: bool = False  # a person, place or organisation (jieba nr/ns/nt)
     byline: bool = False  # the text's author or speaker, named at its top
     heading: bool = False  # the sentence is a heading
+    headed: bool = False  # a heading of the text names the answer (the sentence is none)
     stressed: bool = False  # the sentence says what must be done (要, 必须, 坚持 …)
     point: bool = False  # the sentence opens a counted point (一是 …) or a paragraph
     figure: str | None = None  # goal | named | target | year | result | total | fact
@@ -190,6 +194,8 @@ def importance(evidence: Evidence) -> int:
     score += _specificity(evidence)
     if evidence.heading:
         score += 8
+    elif evidence.headed:
+        score += HEADED
     if evidence.stressed:
         score += 4
     if evidence.point:

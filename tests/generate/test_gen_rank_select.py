@@ -5,16 +5,18 @@ test that ranking and capping are deterministic and never drop a rule-found form
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.deck import ClozeCard, MatchCard, parse_deck
-from quiz.generate.chinese import segmenter
+from quiz.generate.chinese import ChineseCards, segmenter
 from quiz.generate.pipeline import _scored, build_deck
-from quiz.generate.rank import Evidence, everyday_quote, general_word, importance
+from quiz.generate.rank import HEADED, Evidence, everyday_quote, general_word, importance
 from quiz.generate.select import FALLBACK_SHARE, FLOOR, GENERAL, SHORT_TEXT, Scored, cap
+from quiz.generate.structure import layout
 from quiz.generate.terms import repeated_terms
 from quiz.text.script import to_simplified, to_traditional
 
@@ -41,6 +43,27 @@ def test_repetition_and_specificity_raise_a_term() -> None:
     common = importance(Evidence(rule="keyword", answer="外贸", idf=7.4, dictionary_word=True))
     rare = importance(Evidence(rule="keyword", answer="都江堰", idf=11.0, dictionary_word=True))
     assert rare > common
+
+
+@pytest.mark.parametrize("convert", [to_simplified, to_traditional])
+def test_a_phrase_a_numbered_heading_names_ranks_above_one_no_heading_names(
+    convert: Callable[[str], str],
+) -> None:
+    """The text gives it a section of its own; the heading line's own blanks are weighed as
+    headings, not again."""
+    text = convert(
+        "一、总体要求\n"
+        "我们推动长江经济带建设，深化区域合作。长江经济带生态保护取得成效。\n"
+        "（一）全力提升长江经济带发展能级\n"
+        "长江经济带综合交通网络加快完善，沿江产业协同发展。\n"
+    )
+    cards = ChineseCards(text, text, layout(text), "simplified")
+    assert cards.headed(convert("长江经济带")) and not cards.headed(convert("区域合作"))
+    named = Evidence(rule="term", answer="长江经济带", repeats=4, headed=True)
+    plain = Evidence(rule="term", answer="长江经济带", repeats=4)
+    assert importance(named) - importance(plain) == HEADED
+    on_heading = Evidence(rule="term", answer="长江经济带", repeats=4, heading=True, headed=True)
+    assert importance(on_heading) == importance(replace(on_heading, headed=False))
 
 
 def test_a_stated_target_outranks_a_result_and_a_fact() -> None:
