@@ -245,13 +245,15 @@ def general_word(evidence: Evidence) -> bool:
         and len(evidence.answer) <= 2
         and (evidence.idf is None or evidence.idf < RARE_IDF)
     )
+    # a rare word of four characters or more (共同富裕) is one of a long text's terms once
+    # said TERM_REPEATS times: a report names no such word in passing
+    coined = len(evidence.answer) >= 4 and evidence.idf is not None and evidence.idf >= RARE_IDF
+    often = TERM_REPEATS if coined else max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
     return (
         evidence.rule == "keyword"
         and (evidence.dictionary_word or common_parts)
         and not evidence.name
-        and (
-            single or evidence.repeats < max(TERM_REPEATS, evidence.text_length / CHARS_PER_REPEAT)
-        )
+        and (single or evidence.repeats < often)
         and evidence.sentence_length >= LONG_SENTENCE
     )
 

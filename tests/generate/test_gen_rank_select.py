@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from quiz.deck import ClozeCard, MatchCard, parse_deck
 from quiz.generate.chinese import ChineseCards, segmenter
 from quiz.generate.pipeline import _scored, build_deck
-from quiz.generate.rank import HEADED, Evidence, everyday_quote, general_word, importance
+from quiz.generate.rank import HEADED, RARE_IDF, Evidence, everyday_quote, general_word, importance
 from quiz.generate.select import FALLBACK_SHARE, FLOOR, GENERAL, SHORT_TEXT, Scored, cap
 from quiz.generate.structure import layout
 from quiz.generate.terms import repeated_terms
@@ -119,6 +119,30 @@ def test_general_language_is_a_dictionary_word_said_rarely_in_a_long_sentence() 
     assert not general_word(Evidence(**{**_fields(word), "dictionary_word": False}))  # 高标准农田
     assert not general_word(Evidence(**{**_fields(word), "sentence_length": 12}))  # a learner line
     assert not general_word(Evidence(**{**_fields(word), "rule": "quote"}))
+
+
+@pytest.mark.parametrize(("rare", "common"), [("共同富裕", "知识产权"), ("團結奮鬥", "知識產權")])
+def test_a_rare_long_word_a_long_text_says_three_times_is_its_term(rare: str, common: str) -> None:
+    """A long report names 知识产权 in passing (IDF under RARE_IDF: said fewer than once per
+    CHARS_PER_REPEAT characters, general); a rare word of four characters said three times
+    (共同富裕, 团结奋斗) is one of its terms. jieba's IDF of the Simplified mirror, as the
+    cards are weighed."""
+    seg = segmenter()
+    word = Evidence(
+        rule="keyword",
+        answer=rare,
+        idf=seg.keyword_weight(to_simplified(rare)),
+        dictionary_word=True,
+        repeats=3,
+        sentence_length=40,
+        text_length=33000,
+    )
+    assert word.idf is not None and word.idf >= RARE_IDF
+    assert not general_word(word)
+    assert general_word(replace(word, repeats=2))
+    passing = replace(word, answer=common, idf=seg.keyword_weight(to_simplified(common)), repeats=6)
+    assert passing.idf is not None and passing.idf < RARE_IDF and general_word(passing)
+    assert not general_word(replace(passing, text_length=9000))  # a shorter text's term
 
 
 def test_a_long_texts_list_item_that_is_a_dictionary_word_is_general_language() -> None:
