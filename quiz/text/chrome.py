@@ -14,7 +14,7 @@ from typing import Literal
 
 from quiz.text.script import to_simplified, to_traditional
 
-LineKind = Literal["chrome", "spam"]
+LineKind = Literal["chrome", "spam", "code"]
 
 # Words that only ever appear as page controls, in Simplified form (lines are compared
 # through OpenCC t2s) and lower-case English.
@@ -166,10 +166,13 @@ _MIN_SPACED_SPAM = 10
 
 
 def classify_line(line: str) -> LineKind | None:
-    """Say whether a line is page chrome, a spam link list, or (``None``) real text."""
+    """Say whether a line is page chrome, a spam link list, a line of program code, or
+    (``None``) real text."""
     stripped = line.strip()
     if not stripped:
         return None
+    if is_code(stripped):
+        return "code"
     tail = stripped[-40:]
     if len(stripped) <= _MAX_CAPTION and ("摄" in tail or "攝" in tail):
         if _PHOTO_CREDIT.search(to_simplified(tail)):
@@ -189,6 +192,56 @@ def classify_line(line: str) -> LineKind | None:
     if _is_chrome(simplified):
         return "chrome"
     return None
+
+
+# Program code (a tutorial's examples): its comments and string literals may be Chinese,
+# the rest is ASCII with code's shape. A line is code when, without them, it holds no CJK
+# and shows two of: a statement's end (; { }), a keyword opening a declaration, an
+# operator of code (=> -> :: == != += && ||), a call (name( with no space), an assignment
+# (a = b); or it is only closing brackets, or a comment alone (// …, /* …, # include).
+_CODE_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|#(?!\w)).*$|/\*.*?(?:\*/|$)")
+_CODE_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_CODE_KEYWORD = re.compile(
+    r"^(?:fn|let|const|var|def|class|import|from|return|pub|use|mod|struct|enum|impl|match|"
+    r"func|package|public|private|protected|static|void|int|char|float|double|#include|"
+    r"#define|elif|else|for|while|if|try|catch|except|lambda|async|await|typedef)\b(?=.*[(){=:<;])"
+)
+_CODE_OPERATOR = re.compile(r"=>|->|::|==|!=|\+=|-=|&&|\|\||<<|>>")
+_CODE_CALL = re.compile(r"[A-Za-z_][\w!]*\(")
+_CODE_ASSIGN = re.compile(r"[\w\]] = \S")
+_CODE_END = re.compile(r"[;{}]$|\)\s*;$")
+_ONLY_CLOSERS = re.compile(r"^[}\])]+[;,]?$")
+_COMMENT_ALONE = re.compile(r"^(?://|/\*|\*/|#include\b|#define\b)")
+_ANY_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_code(line: str) -> bool:
+    """A line of program code.
+
+    >>> is_code('let first = vec.first().unwrap(); // 生成错误 1')
+    True
+    >>> is_code('println!("第一个数的两倍是 {}", double_first(numbers));'), is_code("}")
+    (True, True)
+    >>> is_code("Britain and France (1904) signed the Entente Cordiale; Germany objected.")
+    False
+    >>> is_code("开展“人工智能+”行动，打造数字产业集群。"), is_code("a = b")
+    (False, False)
+    """
+    if _ONLY_CLOSERS.match(line) or _COMMENT_ALONE.match(line):
+        return True
+    if not any(ch in line for ch in "(){};=:<>"):
+        return False  # a quick test: prose has none of code's marks, or few
+    bare = _CODE_COMMENT.sub("", _CODE_STRING.sub('""', line)).strip()
+    if not bare or _ANY_HAN.search(bare):
+        return False
+    signals = (
+        bool(_CODE_END.search(bare))
+        + bool(_CODE_KEYWORD.match(bare))
+        + bool(_CODE_OPERATOR.search(bare))
+        + bool(_CODE_CALL.search(bare))
+        + bool(_CODE_ASSIGN.search(bare))
+    )
+    return signals >= 2
 
 
 _PROSE_PUNCT = re.compile(r"[，。；！？]")

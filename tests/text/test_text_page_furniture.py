@@ -421,3 +421,60 @@ def test_news_portal_html_end_to_end(tmp_path: Path) -> None:
     ]
     removed = sorted(c.line for c in result.report.changes if c.kind in {"chrome", "spam"})
     assert removed == [2, 3, 5, 6, 8, 10, 11, 12, 13]
+
+
+# --- program code ------------------------------------------------------------------------
+
+CODE_LINES = [
+    "let first = vec.first().unwrap(); // 生成错误 1",
+    "let first = vec.first().unwrap(); // 生成錯誤 1",
+    'println!("第一个数的两倍是 {}", double_first(numbers));',
+    'println!("第一個數的兩倍是 {}", double_first(numbers));',
+    "fn main() {",
+    "2 * first.parse::<i32>().unwrap() // 生成错误 2",
+    "def total(items):",
+    "for (int i = 0; i < n; i++) {",
+    "}",
+    "});",
+    "// 错误 1：输入向量为空",
+    "// 錯誤 1：輸入向量為空",
+    "#include <stdio.h>",
+]
+NOT_CODE_LINES = [
+    "开展“人工智能+”行动，打造具有国际竞争力的数字产业集群。",
+    "開展「人工智能+」行動，打造具有國際競爭力的數字產業集群。",
+    "Britain and France (1904) signed the Entente Cordiale; Germany objected.",
+    "Result: the alliance held (1914); war followed.",
+    "f = ma is Newton's second law",
+    "# 第一章 总则",
+    "（一）坚持党的全面领导：把党的领导贯穿始终。",
+    "a = b",
+]
+
+
+@pytest.mark.parametrize("line", CODE_LINES)
+def test_a_line_of_program_code_is_no_text(line: str) -> None:
+    """A tutorial's examples: the comments and strings may be Chinese, the rest is code."""
+    assert classify_line(line) == "code"
+
+
+@pytest.mark.parametrize("line", NOT_CODE_LINES)
+def test_prose_with_code_marks_is_text(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_code_lines_are_reported_as_such_and_the_prose_stays() -> None:
+    text = (
+        "在下面的代码中，两个实例生成了不同的错误类型。\n"
+        "fn main() {\n"
+        'let strings = vec!["tofu", "93", "18"];\n'
+        "}\n"
+        "在接下来的章节中，我们将探讨几种处理此类问题的策略。\n"
+    )
+    result = clean(text)
+    assert result.report.counts() == {"code": 3}
+    assert "3 lines of code" in result.report.format()
+    assert kept_lines(text) == [
+        "在下面的代码中，两个实例生成了不同的错误类型。",
+        "在接下来的章节中，我们将探讨几种处理此类问题的策略。",
+    ]
