@@ -89,6 +89,8 @@ RECURRING_PAIR = 2
 BOUND_SHARE = 0.8
 # What a long lead keeps before its answer, at least: 服务消费|持续扩大, not 服务|消费持续扩大.
 MIN_LEAD_NAME = 3
+# What a lead's answer keeps when it loses its subject's nouns: 巩固夯实 of 基础巩固夯实.
+MIN_PREDICATE = 4
 KEYWORD_GAP = 6
 MIN_KEYWORD_SENTENCE = 8
 LONG_SENTENCE = 60
@@ -1407,6 +1409,10 @@ class ChineseCards:
             rel_start = crossing
         # nor after a noun of its own noun phrase (中国|特色社会主义, 人类|命运共同体)
         rel_start = self.noun_phrase_start(index, rel_start, rel_end)
+        if rel_start > start - sentence.start:
+            # a long clause's predicate opens after its subject's last noun (安全发展基础|
+            # 巩固夯实: 基础 belongs to the subject)
+            rel_start = self.predicate_start(index, rel_start, rel_end)
         if _SPEAKING.search(text, rel_start, rel_end):
             return None  # 习近平总书记指出: who speaks is no point of the lead
         candidate = self.candidate(
@@ -1434,6 +1440,28 @@ class ChineseCards:
                 break
             position -= 1
         return ends[position]
+
+    def predicate_start(self, index: int, at: int, end: int) -> int:
+        """`at` moved on past the nouns opening an answer that says what its subject does
+        (its last word a verb, no noun or verbal noun), while a verb phrase of MIN_PREDICATE
+        characters is left: 基础|巩固夯实 becomes 巩固夯实, 实现新的突破 stays."""
+        tokens = self.tokens[index]
+        ends = self.word_ends(tokens)
+        position, last = self.positions(tokens, at, end)
+        if position < 0 or last <= position:
+            return at
+        if self.seg.keyword_kind(tokens[last - 1]) is not None:
+            return at  # what the clause names (…的新格局, 城乡|融合发展): a noun phrase
+        moved = position
+        while (
+            moved < last - 1
+            and self.seg.keyword_kind(tokens[moved]) == keywords.NOUN_KIND
+            and len(tokens[moved]) >= 2
+        ):
+            moved += 1
+        if moved == position or end - ends[moved] < MIN_PREDICATE:
+            return at
+        return ends[moved]
 
     def word_across(self, index: int, text: str, at: int, end: int) -> int | None:
         """Where a dictionary word of three to eight characters that runs across offset

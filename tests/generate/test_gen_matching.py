@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from quiz.deck import ClozeCard, MatchCard
@@ -52,6 +54,28 @@ def test_one_clause_dash_leads_make_a_set_in_either_script() -> None:
         leads = [lead.split("。")[0] for lead in leads]
         assert [left + right for left, right in card.pairs] == leads
         assert all(len(left) >= 2 and len(right) >= 2 for left, right in card.pairs)
+
+
+@pytest.mark.parametrize("convert", [str, to_traditional])
+def test_a_long_lead_asks_its_predicate_and_leaves_the_subject_whole(
+    convert: Callable[[str], str],
+) -> None:
+    """产业发展|基础巩固夯实 split the subject: its last noun belongs to it, the blank is what
+    it does (巩固夯实)."""
+    text = convert(
+        "过去一年，我们取得新的成绩。\n"
+        "——科技实力实现新的跨越。\n——产业发展基础巩固夯实。\n——城市环境质量持续改善。\n"
+    )
+    deck, _report = build_deck(text, name="t")
+    (card,) = [card for card in deck if isinstance(card, MatchCard)]
+    expected = [
+        ("科技实力", "实现新的跨越"),
+        ("产业发展基础", "巩固夯实"),
+        ("城市环境质量", "持续改善"),
+    ]
+    assert list(card.pairs) == [(convert(left), convert(right)) for left, right in expected]
+    leads = [c.answer for c in deck if isinstance(c, ClozeCard) and "lead" in c.tags]
+    assert leads == [convert(right) for _left, right in expected]
 
 
 def test_a_long_one_clause_lead_keeps_its_whole_name_on_the_left() -> None:
