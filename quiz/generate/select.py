@@ -133,8 +133,17 @@ def cap(
     # (a long one already holds its structures within the density: it only keeps a floor
     # larger than its density, if it has one, and nothing beside it)
     room_beside_floor = max(extra, len(floor) // 2) if chars <= short_text else 0
-    budget = max(int(density * max(chars, short_text) // 1000), len(floor) + room_beside_floor)
+    density_budget = int(density * max(chars, short_text) // 1000)
+    budget = max(density_budget, len(floor) + room_beside_floor)
     selection.budget = budget
+    if len(floor) > density_budget:
+        # the page marks more than its budget holds: it has said what it asks, and the
+        # keyword fallback's guesses add nothing beside that (a textbook page's 83
+        # underlined phrases, then 根本原因, 暴政)
+        guesses = [s for s in rest if _fallback(s)]
+        for item in guesses:
+            selection.left_out.append((item, "keyword fallback: the floor fills the budget"))
+        rest = [s for s in rest if not _fallback(s)]
     ranked = sorted(rest, key=lambda s: (-s.importance, s.position))
     if chars > short_text and len(floor) >= budget:
         floor, ranked = _floor_gives_way(floor, ranked, round(budget * floor_room))

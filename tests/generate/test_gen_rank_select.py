@@ -213,6 +213,22 @@ def test_a_long_texts_floor_that_fills_its_budget_gives_its_lowest_to_better_car
     assert {s.position for s in short.kept} == set(range(21))
 
 
+def test_a_floor_that_fills_the_density_leaves_no_room_to_keyword_guesses() -> None:
+    """A textbook page underlining 45 phrases in 3,000 characters (a budget of 40) has said
+    what it asks: its keyword fallback is left out, its other cards keep the room beside."""
+    floor = [Scored(i, _card(i, "marked"), 80, FLOOR) for i in range(45)]
+    guess = Scored(45, _card(45, "keyword"), 37)
+    figure = Scored(46, _card(46, "figure"), 57)
+    picked = cap([*floor, guess, figure], chars=3000, density=8)
+    assert {s.position for s in picked.kept} == set(range(45)) | {46}
+    assert [(s.position, why) for s, why in picked.left_out] == [
+        (45, "keyword fallback: the floor fills the budget")
+    ]
+    # a floor within the budget leaves the fallback its chance
+    small = cap([*floor[:30], guess, figure], chars=3000, density=8)
+    assert 45 in {s.position for s in small.kept}
+
+
 def test_the_budget_is_the_density_rounded_down() -> None:
     """At most `density` cards per 1,000 characters: 13,362 characters at 8 keep 106 (106.9)."""
     scored = [Scored(i, _card(i, "figure"), 50) for i in range(200)]
