@@ -19,6 +19,7 @@ from quiz.generate import (
     coined,
     figures,
     glossed,
+    goals,
     headed,
     keywords,
     matching,
@@ -222,6 +223,14 @@ class ChineseCards:
             for p in lay.paragraphs
             if figures.TARGETS.search(mirror[p.start : p.end]) is not None
         }
+        # the paragraphs under a heading that names their goals (（二）工作目标): a year
+        # opening a sentence there is the goals' deadline (到2022年，建成…)
+        self.goal_paragraphs = self.target_paragraphs | {
+            p.index
+            for p in lay.paragraphs
+            if p.section is not None
+            and goals.GOAL_HEADING.search(mirror[p.section[0] : p.section[1]]) is not None
+        }
         # the paragraphs of a report's review of the past (一、2025年工作回顾 …)
         self.review_paragraphs = figures.review_paragraphs(mirror, lay)
         # the lines set apart above a paragraph that state its figures (…共安排883个，年度
@@ -421,13 +430,17 @@ class ChineseCards:
 
     def figure_spans(self, sentence: Sentence, text: str) -> Spans:
         """Figures with unit and measure (quiz.generate.figures); in a paragraph stating the
-        targets each is a `goal`."""
+        targets each is a `goal`, and so is the year opening a sentence under a heading that
+        names the goals (quiz.generate.goals)."""
         if sentence.heading:
             return
         targets = sentence.paragraph in self.target_paragraphs
+        goal = sentence.paragraph in self.goal_paragraphs
         review = sentence.paragraph in self.review_paragraphs
         for figure in figures.figure_spans(text):
             kind = "goal" if targets and figure.kind != "year" else figure.kind
+            if goal and kind == "year" and goals.deadline(text, figure.start):
+                kind = "goal"  # 到2022年，建成…: the deadline of the goals stated
             if review and kind == "target":
                 kind = "result"  # 稳定在98%以上, 控制在3.5% of the past year: what was done
             self.figure_kinds[(sentence.start + figure.start, sentence.start + figure.end)] = kind
