@@ -893,6 +893,61 @@ class ChineseCards:
                         if core is not None:
                             self.name_cores[(candidate.start, candidate.end)] = core
 
+    def find_stated_names(self) -> None:
+        """What a document names without marking it (quiz.generate.goals): the organ it puts
+        in charge (X是…的主管单位: a `name`), the state it says is built (全面建成了小康社会:
+        a `term`) and the historic events it names by their dictionary names (辛亥革命,
+        黄巾起义: an `event`, one a sentence), each once, where first so said."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading or index in self.unfit:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in goals.organs_in_charge(text):
+                if start in self.bounds[index] and end in self.bounds[index]:
+                    self.propose_once(index, start, end, "name", seen, whole=True)
+            for start, end in goals.built_states(text) if "建" in text else ():
+                if self.noun_phrase(index, start, end):
+                    self.propose_once(index, start, end, "term", seen, whole=True)
+            figured = [
+                (c.start - sentence.start, c.end - sentence.start)
+                for c in self.candidates.get(index, [])
+                if c.rule == "figure"
+            ]
+            at = 0
+            for token in tokens:  # one event a sentence: a list of wars is one fact of it
+                start, at = at, at + len(token)
+                if not goals.historic_event(token) or not self.historic_name(token):
+                    continue
+                if any(start < e and s < at for s, e in figured):
+                    continue  # 1840年鸦片战争: the figure asks the event with its year
+                if self.propose_once(index, start, at, "event", seen, whole=True) is not None:
+                    break
+
+    def noun_phrase(self, index: int, start: int, end: int) -> bool:
+        """`[start, end)` of sentence `index` (offsets in the sentence) is words of jieba's
+        cut that are each a noun or a word describing one (世界|一流|军队, 现代化|强国), the
+        last a noun, with no digit (建成了50家医院: a count)."""
+        tokens = self.tokens[index]
+        first, after = self.positions(tokens, start, end)
+        if first < 0 or after < 0:
+            return False
+        words = tokens[first:after]
+        if not words or any(ch.isdigit() for word in words for ch in word):
+            return False
+        return self.noun(words[-1]) and all(
+            self.noun(word) or self.seg.is_attributive(word) for word in words
+        )
+
+    def historic_name(self, word: str) -> bool:
+        """A noun of jieba's own dictionary (辛亥革命) whose first part is no everyday noun
+        (人民|战争 of a campaign, 局部|战争, 产业|革命: a kind of war or change, no event):
+        a name the language knows, no phrase of the text's own (自我革命)."""
+        if not self.seg.in_dictionary(word) or self.seg.keyword_weight(word) is None:
+            return False
+        modifier = self.seg.keyword_weight(word[: -len(goals.event_head(word))])
+        return modifier is None or modifier >= goals.EVERYDAY_MODIFIER_IDF
+
     def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
         """Where a name starts once the text's topic opening it is left out: a compound the
         text says everywhere (`topic_terms`: 智慧新校园 in a plan for it) is what all its
@@ -2049,6 +2104,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_stated_names,  # X是…的主管单位, 建成了小康社会, 辛亥革命 (goals)
     ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
     ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
     ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)
