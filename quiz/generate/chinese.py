@@ -895,9 +895,10 @@ class ChineseCards:
 
     def find_stated_names(self) -> None:
         """What a document names without marking it (quiz.generate.goals): the organ it puts
-        in charge (X是…的主管单位: a `name`), the state it says is built (全面建成了小康社会:
-        a `term`) and the historic events it names by their dictionary names (辛亥革命,
-        黄巾起义: an `event`, one a sentence), each once, where first so said."""
+        in charge (X是…的主管单位: a `name`), the principle it goes by (按照X原则, X no
+        everyday word: `coined`), the state it says is built (全面建成了小康社会: a `term`)
+        and the historic events it names by their dictionary names (辛亥革命, 黄巾起义: an
+        `event`, one a sentence), each once, where first so said."""
         seen: set[str] = set()
         for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
             if sentence.heading or index in self.unfit:
@@ -906,6 +907,16 @@ class ChineseCards:
             for start, end in goals.organs_in_charge(text):
                 if start in self.bounds[index] and end in self.bounds[index]:
                     self.propose_once(index, start, end, "name", seen, whole=True)
+            for start, end in goals.named_principles(text) if "原则" in text else ():
+                name = text[start:end]
+                if start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                if (
+                    self.seg.is_word(name)
+                    and (self.seg.keyword_weight(name) or 0) < rank.COMMON_IDF
+                ):
+                    continue  # 按照市场化原则: a word of general language, no name of the text's
+                self.propose_once(index, start, end, "coined", seen, whole=True)
             for start, end in goals.built_states(text) if "建" in text else ():
                 if self.noun_phrase(index, start, end):
                     self.propose_once(index, start, end, "term", seen, whole=True)
@@ -2104,7 +2115,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
-    ChineseCards.find_stated_names,  # X是…的主管单位, 建成了小康社会, 辛亥革命 (goals)
+    ChineseCards.find_stated_names,  # X是…的主管单位, 按照X原则, 辛亥革命 (goals)
     ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
     ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
     ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)

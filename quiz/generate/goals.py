@@ -26,6 +26,14 @@ clause, is one of its terms (`built_states`; the caller checks it is nouns only)
 >>> [text[s:e] for s, e in built_states(text)]
 ['现代化强国', '国际科创中心']
 
+A document names the principles it goes by without quoting them (按照分级负责和属地管理原
+则, 坚持一个中国原则): the name before 原则 is asked (`named_principles`), unless it opens
+with a word that links (与…同等待遇原则) or holds a clause (…是最高政治原则).
+
+>>> text = "各级档案馆按照分级负责和属地管理原则，坚持统筹兼顾的原则，接受指导。"
+>>> [text[s:e] for s, e in named_principles(text)]
+['分级负责和属地管理', '统筹兼顾']
+
 A speech or a history names events by their dictionary names, the revolutions, wars and
 uprisings a history test asks (辛亥革命, 抗日战争, 黄巾起义): `historic_event` tells one
 from the words of the same shape.
@@ -94,6 +102,26 @@ _BUILT = re.compile(
 def built_states(sentence: str) -> list[tuple[int, int]]:
     """The state each clause says is built (see the module): offsets in the sentence."""
     return [match.span("object") for match in _BUILT.finditer(sentence)]
+
+
+# A principle named after what a text goes by (按照, 坚持, 遵循, 本着, 依照): its name, up to
+# the 原则 it is (with or without 的).
+_PRINCIPLE = re.compile(
+    "(?:按照|坚持|遵循|本着|依照)(?P<name>[^，,。；;、：:“”「」‘’《》（）()\\s的]{3,12}?)的?原则"
+)
+_PRINCIPLE_OPENERS = frozenset("与和及同对在以为把被将从向于是")
+
+
+def named_principles(sentence: str) -> list[tuple[int, int]]:
+    """The name of each principle the sentence says it goes by (see the module): offsets
+    in the sentence."""
+    found = []
+    for match in _PRINCIPLE.finditer(sentence):
+        name = match.group("name")
+        if name[0] in _PRINCIPLE_OPENERS or "是" in name:
+            continue  # 按照与…同等待遇原则, 坚持…是最高政治原则: no principle's name
+        found.append(match.span("name"))
+    return found
 
 
 # The heads of an event's name: a revolution, a war, an uprising, a reform, an incident, a

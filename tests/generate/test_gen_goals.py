@@ -106,3 +106,25 @@ def test_the_state_a_text_built_is_a_term(convert: object) -> None:
     terms = answers(clozes(text, density=None), "term")
     assert {"数字经济强国", "世界一流港区"} <= terms
     assert not terms & {"50家高水平医院", "覆盖城乡的养老服务网络"}
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_principle_named_unquoted_is_asked(convert: object) -> None:
+    text = convert(  # type: ignore[operator]
+        "全省档案工作实行统一领导、分级管理，服务经济社会发展。\n"
+        "各级档案馆按照分级负责和属地管理原则，接受主管部门的业务指导。\n"
+        "档案服务机构按照市场化原则开展业务，依法经营。\n"
+    )
+    coined = answers(clozes(text, density=None), "coined")
+    assert "分级负责和属地管理" in coined
+    assert "市场化" not in coined  # a word of general language
+
+
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_what_no_principle_is_named(convert: object) -> None:
+    for text in (
+        "外地机构按照与本地机构同等待遇原则享受政策。",  # opens with 与: a clause
+        "坚持集中统一领导是最高政治原则。",  # a clause with 是
+    ):
+        simplified = to_simplified(convert(text))  # type: ignore[operator]
+        assert goals.named_principles(simplified) == [], text
