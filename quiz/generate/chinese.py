@@ -19,6 +19,7 @@ from quiz.generate import (
     coined,
     figures,
     glossed,
+    goals,
     headed,
     keywords,
     matching,
@@ -225,6 +226,14 @@ class ChineseCards:
             for p in lay.paragraphs
             if figures.TARGETS.search(mirror[p.start : p.end]) is not None
         }
+        # the paragraphs under a heading that names their goals (（二）工作目标): a year
+        # opening a sentence there is the goals' deadline (到2022年，建成…)
+        self.goal_paragraphs = self.target_paragraphs | {
+            p.index
+            for p in lay.paragraphs
+            if p.section is not None
+            and goals.GOAL_HEADING.search(mirror[p.section[0] : p.section[1]]) is not None
+        }
         # the paragraphs of a report's review of the past (一、2025年工作回顾 …)
         self.review_paragraphs = figures.review_paragraphs(mirror, lay)
         # the lines set apart above a paragraph that state its figures (…共安排883个，年度
@@ -424,13 +433,17 @@ class ChineseCards:
 
     def figure_spans(self, sentence: Sentence, text: str) -> Spans:
         """Figures with unit and measure (quiz.generate.figures); in a paragraph stating the
-        targets each is a `goal`."""
+        targets each is a `goal`, and so is the year opening a sentence under a heading that
+        names the goals (quiz.generate.goals)."""
         if sentence.heading:
             return
         targets = sentence.paragraph in self.target_paragraphs
+        goal = sentence.paragraph in self.goal_paragraphs
         review = sentence.paragraph in self.review_paragraphs
         for figure in figures.figure_spans(text):
             kind = "goal" if targets and figure.kind != "year" else figure.kind
+            if goal and kind == "year" and goals.deadline(text, figure.start):
+                kind = "goal"  # 到2022年，建成…: the deadline of the goals stated
             if review and kind == "target":
                 kind = "result"  # 稳定在98%以上, 控制在3.5% of the past year: what was done
             self.figure_kinds[(sentence.start + figure.start, sentence.start + figure.end)] = kind
@@ -882,6 +895,72 @@ class ChineseCards:
                         core = names.name_core(tokens[first:after], self.seg.is_word)
                         if core is not None:
                             self.name_cores[(candidate.start, candidate.end)] = core
+
+    def find_stated_names(self) -> None:
+        """What a document names without marking it (quiz.generate.goals): the organ it puts
+        in charge (X是…的主管单位: a `name`), the principle it goes by (按照X原则, X no
+        everyday word: `coined`), the state it says is built (全面建成了小康社会: a `term`)
+        and the historic events it names by their dictionary names (辛亥革命, 黄巾起义: an
+        `event`, one a sentence), each once, where first so said."""
+        seen: set[str] = set()
+        for index, (sentence, tokens) in enumerate(zip(self.sentences, self.tokens, strict=True)):
+            if sentence.heading or index in self.unfit:
+                continue
+            text = self.mirror[sentence.start : sentence.end]
+            for start, end in goals.organs_in_charge(text):
+                if start in self.bounds[index] and end in self.bounds[index]:
+                    self.propose_once(index, start, end, "name", seen, whole=True)
+            for start, end in goals.named_principles(text) if "原则" in text else ():
+                name = text[start:end]
+                if start not in self.bounds[index] or end not in self.bounds[index]:
+                    continue
+                if (
+                    self.seg.is_word(name)
+                    and (self.seg.keyword_weight(name) or 0) < rank.COMMON_IDF
+                ):
+                    continue  # 按照市场化原则: a word of general language, no name of the text's
+                self.propose_once(index, start, end, "coined", seen, whole=True)
+            for start, end in goals.built_states(text) if "建" in text else ():
+                if self.noun_phrase(index, start, end):
+                    self.propose_once(index, start, end, "term", seen, whole=True)
+            figured = [
+                (c.start - sentence.start, c.end - sentence.start)
+                for c in self.candidates.get(index, [])
+                if c.rule == "figure"
+            ]
+            at = 0
+            for token in tokens:  # one event a sentence: a list of wars is one fact of it
+                start, at = at, at + len(token)
+                if not goals.historic_event(token) or not self.historic_name(token):
+                    continue
+                if any(start < e and s < at for s, e in figured):
+                    continue  # 1840年鸦片战争: the figure asks the event with its year
+                if self.propose_once(index, start, at, "event", seen, whole=True) is not None:
+                    break
+
+    def noun_phrase(self, index: int, start: int, end: int) -> bool:
+        """`[start, end)` of sentence `index` (offsets in the sentence) is words of jieba's
+        cut that are each a noun or a word describing one (世界|一流|军队, 现代化|强国), the
+        last a noun, with no digit (建成了50家医院: a count)."""
+        tokens = self.tokens[index]
+        first, after = self.positions(tokens, start, end)
+        if first < 0 or after < 0:
+            return False
+        words = tokens[first:after]
+        if not words or any(ch.isdigit() for word in words for ch in word):
+            return False
+        return self.noun(words[-1]) and all(
+            self.noun(word) or self.seg.is_attributive(word) for word in words
+        )
+
+    def historic_name(self, word: str) -> bool:
+        """A noun of jieba's own dictionary (辛亥革命) whose first part is no everyday noun
+        (人民|战争 of a campaign, 局部|战争, 产业|革命: a kind of war or change, no event):
+        a name the language knows, no phrase of the text's own (自我革命)."""
+        if not self.seg.in_dictionary(word) or self.seg.keyword_weight(word) is None:
+            return False
+        modifier = self.seg.keyword_weight(word[: -len(goals.event_head(word))])
+        return modifier is None or modifier >= goals.EVERYDAY_MODIFIER_IDF
 
     def past_topic(self, sentence: Sentence, start: int, end: int) -> int:
         """Where a name starts once the text's topic opening it is left out: a compound the
@@ -2073,6 +2152,7 @@ TEXT_PASSES: tuple[Callable[[ChineseCards], None], ...] = (
     ChineseCards.find_terms,  # 成渝地区双城经济圈 (quiz.generate.terms)
     ChineseCards.find_heading_names,  # 第四章 建设|国际科技创新中心 (quiz.generate.headed)
     ChineseCards.find_named_things,  # 撒玛利亚基金 (quiz.generate.names)
+    ChineseCards.find_stated_names,  # X是…的主管单位, 按照X原则, 辛亥革命 (goals)
     ChineseCards.find_coined_terms,  # 强农之路, X。 opening a paragraph (quiz.generate.coined)
     ChineseCards.find_place_programmes,  # 数字|南江 of a report signed in 南江 (names)
     ChineseCards.find_sibling_names,  # 深圳|前|海 beside 广州南沙 (quiz.generate.series)

@@ -13,6 +13,7 @@ MODULES = [
     "quiz.generate.headed",
     "quiz.generate.names",
     "quiz.generate.coined",
+    "quiz.generate.goals",
     "quiz.generate.people",
     "quiz.generate.series",
     "quiz.generate.parallel",
