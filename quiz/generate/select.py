@@ -18,7 +18,7 @@ importance wins, ties in text order; the deck itself stays in text order.
 ...     return ClozeCard(id=f"{n:012d}", text=f"甲{n}{{{{c1::乙}}}}", tags=(tag,))
 >>> scored = [Scored(0, card(0, "quote"), 50, FLOOR), Scored(1, card(1, "keyword"), 9, ""),
 ...           Scored(2, card(2, "lead"), 44, "")]
->>> picked = cap(scored, chars=100, density=8, short_text=100, extra=1)
+>>> picked = cap(scored, chars=1000, density=2, short_text=1000, extra=1)
 >>> [s.position for s in picked.kept], [(s.position, why) for s, why in picked.left_out]
 ([0, 2], [(1, 'below the cap (importance 9; the last kept has 44)')])
 """
