@@ -212,7 +212,6 @@ _CODE_ASSIGN = re.compile(r"[\w\]] = \S")
 _CODE_END = re.compile(r"[;{}]$|\)\s*;$")
 _ONLY_CLOSERS = re.compile(r"^[}\])]+[;,]?$")
 _COMMENT_ALONE = re.compile(r"^(?://|/\*|\*/|#include\b|#define\b)")
-_ANY_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def is_code(line: str) -> bool:
@@ -232,7 +231,7 @@ def is_code(line: str) -> bool:
     if not any(ch in line for ch in "(){};=:<>"):
         return False  # a quick test: prose has none of code's marks, or few
     bare = _CODE_COMMENT.sub("", _CODE_STRING.sub('""', line)).strip()
-    if not bare or _ANY_HAN.search(bare):
+    if not bare or _HAN.search(bare):
         return False
     signals = (
         bool(_CODE_END.search(bare))
