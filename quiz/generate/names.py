@@ -100,6 +100,10 @@ EVERYDAY_VERB = 8000
 LOCATORS = frozenset("内外上下中间里前后")
 MIN_NAME, MAX_NAME = 4, 14
 MAX_WORDS = 6
+# Heads of a campaign or strategy, whose names often open with what they do (清理拖欠企业
+# 账款专项行动, 积极应对人口老龄化国家战略), and how many such verbs a name may open with.
+CAMPAIGN_HEADS = frozenset({"行动", "工程", "战略", "计划"})
+MAX_CAMPAIGN_VERBS = 3
 
 
 def named_things(
@@ -181,6 +185,8 @@ def named_things(
             )
             if length >= MIN_NAME and opens and _names(tokens[first:last], weight, is_word):
                 best = first
+        if best is not None and head in CAMPAIGN_HEADS:
+            best = _campaign_verbs(tokens, best, last, ends, weight, is_word)
         if best is not None and (not words or words[-1][1] < best):
             words.append((best, last))
     words += _siblings(tokens, words, describes)
@@ -189,6 +195,32 @@ def named_things(
         if not found or found[-1][1] <= ends[first]:
             found.append((ends[first], ends[last + 1]))
     return found
+
+
+def _campaign_verbs(
+    tokens: Sequence[str],
+    first: int,
+    last: int,
+    ends: Sequence[int],
+    weight: Callable[[str], float | None],
+    is_word: Callable[[str], bool],
+) -> int:
+    """The first word of a campaign's or strategy's name that opens with what it does:
+    the verbs between the verb that acts on it and the name found (开展|清理|拖欠|企业账款
+    专项行动, 实施|积极|应对|人口老龄化国家战略) belong to it, up to MAX_CAMPAIGN_VERBS of
+    them and MAX_NAME characters in all; without an acting verb before them they are the
+    clause's own (推动|提振|消费专项行动 … is asked as found)."""
+    at = first
+    for index in range(first - 1, max(first - 1 - MAX_CAMPAIGN_VERBS, -1), -1):
+        token = tokens[index]
+        if token in ACTION_VERBS:
+            return at if ends[last + 1] - ends[at] <= MAX_NAME else first
+        if len(token) < 2 or not has_cjk(token) or _nominal(token, weight, is_word):
+            return first
+        if token[:2] in GOVERNING_VERBS:
+            return first
+        at = index
+    return first
 
 
 def _named_by_one_word(

@@ -123,6 +123,27 @@ def test_a_verb_of_a_clause_joins_no_name(convert: object) -> None:
     assert not any("诠释" in n for n in named), named  # a verb and its object
 
 
+@pytest.mark.parametrize("convert", SCRIPTS)
+def test_a_campaign_named_by_what_it_does_keeps_its_verbs(convert: object) -> None:
+    """开展|清理拖欠…专项行动: the verbs after the one that acts on the campaign are its name's
+    own; a campaign acted on directly (实施|区域协调发展战略) or with no acting verb before
+    keeps its name as found."""
+    text = convert(  # type: ignore[operator]
+        "开展清理拖欠企业账款专项行动，加强违规收费整治。\n"
+        "实施积极应对人口老龄化国家战略，完善养老服务体系。\n"
+        "开展打击治理电信网络诈骗专项行动，保护群众财产安全。\n"
+        "深入实施区域协调发展战略，推动区域重大战略落实。\n"
+    )
+    named = tagged(clozes(text, density=None), "name")
+    assert {
+        "清理拖欠企业账款专项行动",
+        "积极应对人口老龄化国家战略",
+        "打击治理电信网络诈骗专项行动",
+        "区域协调发展战略",
+    } <= named, named
+    assert not {"企业账款专项行动", "人口老龄化国家战略", "电信网络诈骗专项行动"} & named
+
+
 # ----------------------------------------------------------------------------- numbers
 
 
