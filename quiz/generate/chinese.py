@@ -35,6 +35,7 @@ from quiz.generate import (
 from quiz.generate.cloze import Candidate
 from quiz.generate.hints import PinyinHints
 from quiz.generate.matching import PairSource
+from quiz.generate.occurrences import Occurrences
 from quiz.generate.structure import (
     DOCUMENT_NUMBER,
     HEADING_NUMBER,
@@ -208,6 +209,7 @@ class ChineseCards:
         )
         self.vocabulary_lines = {source.line for run in self.vocabulary_runs for source in run}
         self._repeats: dict[str, int] = {}
+        self._said = Occurrences(mirror)  # mirror.count(answer), for many answers
         # the rules of procedure the glossed pass proposed (先审后发), a run's items replace
         self.procedures: set[tuple[int, int]] = set()
         self._section_labels: dict[tuple[int, int], str | None] = {}
@@ -1734,7 +1736,7 @@ class ChineseCards:
         """How often the text names `answer` (memoised: a report repeats its answers)."""
         found = self._repeats.get(answer)
         if found is None:
-            found = self._repeats[answer] = self.mirror.count(answer)
+            found = self._repeats[answer] = self._said.count(answer)
         return found
 
     def keywords(

@@ -19,6 +19,7 @@ MODULES = [
     "quiz.generate.parallel",
     "quiz.generate.parts",
     "quiz.generate.vocabulary",
+    "quiz.generate.occurrences",
     "quiz.generate.rank",
     "quiz.generate.select",
     "quiz.text.english",
