@@ -1600,12 +1600,19 @@ class ChineseCards:
                 and length >= MIN_KEYWORD_SENTENCE
             ):
                 text = self.mirror[sentence.start : sentence.end]
-                if registered is not None and _splits(registered, text, self.bounds[index]):
+                # where the sentence says a registered phrase (found once: an alternation of
+                # every phrase of the text is slow to run, and both tests below read it)
+                said = (
+                    [(m.start(), m.end()) for m in registered.finditer(text)]
+                    if registered is not None
+                    else []
+                )
+                if _splits(said, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
                 found = self.keywords(index, sentence, self.doc_counts, answered)
-                if registered is not None:  # 全体|人民共同富裕 where the text asks the whole
-                    found = [k for k in found if not _inside(k, registered, text, sentence.start)]
+                if said:  # 全体|人民共同富裕 where the text asks the whole
+                    found = [k for k in found if not _inside(k, said, sentence.start)]
                 if phrases_chosen:
                     found = [k for k in found if not _near(k, phrases_chosen[0])][:1]
                 found = [k for k in found if not any(k.overlaps(c) for c in chosen)]
@@ -2187,9 +2194,10 @@ def _near(candidate: Candidate, other: Candidate) -> bool:
     return candidate.start < other.end + KEYWORD_GAP and other.start < candidate.end + KEYWORD_GAP
 
 
-def _splits(pattern: re.Pattern[str], text: str, bounds: Container[int]) -> bool:
-    """Whether the current cut of `text` splits an occurrence of a registered phrase."""
-    return any(m.start() not in bounds or m.end() not in bounds for m in pattern.finditer(text))
+def _splits(said: Sequence[tuple[int, int]], bounds: Container[int]) -> bool:
+    """Whether the current cut of a sentence splits an occurrence of a registered phrase
+    (`said`: where it says one)."""
+    return any(start not in bounds or end not in bounds for start, end in said)
 
 
 def _held(mirror: str, floor: int, candidate: Candidate, holders: Sequence[str]) -> bool:
@@ -2206,14 +2214,13 @@ def _held(mirror: str, floor: int, candidate: Candidate, holders: Sequence[str])
     return False
 
 
-def _inside(candidate: Candidate, pattern: re.Pattern[str], text: str, offset: int) -> bool:
-    """Whether `candidate` lies strictly inside an occurrence of a registered phrase in the
-    sentence `text` (at `offset` in the mirror): a blank that cuts a phrase the text asks
-    whole elsewhere (人民共同富裕 of 全体人民共同富裕)."""
+def _inside(candidate: Candidate, said: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether `candidate` lies strictly inside an occurrence of a registered phrase in its
+    sentence (`said`: where it says one, the sentence at `offset` in the mirror): a blank
+    that cuts a phrase the text asks whole elsewhere (人民共同富裕 of 全体人民共同富裕)."""
     start, end = candidate.start - offset, candidate.end - offset
     return any(
-        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
-        for m in pattern.finditer(text)
+        first <= start and end <= last and last - first > end - start for first, last in said
     )
 
 
