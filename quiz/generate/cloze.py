@@ -344,7 +344,11 @@ class DuplicateFilter:
         earlier = self.sentences_by_answer.setdefault(answer, [])
         for other in earlier:
             matcher = difflib.SequenceMatcher(None, sentence, other, autojunk=False)
-            if matcher.real_quick_ratio() >= self.threshold and matcher.ratio() >= self.threshold:
+            if (
+                matcher.real_quick_ratio() >= self.threshold
+                and matcher.quick_ratio() >= self.threshold  # a bound on ratio(), cheaper
+                and matcher.ratio() >= self.threshold
+            ):
                 return False
         earlier.append(sentence)
         self.ids.add(card.id)
