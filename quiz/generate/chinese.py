@@ -1558,7 +1558,7 @@ class ChineseCards:
 
     # ----- cloze
     def cloze_cards(self, words: set[str]) -> list[tuple[int, Card]]:
-        registered = _alternation(words)
+        registered = _Said(words)
         dedupe = cloze.DuplicateFilter()
         titles_seen: set[str] = set()
         # the answers of the cards so far (Simplified); a dialogue's speakers count as asked
@@ -1600,13 +1600,8 @@ class ChineseCards:
                 and length >= MIN_KEYWORD_SENTENCE
             ):
                 text = self.mirror[sentence.start : sentence.end]
-                # where the sentence says a registered phrase (found once: an alternation of
-                # every phrase of the text is slow to run, and both tests below read it)
-                said = (
-                    [(m.start(), m.end()) for m in registered.finditer(text)]
-                    if registered is not None
-                    else []
-                )
+                # where the sentence says a registered phrase (found once: both tests read it)
+                said = registered.spans(text)
                 if _splits(said, self.bounds[index]):
                     self.tokens[index] = self.seg.cut(text)
                     self.bounds[index] = _Bounds(self.tokens[index])
@@ -2227,6 +2222,48 @@ def _inside(candidate: Candidate, said: Sequence[tuple[int, int]], offset: int) 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+MANY_PHRASES = 512
+"""Past this many phrases _Said looks them up by their first character (see there)."""
+
+
+class _Said:
+    """Where a text says one of `words`, as `_alternation(words).finditer` finds them: from
+    the left, at each place the longest phrase said there (phrases of one length never
+    both match at one place), none overlapping the one before. The alternation tries its
+    phrases in turn at each place: with thousands of them (a long text's rule phrases)
+    it costs some 4 µs a character, so past MANY_PHRASES the phrases opening with the
+    character at hand are looked up instead, the longest first."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = set(words)
+        self.pattern = _alternation(self.words)
+        # the lengths of the phrases opening with each character, longest first
+        self.lengths: dict[str, list[int]] | None = None
+        if len(self.words) > MANY_PHRASES and "" not in self.words:
+            found: dict[str, set[int]] = {}
+            for word in self.words:
+                found.setdefault(word[0], set()).add(len(word))
+            self.lengths = {char: sorted(sizes, reverse=True) for char, sizes in found.items()}
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.pattern is None:
+            return []
+        if self.lengths is None:
+            return [(m.start(), m.end()) for m in self.pattern.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        words, lengths_at = self.words, self.lengths.get
+        at, size = 0, len(text)
+        while at < size:
+            step = 1
+            for length in lengths_at(text[at], ()):
+                if at + length <= size and text[at : at + length] in words:
+                    spans.append((at, at + length))
+                    step = length
+                    break
+            at += step
+        return spans
 
 
 class _Bounds:
