@@ -7,7 +7,7 @@ string has the same length as its source and offsets carry over 1:1.
 from __future__ import annotations
 
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 
@@ -62,7 +62,13 @@ def detect_script(text: str) -> Script:
     against those s2t would change (Simplified-only ones); ``"none"`` when neither kind
     occurs (no Han, or only characters both scripts share) or they are tied.
     """
-    sample = text[:_DETECT_SAMPLE]
+    return _detect_sample(text[:_DETECT_SAMPLE])
+
+
+@lru_cache(maxsize=2)
+def _detect_sample(sample: str) -> Script:
+    """detect_script of its sample, remembered: `quiz generate` asks it of the text the
+    cleaner has as good as finished and again of the cleaned text, mostly the same."""
     traditional_only = _differences(sample, to_simplified(sample))
     simplified_only = _differences(sample, to_traditional(sample))
     if traditional_only > simplified_only:
