@@ -90,12 +90,12 @@ def rare_share(text: str, rare: frozenset[str] | None = None) -> float:
     """Share of a text's Han characters that are outside GB2312: near 0 in Mandarin prose,
     several percent in Cantonese or in texts full of names, where rarity proves nothing."""
     sample = text[:_RARITY_SAMPLE]
-    han = len(_HAN_RE.findall(sample))
+    counts = Counter(sample)  # the Han characters counted by kind, not found one by one
+    han = sum(count for char, count in counts.items() if _HAN_RE.match(char))
     if not han:
         return 0.0
     if rare is None:
         rare = text_profile(sample).rare
-    counts = Counter(sample)
     extra = len(re.findall(f"[{_RARE_RANGES}]", sample))
     return (sum(counts[char] for char in rare) + extra) / han
 
