@@ -836,11 +836,28 @@ def _emitted_alike(data: Any) -> bool:
 
 
 def dump_deck(deck: Deck) -> str:
-    """The deck as YAML: block style, unicode kept, keys in a fixed order, no line folding."""
+    """The deck as YAML: block style, unicode kept, keys in a fixed order, no line folding.
+
+    A deck with a character libyaml writes otherwise (a rare name's 𫚭, beyond the BMP)
+    is written part by part: its header and each card by the emitter that writes it alike,
+    the pure-Python one only where needed (a whole long deck by it takes seconds). The
+    parts are what the whole dump would write: the header's keys, then `cards:` and each
+    card as an item of its block sequence."""
     data = deck.to_dict()
+    if _CDumper is None or _emitted_alike(data):
+        return _dump(data, _CDumper or _Dumper)
+    cards = data.pop("cards")
+    if not cards:
+        return _dump({**data, "cards": cards}, _Dumper)
+    parts = [_dump(data, _CDumper if _emitted_alike(data) else _Dumper), "cards:\n"]
+    parts.extend(_dump([card], _CDumper if _emitted_alike(card) else _Dumper) for card in cards)
+    return "".join(parts)
+
+
+def _dump(data: Any, dumper: Any) -> str:
     return yaml.dump(
         data,
-        Dumper=_CDumper if _CDumper is not None and _emitted_alike(data) else _Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

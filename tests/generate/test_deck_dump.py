@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from quiz import deck
-from quiz.deck import ClozeCard, Deck, dump_deck
+from quiz.deck import ClozeCard, Deck, MatchCard, dump_deck
 
 pytestmark = pytest.mark.skipif(deck._CDumper is None, reason="PyYAML without libyaml")
 
@@ -51,3 +51,23 @@ def test_a_deck_holding_a_character_libyaml_escapes_is_dumped_by_pyyaml(char: st
     card = ClozeCard(id="c1", text=f"学习{{{{c1::三会一课}}}}{char}。", hint=f"sān{char}")
     shown = Deck(name="d", title=f"标题{char}", cards=(card,))
     assert dump_deck(shown) == _dump(shown.to_dict(), deck._Dumper)
+
+
+@pytest.mark.parametrize("title", ["标题", "标题\U0002b6ad"])
+def test_a_deck_with_one_such_card_is_written_part_by_part_as_pyyaml_writes_it_whole(
+    title: str,
+) -> None:
+    """Only the parts holding such a character go to the pure-Python emitter; the bytes
+    are those of the whole deck dumped by it."""
+    cards = (
+        ClozeCard(id="c1", text="学习{{c1::三会一课}}。", accept=("三會一課",), hint="sān"),
+        ClozeCard(id="c2", text="鳥名{{c1::\U0002b6ad}}，見於古籍。", tags=("keyword",)),
+        MatchCard(id="m1", prompt="配对", pairs=(("甲", "一"), ("乙\U0002b6ad", "二"))),
+        ClozeCard(id="c3", text="“{{c1::两个确立}}”\n第二行", section="一、总则", line=3),
+    )
+    for source in (None, "seeds/a.txt"):
+        shown = Deck(name="d", title=title, cards=cards, source=source)
+        assert not deck._emitted_alike(shown.to_dict())
+        assert dump_deck(shown) == _dump(shown.to_dict(), deck._Dumper)
+    empty = Deck(name="d", title="标题\U0002b6ad", cards=())
+    assert dump_deck(empty) == _dump(empty.to_dict(), deck._Dumper)
